@@ -1,0 +1,86 @@
+"""Errors a user can act on, kept apart from bugs.
+
+Everything deriving from :class:`IchigoError` carries a message written for the user:
+one line, no secrets, no note text. The CLI prints it and exits with ``exit_code``; the
+GUI shows it in a dialog. Any other exception is a bug and is reported as such.
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+EXIT_LOCKED = 3
+
+
+class IchigoError(Exception):
+    """Base of all errors whose message is meant for the user."""
+
+    exit_code: int = EXIT_FAILURE
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class BadInput(IchigoError):
+    """The user gave us something we cannot use (an argument, a file, an id)."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class NotFound(BadInput):
+    """An id or name that does not exist in the vault."""
+
+
+class ImportFailed(BadInput):
+    """A file could not be read at all; nothing was changed."""
+
+
+class VaultError(IchigoError):
+    """Something about the vault file itself."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class VaultMissing(VaultError):
+    """There is no vault at the given path yet."""
+
+
+class VaultExists(VaultError):
+    """Refusing to create a vault over an existing file."""
+
+
+class VaultTooNew(VaultError):
+    """The vault was written by a newer version of Ichigo."""
+
+
+class VaultCorrupt(VaultError):
+    """The file is damaged (bad page HMAC, failed integrity check)."""
+
+
+class NotEncrypted(VaultError):
+    """The database driver is not SQLCipher; we refuse to go on unencrypted."""
+
+    exit_code = EXIT_FAILURE
+
+
+class VaultLocked(IchigoError):
+    """The vault cannot be unlocked: wrong key, no key, or in use elsewhere."""
+
+    exit_code = EXIT_LOCKED
+
+
+class WrongKey(VaultLocked):
+    """The passphrase or key does not open this vault."""
+
+
+class KeyUnavailable(VaultLocked):
+    """No keychain entry and no passphrase available to unlock the vault."""
+
+
+class VaultInUse(VaultLocked):
+    """Another Ichigo process holds the vault's write lock."""

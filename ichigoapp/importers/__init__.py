@@ -1,0 +1,1 @@
+"""Importers: turn files from other tools into plain data for the services."""

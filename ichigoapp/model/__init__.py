@@ -1,0 +1,49 @@
+"""The data model: SQLAlchemy mapped classes, no I/O and no Qt."""
+
+from ichigoapp.model.base import Base
+from ichigoapp.model.contact import (
+    PRIVATE_CAPABLE_FIELDS,
+    Contact,
+    ContactChange,
+    ContactEmail,
+    ContactLink,
+    ContactPhone,
+    PersonalDetail,
+    Tag,
+    contact_tag,
+)
+from ichigoapp.model.encounter import (
+    Encounter,
+    EncounterKind,
+    EncounterStatus,
+    Participation,
+    Reschedule,
+)
+from ichigoapp.model.me import MeIdentity, Setting
+from ichigoapp.model.reflection import Promise, PromiseDirection, Reflection
+from ichigoapp.model.types import UTCDateTime, utcnow
+
+__all__ = [
+    "PRIVATE_CAPABLE_FIELDS",
+    "Base",
+    "Contact",
+    "ContactChange",
+    "ContactEmail",
+    "ContactLink",
+    "ContactPhone",
+    "Encounter",
+    "EncounterKind",
+    "EncounterStatus",
+    "MeIdentity",
+    "Participation",
+    "PersonalDetail",
+    "Promise",
+    "PromiseDirection",
+    "Reflection",
+    "Reschedule",
+    "Setting",
+    "Tag",
+    "UTCDateTime",
+    "contact_tag",
+    "utcnow",
+]

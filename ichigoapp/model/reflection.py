@@ -1,0 +1,70 @@
+"""What the user takes away from an encounter: a reflection and promises."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Boolean, Date, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ichigoapp.model.base import Base
+from ichigoapp.model.types import UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from ichigoapp.model.contact import Contact
+    from ichigoapp.model.encounter import Encounter
+
+
+class Reflection(Base):
+    """One per encounter, editable: the answer to "what did this meeting give me?"."""
+
+    __tablename__ = "reflection"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    encounter_id: Mapped[int] = mapped_column(
+        ForeignKey("encounter.id", ondelete="CASCADE"), unique=True
+    )
+    learned: Mapped[str] = mapped_column(Text, default="")
+    went_well: Mapped[str] = mapped_column(Text, default="")
+    improve: Mapped[str] = mapped_column(Text, default="")
+    gratitude: Mapped[str] = mapped_column(Text, default="")
+    thanks_sent: Mapped[bool] = mapped_column(Boolean, default=False)
+    next_time: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    encounter: Mapped[Encounter] = relationship(back_populates="reflection")
+
+    def is_empty(self) -> bool:
+        return not any((self.learned, self.went_well, self.improve, self.gratitude, self.next_time))
+
+
+class PromiseDirection(enum.StrEnum):
+    MINE = "mine"  # I promised them
+    THEIRS = "theirs"  # they promised me
+
+
+class Promise(Base):
+    __tablename__ = "promise"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    encounter_id: Mapped[int | None] = mapped_column(
+        ForeignKey("encounter.id", ondelete="SET NULL"), default=None, index=True
+    )
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), default=None, index=True
+    )
+    direction: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+    due: Mapped[date | None] = mapped_column(Date, default=None)
+    done_on: Mapped[date | None] = mapped_column(Date, default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    encounter: Mapped[Encounter | None] = relationship(back_populates="promises")
+    contact: Mapped[Contact | None] = relationship()
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_on is None

@@ -1,0 +1,79 @@
+"""Small helpers shared by the services: normalising input, looking things up."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, tzinfo
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from ichigoapp.errors import BadInput, NotFound
+from ichigoapp.model import Base
+
+M = TypeVar("M", bound=Base)
+
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+$")
+
+
+def normalise_email(raw: str) -> str:
+    """Lower-case, trimmed, without a ``mailto:`` prefix (any case)."""
+    value = raw.strip()
+    if value.lower().startswith("mailto:"):
+        value = value[len("mailto:") :]
+    return value.strip().lower()
+
+
+def checked_email(raw: str) -> str:
+    value = normalise_email(raw)
+    if not _EMAIL_RE.match(value):
+        raise BadInput(f"'{raw}' is not an email address")
+    return value
+
+
+def get_or_fail(session: Session, model: type[M], ident: int, what: str) -> M:
+    obj = session.get(model, ident)
+    if obj is None:
+        raise NotFound(f"no {what} with id {ident}")
+    return obj
+
+
+def local_zone() -> tzinfo:
+    zone = datetime.now().astimezone().tzinfo
+    return zone if zone is not None else UTC
+
+
+def parse_instant(text: str, what: str = "time") -> datetime:
+    """ISO 8601 date-time; a time without offset is taken in the local zone."""
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise BadInput(
+            f"{what} '{text}' is not an ISO 8601 date-time (e.g. 2026-05-04T09:30)"
+        ) from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=local_zone())
+    return value.astimezone(UTC)
+
+
+def parse_day(text: str, what: str = "date") -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise BadInput(f"{what} '{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def day_start(day: date) -> datetime:
+    """Local midnight of ``day`` as a UTC instant."""
+    return datetime.combine(day, time.min, tzinfo=local_zone()).astimezone(UTC)
+
+
+def iso(value: datetime | None) -> str | None:
+    """ISO 8601 with offset, in the local zone (what a user reads)."""
+    if value is None:
+        return None
+    return value.astimezone(local_zone()).isoformat()
+
+
+def clean_text(value: str | None) -> str:
+    return (value or "").strip()

@@ -1,0 +1,102 @@
+"""The SQLCipher engine: key first, refuse anything unencrypted, then the pragmas.
+
+Only ``sqlcipher3`` through SQLAlchemy's ``sqlite+pysqlcipher`` dialect is used; if the
+driver turns out not to be SQLCipher (``PRAGMA cipher_version`` is empty) the connection
+is refused rather than silently writing a plain SQLite file.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import URL, create_engine, event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import SingletonThreadPool
+
+from ichigoapp.errors import NotEncrypted, VaultCorrupt, WrongKey
+from ichigoapp.store.keys import Secret
+
+BUSY_TIMEOUT_MS = 5000
+
+_log_silenced = threading.Event()
+
+
+def silence_sqlcipher_log() -> None:
+    """SQLCipher prints decrypt failures (HMAC errors) to stderr; we report them ourselves.
+
+    The log level is process-wide, so it is set once on a throwaway in-memory connection
+    and never on a vault connection (whose first statement must be the key).
+    """
+    if _log_silenced.is_set():
+        return
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(":memory:")
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+    finally:
+        conn.close()
+    _log_silenced.set()
+
+
+def _is_not_a_database(exc: BaseException) -> bool:
+    return "file is not a database" in str(exc) or str(exc) == "not an error"
+
+
+def _is_corrupt(exc: BaseException) -> bool:
+    text = str(exc)
+    return "malformed" in text or "corrupt" in text
+
+
+def _configure_connection(dbapi_conn: Any, _record: Any, *, path: Path) -> None:
+    # The dialect's own on_connect hook has already run `PRAGMA key` as the very first
+    # statement on this connection. Everything below comes after it.
+    dbapi_conn.isolation_level = None  # transactions are begun explicitly (see "begin")
+    cursor = dbapi_conn.cursor()
+    try:
+        row = cursor.execute("PRAGMA cipher_version").fetchone()
+        if not row or not row[0]:
+            raise NotEncrypted(
+                "the database driver is not SQLCipher; refusing to open an unencrypted vault"
+            )
+        try:
+            cursor.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except Exception as exc:
+            if _is_not_a_database(exc):
+                raise WrongKey(f"wrong passphrase or key for vault {path}") from None
+            if _is_corrupt(exc):
+                raise VaultCorrupt(f"the vault {path} is damaged: {exc}") from None
+            raise
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+    finally:
+        cursor.close()
+
+
+def _begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(path: Path, secret: Secret) -> Engine:
+    """An engine for the vault at ``path`` keyed with ``secret``.
+
+    Connections are checked (cipher present, key right) as they are made; errors come
+    out as :class:`~ichigoapp.errors.WrongKey` or ``NotEncrypted``.
+    """
+    silence_sqlcipher_log()
+    url = URL.create("sqlite+pysqlcipher", password=secret.value, database=str(path))
+    # One connection per thread (GUI thread, import worker); keying a passphrase costs a
+    # PBKDF2 run, so connections are kept rather than reopened per query.
+    # hide_parameters: a failing statement must never echo note text into an error.
+    engine = create_engine(url, poolclass=SingletonThreadPool, pool_size=8, hide_parameters=True)
+    event.listen(
+        engine,
+        "connect",
+        lambda dbapi_conn, record: _configure_connection(dbapi_conn, record, path=path),
+    )
+    event.listen(engine, "begin", _begin)
+    return engine

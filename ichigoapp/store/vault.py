@@ -1,0 +1,299 @@
+"""Creating, unlocking and closing a vault.
+
+A vault is one SQLCipher file plus two small non-secret companions: ``NAME.meta.json``
+(key mode and id) and ``NAME.lock`` (the single-writer lock). The key is either 32
+random bytes kept in the OS keychain or a passphrase given straight to SQLCipher.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from ichigoapp.errors import (
+    KeyUnavailable,
+    VaultCorrupt,
+    VaultError,
+    VaultExists,
+    VaultMissing,
+    WrongKey,
+)
+from ichigoapp.store import keys, migrate
+from ichigoapp.store.backup import backup_dir_for, export_copy
+from ichigoapp.store.engine import make_engine
+from ichigoapp.store.keys import KeychainUnavailable, KeyMode, Secret
+from ichigoapp.store.lock import WriterLock, lock_path_for
+from ichigoapp.store.meta import VaultMeta, meta_path_for
+
+log = logging.getLogger(__name__)
+
+PassphraseAsker = Callable[[str], str | None]
+"""Asks the user for a passphrase; given a prompt, returns it or None if declined."""
+
+
+def companion_files(path: Path) -> list[Path]:
+    """Files that belong to the vault at ``path`` (WAL, shared memory, meta, lock)."""
+    return [
+        path.with_name(path.name + "-wal"),
+        path.with_name(path.name + "-shm"),
+        meta_path_for(path),
+        lock_path_for(path),
+    ]
+
+
+class Vault:
+    """An unlocked vault: an engine, a session factory and (if writable) the lock."""
+
+    def __init__(self, path: Path, meta: VaultMeta, engine: Engine, lock: WriterLock | None):
+        self.path = path
+        self.meta = meta
+        self.engine = engine
+        self._lock = lock
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._secret_mode = meta.key_mode
+
+    @property
+    def key_mode(self) -> KeyMode:
+        return self.meta.key_mode
+
+    @property
+    def writable(self) -> bool:
+        return self._lock is not None and self._lock.held
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed as one transaction, or rolled back whole."""
+        with self._sessions.begin() as session:
+            yield session
+
+    def backup_to(self, destination: Path) -> Path:
+        """Write an encrypted copy (same key) to ``destination`` and return it."""
+        with self.engine.connect() as conn:
+            export_copy(conn, destination, self._secret())
+        return destination
+
+    def _secret(self) -> Secret:
+        # The engine's URL holds the secret; reuse it rather than keeping another copy.
+        password = self.engine.url.password
+        assert password is not None
+        return Secret(password, self.meta.key_mode)
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _ask(asker: PassphraseAsker | None, prompt: str) -> str | None:
+    env = keys.passphrase_from_env()
+    if env:
+        return env
+    if asker is not None:
+        return asker(prompt)
+    return None
+
+
+def create_vault(
+    path: Path,
+    *,
+    mode: KeyMode | None = None,
+    passphrase: str | None = None,
+    ask_passphrase: PassphraseAsker | None = None,
+) -> Vault:
+    """Create a new, empty vault at ``path``. Never touches an existing file.
+
+    ``mode`` None means: a passphrase if one was given (argument or ICHIGO_PASSPHRASE),
+    else the keychain if a working backend exists, else ask for a passphrase.
+    """
+    path = path.expanduser().absolute()
+    if path.exists() or meta_path_for(path).exists():
+        raise VaultExists(f"a vault already exists at {path}; refusing to create a new one")
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+    secret, meta = _new_secret(path, mode, passphrase, ask_passphrase)
+    lock = WriterLock(path)
+    lock.acquire()
+    engine = None
+    try:
+        if path.exists():  # someone raced us between the check and the lock
+            raise VaultExists(f"a vault already exists at {path}; refusing to create a new one")
+        engine = make_engine(path, secret)
+        migrate.upgrade(engine)
+        meta.write(path)
+    except BaseException:
+        if engine is not None:
+            engine.dispose()
+        lock.release()
+        _remove_half_made(path)
+        if meta.key_mode is KeyMode.KEYCHAIN:
+            keys.delete_key(meta.keyring_entry)
+        raise
+    log.info("created vault %s (%s mode)", path, meta.key_mode.value)
+    return Vault(path, meta, engine, lock)
+
+
+def _new_secret(
+    path: Path,
+    mode: KeyMode | None,
+    passphrase: str | None,
+    ask_passphrase: PassphraseAsker | None,
+) -> tuple[Secret, VaultMeta]:
+    if passphrase is None and mode is not KeyMode.KEYCHAIN:
+        passphrase = keys.passphrase_from_env()
+    explicit = mode
+    if mode is None:
+        mode = KeyMode.PASSPHRASE if passphrase else KeyMode.KEYCHAIN
+
+    if mode is KeyMode.KEYCHAIN:
+        meta = VaultMeta.new(KeyMode.KEYCHAIN)
+        raw = keys.new_raw_key()
+        try:
+            if explicit is None and not keys.keychain_usable():
+                raise KeychainUnavailable("no keychain backend")
+            keys.store_key(meta.keyring_entry, raw)
+            # Some backends accept a write and drop it; only trust what reads back.
+            if keys.load_key(meta.keyring_entry) != raw:
+                raise KeychainUnavailable("the keychain did not keep the key")
+            return Secret.raw(raw), meta
+        except KeychainUnavailable as exc:
+            if explicit is KeyMode.KEYCHAIN:
+                raise KeyUnavailable(
+                    f"cannot store the vault key in the keychain ({exc}); "
+                    "create the vault with a passphrase instead"
+                ) from None
+            # Locked, failing or hanging keychain: a passphrase protects the vault instead.
+            log.info("keychain unusable (%s); using a passphrase", exc)
+
+    if not passphrase and ask_passphrase is not None:
+        passphrase = ask_passphrase(f"New passphrase for {path}")
+    if not passphrase:
+        raise KeyUnavailable(
+            "no keychain is available and no passphrase was given: set ICHIGO_PASSPHRASE "
+            "or run this in a terminal to choose one"
+        )
+    return Secret.passphrase(passphrase), VaultMeta.new(KeyMode.PASSPHRASE)
+
+
+def _remove_half_made(path: Path) -> None:
+    for leftover in [path, *companion_files(path)]:
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+
+
+def unlock_secret(
+    path: Path,
+    meta: VaultMeta,
+    *,
+    passphrase: str | None = None,
+    ask_passphrase: PassphraseAsker | None = None,
+) -> Secret:
+    """Find the secret for an existing vault: keychain entry or passphrase."""
+    if meta.key_mode is KeyMode.KEYCHAIN:
+        try:
+            raw = keys.load_key(meta.keyring_entry)
+        except KeychainUnavailable as exc:
+            raise KeyUnavailable(
+                f"the vault {path} keeps its key in the system keychain, which is not "
+                f"available ({exc}); unlock the keychain and try again"
+            ) from None
+        if raw is None:
+            raise KeyUnavailable(
+                f"the system keychain has no key for the vault {path} "
+                f"(service '{keys.KEYRING_SERVICE}', entry '{meta.keyring_entry}'); restore "
+                "that keychain entry, or restore a backup into a new vault with "
+                "`ichigo --vault NEW restore BACKUP`. Ichigo never makes a new key for an "
+                "existing vault."
+            )
+        return Secret.raw(raw)
+
+    if passphrase is None:
+        passphrase = _ask(ask_passphrase, f"Passphrase for {path}")
+    if not passphrase:
+        raise KeyUnavailable(
+            f"the vault {path} is protected by a passphrase: set ICHIGO_PASSPHRASE "
+            "or run the command in a terminal to be asked for it"
+        )
+    return Secret.passphrase(passphrase)
+
+
+def open_vault(
+    path: Path,
+    *,
+    passphrase: str | None = None,
+    ask_passphrase: PassphraseAsker | None = None,
+    write: bool = True,
+    lock_wait_s: float = 0.0,
+    secret: Secret | None = None,
+) -> Vault:
+    """Unlock an existing vault. ``write`` takes the single-writer lock.
+
+    Runs pending migrations (after an encrypted backup) and a quick integrity check.
+    """
+    path = path.expanduser().absolute()
+    if not path.exists():
+        raise VaultMissing(f"no vault at {path}; create one with `ichigo init`")
+    meta = VaultMeta.read(path) or VaultMeta(vault_id="unknown", key_mode=KeyMode.PASSPHRASE)
+    if secret is None:
+        secret = unlock_secret(path, meta, passphrase=passphrase, ask_passphrase=ask_passphrase)
+
+    lock: WriterLock | None = None
+    if write:
+        lock = WriterLock(path)
+        lock.acquire(wait_s=lock_wait_s)
+    engine = make_engine(path, secret)
+    try:
+        _check_and_migrate(path, engine, secret, writable=write)
+    except BaseException:
+        engine.dispose()
+        if lock is not None:
+            lock.release()
+        raise
+    return Vault(path, meta, engine, lock)
+
+
+def _check_and_migrate(path: Path, engine: Engine, secret: Secret, *, writable: bool) -> None:
+    from sqlalchemy.exc import DatabaseError
+
+    try:
+        revision = migrate.current_revision(engine)
+    except DatabaseError as exc:
+        orig = exc.orig if exc.orig is not None else exc
+        if "file is not a database" in str(orig):
+            raise WrongKey(f"wrong passphrase or key for vault {path}") from None
+        raise VaultCorrupt(f"the vault {path} cannot be read ({orig})") from None
+    migrate.check_not_newer(path, revision)
+    with engine.connect() as conn:
+        result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+    if result != "ok":
+        raise VaultCorrupt(f"the vault {path} failed its integrity check ({result})")
+    if revision == migrate.head_revision():
+        return
+    if not writable:
+        raise VaultError(
+            f"the vault {path} needs a schema upgrade; open it once for writing "
+            "(for example with the app) first"
+        )
+    if revision is not None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = backup_dir_for(path) / f"{path.stem}-before-{revision}-{stamp}.vault"
+        with engine.connect() as conn:
+            export_copy(conn, target, secret)
+        log.info("backed up vault before migration to %s", target)
+    migrate.upgrade(engine)

@@ -1,0 +1,120 @@
+"""Shared fixtures: a real SQLCipher vault per test and an in-memory keychain.
+
+Nothing here fakes our own code: vaults are real encrypted files under ``tmp_path``.
+Only the OS keychain is replaced, because tests must not touch the developer's one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import keyring
+import keyring.backend
+import keyring.errors
+import pytest
+from sqlalchemy.orm import Session
+
+from ichigoapp.store import KeyMode, Vault, create_vault, open_vault
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A working keychain that forgets everything when the test ends."""
+
+    priority = 10  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.store.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError(username)
+
+
+class LockedKeyring(keyring.backend.KeyringBackend):
+    """A keychain that exists but refuses every request (a locked login keychain)."""
+
+    priority = 10  # type: ignore[assignment]
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise keyring.errors.KeyringLocked("locked")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise keyring.errors.KeyringLocked("locked")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise keyring.errors.KeyringLocked("locked")
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[MemoryKeyring]:
+    """Every test gets an empty working keychain and a private data directory."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    monkeypatch.setenv("ICHIGO_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("ICHIGO_PASSPHRASE", raising=False)
+    monkeypatch.delenv("ICHIGO_VAULT", raising=False)
+    monkeypatch.delenv("ICHIGO_DEMO", raising=False)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def failing_keyring() -> Iterator[None]:
+    """No keychain backend at all (keyring's own fail backend)."""
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def locked_keyring() -> Iterator[None]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(LockedKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def vault_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.vault"
+
+
+@pytest.fixture
+def vault(vault_path: Path) -> Iterator[Vault]:
+    """A fresh keychain-mode vault, open for writing."""
+    v = create_vault(vault_path, mode=KeyMode.KEYCHAIN)
+    yield v
+    v.close()
+
+
+@pytest.fixture
+def session(vault: Vault) -> Iterator[Session]:
+    """A session on the fresh vault; tests commit explicitly when they mean to."""
+    with vault.session() as s:
+        yield s
+
+
+@pytest.fixture
+def reopen(vault_path: Path, vault: Vault):  # type: ignore[no-untyped-def]
+    """Close the vault and open it again from disk, to check what really persisted."""
+
+    def _reopen() -> Vault:
+        vault.close()
+        return open_vault(vault_path)
+
+    return _reopen
