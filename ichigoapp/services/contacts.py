@@ -1,0 +1,324 @@
+"""Contacts: create, read, update, delete and merge people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ichigoapp.errors import BadInput
+from ichigoapp.model import (
+    Contact,
+    ContactChange,
+    ContactEmail,
+    ContactLink,
+    ContactPhone,
+    Encounter,
+    Participation,
+    PersonalDetail,
+    Promise,
+    Reflection,
+    Tag,
+)
+from ichigoapp.services.common import checked_email, clean_text, get_or_fail, iso
+
+
+@dataclass
+class ContactInput:
+    """Everything a user can type about a person (used by CLI, GUI and importers)."""
+
+    name: str
+    given_name: str = ""
+    family_name: str = ""
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    company: str = ""
+    title: str = ""
+    location: str = ""
+    how_we_met: str = ""
+    met_on: date | None = None
+    met_through_id: int | None = None
+    interests: list[str] = field(default_factory=list)
+    details: list[tuple[str, str, bool]] = field(default_factory=list)  # label, value, private
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    keep_in_touch_days: int | None = None
+    private_fields: list[str] = field(default_factory=list)
+
+
+def _email_owner(session: Session, email: str) -> Contact | None:
+    row = session.scalars(select(ContactEmail).where(ContactEmail.email == email)).first()
+    return row.contact if row is not None else None
+
+
+def find_by_email(session: Session, email: str) -> Contact | None:
+    return _email_owner(session, email.strip().lower())
+
+
+def _tags(session: Session, names: list[str]) -> list[Tag]:
+    wanted = [n.strip() for n in names if n.strip()]
+    found = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(wanted)))}
+    result = []
+    for name in dict.fromkeys(wanted):
+        tag = found.get(name)
+        if tag is None:
+            tag = Tag(name=name)
+            session.add(tag)
+        result.append(tag)
+    return result
+
+
+def _validate(session: Session, data: ContactInput, contact: Contact | None) -> list[str]:
+    name = clean_text(data.name)
+    if not name:
+        raise BadInput("a contact needs a name")
+    emails = list(dict.fromkeys(checked_email(e) for e in data.emails if e.strip()))
+    for email in emails:
+        owner = _email_owner(session, email)
+        if owner is not None and owner is not contact:
+            raise BadInput(f"{email} already belongs to {owner.display_name} (id {owner.id})")
+    if data.keep_in_touch_days is not None and data.keep_in_touch_days <= 0:
+        raise BadInput("keep-in-touch cadence must be a positive number of days")
+    if data.met_through_id is not None:
+        get_or_fail(session, Contact, data.met_through_id, "contact")
+    return emails
+
+
+def _apply(session: Session, contact: Contact, data: ContactInput, emails: list[str]) -> None:
+    contact.display_name = clean_text(data.name)
+    contact.given_name = clean_text(data.given_name)
+    contact.family_name = clean_text(data.family_name)
+    contact.company = clean_text(data.company)
+    contact.title = clean_text(data.title)
+    contact.location = clean_text(data.location)
+    contact.how_we_met = clean_text(data.how_we_met)
+    contact.met_on = data.met_on
+    contact.met_through_id = data.met_through_id
+    contact.interests = [i.strip() for i in data.interests if i.strip()]
+    contact.notes = data.notes.strip()
+    contact.keep_in_touch_days = data.keep_in_touch_days
+    contact.private_fields = sorted(set(data.private_fields))
+    contact.tags = _tags(session, data.tags)
+
+    current = {e.email: e for e in contact.emails}
+    contact.emails = [
+        current.get(email) or ContactEmail(email=email, position=pos)
+        for pos, email in enumerate(emails)
+    ]
+    for pos, row in enumerate(contact.emails):
+        row.position = pos
+    contact.phones = [ContactPhone(number=p.strip()) for p in data.phones if p.strip()]
+    contact.links = [ContactLink(url=u.strip()) for u in data.links if u.strip()]
+    contact.details = [
+        PersonalDetail(label=label.strip(), value=value.strip(), private=private)
+        for label, value, private in data.details
+        if value.strip()
+    ]
+
+
+def add_contact(session: Session, data: ContactInput) -> Contact:
+    emails = _validate(session, data, None)
+    contact = Contact(display_name=clean_text(data.name))
+    session.add(contact)
+    _apply(session, contact, data, emails)
+    session.flush()
+    return contact
+
+
+def update_contact(session: Session, contact_id: int, data: ContactInput) -> Contact:
+    contact = get_or_fail(session, Contact, contact_id, "contact")
+    emails = _validate(session, data, contact)
+    _apply(session, contact, data, emails)
+    session.flush()
+    return contact
+
+
+def contact_input_from(contact: Contact) -> ContactInput:
+    """The editable form of a stored contact (for edit dialogs)."""
+    return ContactInput(
+        name=contact.display_name,
+        given_name=contact.given_name,
+        family_name=contact.family_name,
+        emails=[e.email for e in contact.emails],
+        phones=[p.number for p in contact.phones],
+        links=[link.url for link in contact.links],
+        company=contact.company,
+        title=contact.title,
+        location=contact.location,
+        how_we_met=contact.how_we_met,
+        met_on=contact.met_on,
+        met_through_id=contact.met_through_id,
+        interests=list(contact.interests or []),
+        details=[(d.label, d.value, d.private) for d in contact.details],
+        notes=contact.notes,
+        tags=[t.name for t in contact.tags],
+        keep_in_touch_days=contact.keep_in_touch_days,
+        private_fields=list(contact.private_fields or []),
+    )
+
+
+def delete_contact(session: Session, contact_id: int) -> None:
+    """Delete a person. Their encounters stay; participations become unmatched."""
+    contact = get_or_fail(session, Contact, contact_id, "contact")
+    # Keep the attendee's name on each encounter so the meeting still says who was there.
+    for part in contact.participations:
+        if not part.name:
+            part.name = contact.display_name
+    session.delete(contact)
+    session.flush()
+
+
+def merge_contacts(session: Session, keep_id: int, other_id: int) -> Contact:
+    """Fold ``other`` into ``keep``: every email, encounter, reflection and promise stays."""
+    if keep_id == other_id:
+        raise BadInput("cannot merge a contact with itself")
+    keep = get_or_fail(session, Contact, keep_id, "contact")
+    other = get_or_fail(session, Contact, other_id, "contact")
+
+    known = {e.email for e in keep.emails}
+    moved_emails = [e for e in other.emails if e.email not in known]
+    for row in list(other.emails):
+        other.emails.remove(row)
+    session.flush()  # release the unique addresses before re-adding them to keep
+    for pos, row in enumerate(moved_emails, start=len(keep.emails)):
+        keep.emails.append(ContactEmail(email=row.email, label=row.label, position=pos))
+
+    phones = {p.number for p in keep.phones}
+    keep.phones += [ContactPhone(number=p.number, label=p.label) for p in other.phones
+                    if p.number not in phones]  # fmt: skip
+    links = {link.url for link in keep.links}
+    keep.links += [ContactLink(url=x.url, label=x.label) for x in other.links if x.url not in links]
+    keep.details += [PersonalDetail(label=d.label, value=d.value, private=d.private)
+                     for d in other.details]  # fmt: skip
+    for field_name in ("given_name", "family_name", "company", "title", "location", "how_we_met"):
+        if not getattr(keep, field_name) and getattr(other, field_name):
+            setattr(keep, field_name, getattr(other, field_name))
+    keep.met_on = min(filter(None, [keep.met_on, other.met_on]), default=None)
+    keep.interests = list(dict.fromkeys([*(keep.interests or []), *(other.interests or [])]))
+    if other.notes:
+        keep.notes = f"{keep.notes}\n\n{other.notes}".strip()
+    keep.tags = list({t.id: t for t in [*keep.tags, *other.tags]}.values())
+    keep.private_fields = sorted({*(keep.private_fields or []), *(other.private_fields or [])})
+
+    seen_encounters = {p.encounter_id for p in keep.participations}
+    for part in list(other.participations):
+        if part.encounter_id in seen_encounters:
+            session.delete(part)
+        else:
+            part.contact = keep
+            seen_encounters.add(part.encounter_id)
+    for promise in session.scalars(select(Promise).where(Promise.contact_id == other.id)):
+        promise.contact = keep
+    for change in list(other.changes):
+        change.contact = keep
+    for person in session.scalars(select(Contact).where(Contact.met_through_id == other.id)):
+        person.met_through_id = keep.id
+    keep.changes.append(ContactChange(summary=f"merged with {other.display_name}"))
+    session.flush()
+    session.delete(other)
+    session.flush()
+    return keep
+
+
+def list_contacts(session: Session) -> list[Contact]:
+    return list(session.scalars(select(Contact).order_by(func.lower(Contact.display_name))))
+
+
+def contact_summary(contact: Contact) -> dict[str, Any]:
+    """The shape of ``contacts list --json`` rows."""
+    return {
+        "id": contact.id,
+        "name": contact.display_name,
+        "given_name": contact.given_name,
+        "family_name": contact.family_name,
+        "emails": [e.email for e in contact.emails],
+        "phones": [p.number for p in contact.phones],
+        "links": [link.url for link in contact.links],
+        "company": contact.company,
+        "title": contact.title,
+        "location": contact.location,
+        "how_we_met": contact.how_we_met,
+        "met_on": contact.met_on.isoformat() if contact.met_on else None,
+        "met_through_id": contact.met_through_id,
+        "interests": list(contact.interests or []),
+        "details": [
+            {"label": d.label, "value": d.value, "private": d.private} for d in contact.details
+        ],
+        "notes": contact.notes,
+        "tags": [t.name for t in contact.tags],
+        "keep_in_touch_days": contact.keep_in_touch_days,
+        "private_fields": list(contact.private_fields or []),
+        "created_at": iso(contact.created_at),
+        "updated_at": iso(contact.updated_at),
+    }
+
+
+def encounters_of(session: Session, contact_id: int) -> list[Encounter]:
+    stmt = (
+        select(Encounter)
+        .join(Participation, Participation.encounter_id == Encounter.id)
+        .where(Participation.contact_id == contact_id)
+        .order_by(Encounter.start.desc())
+        .distinct()
+    )
+    return list(session.scalars(stmt))
+
+
+def promises_of(session: Session, contact_id: int) -> list[Promise]:
+    stmt = select(Promise).where(Promise.contact_id == contact_id).order_by(Promise.created_at)
+    return list(session.scalars(stmt))
+
+
+def contact_detail(session: Session, contact_id: int) -> dict[str, Any]:
+    """``contacts show --json``: the summary plus encounters, promises and reflections."""
+    from datetime import UTC, datetime
+
+    contact = get_or_fail(session, Contact, contact_id, "contact")
+    now = datetime.now(UTC)
+    encounters = encounters_of(session, contact_id)
+    reflections: list[Reflection] = [e.reflection for e in encounters if e.reflection]
+    data = contact_summary(contact)
+    data["encounters"] = [
+        {
+            "id": e.id,
+            "title": e.title,
+            "start": iso(e.start),
+            "end": iso(e.end),
+            "status": e.effective_status(now).value,
+        }
+        for e in encounters
+    ]
+    data["promises"] = [promise_dict(p) for p in promises_of(session, contact_id)]
+    data["reflections"] = [reflection_dict(r) for r in reflections]
+    data["changes"] = [{"at": iso(c.at), "summary": c.summary} for c in contact.changes]
+    return data
+
+
+def promise_dict(promise: Promise) -> dict[str, Any]:
+    return {
+        "id": promise.id,
+        "encounter_id": promise.encounter_id,
+        "contact_id": promise.contact_id,
+        "direction": promise.direction,
+        "text": promise.text,
+        "due": promise.due.isoformat() if promise.due else None,
+        "done_on": promise.done_on.isoformat() if promise.done_on else None,
+    }
+
+
+def reflection_dict(reflection: Reflection) -> dict[str, Any]:
+    return {
+        "id": reflection.id,
+        "encounter_id": reflection.encounter_id,
+        "learned": reflection.learned,
+        "went_well": reflection.went_well,
+        "improve": reflection.improve,
+        "gratitude": reflection.gratitude,
+        "thanks_sent": reflection.thanks_sent,
+        "next_time": reflection.next_time,
+        "updated_at": iso(reflection.updated_at),
+    }
