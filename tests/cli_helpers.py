@@ -1,0 +1,48 @@
+"""Run the real `ichigo` command in a subprocess, as scripts and users do."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+def cli_env(home: Path, passphrase: str | None = "test passphrase") -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ICHIGO_")}
+    env["ICHIGO_HOME"] = str(home)
+    # No OS keychain in a subprocess test: the passphrase path, deterministically.
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONPATH"] = str(REPO)
+    if passphrase is not None:
+        env["ICHIGO_PASSPHRASE"] = passphrase
+    return env
+
+
+def run_cli(*args: str, env: dict[str, str], stdin: str = "") -> Result:
+    proc = subprocess.run(
+        [sys.executable, "-m", "ichigoapp", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    return Result(proc.returncode, proc.stdout, proc.stderr)
