@@ -111,6 +111,9 @@ class Participation(Base):
     is_organizer: Mapped[bool] = mapped_column(Boolean, default=False)
     # Set when the user chose "ignore" in the new-people triage.
     triage_ignored: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Attendees from an invite follow the invite's updates; people the user added by
+    # hand stay until the user removes them.
+    from_calendar: Mapped[bool] = mapped_column(Boolean, default=False)
 
     encounter: Mapped[Encounter] = relationship(back_populates="participations")
     contact: Mapped[Contact | None] = relationship(back_populates="participations")

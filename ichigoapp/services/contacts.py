@@ -126,6 +126,7 @@ def add_contact(session: Session, data: ContactInput) -> Contact:
     session.add(contact)
     _apply(session, contact, data, emails)
     session.flush()
+    link_waiting_attendees(session, contact)
     return contact
 
 
@@ -134,7 +135,24 @@ def update_contact(session: Session, contact_id: int, data: ContactInput) -> Con
     emails = _validate(session, data, contact)
     _apply(session, contact, data, emails)
     session.flush()
+    link_waiting_attendees(session, contact)
     return contact
+
+
+def link_waiting_attendees(session: Session, contact: Contact) -> int:
+    """Attendees imported before this person was a contact join them by address."""
+    addresses = [e.email for e in contact.emails]
+    if not addresses:
+        return 0
+    waiting = session.scalars(
+        select(Participation).where(
+            Participation.email.in_(addresses), Participation.contact_id.is_(None)
+        )
+    ).all()
+    for part in waiting:
+        part.contact = contact
+    session.flush()
+    return len(waiting)
 
 
 def contact_input_from(contact: Contact) -> ContactInput:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 14:24:50.424613
+Create Date: 2026-11-22
 """
 
 from __future__ import annotations
@@ -249,6 +249,7 @@ def upgrade() -> None:
         sa.Column("reply_status", sa.String(length=40), nullable=False),
         sa.Column("is_organizer", sa.Boolean(), nullable=False),
         sa.Column("triage_ignored", sa.Boolean(), nullable=False),
+        sa.Column("from_calendar", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
             ["contact_id"],
             ["contact.id"],

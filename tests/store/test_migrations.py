@@ -1,0 +1,81 @@
+"""Schema upgrades: every vault is backed up (encrypted) before it is migrated."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from ichigoapp.services import contacts
+from ichigoapp.store import create_vault, migrate, open_vault
+from ichigoapp.store.backup import backup_dir_for
+
+NEXT_REVISION = '''
+"""test-only revision: adds a column"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9999_test"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("contact") as batch:
+        batch.add_column(sa.Column("pronouns", sa.String(50), nullable=False, server_default=""))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("contact") as batch:
+        batch.drop_column("pronouns")
+'''
+
+
+@pytest.fixture
+def newer_migrations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The shipped migrations plus one more, as the next release would have them."""
+    target = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, target, ignore=shutil.ignore_patterns("__pycache__"))
+    head = migrate.head_revision()
+    (target / "versions" / "9999_test.py").write_text(NEXT_REVISION.format(head=head))
+    return target
+
+
+def test_upgrade_backs_up_first_and_keeps_the_data(
+    vault_path: Path, newer_migrations: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with create_vault(vault_path, passphrase="pw") as vault, vault.transaction() as s:
+        contacts.add_contact(s, contacts.ContactInput(name="Yuki Kato", notes="private note 42"))
+
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", newer_migrations)
+    with open_vault(vault_path, passphrase="pw") as vault:
+        assert migrate.current_revision(vault.engine) == "9999_test"
+        with vault.engine.connect() as conn:
+            row = conn.execute(text("SELECT display_name, pronouns FROM contact")).one()
+        assert tuple(row) == ("Yuki Kato", "")
+
+    [backup] = backup_dir_for(vault_path).iterdir()
+    assert b"private note 42" not in backup.read_bytes()
+    assert not backup.read_bytes().startswith(b"SQLite format 3")
+    # The backup is the old schema, encrypted with the same passphrase.
+    monkeypatch.undo()
+    from ichigoapp.store.meta import VaultMeta
+
+    VaultMeta.read(vault_path).write(backup)  # type: ignore[union-attr]
+    with open_vault(backup, passphrase="pw") as old, old.session() as s:
+        assert [c.notes for c in contacts.list_contacts(s)] == ["private note 42"]
+
+
+def test_a_read_only_open_never_migrates(
+    vault_path: Path, newer_migrations: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ichigoapp.errors import VaultError
+
+    create_vault(vault_path, passphrase="pw").close()
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", newer_migrations)
+    with pytest.raises(VaultError, match="needs a schema upgrade"):
+        open_vault(vault_path, passphrase="pw", write=False)
+    assert not backup_dir_for(vault_path).exists()
