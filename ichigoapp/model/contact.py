@@ -5,7 +5,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, Index, String, Table, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ichigoapp.model.base import Base
@@ -58,6 +69,11 @@ class Contact(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     private_fields: Mapped[list[str]] = mapped_column(JSON, default=list)
     keep_in_touch_days: Mapped[int | None] = mapped_column(default=None)
+    birthday: Mapped[date | None] = mapped_column(Date, default=None)
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, deferred=True)
+    # What an imported file said that has no field of its own (vCard X- properties,
+    # unknown CSV columns), kept so that exporting gives it back.
+    extra: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

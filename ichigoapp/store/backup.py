@@ -9,8 +9,9 @@ import contextlib
 from pathlib import Path
 
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
-from ichigoapp.errors import BadInput
+from ichigoapp.errors import BadInput, VaultCorrupt
 from ichigoapp.store.keys import Secret
 
 
@@ -19,10 +20,11 @@ def backup_dir_for(vault: Path) -> Path:
 
 
 def export_copy(conn: Connection, destination: Path, secret: Secret) -> None:
-    """Copy the whole database behind ``conn`` into a new encrypted file.
+    """Copy the whole database behind ``conn`` into a new encrypted file, checked.
 
-    Written under a temporary name and renamed, so a crash never leaves a half copy
-    under the final name.
+    Written under a temporary name, verified page by page (HMACs and structure) while
+    still attached, then renamed: a crash or a bad copy never leaves a file under the
+    final name.
     """
     destination = destination.absolute()
     if destination.exists():
@@ -33,14 +35,23 @@ def export_copy(conn: Connection, destination: Path, secret: Secret) -> None:
         partial.unlink()
     raw = conn.connection.dbapi_connection
     assert raw is not None
+    if conn.in_transaction():
+        raise RuntimeError("export_copy needs a connection outside a transaction")
     cursor = raw.cursor()
     try:
         # Bound parameters: the key never appears in SQL text.
         cursor.execute("ATTACH DATABASE ? AS backup KEY ?", (str(partial), secret.value))
         try:
             cursor.execute("SELECT sqlcipher_export('backup')")
+            problems = [str(r[0]) for r in cursor.execute("PRAGMA backup.cipher_integrity_check")]
+            # fetchall: a half-read statement would keep the attached file busy.
+            check = [str(r[0]) for r in cursor.execute("PRAGMA backup.quick_check").fetchall()]
+            if check != ["ok"]:
+                problems += check or ["no answer"]
         finally:
             cursor.execute("DETACH DATABASE backup")
+        if problems:
+            raise VaultCorrupt(f"the copy at {destination} failed its check: {problems[0]}")
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
@@ -48,3 +59,41 @@ def export_copy(conn: Connection, destination: Path, secret: Secret) -> None:
     finally:
         cursor.close()
     partial.replace(destination)
+
+
+AUTO_PREFIX = "auto"
+DEFAULT_KEEP = 7
+
+
+def cipher_problems(conn: Connection) -> list[str]:
+    """SQLCipher's page-level check (HMAC of every page) plus SQLite's structure check.
+
+    Returns what is wrong; a check that cannot even run counts as a problem.
+    """
+    try:
+        problems = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+        result = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA quick_check")]
+    except DBAPIError as exc:
+        return [str(exc.orig)]
+    if result != ["ok"]:
+        problems += result or ["no answer from the integrity check"]
+    return problems
+
+
+def auto_backups(vault: Path) -> list[Path]:
+    """Automatic backups of ``vault``, oldest first (names carry a sortable UTC stamp)."""
+    folder = backup_dir_for(vault)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{vault.stem}-{AUTO_PREFIX}-*.vault"))
+
+
+def prune_auto_backups(vault: Path, keep: int) -> list[Path]:
+    """Delete the oldest automatic backups beyond ``keep``; returns what was removed."""
+    backups = auto_backups(vault)
+    doomed = backups[: max(0, len(backups) - max(keep, 1))]
+    for path in doomed:
+        for leftover in (path, path.with_name(path.name + ".meta.json")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+    return doomed

@@ -51,6 +51,12 @@ class Secret:
             raise ValueError("empty passphrase")
         return cls(text, KeyMode.PASSPHRASE)
 
+    def raw_key(self) -> bytes:
+        """The 32 bytes of a keychain-mode secret (to store under another entry)."""
+        if self.mode is not KeyMode.KEYCHAIN:
+            raise ValueError("a passphrase has no raw key")
+        return bytes.fromhex(self.value[2:-1])
+
     def __repr__(self) -> str:
         return f"Secret(<hidden>, mode={self.mode.value})"
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from ichigoapp.errors import (
+    IchigoError,
     KeyUnavailable,
     VaultCorrupt,
     VaultError,
@@ -25,13 +26,23 @@ from ichigoapp.errors import (
     WrongKey,
 )
 from ichigoapp.store import keys, migrate
-from ichigoapp.store.backup import backup_dir_for, export_copy
+from ichigoapp.store.backup import (
+    AUTO_PREFIX,
+    DEFAULT_KEEP,
+    auto_backups,
+    backup_dir_for,
+    cipher_problems,
+    export_copy,
+    prune_auto_backups,
+)
 from ichigoapp.store.engine import make_engine
 from ichigoapp.store.keys import KeychainUnavailable, KeyMode, Secret
 from ichigoapp.store.lock import WriterLock, lock_path_for
 from ichigoapp.store.meta import VaultMeta, meta_path_for
 
 log = logging.getLogger(__name__)
+
+DAILY = timedelta(hours=20)
 
 PassphraseAsker = Callable[[str], str | None]
 """Asks the user for a passphrase; given a prompt, returns it or None if declined."""
@@ -76,10 +87,49 @@ class Vault:
             yield session
 
     def backup_to(self, destination: Path) -> Path:
-        """Write an encrypted copy (same key) to ``destination`` and return it."""
+        """Write an encrypted copy (same key) to ``destination``, verify it, return it.
+
+        A small non-secret ``.meta.json`` goes beside the copy so that it can be opened
+        or restored with the same key mode.
+        """
+        destination = destination.expanduser().absolute()
         with self.engine.connect() as conn:
             export_copy(conn, destination, self._secret())
+        self.meta.write(destination)
         return destination
+
+    def auto_backup(self, reason: str = "daily", max_age: timedelta | None = None) -> Path | None:
+        """Keep rotated encrypted backups beside the vault.
+
+        With ``max_age`` (the daily backup on open) nothing is written when the newest
+        automatic backup is younger than that. The count kept is the vault setting
+        ``backup_keep`` (default 7).
+        """
+        now = datetime.now(UTC)
+        existing = auto_backups(self.path)
+        if max_age is not None and existing:
+            newest = datetime.fromtimestamp(existing[-1].stat().st_mtime, UTC)
+            if now - newest < max_age:
+                return None
+        stamp = now.strftime("%Y%m%dT%H%M%S%fZ")
+        target = (
+            backup_dir_for(self.path) / f"{self.path.stem}-{AUTO_PREFIX}-{stamp}-{reason}.vault"
+        )
+        self.backup_to(target)
+        prune_auto_backups(self.path, self._backup_keep())
+        return target
+
+    def _backup_keep(self) -> int:
+        from sqlalchemy import select
+
+        from ichigoapp.model import Setting
+
+        with self.session() as session:
+            value = session.scalar(select(Setting.value).where(Setting.key == "backup_keep"))
+        try:
+            return max(1, int(value)) if value is not None else DEFAULT_KEEP
+        except ValueError:
+            return DEFAULT_KEEP
 
     def _secret(self) -> Secret:
         # The engine's URL holds the secret; reuse it rather than keeping another copy.
@@ -265,7 +315,14 @@ def open_vault(
         if lock is not None:
             lock.release()
         raise
-    return Vault(path, meta, engine, lock)
+    vault = Vault(path, meta, engine, lock)
+    if write:
+        try:
+            vault.auto_backup("daily", max_age=DAILY)
+        except (OSError, IchigoError) as exc:
+            # A full disk must not lock the user out of their notes; say so in the log.
+            log.warning("automatic backup of %s failed: %s", path, exc)
+    return vault
 
 
 def _check_and_migrate(path: Path, engine: Engine, secret: Secret, *, writable: bool) -> None:
@@ -297,3 +354,46 @@ def _check_and_migrate(path: Path, engine: Engine, secret: Secret, *, writable: 
             export_copy(conn, target, secret)
         log.info("backed up vault before migration to %s", target)
     migrate.upgrade(engine)
+
+
+def restore_vault(
+    source: Path,
+    target: Path,
+    *,
+    passphrase: str | None = None,
+    ask_passphrase: PassphraseAsker | None = None,
+) -> Vault:
+    """Make a new vault at ``target`` from the backup ``source``; ``source`` is untouched.
+
+    The backup is checked page by page first. The new vault keeps the backup's key (in
+    keychain mode, under its own keychain entry) and is migrated if it is older.
+    """
+    source = source.expanduser().absolute()
+    target = target.expanduser().absolute()
+    if not source.is_file():
+        raise VaultMissing(f"no backup at {source}")
+    if target.exists() or meta_path_for(target).exists():
+        raise VaultExists(f"{target} already exists; restore into a new file")
+    meta = VaultMeta.read(source) or VaultMeta(vault_id="unknown", key_mode=KeyMode.PASSPHRASE)
+    secret = unlock_secret(source, meta, passphrase=passphrase, ask_passphrase=ask_passphrase)
+    engine = make_engine(source, secret)
+    try:
+        with engine.connect() as conn:
+            problems = cipher_problems(conn)
+        if problems:
+            raise VaultCorrupt(f"the backup {source} is damaged: {problems[0]}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # A fresh connection: ATTACH/DETACH cannot happen inside the check's transaction.
+        with engine.connect() as conn:
+            export_copy(conn, target, secret)
+    finally:
+        engine.dispose()
+    new_meta = VaultMeta.new(meta.key_mode)
+    try:
+        if meta.key_mode is KeyMode.KEYCHAIN:
+            keys.store_key(new_meta.keyring_entry, secret.raw_key())
+        new_meta.write(target)
+    except BaseException:
+        _remove_half_made(target)
+        raise
+    return open_vault(target, secret=secret)

@@ -57,7 +57,7 @@ def test_upgrade_backs_up_first_and_keeps_the_data(
             row = conn.execute(text("SELECT display_name, pronouns FROM contact")).one()
         assert tuple(row) == ("Yuki Kato", "")
 
-    [backup] = backup_dir_for(vault_path).iterdir()
+    [backup] = backup_dir_for(vault_path).glob("*-before-*.vault")
     assert b"private note 42" not in backup.read_bytes()
     assert not backup.read_bytes().startswith(b"SQLite format 3")
     # The backup is the old schema, encrypted with the same passphrase.
@@ -79,3 +79,16 @@ def test_a_read_only_open_never_migrates(
     with pytest.raises(VaultError, match="needs a schema upgrade"):
         open_vault(vault_path, passphrase="pw", write=False)
     assert not backup_dir_for(vault_path).exists()
+
+
+def test_migrations_build_exactly_the_model(vault_path: Path) -> None:
+    """A model change without a migration (or the reverse) fails here, not at a user's."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from ichigoapp.model import Base
+
+    with create_vault(vault_path, passphrase="pw") as vault, vault.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    # FTS5 virtual tables and their shadow tables are created by the migration only.
+    assert [d for d in diff if "_fts" not in str(d)] == []

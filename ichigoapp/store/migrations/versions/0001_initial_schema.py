@@ -87,6 +87,9 @@ def upgrade() -> None:
         sa.Column("notes", sa.Text(), nullable=False),
         sa.Column("private_fields", sa.JSON(), nullable=False),
         sa.Column("keep_in_touch_days", sa.Integer(), nullable=True),
+        sa.Column("birthday", sa.Date(), nullable=True),
+        sa.Column("photo", sa.LargeBinary(), nullable=True),
+        sa.Column("extra", sa.JSON(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
