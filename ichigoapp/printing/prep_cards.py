@@ -1,0 +1,526 @@
+"""Prep cards on paper: PrepCard -> HTML (Jinja2, autoescaped) -> QTextDocument -> page.
+
+QtGui only (no widgets), so it runs headless under ``QT_QPA_PLATFORM=offscreen`` with a
+QGuiApplication. A card is always exactly one page: each card is laid out, measured
+against the page, and given less detail until it fits (see :func:`_plans`).
+
+The GUI calls :func:`render_html` / :func:`render_preview` for the live preview,
+:func:`print_cards` for a printer and :func:`write_pdf` to save a PDF (off the GUI
+thread is fine: nothing here touches widgets).
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtPrintSupport import QPrinter
+
+from ichigoapp import paths
+from ichigoapp.printing.pdf_unicode import fix_cjk_to_unicode
+from ichigoapp.services.prep_card import FIRST_MEETING_PROMPTS, Attendee, PrepCard
+
+# Layout happens at this resolution whatever the output device, so that the fit check
+# and the drawing agree exactly; printers with another resolution get a scaled painter.
+LAYOUT_DPI = 600
+
+FONT_FAMILIES = [
+    # Qt falls back along this list glyph by glyph. Latin faces come first: each
+    # platform's own, then DejaVu which most Linux systems have. The CJK faces come
+    # after them, for Japanese only: Noto Sans CJK's Latin digits lose their Unicode
+    # mapping in Qt's PDF output (pdftotext and search would miss every number).
+    "Noto Sans",
+    "Segoe UI",
+    "Helvetica Neue",
+    "Arial",
+    "DejaVu Sans",
+    "Noto Sans CJK JP",
+    "Source Han Sans JP",
+    "Hiragino Sans",
+    "Yu Gothic UI",
+    "Meiryo",
+]
+
+
+class CardSize(enum.StrEnum):
+    A6 = "a6"
+    A5 = "a5"
+    A4 = "a4"
+    LETTER = "letter"
+    INDEX = "index"  # 4 x 6 in index card, portrait
+
+    @property
+    def label(self) -> str:
+        return _GEOMETRY[self].label
+
+
+@dataclass(frozen=True, slots=True)
+class _Geometry:
+    label: str
+    margin_mm: float
+    base_pt: float
+
+
+_GEOMETRY = {
+    CardSize.A6: _Geometry("A6", 7.0, 7.6),
+    CardSize.INDEX: _Geometry("4×6 in index card", 7.0, 7.6),
+    CardSize.A5: _Geometry("A5", 10.0, 9.0),
+    CardSize.A4: _Geometry("A4", 16.0, 11.0),
+    CardSize.LETTER: _Geometry("US Letter", 16.0, 11.0),
+}
+
+
+def page_size(size: CardSize) -> QPageSize:
+    if size is CardSize.A6:
+        return QPageSize(QPageSize.PageSizeId.A6)
+    if size is CardSize.A5:
+        return QPageSize(QPageSize.PageSizeId.A5)
+    if size is CardSize.A4:
+        return QPageSize(QPageSize.PageSizeId.A4)
+    if size is CardSize.LETTER:
+        return QPageSize(QPageSize.PageSizeId.Letter)
+    return QPageSize(QSizeF(4.0, 6.0), QPageSize.Unit.Inch, "Index 4x6")
+
+
+def page_layout(size: CardSize) -> QPageLayout:
+    margin = _GEOMETRY[size].margin_mm
+    return QPageLayout(
+        page_size(size),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(margin, margin, margin, margin),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def _paint_size(size: CardSize) -> QSizeF:
+    """The printable area in layout pixels."""
+    rect = page_layout(size).paintRectPixels(LAYOUT_DPI)
+    return QSizeF(rect.width(), rect.height())
+
+
+# ---------------------------------------------------------------------------- plans
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """How much of a card to print. Plans go from everything to the bare minimum."""
+
+    past: int = 3  # past encounters per person
+    questions: int = 3
+    promises: int = 4  # per direction
+    interests: int = 8
+    details: int = 6
+    notes: bool = True  # contact notes and "learned"
+    clip: int = 260  # characters of free text before an ellipsis
+    title_clip: int = 200
+    full: int | None = None  # people shown in full (None: everyone)
+    inline: bool = False  # the name-only list as one flowing paragraph
+    titles: bool = True  # job titles in the name-only list
+    scale: float = 1.0  # font scale, the last resort before "and N more"
+    brief_limit: int | None = None  # name-only entries shown before "and N more"
+    prompts: int = 3
+
+
+_DETAIL_LADDER = (
+    Plan(),
+    Plan(past=2, questions=2, promises=3, interests=6, details=4, clip=180),
+    Plan(past=1, questions=2, promises=2, interests=4, details=3, notes=False, clip=130, prompts=2),
+    Plan(
+        past=1,
+        questions=1,
+        promises=1,
+        interests=3,
+        details=2,
+        notes=False,
+        clip=90,
+        title_clip=120,
+        prompts=1,
+    ),
+)
+
+
+def _stages(card: PrepCard) -> list[list[Plan]]:
+    """Every plan for ``card`` in stages, from most to least content.
+
+    Detail shrinks first (fewer past encounters, fewer questions, shorter notes); then
+    the least-known people move to the name-and-title list one by one; then that list
+    drops the titles so that the best-known people can stay in full; then the list
+    alone, in smaller type, and finally ending in "and N more". Within a stage content
+    only shrinks, so the first plan that fits can be found by bisection.
+    """
+    people = len(card.attendees)
+    least = replace(_DETAIL_LADDER[-1], prompts=0)
+    fewer = range(people - 1, 0, -1)
+    bare = replace(least, full=0, inline=True, title_clip=90, clip=70)
+    return [
+        list(_DETAIL_LADDER),
+        [replace(least, full=n) for n in fewer],
+        [replace(least, full=n, titles=False) for n in fewer],
+        [
+            bare,
+            replace(bare, titles=False),
+            replace(bare, titles=False, scale=0.9),
+            replace(bare, titles=False, scale=0.8),
+            *(replace(bare, titles=False, scale=0.8, brief_limit=n) for n in fewer),
+            replace(bare, titles=False, scale=0.8, brief_limit=0),
+        ],
+    ]
+
+
+# ---------------------------------------------------------------------------- HTML
+
+
+def _clip(value: object, limit: int) -> str:
+    """Shorten free text at a word boundary; the layout itself never cuts a line."""
+    text = " ".join(str(value).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: max(1, limit - 1)]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–—") + "…"
+
+
+def _nbsp(value: object) -> str:
+    """Keep a name on one line in a flowing list ("Hanako Sato", not "Hanako / Sato")."""
+    return str(value).replace(" ", "\u00a0")
+
+
+def _day(value: date) -> str:
+    return f"{value.day} {value:%b %Y}"
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(paths.resources_dir()),
+        autoescape=True,  # every calendar or contact string is text, never markup
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["clip"] = _clip
+    env.filters["day"] = _day
+    env.filters["nbsp"] = _nbsp
+    return env
+
+
+@cache
+def _stylesheet(base_pt: float) -> str:
+    def pt(factor: float) -> str:
+        return f"{base_pt * factor:.2f}pt"
+
+    return _environment().get_template("prep_card.css").render(pt=pt)
+
+
+def _html(card: PrepCard, size: CardSize, plan: Plan) -> str:
+    people = card.attendees
+    full_count = len(people) if plan.full is None else plan.full
+    full, brief = people[:full_count], people[full_count:]
+    hidden = 0
+    if plan.brief_limit is not None and len(brief) > plan.brief_limit:
+        hidden = len(brief) - plan.brief_limit
+        brief = brief[: plan.brief_limit]
+    firsts = any(a.first_meeting for a in full)
+    prompts = list(FIRST_MEETING_PROMPTS[: plan.prompts]) if firsts else []
+    base = _GEOMETRY[size].base_pt * plan.scale
+    return (
+        _environment()
+        .get_template("prep_card.html.j2")
+        .render(
+            card=card,
+            plan=plan,
+            full=full,
+            brief=brief,
+            hidden=hidden,
+            prompts=prompts,
+            # The stylesheet is our own file with only numbers substituted: trusted markup.
+            css=Markup(_stylesheet(round(base, 2))),  # noqa: S704
+        )
+    )
+
+
+# ---------------------------------------------------------------------------- layout
+
+
+class SafeTextDocument(QTextDocument):
+    """A QTextDocument that never loads anything: no files, no network, no images.
+
+    Card HTML is escaped already, so no tag from an invite reaches Qt; this is the
+    second wall, in case markup ever slips through. Requests are recorded for tests.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refused: list[str] = []
+
+    def loadResource(self, type: int, name: QUrl | str) -> Any:  # Qt's parameter names
+        self.refused.append(name.toString() if isinstance(name, QUrl) else str(name))
+        return None
+
+
+@cache
+def _measuring_device() -> tuple[QPdfWriter, QBuffer]:
+    """A never-painted PDF writer at LAYOUT_DPI: font metrics exactly as in the PDF."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(LAYOUT_DPI)
+    return writer, buffer
+
+
+@cache
+def _default_font() -> QFont:
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    # Ligatures become single "ﬁ" characters in the PDF text, so "office" could not be
+    # found by search or copied cleanly.
+    font.setFeature(QFont.Tag("liga"), 0)
+    return font
+
+
+def _require_app() -> None:
+    if QGuiApplication.instance() is None:
+        raise RuntimeError("prep cards need a QGuiApplication (QTextDocument lays out text)")
+
+
+class CardLayout:
+    """Lays cards out on one reusable document and finds the richest plan that fits."""
+
+    def __init__(self, size: CardSize) -> None:
+        _require_app()
+        self.size = size
+        self.page = _paint_size(size)
+        self.doc = SafeTextDocument()
+        self.doc.documentLayout().setPaintDevice(_measuring_device()[0])
+        self.doc.setDefaultFont(_default_font())
+        self.doc.setDocumentMargin(0)
+        option = QTextOption()
+        # A long join link has no spaces: let it wrap anywhere rather than overflow.
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.doc.setDefaultTextOption(option)
+        self.doc.setTextWidth(self.page.width())
+        self.plan = Plan()
+        self.html = ""
+
+    def _fits(self, card: PrepCard, plan: Plan) -> bool:
+        self.html = _html(card, self.size, plan)
+        self.doc.setHtml(self.html)
+        self.plan = plan
+        return self.doc.size().height() <= self.page.height()
+
+    def lay_out(self, card: PrepCard) -> SafeTextDocument:
+        """Set the document to ``card`` at the richest plan that fits one page."""
+        stages = _stages(card)
+        if self._fits(card, stages[0][0]):
+            return self.doc
+        for stage in stages:
+            plan = self._first_fit(card, stage)
+            if plan is not None:
+                if plan != self.plan:
+                    self._fits(card, plan)
+                return self.doc
+        # Nothing fits (a title of thousands of characters...): shorten the header too.
+        short = replace(
+            card,
+            title=_clip(card.title, 60),
+            intention=_clip(card.intention, 60),
+            location=_clip(card.location, 60),
+            join_url="",
+        )
+        self._fits(short, stages[-1][-1])
+        return self.doc
+
+    def _first_fit(self, card: PrepCard, plans: list[Plan]) -> Plan | None:
+        """The first plan of ``plans`` (content only shrinking) that fits, by bisection."""
+        lo, hi = 0, len(plans) - 1
+        best: Plan | None = None
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if self._fits(card, plans[mid]):
+                best, hi = plans[mid], mid - 1
+            else:
+                lo = mid + 1
+        return best
+
+    def draw(self, painter: QPainter) -> None:
+        # Clip to the page: only reachable for absurd input that fits no plan at all.
+        self.doc.drawContents(painter, QRectF(0, 0, self.page.width(), self.page.height()))
+
+
+# ---------------------------------------------------------------------------- API
+
+
+def render_html(card: PrepCard, size: CardSize) -> str:
+    """The HTML (with its stylesheet inline) that prints for ``card`` at ``size``."""
+    layout = CardLayout(size)
+    layout.lay_out(card)
+    return layout.html
+
+
+def render_preview(card: PrepCard, size: CardSize, dpi: float = 96.0) -> QImage:
+    """The printed page as an image: exactly what paper or PDF will show."""
+    _require_app()
+    layout = CardLayout(size)
+    layout.lay_out(card)
+    full = page_layout(size).fullRectPixels(LAYOUT_DPI)
+    paint = page_layout(size).paintRectPixels(LAYOUT_DPI)
+    scale = dpi / LAYOUT_DPI
+    image = QImage(
+        max(1, round(full.width() * scale)),
+        max(1, round(full.height() * scale)),
+        QImage.Format.Format_RGB32,
+    )
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.scale(scale, scale)
+    painter.translate(paint.x(), paint.y())
+    layout.draw(painter)
+    painter.end()
+    return image
+
+
+Progress = Callable[[int, int], None]
+
+
+def write_pdf(
+    cards: Sequence[PrepCard],
+    path: Path,
+    size: CardSize,
+    progress: Progress | None = None,
+) -> int:
+    """Write ``cards`` to ``path``, one page each, in the given order; returns pages.
+
+    The file appears whole or not at all: it is written beside ``path`` and renamed.
+    """
+    _require_app()
+    if not cards:
+        raise ValueError("no cards to write")
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=".prep-", suffix=".pdf", dir=path.parent or ".")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(LAYOUT_DPI)
+        writer.setPageLayout(page_layout(size))
+        writer.setTitle("Ichigo prep cards")
+        writer.setCreator("Ichigo")
+        pages = _paint_cards(cards, writer, size, 1.0, progress)
+        del writer  # flushes and closes the file
+        data = tmp.read_bytes()
+        tmp.write_bytes(fix_cjk_to_unicode(data))
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return pages
+
+
+def print_cards(
+    cards: Sequence[PrepCard],
+    printer: QPrinter,
+    size: CardSize | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Print ``cards`` one per page. ``size`` sets the printer's paper; without it the
+    paper chosen in the print dialog is used, with the typography of the nearest size."""
+    _require_app()
+    if size is not None:
+        printer.setPageLayout(page_layout(size))
+    else:
+        size = nearest_size(printer.pageLayout())
+    scale = printer.resolution() / LAYOUT_DPI
+    return _paint_cards(cards, printer, size, scale, progress)
+
+
+def nearest_size(layout: QPageLayout) -> CardSize:
+    width = layout.fullRect(QPageLayout.Unit.Millimeter).width()
+    return min(
+        CardSize,
+        key=lambda s: abs(page_layout(s).fullRect(QPageLayout.Unit.Millimeter).width() - width),
+    )
+
+
+def _paint_cards(
+    cards: Sequence[PrepCard],
+    device: QPdfWriter | QPrinter,
+    size: CardSize,
+    scale: float,
+    progress: Progress | None,
+) -> int:
+    layout = CardLayout(size)
+    # The device's own paintable area may differ slightly (printer margins); lay out
+    # for whichever is smaller so the fit check stays honest.
+    device_height = device.height() / scale
+    device_width = device.width() / scale
+    if device_width < layout.page.width() or device_height < layout.page.height():
+        layout.page = QSizeF(
+            min(device_width, layout.page.width()), min(device_height, layout.page.height())
+        )
+        layout.doc.setTextWidth(layout.page.width())
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("could not start writing the prep cards (is the file writable?)")
+    try:
+        painter.scale(scale, scale)
+        for number, card in enumerate(cards, start=1):
+            if number > 1:
+                device.newPage()
+            layout.lay_out(card)
+            layout.draw(painter)
+            if progress is not None:
+                progress(number, len(cards))
+    finally:
+        painter.end()
+    return len(cards)
+
+
+def card_size(text: str) -> CardSize:
+    """Parse a size name (``a6``, ``letter``...) as given on the command line."""
+    try:
+        return CardSize(text.strip().lower())
+    except ValueError:
+        names = ", ".join(s.value for s in CardSize)
+        raise ValueError(f"unknown card size '{text}' (choose {names})") from None
+
+
+__all__ = [
+    "Attendee",
+    "CardLayout",
+    "CardSize",
+    "PrepCard",
+    "SafeTextDocument",
+    "card_size",
+    "page_layout",
+    "print_cards",
+    "render_html",
+    "render_preview",
+    "write_pdf",
+]

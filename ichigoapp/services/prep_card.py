@@ -1,0 +1,414 @@
+"""Prep cards: what to know before walking into one meeting.
+
+A :class:`PrepCard` is plain data gathered from the vault for one upcoming encounter:
+when and where, my intention, and for each attendee the history worth remembering.
+Nothing here formats for print or imports Qt; ``ichigoapp.printing`` lays cards out.
+
+Privacy: a field the user marked private (``PersonalDetail.private`` or a name in
+``Contact.private_fields``) is never copied into a card, so no later layer can print it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ichigoapp.errors import BadInput
+from ichigoapp.model import (
+    Contact,
+    Encounter,
+    EncounterStatus,
+    Participation,
+    Promise,
+    PromiseDirection,
+)
+from ichigoapp.services.common import get_or_fail, local_zone
+from ichigoapp.services.me import my_emails
+
+# How much history a card carries at most; the printer shows less when space is short.
+MAX_PAST = 3
+MAX_QUESTIONS = 3
+MAX_PROMISES = 4  # per direction
+
+# Roles of calendar attendees that are not people in the room (rooms, resources).
+_NOT_PEOPLE_ROLES = {"NON-PARTICIPANT"}
+
+FIRST_MEETING_PROMPTS = (
+    "What are they working on right now, and what is hard about it?",
+    "What brought them here today?",
+    "What could I do so that they leave with a smile?",
+)
+
+
+@dataclass(slots=True)
+class PastEncounter:
+    """An earlier held encounter with this person."""
+
+    on: date
+    title: str
+
+
+@dataclass(slots=True)
+class PromiseLine:
+    """An open promise: ``mine`` (I promised them) or theirs (they promised me)."""
+
+    mine: bool
+    text: str
+    due: date | None = None
+    overdue: bool = False
+
+    @property
+    def lead(self) -> str:
+        return "I promised" if self.mine else "They promised"
+
+
+@dataclass(slots=True)
+class Attendee:
+    """One person on the card. ``known`` is False for attendees with no contact yet."""
+
+    name: str
+    known: bool
+    contact_id: int | None = None
+    email: str = ""  # only for people new to you: the address the invite gave
+    job_title: str = ""
+    company: str = ""
+    location: str = ""
+    how_we_met: str = ""
+    met_on: date | None = None
+    met_through: str = ""
+    past: list[PastEncounter] = field(default_factory=list)
+    encounters_before: int = 0  # all held encounters before this one, not only ``past``
+    promises: list[PromiseLine] = field(default_factory=list)
+    interests: list[str] = field(default_factory=list)
+    details: list[tuple[str, str]] = field(default_factory=list)  # (label, value)
+    notes: str = ""
+    # From the latest reflection on an encounter with them.
+    reflection_on: date | None = None
+    learned: str = ""
+    next_time: str = ""
+    gratitude: str = ""
+    thanks_sent: bool = True
+    questions: list[str] = field(default_factory=list)
+
+    @property
+    def first_meeting(self) -> bool:
+        return self.encounters_before == 0
+
+    @property
+    def role_line(self) -> str:
+        """The job title and company, whichever are known, comma separated."""
+        return ", ".join(x for x in (self.job_title, self.company) if x)
+
+    @property
+    def my_promises(self) -> list[PromiseLine]:
+        return [p for p in self.promises if p.mine]
+
+    @property
+    def their_promises(self) -> list[PromiseLine]:
+        return [p for p in self.promises if not p.mine]
+
+    @property
+    def unsent_thanks(self) -> bool:
+        return bool(self.gratitude) and not self.thanks_sent
+
+    @property
+    def history_score(self) -> int:
+        """How much we know about them: the ranking for who stays in full on a full card.
+
+        Not a judgement of the person (DESIGN 0): it only measures what the card could
+        usefully say about them.
+        """
+        if not self.known:
+            return 0
+        score = 3 * self.encounters_before + 2 * len(self.promises)
+        score += 2 * sum(bool(x) for x in (self.next_time, self.gratitude, self.learned))
+        score += len(self.interests) + len(self.details)
+        score += sum(bool(x) for x in (self.how_we_met, self.notes, self.job_title, self.company))
+        return score
+
+
+@dataclass(slots=True)
+class PrepCard:
+    encounter_id: int
+    title: str
+    kind: str
+    start: datetime  # aware, in the zone the card is shown in
+    end: datetime | None
+    all_day: bool
+    zone_name: str  # shown when the meeting's zone differs from the machine's
+    location: str
+    join_url: str
+    intention: str
+    attendees: list[Attendee] = field(default_factory=list)  # ranked: best known first
+
+    @property
+    def date_text(self) -> str:
+        return f"{self.start:%A} {self.start.day} {self.start:%B %Y}"
+
+    @property
+    def time_text(self) -> str:
+        if self.all_day:
+            return "all day"
+        text = f"{self.start:%H:%M}"
+        if self.end is not None and self.end != self.start:
+            text += f"–{self.end:%H:%M}"
+        if self.zone_name:
+            text += f" ({self.zone_name})"
+        return text
+
+    @property
+    def duration_text(self) -> str:
+        if self.end is None or self.all_day:
+            return ""
+        return format_duration(self.end - self.start)
+
+    @property
+    def known_attendees(self) -> list[Attendee]:
+        return [a for a in self.attendees if a.known]
+
+    @property
+    def new_attendees(self) -> list[Attendee]:
+        return [a for a in self.attendees if not a.known]
+
+
+def format_duration(span: timedelta) -> str:
+    minutes = max(0, round(span.total_seconds() / 60))
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, rest = divmod(minutes, 60)
+    if hours >= 24 and rest == 0 and hours % 24 == 0:
+        days = hours // 24
+        return f"{days} day" + ("s" if days > 1 else "")
+    return f"{hours} h" + (f" {rest:02d} min" if rest else "")
+
+
+def _zone_for(encounter: Encounter) -> tuple[tzinfo, str]:
+    """The zone to show the meeting in, and its name when it is not the machine's."""
+    machine = local_zone()
+    if encounter.tz_name:
+        try:
+            zone = ZoneInfo(encounter.tz_name)
+        except (ZoneInfoNotFoundError, ValueError):
+            return machine, ""
+        now = datetime.now(UTC)
+        if now.astimezone(zone).utcoffset() == now.astimezone(machine).utcoffset() and (
+            encounter.start.astimezone(zone).utcoffset()
+            == encounter.start.astimezone(machine).utcoffset()
+        ):
+            return zone, ""
+        return zone, encounter.tz_name
+    return machine, ""
+
+
+def _is_private(contact: Contact, name: str) -> bool:
+    return name in (contact.private_fields or [])
+
+
+class _History:
+    """Everything the cards of a range need, fetched in a few queries (not per person)."""
+
+    def __init__(self, session: Session, contact_ids: set[int]) -> None:
+        self.encounters: dict[int, list[Encounter]] = defaultdict(list)
+        self.promises: dict[int, list[Promise]] = defaultdict(list)
+        if not contact_ids:
+            return
+        rows = session.execute(
+            select(Participation.contact_id, Encounter)
+            .join(Encounter, Encounter.id == Participation.encounter_id)
+            .where(
+                Participation.contact_id.in_(contact_ids),
+                Encounter.status != EncounterStatus.CANCELLED.value,
+            )
+            .options(selectinload(Encounter.reflection))
+            .order_by(Encounter.start.desc(), Encounter.id.desc())
+        )
+        for contact_id, encounter in rows:
+            if contact_id is not None:
+                self.encounters[contact_id].append(encounter)
+        for promise in session.scalars(
+            select(Promise)
+            .where(Promise.contact_id.in_(contact_ids), Promise.done_on.is_(None))
+            .order_by(Promise.due.is_(None), Promise.due, Promise.created_at)
+        ):
+            assert promise.contact_id is not None
+            self.promises[promise.contact_id].append(promise)
+
+
+def _questions(person: Attendee) -> list[str]:
+    """Questions drawn only from what the vault holds: never an invented fact."""
+    found: list[str] = []
+    if person.next_time:
+        found.append(f"Last time you noted: {person.next_time}. Ask how it went.")
+    for promise in person.their_promises:
+        found.append(f"They promised {promise.text} — check in?")
+        break
+    if person.interests:
+        found.append(f"Ask about {person.interests[0]}.")
+    if person.past and len(found) < MAX_QUESTIONS:
+        last = person.past[0]
+        found.append(f"What has happened since “{last.title}” ({last.on:%d %b})?")
+    if len(person.interests) > 1 and len(found) < MAX_QUESTIONS:
+        found.append(f"Ask about {person.interests[1]}.")
+    return found[:MAX_QUESTIONS]
+
+
+def _known_attendee(
+    contact: Contact, encounter: Encounter, history: _History, now: datetime, zone: tzinfo
+) -> Attendee:
+    person = Attendee(
+        name=contact.display_name,
+        known=True,
+        contact_id=contact.id,
+        job_title=contact.title,
+        company=contact.company,
+    )
+    if not _is_private(contact, "location"):
+        person.location = contact.location
+    # How we met, when and through whom are one story: private as a whole.
+    if not _is_private(contact, "how_we_met"):
+        person.how_we_met = contact.how_we_met
+        person.met_on = contact.met_on
+        if contact.met_through is not None:
+            person.met_through = contact.met_through.display_name
+    if not _is_private(contact, "interests"):
+        person.interests = [i for i in (contact.interests or []) if i]
+    if not _is_private(contact, "notes"):
+        person.notes = contact.notes
+    person.details = [(d.label, d.value) for d in contact.details if not d.private and d.value]
+
+    before = [
+        e
+        for e in history.encounters.get(contact.id, [])
+        if e.id != encounter.id
+        and e.start < encounter.start
+        and e.effective_status(now) is EncounterStatus.HELD
+    ]
+    person.encounters_before = len(before)
+    person.past = [
+        PastEncounter(e.start.astimezone(zone).date(), e.title) for e in before[:MAX_PAST]
+    ]
+    for earlier in before:
+        reflection = earlier.reflection
+        if reflection is not None and not reflection.is_empty():
+            person.reflection_on = earlier.start.astimezone(zone).date()
+            person.learned = reflection.learned
+            person.next_time = reflection.next_time
+            person.gratitude = reflection.gratitude
+            person.thanks_sent = reflection.thanks_sent
+            break
+
+    today = now.astimezone(zone).date()
+    lines = [
+        PromiseLine(
+            mine=p.direction == PromiseDirection.MINE.value,
+            text=p.text,
+            due=p.due,
+            overdue=p.due is not None and p.due < today,
+        )
+        for p in history.promises.get(contact.id, [])
+    ]
+    # Soonest due first (the query's order), capped per direction so that many of my
+    # promises never hide all of theirs.
+    person.promises = [p for p in lines if p.mine][:MAX_PROMISES] + [
+        p for p in lines if not p.mine
+    ][:MAX_PROMISES]
+    person.questions = _questions(person)
+    return person
+
+
+def _participants(encounter: Encounter, mine: set[str]) -> list[Participation]:
+    """The people in the room: no rooms, no me, each person once."""
+    seen_contacts: set[int] = set()
+    seen_emails: set[str] = set()
+    result = []
+    for part in encounter.participations:
+        if part.role.upper() in _NOT_PEOPLE_ROLES:
+            continue
+        email = part.email.lower()
+        if email and email in mine:
+            continue
+        if part.contact is not None:
+            if any(e.email in mine for e in part.contact.emails):
+                continue
+            if part.contact.id in seen_contacts:
+                continue
+            seen_contacts.add(part.contact.id)
+        elif email:
+            if email in seen_emails:
+                continue
+            seen_emails.add(email)
+        elif not part.name:
+            continue
+        result.append(part)
+    return result
+
+
+def _build(encounter: Encounter, history: _History, mine: set[str], now: datetime) -> PrepCard:
+    zone, zone_name = _zone_for(encounter)
+    card = PrepCard(
+        encounter_id=encounter.id,
+        title=encounter.title,
+        kind=encounter.kind,
+        start=encounter.start.astimezone(zone),
+        end=encounter.end.astimezone(zone) if encounter.end is not None else None,
+        all_day=encounter.all_day,
+        zone_name=zone_name,
+        location=encounter.location,
+        join_url=encounter.join_url,
+        intention=encounter.intention,
+    )
+    known: list[Attendee] = []
+    new: list[Attendee] = []
+    for part in _participants(encounter, mine):
+        if part.contact is not None:
+            known.append(_known_attendee(part.contact, encounter, history, now, zone))
+        else:
+            new.append(Attendee(name=part.name or part.email, known=False, email=part.email))
+    # Stable sort: equally known people keep the invite's order.
+    known.sort(key=lambda a: a.history_score, reverse=True)
+    card.attendees = known + new
+    return card
+
+
+def _contact_ids(encounters: list[Encounter]) -> set[int]:
+    return {p.contact_id for e in encounters for p in e.participations if p.contact_id is not None}
+
+
+def build_prep_card(session: Session, encounter_id: int, now: datetime | None = None) -> PrepCard:
+    """The card for one encounter. A cancelled meeting has no card (BadInput)."""
+    encounter = get_or_fail(session, Encounter, encounter_id, "encounter")
+    if encounter.status == EncounterStatus.CANCELLED.value:
+        raise BadInput(f"encounter {encounter_id} was cancelled; it has no prep card")
+    now = now or datetime.now(UTC)
+    history = _History(session, _contact_ids([encounter]))
+    return _build(encounter, history, my_emails(session), now)
+
+
+def cards_for_range(
+    session: Session, start: datetime, end: datetime, now: datetime | None = None
+) -> list[PrepCard]:
+    """Cards for every meeting starting in [start, end), in start order; none if cancelled."""
+    now = now or datetime.now(UTC)
+    stmt = (
+        select(Encounter)
+        .where(
+            Encounter.start >= start,
+            Encounter.start < end,
+            Encounter.status != EncounterStatus.CANCELLED.value,
+        )
+        .options(
+            selectinload(Encounter.participations)
+            .selectinload(Participation.contact)
+            .selectinload(Contact.met_through)
+        )
+        .order_by(Encounter.start, Encounter.id)
+    )
+    encounters = list(session.scalars(stmt))
+    history = _History(session, _contact_ids(encounters))
+    mine = my_emails(session)
+    return [_build(e, history, mine, now) for e in encounters]

@@ -1,0 +1,242 @@
+"""Prep cards on paper, checked as a reader would: pdftotext and page counts."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from sqlalchemy.orm import Session
+
+from ichigoapp.model import EncounterStatus
+from ichigoapp.printing.prep_cards import (
+    CardLayout,
+    CardSize,
+    SafeTextDocument,
+    print_cards,
+    render_html,
+    render_preview,
+    write_pdf,
+)
+from ichigoapp.services import encounters as encounter_svc
+from ichigoapp.services.prep_card import PrepCard, build_prep_card, cards_for_range
+from ichigoapp.store import KeyMode, create_vault
+from tests.prep_data import MEETING_START, NOW, big_meeting, history, meeting, person, unmatched
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+ALL_SIZES = list(CardSize)
+
+
+def pdf_text(path: Path, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout
+    return " ".join(out.split())  # a reader does not care where lines wrap
+
+
+def pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True, text=True)
+    for line in info.stdout.splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split()[1])
+    raise AssertionError("pdfinfo gave no page count")
+
+
+def test_a_card_says_what_to_know(session: Session, tmp_path: Path) -> None:
+    hanako = person(session, "Hanako Sato", 1)
+    history(session, hanako, 1, meetings=2, long=False)
+    ken = person(session, "Ken Ito", 2)
+    enc = meeting(session, "Partnership review", [hanako, ken], intention="hear her plans")
+    unmatched(session, enc, "Newcomer Nakamura", "newcomer@example.com")
+    card = build_prep_card(session, enc.id, now=NOW)
+
+    out = tmp_path / "card.pdf"
+    assert write_pdf([card], out, CardSize.A6) == 1
+
+    text = pdf_text(out)
+    assert pdf_pages(out) == 1
+    for expected in (
+        "Partnership review",
+        "treat this as the only one",
+        "hear her plans",
+        "Hanako Sato",
+        "Ken Ito",
+        "Newcomer Nakamura",
+        "new to you",
+        "promise-mine 1.0",
+        "promise-theirs 1.0",
+        "next-time 1.0",
+        "gratitude 1.0",
+        "thanks not sent yet",
+        "Ask how it went",
+        "first meeting",  # Ken has no history yet
+        "1 h 30 min",
+    ):
+        assert expected in text, expected
+
+
+def test_empty_intention_leaves_a_line_to_write_on(session: Session) -> None:
+    enc = meeting(session, "No intention yet", [person(session, "A Person", 1)])
+    html = render_html(build_prep_card(session, enc.id, now=NOW), CardSize.A6)
+    assert "treat this as the only one" in html
+    assert 'class="blank"' in html
+
+
+@pytest.mark.parametrize("size", ALL_SIZES)
+def test_one_page_per_card_in_start_order(session: Session, tmp_path: Path, size: CardSize) -> None:
+    cid = person(session, "Day Person", 1)
+    history(session, cid, 1, meetings=3)
+    for hour, title in ((15, "Third"), (8, "First"), (11, "Second")):
+        meeting(session, f"{title} meeting", [cid], start=MEETING_START.replace(hour=hour))
+    gone = meeting(session, "Cancelled meeting", [cid], start=MEETING_START.replace(hour=12))
+    encounter_svc.set_status(session, gone.id, EncounterStatus.CANCELLED)
+    day = MEETING_START.replace(hour=0, minute=0)
+    cards = cards_for_range(session, day, day + timedelta(days=1), now=NOW)
+    seen: list[tuple[int, int]] = []
+
+    out = tmp_path / f"day-{size.value}.pdf"
+    pages = write_pdf(cards, out, size, progress=lambda done, total: seen.append((done, total)))
+
+    assert pages == 3 == pdf_pages(out)
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    for page, title in enumerate(("First", "Second", "Third"), start=1):
+        assert f"{title} meeting" in pdf_text(out, page)
+    assert "Cancelled" not in pdf_text(out)
+
+
+@pytest.fixture(scope="module")
+def crowd(tmp_path_factory: pytest.TempPathFactory) -> PrepCard:
+    """25 attendees with long histories; a card is plain data, so build it once."""
+    path = tmp_path_factory.mktemp("crowd") / "crowd.vault"
+    vault = create_vault(path, mode=KeyMode.PASSPHRASE, passphrase="crowd")
+    with vault, vault.session() as session:
+        made = big_meeting(session, people=25, rich=25)
+        return build_prep_card(session, made.encounter_id, now=NOW)
+
+
+@pytest.mark.parametrize("size", ALL_SIZES)
+def test_a_big_meeting_stays_on_one_page(crowd: PrepCard, tmp_path: Path, size: CardSize) -> None:
+    out = tmp_path / f"crowd-{size.value}.pdf"
+    assert write_pdf([crowd], out, size) == 1
+    assert pdf_pages(out) == 1
+
+
+def test_a_big_meeting_on_a6_keeps_the_best_known_in_full(crowd: PrepCard, tmp_path: Path) -> None:
+    out = tmp_path / "crowd.pdf"
+    write_pdf([crowd], out, CardSize.A6)
+    text = pdf_text(out)
+
+    best = crowd.attendees[0]
+    assert best.encounters_before == max(a.encounters_before for a in crowd.attendees)
+    # The best-known person in full: history, promises, notes for next time...
+    assert best.name in text
+    assert best.next_time.split()[0] in text
+    assert "treat this as the only one" in text
+    # ...and the rest still named, with their title, in the attendee list.
+    assert "Attending" in text or "Also attending" in text
+    named = [a.name for a in crowd.attendees if a.name in text]
+    assert len(named) >= 10
+    assert "Head of Partnerships" in text
+    # Whoever is not in full is listed by name only: no notes of theirs are printed.
+    last = crowd.attendees[-1]
+    assert last.next_time not in text
+
+
+def test_private_things_are_never_printed(session: Session, tmp_path: Path) -> None:
+    cid = person(
+        session,
+        "Private Person",
+        1,
+        details=[("health", "SECRETDETAIL", True), ("tea", "oolong", False)],
+        location="SECRETCITY",
+        interests=["SECRETINTEREST"],
+        notes="SECRETNOTE",
+        how_we_met="SECRETHOWWEMET",
+        private_fields=["location", "interests", "notes", "how_we_met", "emails"],
+    )
+    enc = meeting(session, "Discreet", [cid])
+    out = tmp_path / "private.pdf"
+    write_pdf([build_prep_card(session, enc.id, now=NOW)], out, CardSize.A4)
+
+    text = pdf_text(out)
+    assert "Private Person" in text and "oolong" in text
+    for secret in ("SECRET", "p1@example.com"):
+        assert secret not in text
+
+
+HOSTILE = '<b>Board</b><img src="file:///etc/passwd"><script>x()</script>'
+
+
+def test_invite_markup_is_printed_as_text_and_loads_nothing(
+    session: Session, tmp_path: Path
+) -> None:
+    cid = person(session, '<img src="http://example.com/x.png">Eve', 1)
+    enc = meeting(session, HOSTILE, [cid], location="<i>room</i>")
+    card = build_prep_card(session, enc.id, now=NOW)
+
+    layout = CardLayout(CardSize.A6)
+    layout.lay_out(card)
+    assert layout.doc.refused == []  # nothing even asked to load
+    assert "<img" not in layout.html.replace("&lt;img", "")
+    assert layout.doc.toPlainText().count(HOSTILE) == 1
+
+    out = tmp_path / "hostile.pdf"
+    write_pdf([card], out, CardSize.A6)
+    text = pdf_text(out)
+    assert HOSTILE.replace(" ", "") in text.replace(" ", "")
+    assert '<img src="http://example.com/x.png">Eve' in text
+    assert "<i>room</i>" in text
+
+
+def test_the_document_refuses_to_load_resources(qapp: object) -> None:
+    # The second wall: even markup that got through could not fetch a file.
+    doc = SafeTextDocument()
+    doc.setHtml('<p>x<img src="file:///etc/passwd"></p>')
+    doc.size()  # force layout, which asks for the image
+    assert "file:///etc/passwd" in doc.refused
+    assert doc.resource(2, QUrl("file:///etc/passwd")) is None
+
+
+def test_japanese_and_accents_survive(session: Session, tmp_path: Path) -> None:
+    cid = person(session, "山田 太郎", 1, company="株式会社いちご", location="Zürich")
+    enc = meeting(session, "Café in Zürich — 打ち合わせ", [cid])
+    out = tmp_path / "intl.pdf"
+    write_pdf([build_prep_card(session, enc.id, now=NOW)], out, CardSize.A6)
+
+    text = pdf_text(out)
+    for expected in ("山田 太郎", "株式会社いちご", "Zürich", "Café", "打ち合わせ"):
+        assert expected in text, expected
+
+
+def test_preview_is_the_printed_page(session: Session) -> None:
+    enc = meeting(session, "Preview", [person(session, "A Person", 1)])
+    card = build_prep_card(session, enc.id, now=NOW)
+    image = render_preview(card, CardSize.A6, dpi=72)
+    # A6 is 105 x 148 mm: 298 x 420 points.
+    assert abs(image.width() - 298) <= 1 and abs(image.height() - 420) <= 1
+    assert not image.isNull()
+
+
+def test_print_cards_on_a_printer_one_page_each(session: Session, tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    cid = person(session, "Printed Person", 1)
+    first = meeting(session, "Printed one", [cid])
+    second = meeting(session, "Printed two", [cid], start=MEETING_START.replace(hour=12))
+    cards = [build_prep_card(session, e.id, now=NOW) for e in (first, second)]
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+
+    assert print_cards(cards, printer, CardSize.A5) == 2
+
+    assert pdf_pages(out) == 2
+    assert "Printed two" in pdf_text(out, 2)
