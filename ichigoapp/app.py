@@ -5,22 +5,30 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ichigoapp.errors import EXIT_LOCKED, EXIT_OK
+
 
 def run_gui(vault_path: Path, files: list[Path] | None = None) -> int:
     """Open the app on ``vault_path`` (created on first run); returns the exit code."""
     from PySide6.QtWidgets import QApplication
 
-    from ichigoapp.ui.main_window import open_main_window
+    from ichigoapp.ui import theme
+    from ichigoapp.ui.main_window import APPLICATION, ORGANIZATION, open_main_window
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
-    app.setApplicationName("Ichigo")
-    app.setOrganizationName("Ichigo")
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationDisplayName("Ichigo")
+    app.setDesktopFileName("ichigo")
+    theme.apply(app)
     window = open_main_window(vault_path, files or [])
     if window is None:
-        return 3
+        # Cancelled, locked or in use elsewhere: the reason has been shown.
+        return EXIT_LOCKED
     window.show()
-    return int(app.exec())
+    code = int(app.exec())
+    return code if code else EXIT_OK
 
 
 def main() -> int:

@@ -1,0 +1,293 @@
+"""The editable form of one contact: every field of DESIGN section 2.
+
+Fields that may be marked private carry a "Private" tick beside them: private things
+are shown here but never printed on a prep card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ichigoapp.services.contacts import ContactInput
+from ichigoapp.services.today import ContactChoice
+
+_NO_DATE = QDate(1900, 1, 1)
+
+
+def _lines(edit: QPlainTextEdit) -> list[str]:
+    return [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
+
+
+def _items(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _short_text(placeholder: str, name: str, rows: int = 2) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setAccessibleName(name)
+    edit.setTabChangesFocus(True)  # Tab moves on, as in every other field of the form
+    line = edit.fontMetrics().lineSpacing()
+    edit.setFixedHeight(line * rows + 14)
+    return edit
+
+
+class ContactForm(QWidget):
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._loading = False
+        self.contact_id: int | None = None
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+
+        self.name = QLineEdit(placeholderText="How you call them")
+        self.name.setAccessibleName("Name")
+        form.addRow("&Name:", self.name)
+        self.given = QLineEdit(placeholderText="Given name")
+        self.given.setAccessibleName("Given name")
+        self.family = QLineEdit(placeholderText="Family name")
+        self.family.setAccessibleName("Family name")
+        form.addRow("", self._hbox(self.given, self.family))
+        self.company = QLineEdit()
+        self.company.setAccessibleName("Company")
+        form.addRow("&Company:", self.company)
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName("Title")
+        form.addRow("&Title:", self.title_edit)
+
+        self.private: dict[str, QCheckBox] = {}
+        self.location = QLineEdit()
+        self.location.setAccessibleName("Location")
+        form.addRow("&Location:", self._with_private(self.location, "location"))
+        self.emails = _short_text("one address per line", "Emails")
+        form.addRow("&Emails:", self._with_private(self.emails, "emails"))
+        self.phones = _short_text("one number per line", "Phones")
+        form.addRow("&Phones:", self._with_private(self.phones, "phones"))
+        self.links = _short_text("LinkedIn, website… one per line", "Links")
+        form.addRow("Lin&ks:", self.links)
+        self.how_we_met = QLineEdit(placeholderText="Where and how you first met")
+        self.how_we_met.setAccessibleName("How we met")
+        form.addRow("&How we met:", self._with_private(self.how_we_met, "how_we_met"))
+
+        self.met_on = QDateEdit()
+        self.met_on.setAccessibleName("Met on")
+        self.met_on.setCalendarPopup(True)
+        self.met_on.setDisplayFormat("yyyy-MM-dd")
+        # The minimum date shows as blank and means "not known".
+        self.met_on.setMinimumDate(_NO_DATE)
+        self.met_on.setSpecialValueText("unknown")
+        self.met_through = QComboBox()
+        self.met_through.setAccessibleName("Met through")
+        self.met_through.setMinimumContentsLength(16)
+        form.addRow("Met &on:", self._hbox(self.met_on, self.met_through))
+        self.met_through.setToolTip("Who introduced you")
+
+        self.interests = QLineEdit(placeholderText="What they care about, comma-separated")
+        self.interests.setAccessibleName("Interests")
+        form.addRow("&Interests:", self._with_private(self.interests, "interests"))
+
+        self.details = QTableWidget(0, 3)
+        self.details.setAccessibleName("Personal details")
+        self.details.setHorizontalHeaderLabels(["About", "Detail", "Private"])
+        self.details.verticalHeader().setVisible(False)
+        header = self.details.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.details.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.details.setMinimumHeight(110)
+        self.details.setMaximumHeight(170)
+        add_detail = QPushButton("Add detail")
+        add_detail.setAccessibleName("Add personal detail")
+        add_detail.clicked.connect(lambda: self.add_detail("", "", False, focus=True))
+        remove_detail = QPushButton("Remove")
+        remove_detail.setAccessibleName("Remove personal detail")
+        remove_detail.clicked.connect(self._remove_detail)
+        box = QVBoxLayout()
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.details)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add_detail)
+        buttons.addWidget(remove_detail)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        holder = QWidget()
+        holder.setLayout(box)
+        form.addRow("Personal\ndetails:", holder)
+
+        self.notes = _short_text("Anything else worth remembering", "Notes", rows=4)
+        form.addRow("N&otes:", self._with_private(self.notes, "notes"))
+        self.tags = QLineEdit(placeholderText="comma-separated")
+        self.tags.setAccessibleName("Tags")
+        form.addRow("T&ags:", self.tags)
+        self.keep_in_touch = QSpinBox()
+        self.keep_in_touch.setAccessibleName("Keep in touch every N days")
+        self.keep_in_touch.setRange(0, 3650)
+        self.keep_in_touch.setSpecialValueText("not set")
+        self.keep_in_touch.setSuffix(" days")
+        form.addRow("Keep in &touch every:", self.keep_in_touch)
+
+        for edit in (self.name, self.given, self.family, self.company, self.title_edit,
+                     self.location, self.how_we_met, self.interests, self.tags):  # fmt: skip
+            edit.textChanged.connect(self._changed)
+        for text in (self.emails, self.phones, self.links, self.notes):
+            text.textChanged.connect(self._changed)
+        self.met_on.dateChanged.connect(self._changed)
+        self.met_through.currentIndexChanged.connect(self._changed)
+        self.keep_in_touch.valueChanged.connect(self._changed)
+        self.details.itemChanged.connect(self._changed)
+        for tick in self.private.values():
+            tick.toggled.connect(self._changed)
+
+    @staticmethod
+    def _hbox(*widgets: QWidget) -> QWidget:
+        holder = QWidget()
+        layout = QHBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for w in widgets:
+            layout.addWidget(w, 1)
+        holder.setFocusProxy(widgets[0])  # the row label's mnemonic focuses the first field
+        return holder
+
+    def _with_private(self, widget: QWidget, field: str) -> QWidget:
+        tick = QCheckBox("Private")
+        tick.setAccessibleName(f"{field.replace('_', ' ')} is private")
+        tick.setToolTip("Shown here, never printed")
+        self.private[field] = tick
+        holder = QWidget()
+        layout = QHBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(widget, 1)
+        layout.addWidget(tick, 0, Qt.AlignmentFlag.AlignTop)
+        holder.setFocusProxy(widget)
+        return holder
+
+    def _changed(self, *_: object) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+    def add_detail(self, label: str, value: str, private: bool, *, focus: bool = False) -> None:
+        row = self.details.rowCount()
+        self.details.insertRow(row)
+        self.details.setItem(row, 0, QTableWidgetItem(label))
+        self.details.setItem(row, 1, QTableWidgetItem(value))
+        tick = QTableWidgetItem()
+        tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+        tick.setCheckState(Qt.CheckState.Checked if private else Qt.CheckState.Unchecked)
+        self.details.setItem(row, 2, tick)
+        if focus:
+            self.details.setCurrentCell(row, 0)
+            first = self.details.item(row, 0)
+            if first is not None:
+                self.details.editItem(first)
+            self._changed()
+
+    def _remove_detail(self) -> None:
+        row = self.details.currentRow()
+        if row >= 0:
+            self.details.removeRow(row)
+            self._changed()
+
+    def set_choices(self, choices: Sequence[ContactChoice], exclude: int | None) -> None:
+        self._loading = True
+        current = self.met_through.currentData()
+        self.met_through.clear()
+        self.met_through.addItem("introduced by…", None)
+        for c in choices:
+            if c.contact_id != exclude:
+                self.met_through.addItem(c.name, c.contact_id)
+        index = self.met_through.findData(current)
+        self.met_through.setCurrentIndex(max(index, 0))
+        self._loading = False
+
+    def load(self, contact_id: int | None, data: ContactInput) -> None:
+        self._loading = True
+        try:
+            self.contact_id = contact_id
+            self.name.setText(data.name)
+            self.given.setText(data.given_name)
+            self.family.setText(data.family_name)
+            self.company.setText(data.company)
+            self.title_edit.setText(data.title)
+            self.location.setText(data.location)
+            self.emails.setPlainText("\n".join(data.emails))
+            self.phones.setPlainText("\n".join(data.phones))
+            self.links.setPlainText("\n".join(data.links))
+            self.how_we_met.setText(data.how_we_met)
+            if data.met_on is None:
+                self.met_on.setDate(_NO_DATE)
+            else:
+                self.met_on.setDate(QDate(data.met_on.year, data.met_on.month, data.met_on.day))
+            index = self.met_through.findData(data.met_through_id)
+            self.met_through.setCurrentIndex(max(index, 0))
+            self.interests.setText(", ".join(data.interests))
+            self.details.setRowCount(0)
+            for label, value, private in data.details:
+                self.add_detail(label, value, private)
+            self.notes.setPlainText(data.notes)
+            self.tags.setText(", ".join(data.tags))
+            self.keep_in_touch.setValue(data.keep_in_touch_days or 0)
+            for field, tick in self.private.items():
+                tick.setChecked(field in data.private_fields)
+        finally:
+            self._loading = False
+
+    def value(self) -> ContactInput:
+        qdate = self.met_on.date()
+        met_on = None if qdate == _NO_DATE else date(qdate.year(), qdate.month(), qdate.day())
+        details = []
+        for row in range(self.details.rowCount()):
+            label = self.details.item(row, 0)
+            value = self.details.item(row, 1)
+            tick = self.details.item(row, 2)
+            details.append(
+                (
+                    label.text() if label else "",
+                    value.text() if value else "",
+                    tick is not None and tick.checkState() == Qt.CheckState.Checked,
+                )
+            )
+        through = self.met_through.currentData()
+        return ContactInput(
+            name=self.name.text(),
+            given_name=self.given.text(),
+            family_name=self.family.text(),
+            emails=_lines(self.emails),
+            phones=_lines(self.phones),
+            links=_lines(self.links),
+            company=self.company.text(),
+            title=self.title_edit.text(),
+            location=self.location.text(),
+            how_we_met=self.how_we_met.text(),
+            met_on=met_on,
+            met_through_id=int(through) if through is not None else None,
+            interests=_items(self.interests.text()),
+            details=details,
+            notes=self.notes.toPlainText(),
+            tags=_items(self.tags.text()),
+            keep_in_touch_days=self.keep_in_touch.value() or None,
+            private_fields=[f for f, tick in self.private.items() if tick.isChecked()],
+        )

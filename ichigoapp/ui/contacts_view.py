@@ -1,0 +1,388 @@
+"""Contacts: a sortable, filterable list beside the editable detail and a timeline."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ichigoapp.model import Contact
+from ichigoapp.services.contacts import (
+    ContactInput,
+    add_contact,
+    contact_input_from,
+    delete_contact,
+    merge_contacts,
+    update_contact,
+)
+from ichigoapp.services.today import (
+    TimelineKind,
+    contact_choices,
+    contact_rows,
+    contact_timeline,
+)
+from ichigoapp.store import Vault
+from ichigoapp.ui import dialogs, fmt
+from ichigoapp.ui.base import Clock, Page, system_clock
+from ichigoapp.ui.contact_form import ContactForm
+from ichigoapp.ui.events import EventBus
+from ichigoapp.ui.models import ContactTableModel, IdRole, RowFilterProxy
+
+_GLYPH = {
+    TimelineKind.ENCOUNTER: "●",
+    TimelineKind.REFLECTION: "✎",
+    TimelineKind.PROMISE: "→",
+    TimelineKind.CHANGE: "·",
+}
+
+
+class ContactsView(Page):
+    title = "Contacts"
+
+    def __init__(self, vault: Vault, bus: EventBus, clock: Clock = system_clock) -> None:
+        super().__init__(vault, bus, clock)
+        self.model = ContactTableModel(self)
+        self.proxy = RowFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._dirty = False
+
+        # --- the list ------------------------------------------------------------------
+        self.filter = QLineEdit(placeholderText="Filter contacts…")
+        self.filter.setAccessibleName("Filter contacts")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.set_text)
+        self.table = QTableView()
+        self.table.setAccessibleName("Contacts list")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ContactTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in ((0, 170), (1, 160), (2, 150), (3, 200), (4, 110)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+
+        self.new_button = QPushButton("New")
+        self.new_button.setAccessibleName("New contact")
+        self.new_button.clicked.connect(self.new_contact)
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setAccessibleName("Delete contact")
+        self.delete_button.clicked.connect(self.delete_current)
+        self.merge_button = QPushButton("Merge…")
+        self.merge_button.setAccessibleName("Merge with another contact")
+        self.merge_button.clicked.connect(self.merge_current)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("muted")
+
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(12, 12, 6, 12)
+        lv.addWidget(self.filter)
+        lv.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        for b in (self.new_button, self.delete_button, self.merge_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(self.count_label)
+        lv.addLayout(row)
+
+        # --- the detail ----------------------------------------------------------------
+        self.heading = QLabel("")
+        self.heading.setObjectName("pageTitle")
+        self.subheading = QLabel("")
+        self.subheading.setObjectName("muted")
+        self.form = ContactForm()
+        self.form.changed.connect(self._on_edited)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        self.timeline = QTreeWidget()
+        self.timeline.setAccessibleName("Timeline")
+        self.timeline.setHeaderLabels(["When", "What"])
+        self.timeline.setColumnWidth(0, 140)
+        self.timeline.setWordWrap(True)
+        self.timeline.itemActivated.connect(self._open_timeline_item)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(scroll, "&Details")
+        self.tabs.addTab(self.timeline, "T&imeline")
+
+        self.save_button = QPushButton("Save")
+        self.save_button.setObjectName("primary")
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.setAccessibleName("Save contact")
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Discard changes")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.placeholder = QLabel("Select a contact, or press Ctrl+N to add one.")
+        self.placeholder.setObjectName("muted")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.detail = QWidget()
+        dv = QVBoxLayout(self.detail)
+        dv.setContentsMargins(6, 12, 12, 12)
+        dv.addWidget(self.heading)
+        dv.addWidget(self.subheading)
+        dv.addWidget(self.tabs, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        dv.addLayout(buttons)
+
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.placeholder, 1)
+        rv.addWidget(self.detail, 1)
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("contactsSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self._show_detail(False)
+
+    # --- state -------------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self._dirty = dirty
+        self.save_button.setEnabled(dirty)
+        self.cancel_button.setEnabled(dirty)
+
+    def _on_edited(self) -> None:
+        self._set_dirty(True)
+
+    def _show_detail(self, show: bool) -> None:
+        self.detail.setVisible(show)
+        self.placeholder.setVisible(not show)
+        self.delete_button.setEnabled(show and self.form.contact_id is not None)
+        self.merge_button.setEnabled(show and self.form.contact_id is not None)
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return int(index.data(IdRole))
+
+    # --- loading -----------------------------------------------------------------------
+    def reload(self) -> None:
+        now = self.clock()
+        keep = self.form.contact_id
+        with self.vault.session() as session:
+            self.model.set_rows(contact_rows(session, now), now)
+            self._choices = contact_choices(session)
+        self.count_label.setText(f"{self.model.rowCount()} people")
+        if keep is not None and self.model.row_of_id(keep) is not None:
+            self._select(keep, load=not self._dirty)
+        elif not self._dirty:
+            self.form.contact_id = None
+            self._show_detail(False)
+
+    def _select(self, contact_id: int, *, load: bool = True) -> None:
+        source_row = self.model.row_of_id(contact_id)
+        if source_row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if not index.isValid():  # filtered out: clear the filter so it can be shown
+            self.filter.clear()
+            index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        blocker = self.table.selectionModel().blockSignals(True)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.selectionModel().blockSignals(blocker)
+        self.table.scrollTo(index)
+        if load:
+            self._load_detail(contact_id)
+
+    def open_contact(self, contact_id: int) -> None:
+        """Show one contact (from search, Today, an encounter)."""
+        self.ensure_loaded()
+        if self._dirty and not self._discard_ok():
+            return
+        self._set_dirty(False)
+        self._select(contact_id)
+
+    def _on_current(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        contact_id = int(current.data(IdRole))
+        if contact_id == self.form.contact_id:
+            return
+        if self._dirty and not self._discard_ok():
+            # Stay on the contact being edited.
+            self._select(self.form.contact_id, load=False) if self.form.contact_id else None
+            return
+        self._load_detail(contact_id)
+
+    def _discard_ok(self) -> bool:
+        return dialogs.confirm(self, "Unsaved changes",
+                               "Discard the changes to this contact?", "Discard")  # fmt: skip
+
+    def _load_detail(self, contact_id: int) -> None:
+        now = self.clock()
+        with self.vault.session() as session:
+            contact = session.get(Contact, contact_id)
+            if contact is None:
+                return
+            data = contact_input_from(contact)
+            timeline = contact_timeline(session, contact_id, now)
+            created = contact.created_at
+        self.form.set_choices(self._choices, exclude=contact_id)
+        self.form.load(contact_id, data)
+        self._fill_heading(data, created)
+        self.timeline.clear()
+        for entry in timeline:
+            item = QTreeWidgetItem([fmt.when(entry.when), f"{_GLYPH[entry.kind]} {entry.title}"])
+            item.setData(0, Qt.ItemDataRole.UserRole, entry.encounter_id)
+            item.setToolTip(1, entry.title)
+            if entry.text:
+                for line in entry.text.splitlines():
+                    child = QTreeWidgetItem(["", line])
+                    child.setToolTip(1, line)
+                    item.addChild(child)
+            self.timeline.addTopLevelItem(item)
+        self.tabs.setTabText(1, f"T&imeline ({self.timeline.topLevelItemCount()})")
+        self._set_dirty(False)
+        self._show_detail(True)
+
+    def _fill_heading(self, data: ContactInput, created: datetime | None) -> None:
+        self.heading.setText(data.name or "New contact")
+        bits = [", ".join(x for x in (data.title, data.company) if x)]
+        if data.location:
+            bits.append(data.location)
+        self.subheading.setText(" · ".join(b for b in bits if b))
+
+    def _open_timeline_item(self, item: QTreeWidgetItem, _column: int) -> None:
+        encounter_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if encounter_id:
+            self.bus.open_encounter.emit(int(encounter_id))
+
+    # --- actions -----------------------------------------------------------------------
+    def new_contact(self) -> None:
+        self.ensure_loaded()
+        if self._dirty and not self._discard_ok():
+            return
+        self.table.clearSelection()
+        self.form.set_choices(getattr(self, "_choices", []), exclude=None)
+        self.form.load(None, ContactInput(name=""))
+        self.heading.setText("New contact")
+        self.subheading.setText("Only a name is needed; add the rest when you know it.")
+        self.timeline.clear()
+        self.tabs.setCurrentIndex(0)
+        self._show_detail(True)
+        self._set_dirty(True)
+        self.form.name.setFocus()
+
+    def save(self) -> None:
+        if not self.detail.isVisible() and self.form.contact_id is None and not self._dirty:
+            return
+        data = self.form.value()
+        contact_id = self.form.contact_id
+        saved: list[int] = []
+
+        def change(session: object) -> None:
+            from sqlalchemy.orm import Session
+
+            assert isinstance(session, Session)
+            if contact_id is None:
+                saved.append(add_contact(session, data).id)
+            else:
+                saved.append(update_contact(session, contact_id, data).id)
+
+        self._set_dirty(False)  # so the refresh triggered by the change reloads the form
+        if not self.write("save the contact", change):
+            self._set_dirty(True)
+            return
+        self.form.contact_id = saved[0]
+        self.ensure_loaded()
+        self._select(saved[0])
+        self.bus.status.emit(f"Saved {data.name.strip()}")
+
+    def cancel(self) -> None:
+        self._set_dirty(False)
+        if self.form.contact_id is None:
+            self._show_detail(False)
+        else:
+            self._load_detail(self.form.contact_id)
+        self.bus.status.emit("Changes discarded")
+
+    def delete_current(self) -> None:
+        contact_id = self.form.contact_id
+        if contact_id is None:
+            return
+        name = self.form.name.text() or "this contact"
+        if not dialogs.confirm(
+            self,
+            "Delete contact",
+            f"Delete {name}?\n\nTheir encounters, reflections and promises stay; "
+            "the meetings keep their name as an attendee.",
+            "Delete",
+        ):
+            return
+        self._set_dirty(False)
+        self.form.contact_id = None
+        if self.write("delete the contact", lambda s: delete_contact(s, contact_id)):
+            self._show_detail(False)
+            self.bus.status.emit(f"Deleted {name}")
+
+    def merge_current(self) -> None:
+        keep_id = self.form.contact_id
+        if keep_id is None:
+            return
+        keep_name = self.form.name.text()
+        choices = [c for c in self._choices if c.contact_id != keep_id]
+        other_id = dialogs.pick_contact(
+            self, "Merge contacts", f"Merge which contact into {keep_name}?", choices
+        )
+        if other_id is None:
+            return
+        other_name = next((c.name for c in choices if c.contact_id == other_id), "them")
+        if not dialogs.confirm(
+            self,
+            "Merge contacts",
+            f"Merge {other_name} into {keep_name}?\n\nAll addresses, encounters, "
+            f"reflections and promises of {other_name} move to {keep_name}; "
+            f"{other_name} is then removed.",
+            "Merge",
+        ):
+            return
+        self._set_dirty(False)
+        if self.write("merge the contacts",
+                      lambda s: merge_contacts(s, keep_id, other_id)):  # fmt: skip
+            self._select(keep_id)
+            self.bus.status.emit(f"Merged {other_name} into {keep_name}")

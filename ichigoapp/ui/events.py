@@ -1,0 +1,21 @@
+"""A tiny signal bus: any view that changes data says so, every view refreshes itself.
+
+Views do not call each other to refresh; they listen here. That keeps the main window
+free of "after X, reload Y" wiring as views are added (import, printing...).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class EventBus(QObject):
+    # Emitted after a committed transaction changed the vault.
+    data_changed = Signal()
+    # Navigation requests: "show this contact / encounter" from anywhere.
+    open_contact = Signal(int)
+    open_encounter = Signal(int)
+    # Ask for the reflection editor of an encounter (Today's "Reflect now").
+    reflect_on = Signal(int)
+    # A short message for the status bar.
+    status = Signal(str)

@@ -1,0 +1,73 @@
+"""How times and dates read in the UI: local zone, short, human."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from ichigoapp.services.common import local_zone
+
+
+def local(value: datetime) -> datetime:
+    return value.astimezone(local_zone())
+
+
+def when(value: datetime | None, now: datetime | None = None) -> str:
+    """'Today 09:30', 'Tomorrow 14:00', 'Thu 7 May 10:00', or '12 Mar 2025'."""
+    if value is None:
+        return ""
+    moment = local(value)
+    if now is None:
+        return moment.strftime("%a %-d %b %Y %H:%M")
+    today = local(now).date()
+    delta = (moment.date() - today).days
+    clock = moment.strftime("%H:%M")
+    if delta == 0:
+        return f"Today {clock}"
+    if delta == 1:
+        return f"Tomorrow {clock}"
+    if delta == -1:
+        return f"Yesterday {clock}"
+    if 0 < delta < 7:
+        return moment.strftime("%a %-d %b ") + clock
+    if moment.year == today.year:
+        return moment.strftime("%-d %b ") + clock
+    return moment.strftime("%-d %b %Y")
+
+
+def day(value: date | None) -> str:
+    return value.strftime("%-d %b %Y") if value is not None else ""
+
+
+def time_range(start: datetime, end: datetime | None) -> str:
+    a = local(start)
+    if end is None:
+        return a.strftime("%H:%M")
+    return f"{a.strftime('%H:%M')}–{local(end).strftime('%H:%M')}"
+
+
+def ago(value: datetime | None, now: datetime) -> str:
+    if value is None:
+        return "never"
+    days = (local(now).date() - local(value).date()).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 60:
+        return f"{days} days ago"
+    if days < 730:
+        return f"{days // 30} months ago"
+    return f"{days // 365} years ago"
+
+
+def due(value: date | None, today: date) -> str:
+    if value is None:
+        return "no due date"
+    days = (value - today).days
+    if days < 0:
+        return f"overdue by {-days} day{'s' if days != -1 else ''}"
+    if days == 0:
+        return "due today"
+    if days == 1:
+        return "due tomorrow"
+    return f"due in {days} days"

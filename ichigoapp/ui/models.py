@@ -1,0 +1,297 @@
+"""Item models over the snapshot rows of ``services.today`` (Vorta style).
+
+Each model names its columns as constants and exposes the same custom roles, so views,
+proxies and tests ask for ``IdRole`` instead of knowing a model's layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from ichigoapp.services.today import ContactRow, EncounterRow, PromiseItem, ReflectionRow
+from ichigoapp.ui import fmt, theme
+
+IdRole = Qt.ItemDataRole.UserRole + 1  # the entity id of the row (int)
+SortRole = Qt.ItemDataRole.UserRole + 2  # a value that sorts correctly (dates, lower-case)
+SearchTextRole = Qt.ItemDataRole.UserRole + 3  # every text of the row, for the filter field
+RowRole = Qt.ItemDataRole.UserRole + 4  # the snapshot row itself
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class RowTableModel(QAbstractTableModel, Generic[R]):
+    """A read-only table of frozen rows; subclasses say how a cell reads."""
+
+    HEADERS: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[R] = []
+        self._now = datetime.now(UTC)
+
+    # --- filling ---------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[R], now: datetime | None = None) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._now = now or datetime.now(UTC)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> R:
+        return self._rows[row]
+
+    def rows(self) -> list[R]:
+        return list(self._rows)
+
+    def row_of_id(self, ident: int) -> int | None:
+        for n, item in enumerate(self._rows):
+            if self.row_id(item) == ident:
+                return n
+        return None
+
+    # --- what subclasses provide -------------------------------------------------------
+    def row_id(self, row: R) -> int:
+        raise NotImplementedError
+
+    def display(self, row: R, column: int) -> str:
+        raise NotImplementedError
+
+    def sort_key(self, row: R, column: int) -> Any:
+        return self.display(row, column).casefold()
+
+    def search_text(self, row: R) -> str:
+        return " ".join(self.display(row, c) for c in range(len(self.HEADERS)))
+
+    def font(self, row: R, column: int) -> QFont | None:
+        return None
+
+    def foreground(self, row: R, column: int) -> Any:
+        return None
+
+    # --- Qt ----------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.display(row, col) or None
+        if role == IdRole:
+            return self.row_id(row)
+        if role == SortRole:
+            return self.sort_key(row, col)
+        if role == SearchTextRole:
+            return self.search_text(row).casefold()
+        if role == RowRole:
+            return row
+        if role == Qt.ItemDataRole.FontRole:
+            return self.font(row, col)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.foreground(row, col)
+        return None
+
+
+class ContactTableModel(RowTableModel[ContactRow]):
+    COL_NAME, COL_COMPANY, COL_TITLE, COL_EMAIL, COL_LAST_MET, COL_TAGS = range(6)
+    HEADERS = ("Name", "Company", "Title", "Email", "Last met", "Tags")
+
+    def row_id(self, row: ContactRow) -> int:
+        return row.contact_id
+
+    def display(self, row: ContactRow, column: int) -> str:
+        if column == self.COL_NAME:
+            return row.name
+        if column == self.COL_COMPANY:
+            return row.company
+        if column == self.COL_TITLE:
+            return row.title
+        if column == self.COL_EMAIL:
+            return row.email
+        if column == self.COL_LAST_MET:
+            return fmt.ago(row.last_met, self._now) if row.last_met else ""
+        if column == self.COL_TAGS:
+            return ", ".join(row.tags)
+        return ""
+
+    def sort_key(self, row: ContactRow, column: int) -> Any:
+        if column == self.COL_LAST_MET:
+            return (row.last_met or _EPOCH).timestamp()
+        return super().sort_key(row, column)
+
+    def search_text(self, row: ContactRow) -> str:
+        return f"{super().search_text(row)} {row.location}"
+
+
+class EncounterTableModel(RowTableModel[EncounterRow]):
+    COL_WHEN, COL_TITLE, COL_PEOPLE, COL_STATUS = range(4)
+    HEADERS = ("When", "Title", "People", "Status")
+
+    def row_id(self, row: EncounterRow) -> int:
+        return row.encounter_id
+
+    def display(self, row: EncounterRow, column: int) -> str:
+        if column == self.COL_WHEN:
+            return fmt.when(row.start, self._now)
+        if column == self.COL_TITLE:
+            return row.title
+        if column == self.COL_PEOPLE:
+            people = ", ".join(row.people)
+            return f"{people}  · {row.new_people} new" if row.new_people else people
+        if column == self.COL_STATUS:
+            status = row.status.capitalize()
+            if row.status == "held" and not row.has_reflection:
+                return f"{status} · no reflection"
+            return status
+        return ""
+
+    def sort_key(self, row: EncounterRow, column: int) -> Any:
+        if column == self.COL_WHEN:
+            return row.start.timestamp()
+        return super().sort_key(row, column)
+
+    def font(self, row: EncounterRow, column: int) -> QFont | None:
+        if column == self.COL_PEOPLE and row.new_people:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+
+class ReflectionTableModel(RowTableModel[ReflectionRow]):
+    COL_DATE, COL_ENCOUNTER, COL_PEOPLE, COL_LEARNED, COL_GRATITUDE = range(5)
+    HEADERS = ("Date", "Encounter", "People", "What I learned", "Gratitude")
+
+    def row_id(self, row: ReflectionRow) -> int:
+        return row.reflection_id
+
+    def display(self, row: ReflectionRow, column: int) -> str:
+        if column == self.COL_DATE:
+            return fmt.day(fmt.local(row.start).date())
+        if column == self.COL_ENCOUNTER:
+            return row.encounter_title
+        if column == self.COL_PEOPLE:
+            return ", ".join(row.people)
+        if column == self.COL_LEARNED:
+            return row.learned.replace("\n", " ")
+        if column == self.COL_GRATITUDE:
+            if not row.gratitude:
+                return ""
+            sent = "✓ thanked" if row.thanks_sent else "thanks not sent"
+            return f"{row.gratitude.replace(chr(10), ' ')} ({sent})"
+        return ""
+
+    def sort_key(self, row: ReflectionRow, column: int) -> Any:
+        if column == self.COL_DATE:
+            return row.start.timestamp()
+        return super().sort_key(row, column)
+
+    def search_text(self, row: ReflectionRow) -> str:
+        return " ".join((super().search_text(row), row.went_well, row.improve, row.next_time))
+
+
+class PromiseTableModel(RowTableModel[PromiseItem]):
+    COL_DUE, COL_WHO, COL_TEXT, COL_CONTACT, COL_STATE = range(5)
+    HEADERS = ("Due", "Who", "Promise", "With", "State")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._today = date.today()
+
+    def set_rows(self, rows: Sequence[PromiseItem], now: datetime | None = None) -> None:
+        from ichigoapp.services.today import local_today
+
+        self._today = local_today(now or datetime.now(UTC))
+        super().set_rows(rows, now)
+
+    def row_id(self, row: PromiseItem) -> int:
+        return row.promise_id
+
+    def display(self, row: PromiseItem, column: int) -> str:
+        if column == self.COL_DUE:
+            return fmt.day(row.due)
+        if column == self.COL_WHO:
+            return "I promised" if row.mine else "They promised"
+        if column == self.COL_TEXT:
+            return row.text
+        if column == self.COL_CONTACT:
+            return row.contact_name
+        if column == self.COL_STATE:
+            if row.done_on is not None:
+                return f"Done {fmt.day(row.done_on)}"
+            return fmt.due(row.due, self._today).capitalize() if row.due else "Open"
+        return ""
+
+    def sort_key(self, row: PromiseItem, column: int) -> Any:
+        if column == self.COL_DUE:
+            return (row.due or date.max).toordinal()
+        return super().sort_key(row, column)
+
+    def foreground(self, row: PromiseItem, column: int) -> Any:
+        if column in (self.COL_DUE, self.COL_STATE) and row.overdue(self._today):
+            return theme.accent()
+        return None
+
+
+class RowFilterProxy(QSortFilterProxyModel):
+    """Sorts by ``SortRole``; keeps rows whose text holds every typed word.
+
+    An extra predicate on the row (open/done, mine/theirs) narrows further.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SortRole)
+        self._words: list[str] = []
+        self._predicate: Callable[[Any], bool] | None = None
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = text.casefold().split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
+        self.beginFilterChange()
+        self._predicate = predicate
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if self._predicate is not None and not self._predicate(model.data(index, RowRole)):
+            return False
+        if not self._words:
+            return True
+        haystack = str(model.data(index, SearchTextRole) or "")
+        return all(word in haystack for word in self._words)

@@ -1,0 +1,190 @@
+"""Promises: mine and theirs, open and done, with due dates; mark done or reopen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from ichigoapp.services.reflections import set_promise_done
+from ichigoapp.services.today import PromiseItem, local_today, promise_rows
+from ichigoapp.store import Vault
+from ichigoapp.ui.base import Clock, Page, system_clock
+from ichigoapp.ui.events import EventBus
+from ichigoapp.ui.models import PromiseTableModel, RowFilterProxy, RowRole
+
+STATES = ("Open", "Done", "All")
+DIRECTIONS = ("Both ways", "Mine", "Theirs")
+
+
+class PromisesView(Page):
+    title = "Promises"
+
+    def __init__(self, vault: Vault, bus: EventBus, clock: Clock = system_clock) -> None:
+        super().__init__(vault, bus, clock)
+        self.model = PromiseTableModel(self)
+        self.proxy = RowFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.state = QComboBox()
+        self.state.setAccessibleName("Show promises")
+        self.state.addItems(STATES)
+        self.direction = QComboBox()
+        self.direction.setAccessibleName("Whose promises")
+        self.direction.addItems(DIRECTIONS)
+        self.filter = QLineEdit(placeholderText="Filter promises…")
+        self.filter.setAccessibleName("Filter promises")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.set_text)
+        self.state.currentIndexChanged.connect(self._apply_predicate)
+        self.direction.currentIndexChanged.connect(self._apply_predicate)
+
+        self.table = QTableView()
+        self.table.setAccessibleName("Promises list")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(PromiseTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(
+            PromiseTableModel.COL_TEXT, QHeaderView.ResizeMode.Stretch
+        )
+        for col, width in ((0, 110), (1, 120), (3, 170), (4, 170)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.table.doubleClicked.connect(lambda _index: self.toggle_current())
+
+        self.done_button = QPushButton("Mark done")
+        self.done_button.setAccessibleName("Mark promise done")
+        self.done_button.clicked.connect(lambda: self.set_done(True))
+        self.reopen_button = QPushButton("Reopen")
+        self.reopen_button.setAccessibleName("Reopen promise")
+        self.reopen_button.clicked.connect(lambda: self.set_done(False))
+        self.encounter_button = QPushButton("Open encounter")
+        self.encounter_button.setAccessibleName("Open the encounter of this promise")
+        self.encounter_button.clicked.connect(self._open_encounter)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("muted")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        top = QHBoxLayout()
+        top.addWidget(self.state)
+        top.addWidget(self.direction)
+        top.addWidget(self.filter, 1)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        for b in (self.done_button, self.reopen_button, self.encounter_button):
+            bottom.addWidget(b)
+        bottom.addStretch(1)
+        bottom.addWidget(self.count_label)
+        layout.addLayout(bottom)
+        self._apply_predicate()
+        self._on_current(QModelIndex(), QModelIndex())
+
+    def _apply_predicate(self) -> None:
+        state = STATES[self.state.currentIndex()]
+        direction = DIRECTIONS[self.direction.currentIndex()]
+
+        def keep(row: PromiseItem) -> bool:
+            if state == "Open" and row.done_on is not None:
+                return False
+            if state == "Done" and row.done_on is None:
+                return False
+            if direction == "Mine" and not row.mine:
+                return False
+            return not (direction == "Theirs" and row.mine)
+
+        self.proxy.set_predicate(keep)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        today = local_today(self.clock())
+        overdue = sum(1 for r in self.model.rows() if r.overdue(today))
+        text = f"{self.proxy.rowCount()} shown"
+        if overdue:
+            text += f" · {overdue} overdue"
+        self.count_label.setText(text)
+
+    def reload(self) -> None:
+        keep = self.current_id()
+        with self.vault.session() as session:
+            self.model.set_rows(promise_rows(session), self.clock())
+        self._update_count()
+        if keep is not None:
+            self._select(keep)
+        self._on_current(self.table.currentIndex(), QModelIndex())
+
+    def current_row(self) -> PromiseItem | None:
+        index = self.table.currentIndex()
+        row = index.data(RowRole) if index.isValid() else None
+        return row if isinstance(row, PromiseItem) else None
+
+    def current_id(self) -> int | None:
+        row = self.current_row()
+        return row.promise_id if row else None
+
+    def _select(self, promise_id: int) -> bool:
+        source = self.model.row_of_id(promise_id)
+        if source is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(source, 0))
+        if not index.isValid():
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def open_promise(self, promise_id: int) -> None:
+        self.ensure_loaded()
+        if not self._select(promise_id):
+            # Show everything so the promise is visible whatever its state.
+            self.filter.clear()
+            self.state.setCurrentIndex(STATES.index("All"))
+            self.direction.setCurrentIndex(0)
+            self._select(promise_id)
+        self.table.setFocus()
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = current.data(RowRole) if current.isValid() else None
+        item = row if isinstance(row, PromiseItem) else None
+        self.done_button.setEnabled(item is not None and item.done_on is None)
+        self.reopen_button.setEnabled(item is not None and item.done_on is not None)
+        self.encounter_button.setEnabled(item is not None and item.encounter_id is not None)
+
+    def set_done(self, done: bool) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        today = local_today(self.clock())
+        if self.write("update the promise",
+                      lambda s: set_promise_done(s, row.promise_id, done, today)):  # fmt: skip
+            self.bus.status.emit("Promise marked done" if done else "Promise reopened")
+
+    def toggle_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.set_done(row.done_on is None)
+
+    def _open_encounter(self) -> None:
+        row = self.current_row()
+        if row is not None and row.encounter_id is not None:
+            self.bus.open_encounter.emit(row.encounter_id)

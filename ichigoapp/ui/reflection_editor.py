@@ -1,0 +1,192 @@
+"""After a meeting: what I learned, what went well, what to do better, gratitude,
+notes for next time, and the promises made on both sides."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from ichigoapp.errors import IchigoError
+from ichigoapp.model import PromiseDirection
+from ichigoapp.services.reflections import ReflectionInput, add_promise, reflect
+from ichigoapp.services.today import encounter_detail, promise_rows, reflection_of
+from ichigoapp.store import Vault
+from ichigoapp.ui import dialogs, fmt
+from ichigoapp.ui.events import EventBus
+
+_NO_DATE = QDate(1900, 1, 1)
+
+
+def _text(placeholder: str, name: str) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setAccessibleName(name)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 14)
+    return edit
+
+
+class ReflectionEditor(QDialog):
+    def __init__(
+        self, vault: Vault, bus: EventBus, encounter_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.bus = bus
+        self.encounter_id = encounter_id
+        self.pending: list[tuple[PromiseDirection, str, int | None, date | None]] = []
+        with vault.session() as session:
+            detail = encounter_detail(session, encounter_id)
+            existing = reflection_of(session, encounter_id)
+            promises = promise_rows(session, encounter_id)
+        self.setWindowTitle(f"Reflect: {detail.title}")
+        self.setMinimumWidth(620)
+        layout = QVBoxLayout(self)
+        people = escape(", ".join(a.label for a in detail.attendees))
+        heading = QLabel(
+            f"<b>{escape(detail.title)}</b><br>"
+            f"<small>{escape(fmt.when(detail.start))} · {people}</small>"
+        )
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.learned = _text("About them, their world, what matters to them", "What I learned")
+        form.addRow("What I &learned:", self.learned)
+        self.went_well = _text("What went well in how I showed up", "What went well")
+        form.addRow("What went &well:", self.went_well)
+        self.improve = _text("One thing to do better next time", "What to do better")
+        form.addRow("What to do &better:", self.improve)
+        self.gratitude = _text("What am I thankful for?", "Gratitude")
+        form.addRow("&Gratitude:", self.gratitude)
+        self.thanks_sent = QCheckBox("I have said thank you")
+        self.thanks_sent.setAccessibleName("Thanks sent")
+        form.addRow("", self.thanks_sent)
+        self.next_time = _text("What to remember or ask next time", "Notes for next time")
+        form.addRow("&Next time:", self.next_time)
+        layout.addLayout(form)
+
+        if existing is not None:
+            self.learned.setPlainText(existing.learned)
+            self.went_well.setPlainText(existing.went_well)
+            self.improve.setPlainText(existing.improve)
+            self.gratitude.setPlainText(existing.gratitude)
+            self.thanks_sent.setChecked(existing.thanks_sent)
+            self.next_time.setPlainText(existing.next_time)
+
+        box = QGroupBox("Promises")
+        bl = QVBoxLayout(box)
+        self.promise_list = QListWidget()
+        self.promise_list.setAccessibleName("Promises of this encounter")
+        self.promise_list.setMaximumHeight(90)
+        for p in promises:
+            who = "I promised" if p.mine else "They promised"
+            done = " (done)" if p.done_on else ""
+            self.promise_list.addItem(f"{who}: {p.text}{done}")
+        bl.addWidget(self.promise_list)
+        row = QHBoxLayout()
+        self.promise_direction = QComboBox()
+        self.promise_direction.setAccessibleName("Who promised")
+        self.promise_direction.addItem("I promise", PromiseDirection.MINE)
+        self.promise_direction.addItem("They promise", PromiseDirection.THEIRS)
+        self.promise_person = QComboBox()
+        self.promise_person.setAccessibleName("Promise with")
+        for a in detail.attendees:
+            if a.contact_id is not None:
+                self.promise_person.addItem(a.label, a.contact_id)
+        self.promise_text = QLineEdit(placeholderText="What was promised")
+        self.promise_text.setAccessibleName("Promise text")
+        self.promise_due = QDateEdit()
+        self.promise_due.setAccessibleName("Promise due date")
+        self.promise_due.setCalendarPopup(True)
+        self.promise_due.setDisplayFormat("yyyy-MM-dd")
+        self.promise_due.setMinimumDate(_NO_DATE)
+        self.promise_due.setSpecialValueText("no due date")
+        self.promise_due.setDate(QDate.currentDate().addDays(7))
+        self.promise_add = QPushButton("Add")
+        self.promise_add.setAccessibleName("Add promise")
+        self.promise_add.clicked.connect(self.add_pending_promise)
+        self.promise_text.returnPressed.connect(self.add_pending_promise)
+        for w in (self.promise_direction, self.promise_person):
+            row.addWidget(w)
+        row.addWidget(self.promise_text, 1)
+        row.addWidget(self.promise_due)
+        row.addWidget(self.promise_add)
+        bl.addLayout(row)
+        layout.addWidget(box)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setAccessibleName("Save reflection")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.learned.setFocus()
+
+    def add_pending_promise(self) -> None:
+        text = self.promise_text.text().strip()
+        if not text:
+            return
+        # Qt hands the StrEnum back as a plain str.
+        direction = PromiseDirection(str(self.promise_direction.currentData()))
+        person = self.promise_person.currentData()
+        qdate = self.promise_due.date()
+        due = None if qdate == _NO_DATE else date(qdate.year(), qdate.month(), qdate.day())
+        self.pending.append((direction, text, person, due))
+        who = "I promise" if direction is PromiseDirection.MINE else "They promise"
+        self.promise_list.addItem(f"{who}: {text} (new)")
+        self.promise_text.clear()
+
+    def value(self) -> ReflectionInput:
+        return ReflectionInput(
+            learned=self.learned.toPlainText(),
+            went_well=self.went_well.toPlainText(),
+            improve=self.improve.toPlainText(),
+            gratitude=self.gratitude.toPlainText(),
+            thanks_sent=self.thanks_sent.isChecked(),
+            next_time=self.next_time.toPlainText(),
+        )
+
+    def save(self) -> None:
+        # A promise typed but not yet added is surely meant to be kept.
+        self.add_pending_promise()
+        data = self.value()
+        try:
+            with self.vault.transaction() as session:
+                self._write(session, data)
+        except IchigoError as exc:
+            dialogs.error(self, "Could not save the reflection", exc.message)
+            return
+        self.bus.data_changed.emit()
+        self.bus.status.emit("Reflection saved")
+        self.accept()
+
+    def _write(self, session: Session, data: ReflectionInput) -> None:
+        reflect(session, self.encounter_id, data)
+        for direction, text, person, due in self.pending:
+            add_promise(session, text=text, direction=direction,
+                        encounter_id=self.encounter_id, contact_id=person, due=due)  # fmt: skip

@@ -1,0 +1,139 @@
+"""Reflections: every reflection, newest first, searchable; open one to edit it."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ichigoapp.services.today import ReflectionRow, reflection_rows
+from ichigoapp.store import Vault
+from ichigoapp.ui import fmt
+from ichigoapp.ui.base import Clock, Page, system_clock
+from ichigoapp.ui.events import EventBus
+from ichigoapp.ui.models import ReflectionTableModel, RowFilterProxy, RowRole
+
+
+class ReflectionsView(Page):
+    title = "Reflections"
+
+    def __init__(self, vault: Vault, bus: EventBus, clock: Clock = system_clock) -> None:
+        super().__init__(vault, bus, clock)
+        self.model = ReflectionTableModel(self)
+        self.proxy = RowFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter = QLineEdit(placeholderText="Search reflections…")
+        self.filter.setAccessibleName("Search reflections")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.set_text)
+        self.table = QTableView()
+        self.table.setAccessibleName("Reflections list")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ReflectionTableModel.COL_DATE, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            ReflectionTableModel.COL_LEARNED, QHeaderView.ResizeMode.Stretch
+        )
+        for col, width in ((0, 110), (1, 220), (2, 160), (4, 220)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.count_label = QLabel()
+        self.count_label.setObjectName("muted")
+
+        self.reader = QTextBrowser()
+        self.reader.setAccessibleName("Reflection")
+        self.reader.setOpenLinks(False)
+        self.reader.anchorClicked.connect(
+            lambda url: self.bus.open_encounter.emit(int(url.toString().split(":")[1]))
+        )
+        self.edit_button = QPushButton("Edit reflection…")
+        self.edit_button.setAccessibleName("Edit reflection")
+        self.edit_button.clicked.connect(self.edit_current)
+        self.edit_button.setEnabled(False)
+
+        top = QWidget()
+        tv = QVBoxLayout(top)
+        tv.setContentsMargins(12, 12, 12, 6)
+        tv.addWidget(self.filter)
+        tv.addWidget(self.table, 1)
+        bottom = QWidget()
+        bv = QVBoxLayout(bottom)
+        bv.setContentsMargins(12, 6, 12, 12)
+        bv.addWidget(self.reader, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.edit_button)
+        row.addStretch(1)
+        row.addWidget(self.count_label)
+        bv.addLayout(row)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("reflectionsSplitter")
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+    def reload(self) -> None:
+        with self.vault.session() as session:
+            self.model.set_rows(reflection_rows(session), self.clock())
+        self.count_label.setText(f"{self.model.rowCount()} reflections")
+        self.reader.clear()
+        self.edit_button.setEnabled(False)
+
+    def current_row(self) -> ReflectionRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row = index.data(RowRole)
+        return row if isinstance(row, ReflectionRow) else None
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = current.data(RowRole) if current.isValid() else None
+        self.edit_button.setEnabled(isinstance(row, ReflectionRow))
+        if not isinstance(row, ReflectionRow):
+            self.reader.clear()
+            return
+        parts = [
+            f'<h3><a href="encounter:{row.encounter_id}">{escape(row.encounter_title)}</a></h3>',
+            f"<p><small>{escape(fmt.when(row.start))} · {escape(', '.join(row.people))}"
+            "</small></p>",
+        ]
+        for label, value in (("What I learned", row.learned), ("What went well", row.went_well),
+                             ("What to do better", row.improve),
+                             ("Gratitude", row.gratitude),
+                             ("Next time", row.next_time)):  # fmt: skip
+            if value:
+                text = escape(value).replace("\n", "<br>")
+                parts.append(f"<p><b>{label}</b><br>{text}</p>")
+        if row.gratitude:
+            parts.append("<p><i>" + ("Thanks sent." if row.thanks_sent
+                                     else "Thanks not sent yet.") + "</i></p>")  # fmt: skip
+        self.reader.setHtml("".join(parts))
+
+    def edit_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.bus.reflect_on.emit(row.encounter_id)

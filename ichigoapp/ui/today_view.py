@@ -1,0 +1,268 @@
+"""Today: what needs me now, calmly: the week ahead, reflections, promises, thanks."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ichigoapp.services.reflections import ReflectionInput, reflect, set_promise_done
+from ichigoapp.services.today import MeetingItem, TodayOverview, local_today, today_overview
+from ichigoapp.store import Vault
+from ichigoapp.ui import fmt, theme
+from ichigoapp.ui.base import Clock, Page, system_clock
+from ichigoapp.ui.events import EventBus
+
+
+def _link(kind: str, ident: int, text: str) -> str:
+    # No underline: a page of underlined names reads as noise, not as calm.
+    return f'<a style="text-decoration:none" href="{kind}:{ident}">{escape(text)}</a>'
+
+
+class Section(QFrame):
+    """A card with a heading and rows."""
+
+    def __init__(self, title: str, hint: str = "") -> None:
+        super().__init__()
+        self.setObjectName("card")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 14)
+        layout.setSpacing(8)
+        heading = QLabel(title)
+        heading.setObjectName("sectionTitle")
+        heading.setAccessibleName(title)
+        layout.addWidget(heading)
+        if hint:
+            sub = QLabel(hint)
+            sub.setObjectName("muted")
+            sub.setWordWrap(True)
+            layout.addWidget(sub)
+        self.rows = QVBoxLayout()
+        self.rows.setSpacing(10)
+        layout.addLayout(self.rows)
+
+    def add_row(self, row: QWidget) -> None:
+        self.rows.addWidget(row)
+
+    def add_empty(self, text: str) -> None:
+        label = QLabel(text)
+        label.setObjectName("muted")
+        self.rows.addWidget(label)
+
+
+class TodayView(Page):
+    title = "Today"
+
+    def __init__(self, vault: Vault, bus: EventBus, clock: Clock = system_clock) -> None:
+        super().__init__(vault, bus, clock)
+        self.overview: TodayOverview | None = None
+        self.reflect_buttons: dict[int, QPushButton] = {}
+        self.badges: dict[int, QLabel] = {}
+        self.promise_buttons: dict[int, QPushButton] = {}
+        self.thanks_buttons: dict[int, QPushButton] = {}
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll_area)
+        self._content: QWidget | None = None
+
+    def _on_link(self, href: str) -> None:
+        kind, _, ident = href.partition(":")
+        if kind == "encounter":
+            self.bus.open_encounter.emit(int(ident))
+        elif kind == "contact":
+            self.bus.open_contact.emit(int(ident))
+
+    def _label(self, html: str, name: str = "") -> QLabel:
+        label = QLabel(html)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        label.linkActivated.connect(self._on_link)
+        if name:
+            label.setAccessibleName(name)
+        label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        return label
+
+    def _row(self, *widgets: QWidget) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        for w in widgets:
+            layout.addWidget(w)
+        return row
+
+    def _people_html(self, meeting: MeetingItem) -> str:
+        parts = []
+        for a in meeting.attendees:
+            if a.contact_id is not None:
+                parts.append(_link("contact", a.contact_id, a.label))
+            else:
+                parts.append(f"<i>{escape(a.label)}</i>")
+        return ", ".join(parts) if parts else "<i>no attendees</i>"
+
+    def reload(self) -> None:
+        now = self.clock()
+        with self.vault.session() as session:
+            self.overview = overview = today_overview(session, now)
+        self.reflect_buttons.clear()
+        self.badges.clear()
+        self.promise_buttons.clear()
+        self.thanks_buttons.clear()
+        today = local_today(now)
+
+        content = QWidget()
+        grid = QGridLayout(content)
+        grid.setContentsMargins(24, 20, 24, 24)
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(14)
+        title = QLabel(fmt.local(now).strftime("Today · %A %-d %B"))
+        title.setObjectName("pageTitle")
+        grid.addWidget(title, 0, 0, 1, 2)
+        motto = QLabel("Ichi-go ichi-e: treat each meeting as the only one.")
+        motto.setObjectName("muted")
+        grid.addWidget(motto, 1, 0, 1, 2)
+
+        left = QVBoxLayout()
+        left.setSpacing(14)
+        right = QVBoxLayout()
+        right.setSpacing(14)
+
+        week = Section("The week ahead", self._new_people_hint(overview))
+        for m in overview.upcoming:
+            when = QLabel(fmt.when(m.start, now))
+            when.setMinimumWidth(130)
+            when.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            body = self._label(
+                f"<b>{_link('encounter', m.encounter_id, m.title)}</b><br>{self._people_html(m)}",
+                name=f"Meeting {m.title}",
+            )
+            widgets: list[QWidget] = [when, body]
+            if m.new_people:
+                badge = QLabel(f"{m.new_people} new")
+                badge.setObjectName("badge")
+                badge.setAccessibleName(f"{m.new_people} new people to triage")
+                badge.setToolTip("People not in your contacts yet: open the meeting to triage")
+                badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                # Fixed, so a meeting with many people does not stretch it into a pillar.
+                badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+                self.badges[m.encounter_id] = badge
+                widgets.append(badge)
+            week.add_row(self._row(*widgets))
+        if not overview.upcoming:
+            week.add_empty("No meetings in the next seven days.")
+        left.addWidget(week)
+        left.addStretch(1)
+
+        if overview.awaiting_reflection:
+            section = Section(
+                "Waiting for a reflection",
+                "What did you learn, what went well, what are you grateful for?",
+            )
+            for m in overview.awaiting_reflection:
+                button = QPushButton("Reflect now")
+                button.setAccessibleName(f"Reflect on {m.title}")
+                button.clicked.connect(
+                    lambda _=False, eid=m.encounter_id: self.bus.reflect_on.emit(eid)
+                )
+                self.reflect_buttons[m.encounter_id] = button
+                body = self._label(
+                    f"{_link('encounter', m.encounter_id, m.title)}"
+                    f"<br><small>{escape(fmt.when(m.start, now))} · "
+                    f"{self._people_html(m)}</small>"
+                )
+                section.add_row(self._row(body, button))
+            right.addWidget(section)
+
+        if overview.promises_due:
+            section = Section("Promises due")
+            for p in overview.promises_due:
+                who = (f"I promised {escape(p.contact_name)}" if p.mine
+                       else f"{escape(p.contact_name) or 'They'} promised me")  # fmt: skip
+                state = escape(fmt.due(p.due, today))
+                colour = theme.accent().name() if p.overdue(today) else ""
+                state_html = f'<span style="font-weight:600; color:{colour}">{state}</span>'
+                body = self._label(f"{escape(p.text)}<br><small>{who} · {state_html}</small>",
+                                   name=f"Promise {p.text}")  # fmt: skip
+                button = QPushButton("Done")
+                button.setAccessibleName(f"Mark done: {p.text}")
+                button.clicked.connect(lambda _=False, pid=p.promise_id: self._done(pid))
+                self.promise_buttons[p.promise_id] = button
+                section.add_row(self._row(body, button))
+            right.addWidget(section)
+
+        if overview.unsent_thanks:
+            section = Section("Thanks to send", "Gratitude noted but not yet said.")
+            for t in overview.unsent_thanks:
+                people = escape(", ".join(t.people)) or "them"
+                body = self._label(
+                    f"{escape(t.gratitude)}<br><small>{people} · "
+                    f"{_link('encounter', t.encounter_id, t.title)}</small>"
+                )
+                button = QPushButton("Thanks sent")
+                button.setAccessibleName(f"Thanks sent for {t.title}")
+                button.clicked.connect(lambda _=False, eid=t.encounter_id: self._thanked(eid))
+                self.thanks_buttons[t.encounter_id] = button
+                section.add_row(self._row(body, button))
+            right.addWidget(section)
+
+        if overview.keep_in_touch:
+            section = Section("Keep in touch", "Not a pipeline: just people you'd like to see.")
+            for k in overview.keep_in_touch:
+                met = fmt.ago(k.last_met, now)
+                section.add_row(
+                    self._label(
+                        f"{_link('contact', k.contact_id, k.name)}<br><small>last met "
+                        f"{escape(met)} · you hoped every {k.cadence_days} days</small>"
+                    )
+                )
+            right.addWidget(section)
+        if overview.is_calm:
+            calm = Section("All calm")
+            calm.add_empty("Nothing needs you today. Enjoy the quiet.")
+            right.addWidget(calm)
+        right.addStretch(1)
+
+        grid.addLayout(left, 2, 0)
+        grid.addLayout(right, 2, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(2, 1)
+        self.scroll_area.setWidget(content)  # deletes the previous content
+        self._content = content
+
+    @staticmethod
+    def _new_people_hint(overview: TodayOverview) -> str:
+        n = overview.new_people
+        if not n:
+            return ""
+        return f"{n} new {'person' if n == 1 else 'people'} to meet: open the meeting to triage."
+
+    def _done(self, promise_id: int) -> None:
+        if self.write("mark the promise done",
+                      lambda s: set_promise_done(s, promise_id, True)):  # fmt: skip
+            self.bus.status.emit("Promise marked done")
+
+    def _thanked(self, encounter_id: int) -> None:
+        thanked = ReflectionInput(thanks_sent=True)
+        if self.write("record the thanks", lambda s: reflect(s, encounter_id, thanked)):
+            self.bus.status.emit("Thanks marked as sent")

@@ -1,0 +1,236 @@
+"""First run and unlock: create or open the vault, asking only what must be asked.
+
+The keychain is tried first and silently; keyring calls run off the GUI thread (a
+locked keychain may take seconds to answer). A passphrase is asked for only when the
+vault uses one or no keychain works. Wrong passphrases can be retried; anything else
+(vault in use, keychain failing, damaged file) is said plainly and the app stops.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ichigoapp.errors import IchigoError, KeyUnavailable, VaultInUse, WrongKey
+from ichigoapp.store import KeyMode, Secret, Vault, create_vault, keys, open_vault
+from ichigoapp.store.meta import VaultMeta, meta_path_for
+from ichigoapp.store.vault import unlock_secret
+from ichigoapp.ui import dialogs
+from ichigoapp.ui.worker import call_off_gui_thread
+
+MIN_PASSPHRASE = 8
+
+
+class PassphraseDialog(QDialog):
+    """Ask for the vault passphrase; for a new vault, twice, with a plain warning."""
+
+    def __init__(
+        self, parent: QWidget | None, vault_path: Path, *, new: bool, message: str = ""
+    ) -> None:
+        super().__init__(parent)
+        self.new = new
+        self.setWindowTitle("Create your Ichigo vault" if new else "Unlock Ichigo")
+        self.setMinimumWidth(440)
+        layout = QVBoxLayout(self)
+        if new:
+            intro = (
+                "No system keychain is available, so your vault will be protected by a "
+                "passphrase. Choose one you will remember."
+            )
+        else:
+            intro = f"Enter the passphrase for {vault_path.name}."
+        heading = QLabel(intro)
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+
+        form = QFormLayout()
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit.setAccessibleName("Passphrase")
+        form.addRow("&Passphrase:", self.passphrase_edit)
+        self.confirm_edit: QLineEdit | None = None
+        if new:
+            self.confirm_edit = QLineEdit()
+            self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+            self.confirm_edit.setAccessibleName("Confirm passphrase")
+            form.addRow("&Confirm:", self.confirm_edit)
+        layout.addLayout(form)
+
+        if new:
+            warning = QLabel(
+                "<b>A lost passphrase cannot be recovered.</b> Nobody, including Ichigo's "
+                "authors, can open the vault without it. Write it down somewhere safe."
+            )
+            warning.setWordWrap(True)
+            warning.setAccessibleName("Warning")
+            layout.addWidget(warning)
+
+        self.error_label = QLabel(message)
+        self.error_label.setObjectName("overdue")
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName("Error")
+        self.error_label.setVisible(bool(message))
+        layout.addWidget(self.error_label)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert isinstance(ok, QPushButton)
+        ok.setText("Create vault" if new else "Unlock")
+        self.ok_button = ok
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.passphrase_edit.setFocus()
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(True)
+
+    def accept(self) -> None:
+        text = self.passphrase_edit.text()
+        if not text:
+            self.show_error("Please enter a passphrase.")
+            return
+        if self.new:
+            assert self.confirm_edit is not None
+            if len(text) < MIN_PASSPHRASE:
+                self.show_error(f"Use at least {MIN_PASSPHRASE} characters.")
+                return
+            if text != self.confirm_edit.text():
+                self.show_error("The two passphrases do not match.")
+                self.confirm_edit.clear()
+                self.confirm_edit.setFocus()
+                return
+        super().accept()
+
+    def passphrase(self) -> str:
+        return self.passphrase_edit.text()
+
+
+def ask_passphrase(
+    parent: QWidget | None, vault_path: Path, *, new: bool, message: str = ""
+) -> str | None:
+    dialog = PassphraseDialog(parent, vault_path, new=new, message=message)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.passphrase()
+
+
+@dataclass
+class Unlocked:
+    vault: Vault
+    created: bool
+
+
+def _create_in_keychain(path: Path) -> Secret:
+    # Runs off the GUI thread: creates the vault, closes it there (its connection
+    # belongs to that thread) and hands back the secret to reopen it on the GUI thread.
+    with create_vault(path, mode=KeyMode.KEYCHAIN) as vault:
+        meta = vault.meta
+    return unlock_secret(path, meta)
+
+
+def _create_with_passphrase(path: Path, passphrase: str) -> Secret:
+    with create_vault(path, mode=KeyMode.PASSPHRASE, passphrase=passphrase):
+        pass
+    return Secret.passphrase(passphrase)
+
+
+class _Busy:
+    """A wait cursor while the key is derived and the file checked."""
+
+    def __enter__(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def __exit__(self, *exc: object) -> None:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def _create(path: Path, parent: QWidget | None) -> Secret | None:
+    env = keys.passphrase_from_env()
+    if env:
+        return call_off_gui_thread(lambda: _create_with_passphrase(path, env))
+    if call_off_gui_thread(keys.keychain_usable):
+        try:
+            return call_off_gui_thread(lambda: _create_in_keychain(path))
+        except KeyUnavailable as exc:
+            # The keychain exists but would not keep the key: say so, then fall back.
+            dialogs.error(parent, "Keychain unavailable", f"{exc}.")
+    passphrase = ask_passphrase(parent, path, new=True)
+    if passphrase is None:
+        return None
+    return call_off_gui_thread(lambda: _create_with_passphrase(path, passphrase))
+
+
+def _open_with_passphrase(path: Path, parent: QWidget | None) -> Vault | None:
+    env = keys.passphrase_from_env()
+    message = ""
+    if env:
+        try:
+            with _Busy():
+                return open_vault(path, secret=Secret.passphrase(env))
+        except WrongKey:
+            message = "ICHIGO_PASSPHRASE does not open this vault."
+    while True:
+        passphrase = ask_passphrase(parent, path, new=False, message=message)
+        if passphrase is None:
+            return None
+        try:
+            with _Busy():
+                return open_vault(path, secret=Secret.passphrase(passphrase))
+        except WrongKey:
+            message = "That passphrase does not open this vault. Please try again."
+
+
+def obtain_vault(path: Path, parent: QWidget | None = None) -> Unlocked | None:
+    """Create the vault on first run, else unlock it; None if the user gave up or
+    it cannot be opened (the reason has been shown)."""
+    path = path.expanduser().absolute()
+    try:
+        if not path.exists() and not meta_path_for(path).exists():
+            secret = _create(path, parent)
+            if secret is None:
+                return None
+            with _Busy():
+                return Unlocked(open_vault(path, secret=secret), created=True)
+        meta = VaultMeta.read(path)
+        if meta is not None and meta.key_mode is KeyMode.KEYCHAIN:
+            try:
+                secret = call_off_gui_thread(lambda: unlock_secret(path, meta))
+            except KeyUnavailable as exc:
+                dialogs.error(parent, "Cannot unlock the vault", f"{exc}.")
+                return None
+            with _Busy():
+                return Unlocked(open_vault(path, secret=secret), created=False)
+        vault = _open_with_passphrase(path, parent)
+        return None if vault is None else Unlocked(vault, created=False)
+    except VaultInUse as exc:
+        dialogs.error(
+            parent,
+            "Ichigo is already open",
+            f"{exc}.\n\nClose the other Ichigo window (or command) and start again.",
+        )
+        return None
+    except IchigoError as exc:
+        dialogs.error(parent, "Cannot open the vault", exc.message)
+        return None
+
+
+def demo_requested() -> bool:
+    return os.environ.get("ICHIGO_DEMO", "") not in ("", "0")

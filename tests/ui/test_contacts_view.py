@@ -1,0 +1,204 @@
+"""Contacts: add, edit, cancel, filter, delete (keeping encounters), merge."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from ichigoapp.model import Contact, Encounter, Participation
+from ichigoapp.services.contacts import find_by_email
+from ichigoapp.ui.models import ContactTableModel, IdRole
+from tests.ui import seed
+from tests.ui.conftest import NOW, DialogLog
+
+
+def _select(window: Any, name: str) -> None:
+    view = window.contacts
+    for row in range(view.proxy.rowCount()):
+        index = view.proxy.index(row, ContactTableModel.COL_NAME)
+        if index.data() == name:
+            view.table.setCurrentIndex(index)
+            return
+    raise AssertionError(f"{name} not in the list")
+
+
+def _open_contacts(window: Any) -> Any:
+    window.show_page(window.contacts)
+    return window.contacts
+
+
+def test_models_pass_qt_model_tester(window: Any, qtmodeltester: Any) -> None:
+    seed.build(window.vault, NOW)
+    view = _open_contacts(window)
+    window.bus.data_changed.emit()
+    qtmodeltester.check(view.model)
+    qtmodeltester.check(view.proxy)
+    window.show_page(window.encounters)
+    qtmodeltester.check(window.encounters.model)
+    window.show_page(window.reflections)
+    qtmodeltester.check(window.reflections.model)
+    window.show_page(window.promises)
+    qtmodeltester.check(window.promises.model)
+    qtmodeltester.check(window.promises.proxy)
+    window.search.setText("hanako")
+    qtmodeltester.check(window.search.model)
+
+
+def test_add_a_contact_through_the_form(window: Any, qtbot: Any) -> None:
+    window.new_contact_action.trigger()
+    view = window.contacts
+    assert window.current_page() is view
+    assert view.form.name.hasFocus()
+    qtbot.keyClicks(view.form.name, "Amara Okafor")
+    qtbot.keyClicks(view.form.company, "Lagos Impact Fund")
+    view.form.emails.setPlainText("Amara@Lagos.example\n")
+    qtbot.keyClicks(view.form.interests, "poetry, mentoring")
+    view.form.add_detail("Birthday", "12 March", True)
+    view.form.private["notes"].setChecked(True)
+    view.form.keep_in_touch.setValue(30)
+    window.save_action.trigger()  # Ctrl+S
+    with window.vault.session() as s:
+        c = find_by_email(s, "amara@lagos.example")
+        assert c is not None
+        assert c.display_name == "Amara Okafor"
+        assert c.company == "Lagos Impact Fund"
+        assert c.interests == ["poetry", "mentoring"]
+        assert [(d.label, d.value, d.private) for d in c.details] == [
+            ("Birthday", "12 March", True)
+        ]
+        assert c.private_fields == ["notes"]
+        assert c.keep_in_touch_days == 30
+    assert view.model.rowCount() == 1
+    assert view.current_id() == view.form.contact_id
+    assert not view.dirty
+
+
+def test_ctrl_s_shortcut_saves(window: Any, qtbot: Any) -> None:
+    world = seed.build(window.vault, NOW)
+    view = _open_contacts(window)
+    _select(window, "Kwame Mensah")
+    view.form.title_edit.setText("Founder")
+    window.activateWindow()
+    qtbot.keyClick(view.form.title_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    if view.dirty:  # some offscreen platforms deliver no shortcut events
+        window.save_action.trigger()
+    with window.vault.session() as s:
+        c = s.get(Contact, world.kwame)
+        assert c is not None and c.title == "Founder"
+
+
+def test_edit_and_save_persists(window: Any, qtbot: Any) -> None:
+    world = seed.build(window.vault, NOW)
+    view = _open_contacts(window)
+    _select(window, "Hanako Sato")
+    assert view.form.name.text() == "Hanako Sato"
+    assert view.timeline.topLevelItemCount() >= 3  # encounters, reflection, promise
+    view.form.company.clear()
+    qtbot.keyClicks(view.form.company, "Studio Komorebi")
+    view.form.location.setText("Kyoto")
+    view.form.private["location"].setChecked(True)
+    assert view.dirty and view.save_button.isEnabled()
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    with window.vault.session() as s:  # a fresh session reads what was committed
+        c = s.get(Contact, world.hanako)
+        assert c is not None
+        assert c.company == "Studio Komorebi"
+        assert c.location == "Kyoto" and c.private_fields == ["location"]
+        assert [d.value for d in c.details] == ["Genmaicha"]
+    assert "Studio Komorebi" in view.subheading.text()
+
+
+def test_cancel_discards_changes(window: Any, qtbot: Any) -> None:
+    world = seed.build(window.vault, NOW)
+    view = _open_contacts(window)
+    _select(window, "Kwame Mensah")
+    qtbot.keyClicks(view.form.company, " (typo)")
+    qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+    assert view.form.company.text() == "Accra Solar"
+    assert not view.dirty
+    with window.vault.session() as s:
+        c = s.get(Contact, world.kwame)
+        assert c is not None and c.company == "Accra Solar"
+
+
+def test_bad_input_is_shown_and_nothing_saved(
+    window: Any, qtbot: Any, dialog_log: DialogLog
+) -> None:
+    seed.build(window.vault, NOW)
+    view = _open_contacts(window)
+    window.new_contact_action.trigger()
+    qtbot.keyClicks(view.form.name, "Someone")
+    view.form.emails.setPlainText("hanako@kinoshita.example")  # already Hanako's
+    window.save_action.trigger()
+    assert dialog_log.errors and "already belongs to Hanako Sato" in dialog_log.errors[0][1]
+    assert view.dirty
+    assert view.model.rowCount() == 3
+
+
+def test_filter_narrows_the_proxy(window: Any, qtbot: Any) -> None:
+    seed.build(window.vault, NOW)
+    view = _open_contacts(window)
+    assert view.proxy.rowCount() == 3
+    qtbot.keyClicks(view.filter, "kinoshita")
+    assert view.proxy.rowCount() == 1
+    assert view.proxy.index(0, 0).data() == "Hanako Sato"
+    view.filter.setText("zzz")
+    assert view.proxy.rowCount() == 0
+    view.filter.clear()
+    assert view.proxy.rowCount() == 3
+
+
+def test_sorting_by_column(window: Any) -> None:
+    seed.build(window.vault, NOW)
+    view = _open_contacts(window)
+    view.table.sortByColumn(ContactTableModel.COL_NAME, Qt.SortOrder.DescendingOrder)
+    names = [view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())]
+    assert names == ["Kwame Mensah", "Ingrid Solberg", "Hanako Sato"]
+
+
+def test_delete_asks_and_keeps_the_encounters(window: Any, dialog_log: DialogLog) -> None:
+    world = seed.build(window.vault, NOW)
+    view = _open_contacts(window)
+    _select(window, "Hanako Sato")
+    dialog_log.confirm_answer = False
+    view.delete_button.click()
+    assert "Delete Hanako Sato?" in dialog_log.confirms[0]
+    with window.vault.session() as s:
+        assert s.get(Contact, world.hanako) is not None
+    dialog_log.confirm_answer = True
+    view.delete_button.click()
+    with window.vault.session() as s:
+        assert s.get(Contact, world.hanako) is None
+        assert s.get(Encounter, world.upcoming) is not None
+        names = [p.name for p in s.query(Participation).filter_by(encounter_id=world.upcoming)]
+        assert "Hanako Sato" in names
+    assert view.model.rowCount() == 2
+
+
+def test_merge_two_contacts(window: Any, dialog_log: DialogLog) -> None:
+    world = seed.build(window.vault, NOW)
+    view = _open_contacts(window)
+    _select(window, "Hanako Sato")
+    dialog_log.pick_answer = world.kwame
+    view.merge_button.click()
+    assert "into Hanako Sato" in dialog_log.picks[0]
+    assert "Merge Kwame Mensah into Hanako Sato?" in dialog_log.confirms[0]
+    with window.vault.session() as s:
+        assert s.get(Contact, world.kwame) is None
+        keep = s.get(Contact, world.hanako)
+        assert keep is not None
+        assert {e.email for e in keep.emails} == {"hanako@kinoshita.example", "kwame@accra.example"}
+    assert view.model.rowCount() == 2
+    assert view.current_id() == world.hanako
+
+
+def test_merge_cancelled_changes_nothing(window: Any, dialog_log: DialogLog) -> None:
+    world = seed.build(window.vault, NOW)
+    view = _open_contacts(window)
+    _select(window, "Hanako Sato")
+    dialog_log.pick_answer = None
+    view.merge_button.click()
+    assert not dialog_log.confirms
+    assert view.model.row_of_id(world.kwame) is not None
+    assert view.table.currentIndex().data(IdRole) == world.hanako

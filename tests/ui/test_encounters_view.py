@@ -1,0 +1,125 @@
+"""Encounters: scopes, editing, people (add, remove, link, create), reflect."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from ichigoapp.model import Contact, Encounter, Participation
+from ichigoapp.services.contacts import find_by_email
+from ichigoapp.services.today import EncounterScope
+from ichigoapp.ui.models import EncounterTableModel
+from ichigoapp.ui.reflection_editor import ReflectionEditor
+from tests.ui import seed
+from tests.ui.conftest import NOW, DialogLog
+
+
+def _titles(view: Any) -> list[str]:
+    return [view.proxy.index(r, EncounterTableModel.COL_TITLE).data()
+            for r in range(view.proxy.rowCount())]  # fmt: skip
+
+
+def test_scopes_filter_upcoming_past_cancelled(window: Any, qtbot: Any) -> None:
+    seed.build(window.vault, NOW)
+    window.show_page(window.encounters)
+    view = window.encounters
+    assert _titles(view) == ["Coffee with Hanako"]
+    assert "1 new" in view.proxy.index(0, EncounterTableModel.COL_PEOPLE).data()
+    qtbot.mouseClick(view.scope_buttons[EncounterScope.PAST], Qt.MouseButton.LeftButton)
+    assert _titles(view) == ["Solar co-op review", "Design walk"]
+    qtbot.mouseClick(view.scope_buttons[EncounterScope.CANCELLED], Qt.MouseButton.LeftButton)
+    assert _titles(view) == ["Dinner that fell through"]
+    qtbot.mouseClick(view.scope_buttons[EncounterScope.ALL], Qt.MouseButton.LeftButton)
+    assert len(_titles(view)) == 4
+    qtbot.keyClicks(view.filter, "solar")
+    assert _titles(view) == ["Solar co-op review"]
+
+
+def test_detail_shows_and_saves_intention(window: Any, qtbot: Any) -> None:
+    world = seed.build(window.vault, NOW)
+    window.open_encounter(world.upcoming)
+    view = window.encounters
+    assert view.title_edit.text() == "Coffee with Hanako"
+    assert "meet.example.com/abc" in view.join_link.text()
+    assert view.join_link.openExternalLinks()
+    qtbot.keyClicks(view.intention, "Ask about the letterpress studio")
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    e = seed.encounter(window.vault, world.upcoming)
+    assert e.intention == "Ask about the letterpress studio"
+
+
+def test_new_encounter(window: Any, qtbot: Any) -> None:
+    window.new_encounter_action.trigger()
+    view = window.encounters
+    assert window.current_page() is view
+    qtbot.keyClicks(view.title_edit, "Tea with Aroha")
+    window.save_action.trigger()
+    with window.vault.session() as s:
+        e = s.query(Encounter).filter_by(title="Tea with Aroha").one()
+        assert e.start > NOW
+    assert view.encounter_id == e.id
+    assert view.add_person_button.isEnabled()
+
+
+def _select_person(view: Any, label: str) -> None:
+    for row in range(view.people.count()):
+        if view.people.item(row).text().startswith(label):
+            view.people.setCurrentRow(row)
+            return
+    raise AssertionError(label)
+
+
+def test_link_an_unmatched_attendee_to_a_contact(window: Any, dialog_log: DialogLog) -> None:
+    world = seed.build(window.vault, NOW)
+    window.open_encounter(world.upcoming)
+    view = window.encounters
+    _select_person(view, "Lena Fischer")
+    assert view.link_button.isEnabled() and view.create_button.isEnabled()
+    dialog_log.pick_answer = world.ingrid
+    view.link_button.click()
+    assert "Who is Lena Fischer?" in dialog_log.picks[0]
+    with window.vault.session() as s:
+        part = s.get(Participation, world.stranger)
+        assert part is not None and part.contact_id == world.ingrid
+        ingrid = s.get(Contact, world.ingrid)
+        assert ingrid is not None and "lena@spree.example" in {e.email for e in ingrid.emails}
+    assert all("new" not in view.people.item(r).text() for r in range(view.people.count()))
+
+
+def test_create_a_contact_from_an_attendee(window: Any) -> None:
+    world = seed.build(window.vault, NOW)
+    window.open_encounter(world.upcoming)
+    view = window.encounters
+    _select_person(view, "Lena Fischer")
+    view.create_button.click()
+    with window.vault.session() as s:
+        lena = find_by_email(s, "lena@spree.example")
+        assert lena is not None and lena.display_name == "Lena Fischer"
+
+
+def test_add_and_remove_a_person(window: Any, dialog_log: DialogLog) -> None:
+    world = seed.build(window.vault, NOW)
+    window.open_encounter(world.upcoming)
+    view = window.encounters
+    dialog_log.pick_answer = world.kwame
+    view.add_person_button.click()
+    assert any(view.people.item(r).text() == "Kwame Mensah" for r in range(view.people.count()))
+    _select_person(view, "Kwame Mensah")
+    view.remove_person_button.click()
+    assert "Remove Kwame Mensah" in dialog_log.confirms[0]
+    with window.vault.session() as s:
+        ids = [p.contact_id for p in s.query(Participation).filter_by(encounter_id=world.upcoming)]
+        assert world.kwame not in ids
+
+
+def test_reflect_action_opens_the_editor(window: Any) -> None:
+    world = seed.build(window.vault, NOW)
+    window.open_encounter(world.reflected)
+    view = window.encounters
+    assert view.reflect_button.text() == "Edit reflection…"
+    view.reflect_button.click()
+    editor = window.reflection_editor
+    assert isinstance(editor, ReflectionEditor)
+    assert editor.learned.toPlainText() == "Hanako loves letterpress"
+    editor.reject()

@@ -1,0 +1,87 @@
+"""Today: the week ahead with new people, reflections waiting, promises, thanks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from ichigoapp.model import Promise, Reflection
+from ichigoapp.ui.reflection_editor import ReflectionEditor
+from tests.ui import seed
+from tests.ui.conftest import NOW
+
+
+def _texts(widget: Any) -> str:
+    return "\n".join(label.text() for label in widget.findChildren(QLabel))
+
+
+def test_today_shows_meetings_people_badges_promises_and_reflect_now(
+    vault: Any, qtbot: Any
+) -> None:
+    world = seed.build(vault, NOW)
+    from ichigoapp.ui.main_window import MainWindow
+
+    window = MainWindow(vault, [], lambda: NOW)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    today = window.today
+    text = _texts(today)
+    assert "Coffee with Hanako" in text
+    assert "Hanako Sato" in text
+    assert "Lena Fischer" in text  # the unmatched attendee, shown as such
+    assert today.badges[world.upcoming].text() == "1 new"
+    assert "1 new person to meet" in text
+    assert "Send the case study" in text
+    assert "due in 2 days" in text
+    assert world.past in today.reflect_buttons
+    assert world.reflected not in today.reflect_buttons
+    assert "Her time" in text  # unsent thanks
+    assert "Ingrid Solberg" in text  # keep in touch: never met, cadence 30 days
+
+
+def test_reflect_now_opens_the_editor_and_saving_clears_it(window: Any, qtbot: Any) -> None:
+    world = seed.build(window.vault, NOW)
+    window.bus.data_changed.emit()
+    qtbot.mouseClick(window.today.reflect_buttons[world.past], Qt.MouseButton.LeftButton)
+    editor = window.reflection_editor
+    assert isinstance(editor, ReflectionEditor)
+    assert editor.encounter_id == world.past
+    qtbot.keyClicks(editor.learned, "The co-op doubled its members")
+    editor.save()
+    assert world.past not in window.today.reflect_buttons
+    with window.vault.session() as s:
+        r = s.query(Reflection).filter_by(encounter_id=world.past).one()
+        assert r.learned == "The co-op doubled its members"
+
+
+def test_done_and_thanks_buttons_write_through_services(window: Any, qtbot: Any) -> None:
+    world = seed.build(window.vault, NOW)
+    window.bus.data_changed.emit()
+    qtbot.mouseClick(window.today.promise_buttons[world.promise], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.today.thanks_buttons[world.reflected], Qt.MouseButton.LeftButton)
+    with window.vault.session() as s:
+        promise = s.get(Promise, world.promise)
+        assert promise is not None and promise.done_on is not None
+        r = s.query(Reflection).filter_by(encounter_id=world.reflected).one()
+        assert r.thanks_sent
+    assert world.promise not in window.today.promise_buttons
+    assert "Her time" not in _texts(window.today)
+
+
+def test_links_on_today_open_contacts_and_encounters(window: Any) -> None:
+    world = seed.build(window.vault, NOW)
+    window.bus.data_changed.emit()
+    window.today._on_link(f"contact:{world.hanako}")
+    assert window.current_page() is window.contacts
+    assert window.contacts.form.name.text() == "Hanako Sato"
+    window.today._on_link(f"encounter:{world.upcoming}")
+    assert window.current_page() is window.encounters
+    assert window.encounters.title_edit.text() == "Coffee with Hanako"
+
+
+def test_an_empty_vault_is_calm(window: Any) -> None:
+    assert window.today.overview is not None and window.today.overview.is_calm
+    assert "Nothing needs you today" in _texts(window.today)
