@@ -1,0 +1,418 @@
+"""Calendar import: parsed .ics events in, encounters and attendees out.
+
+Rules (DESIGN section 4): identity is (UID, RECURRENCE-ID); the same file again changes
+nothing; a higher SEQUENCE updates, a lower one is ignored; a cancellation marks the
+encounter cancelled and never deletes it, its notes or its reflection; a moved meeting
+keeps its history and records the reschedule. Each file is one transaction.
+
+Speed: the parser skips groups whose content hash is already stored, and new encounters
+and attendees are written with bulk Core inserts rather than one ORM object per row.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from ichigoapp.errors import BadInput, IchigoError, ImportFailed
+from ichigoapp.importers.ics import IcsAttendee, IcsEvent, parse_ics
+from ichigoapp.model import (
+    ContactEmail,
+    Encounter,
+    EncounterStatus,
+    Participation,
+    Reschedule,
+    Setting,
+)
+from ichigoapp.services.me import my_emails
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BACK_DAYS = 730
+DEFAULT_AHEAD_DAYS = 365
+# Beyond this a calendar file is refused before reading: no real export is this big,
+# and reading it whole would hold that much memory.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+Progress = Callable[[str, int, int], None]
+"""(phase, done, total): phase is 'reading' or 'saving'."""
+
+
+class ImportCancelled(IchigoError):
+    """The user cancelled; the file being imported was rolled back."""
+
+
+@dataclass
+class ImportReport:
+    files: int = 0
+    events_seen: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    cancelled: int = 0
+    new_people: int = 0
+    errors: list[dict[str, str | None]] = field(default_factory=list)
+    files_failed: int = 0
+    new_people_emails: set[str] = field(default_factory=set, repr=False)
+
+    def to_json(self) -> dict[str, Any]:
+        """The shape of ``ichigo import --json`` (DESIGN section 7)."""
+        return {
+            "files": self.files,
+            "events_seen": self.events_seen,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "cancelled": self.cancelled,
+            "new_people": self.new_people,
+            "errors": self.errors,
+        }
+
+
+def import_window(session: Session, today: date | None = None) -> tuple[date, date]:
+    """The default expansion window for recurring series, from the vault's settings."""
+    today = today or datetime.now(UTC).astimezone().date()
+    values = {
+        s.key: s.value
+        for s in session.scalars(
+            select(Setting).where(Setting.key.in_(["import_back_days", "import_ahead_days"]))
+        )
+    }
+    back = int(values.get("import_back_days", DEFAULT_BACK_DAYS))
+    ahead = int(values.get("import_ahead_days", DEFAULT_AHEAD_DAYS))
+    return today - timedelta(days=back), today + timedelta(days=ahead)
+
+
+def _known_hashes(session: Session) -> dict[str, int]:
+    rows = session.execute(
+        select(Encounter.content_hash, func.count())
+        .where(Encounter.content_hash != "")
+        .group_by(Encounter.content_hash)
+    )
+    return {h: n for h, n in rows}
+
+
+def _chunks(items: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _dedupe(events: list[IcsEvent]) -> list[IcsEvent]:
+    """One event per identity; where a file repeats one, the highest SEQUENCE (then the
+    last written) wins, as a calendar client would show it."""
+    best: dict[tuple[str, str], IcsEvent] = {}
+    for ev in events:
+        key = (ev.uid, ev.recurrence_id)
+        if key not in best or ev.sequence >= best[key].sequence:
+            best[key] = ev
+    return list(best.values())
+
+
+def _people(ev: IcsEvent, mine: set[str]) -> list[IcsAttendee]:
+    return [a for a in ev.attendees if not (a.email and a.email in mine)]
+
+
+def _participation_rows(
+    encounter_id: int, people: list[IcsAttendee], by_email: dict[str, int]
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "encounter_id": encounter_id,
+            "contact_id": by_email.get(a.email) if a.email else None,
+            "email": a.email,
+            "name": a.name,
+            "role": a.role,
+            "reply_status": a.reply_status,
+            "is_organizer": a.is_organizer,
+            "triage_ignored": False,
+            "from_calendar": True,
+        }
+        for a in people
+    ]
+
+
+def _encounter_values(ev: IcsEvent, source: str) -> dict[str, Any]:
+    return {
+        "title": ev.title,
+        "start": ev.start,
+        "end": ev.end,
+        "tz_name": ev.tz_name,
+        "all_day": ev.all_day,
+        "location": ev.location,
+        "join_url": ev.join_url,
+        "description": ev.description,
+        "sequence": ev.sequence,
+        "source_file": source,
+        "content_hash": ev.content_hash,
+    }
+
+
+def _initial_status(ev: IcsEvent) -> str:
+    return (EncounterStatus.CANCELLED if ev.cancelled else EncounterStatus.PLANNED).value
+
+
+def apply_events(
+    session: Session,
+    events: list[IcsEvent],
+    source: str,
+    report: ImportReport,
+    progress: Progress | None = None,
+) -> None:
+    """Write parsed events into the vault (inside the caller's transaction)."""
+    events = _dedupe(events)
+    mine = my_emails(session)
+    emails = sorted({a.email for ev in events for a in ev.attendees if a.email} - mine)
+    by_email: dict[str, int] = {}
+    for chunk in _chunks(emails):
+        owners = session.execute(
+            select(ContactEmail.email, ContactEmail.contact_id).where(ContactEmail.email.in_(chunk))
+        )
+        by_email.update((email, contact_id) for email, contact_id in owners)
+
+    existing: dict[tuple[str, str], Encounter] = {}
+    uids = sorted({ev.uid for ev in events})
+    for chunk in _chunks(uids):
+        for enc in session.scalars(select(Encounter).where(Encounter.ical_uid.in_(chunk))):
+            existing[(enc.ical_uid or "", enc.recurrence_id)] = enc
+
+    new_events = [ev for ev in events if (ev.uid, ev.recurrence_id) not in existing]
+    total = len(events)
+    done = 0
+    now = datetime.now(UTC)
+
+    # New encounters: bulk insert, ids back in parameter order, then their attendees.
+    for chunk in _chunks(new_events, 1000):
+        rows = []
+        for ev in chunk:
+            values = _encounter_values(ev, source)
+            values.update(
+                ical_uid=ev.uid,
+                recurrence_id=ev.recurrence_id,
+                kind="meeting",
+                status=(
+                    EncounterStatus.CANCELLED if ev.cancelled else EncounterStatus.PLANNED
+                ).value,
+                intention="",
+                notes="",
+                created_at=now,
+                updated_at=now,
+            )
+            rows.append(values)
+        ids = session.scalars(
+            insert(Encounter).returning(Encounter.id, sort_by_parameter_order=True), rows
+        ).all()
+        parts: list[dict[str, Any]] = []
+        for enc_id, ev in zip(ids, chunk, strict=True):
+            people = _people(ev, mine)
+            parts += _participation_rows(enc_id, people, by_email)
+            report.new_people_emails.update(
+                a.email or f"name:{a.name}" for a in people if a.email not in by_email
+            )
+            if ev.cancelled:
+                report.cancelled += 1
+            else:
+                report.created += 1
+        if parts:
+            session.execute(insert(Participation), parts)
+        done += len(chunk)
+        if progress:
+            progress("saving", done, total)
+
+    for ev in events:
+        found = existing.get((ev.uid, ev.recurrence_id))
+        if found is None:
+            continue
+        _apply_to_existing(session, found, ev, source, mine, by_email, report)
+        done += 1
+        if progress and done % 200 == 0:
+            progress("saving", done, total)
+    if progress:
+        progress("saving", total, total)
+
+
+def _apply_to_existing(
+    session: Session,
+    enc: Encounter,
+    ev: IcsEvent,
+    source: str,
+    mine: set[str],
+    by_email: dict[str, int],
+    report: ImportReport,
+) -> None:
+    if enc.content_hash == ev.content_hash or ev.sequence < enc.sequence:
+        # Same content, or an older revision of the invite arriving late: keep ours.
+        report.unchanged += 1
+        return
+    if ev.cancelled:
+        if enc.status != EncounterStatus.CANCELLED.value:
+            enc.status = EncounterStatus.CANCELLED.value
+            report.cancelled += 1
+        else:
+            report.unchanged += 1
+        enc.sequence = ev.sequence
+        enc.content_hash = ev.content_hash
+        return
+
+    if (enc.start, enc.end) != (ev.start, ev.end):
+        session.add(
+            Reschedule(
+                encounter_id=enc.id,
+                old_start=enc.start,
+                old_end=enc.end,
+                new_start=ev.start,
+                new_end=ev.end,
+                sequence=ev.sequence,
+            )
+        )
+    for key, value in _encounter_values(ev, source).items():
+        setattr(enc, key, value)
+    if enc.status == EncounterStatus.CANCELLED.value:
+        enc.status = EncounterStatus.PLANNED.value  # re-invited after a cancellation
+    _sync_participants(session, enc, _people(ev, mine), by_email, report)
+    report.updated += 1
+
+
+def _sync_participants(
+    session: Session,
+    enc: Encounter,
+    people: list[IcsAttendee],
+    by_email: dict[str, int],
+    report: ImportReport,
+) -> None:
+    """The invite's attendee list is the organizer's current one: add the new, update
+    replies, and drop calendar attendees no longer invited (links to contacts are
+    re-made from the address, so nothing the user wrote is lost)."""
+    current = {p.email: p for p in enc.participations if p.email and p.from_calendar}
+    invited = {a.email for a in people if a.email}
+    for email, part in current.items():
+        if email not in invited:
+            enc.participations.remove(part)
+    for a in people:
+        match = current.get(a.email) if a.email else None
+        if match is not None:
+            match.reply_status = a.reply_status
+            match.role = a.role or match.role
+            match.is_organizer = a.is_organizer
+            if a.name:
+                match.name = a.name
+            continue
+        if not a.email and any(p.name == a.name for p in enc.participations):
+            continue
+        contact_id = by_email.get(a.email) if a.email else None
+        enc.participations.append(
+            Participation(
+                contact_id=contact_id,
+                email=a.email,
+                name=a.name,
+                role=a.role,
+                reply_status=a.reply_status,
+                is_organizer=a.is_organizer,
+                from_calendar=True,
+            )
+        )
+        if contact_id is None:
+            report.new_people_emails.add(a.email or f"name:{a.name}")
+
+
+def read_calendar_file(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFailed(
+                f"{path.name} is {size // (1024 * 1024)} MB; calendars larger than "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB are not imported"
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFailed(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise ImportFailed(f"{path} is a folder, not a calendar file") from None
+    except PermissionError:
+        raise ImportFailed(f"{path} cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise ImportFailed(f"{path} cannot be read ({exc.strerror})") from None
+
+
+def import_calendar(
+    transaction: Callable[[], Any],
+    files: Sequence[Path],
+    *,
+    window: tuple[date, date] | None = None,
+    progress: Progress | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Import each file in its own transaction; returns what happened.
+
+    ``transaction`` is ``vault.transaction`` (a context manager yielding a Session that
+    commits on success and rolls back on error). A file that cannot be read at all is
+    reported and changes nothing; the other files still import.
+    """
+    report = ImportReport()
+    for path in files:
+        report.files += 1
+        try:
+            data = read_calendar_file(path)
+            _import_one(transaction, data, str(path), path.name, window, report, progress,
+                        should_cancel)  # fmt: skip
+        except ImportCancelled:
+            raise
+        except ImportFailed as exc:
+            report.files_failed += 1
+            report.errors.append({"file": str(path), "uid": None, "message": exc.message})
+    report.new_people = len(report.new_people_emails)
+    return report
+
+
+def _import_one(
+    transaction: Callable[[], Any],
+    data: bytes,
+    source: str,
+    display_name: str,
+    window: tuple[date, date] | None,
+    report: ImportReport,
+    progress: Progress | None,
+    should_cancel: Callable[[], bool] | None,
+) -> None:
+    with transaction() as session:
+        known = _known_hashes(session)
+        start, end = window or import_window(session)
+        if end <= start:
+            raise BadInput("the import window ends before it starts")
+
+        def parse_progress(done: int, total: int) -> None:
+            if should_cancel and should_cancel():
+                raise ImportCancelled("import cancelled; nothing from this file was saved")
+            if progress:
+                progress("reading", done, total)
+
+        skipped_hashes: list[str] = []
+
+        def is_known(group_hash: str) -> bool:
+            if group_hash in known:
+                skipped_hashes.append(group_hash)
+                return True
+            return False
+
+        result = parse_ics(
+            data,
+            window_start=start,
+            window_end=end,
+            known_hashes=is_known,
+            progress=parse_progress,
+        )
+        skipped = sum(known[h] for h in set(skipped_hashes))
+        report.unchanged += skipped
+        report.events_seen += skipped + len(_dedupe(result.events))
+        for problem in result.problems:
+            report.errors.append({"file": source, "uid": problem.uid, "message": problem.message})
+        if should_cancel and should_cancel():
+            raise ImportCancelled("import cancelled; nothing from this file was saved")
+        apply_events(session, result.events, source, report, progress)
+        log.info("imported %s: %d events", display_name, len(result.events))
