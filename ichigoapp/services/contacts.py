@@ -59,7 +59,7 @@ def find_by_email(session: Session, email: str) -> Contact | None:
     return _email_owner(session, email.strip().lower())
 
 
-def _tags(session: Session, names: list[str]) -> list[Tag]:
+def tags_named(session: Session, names: list[str]) -> list[Tag]:
     wanted = [n.strip() for n in names if n.strip()]
     found = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(wanted)))}
     result = []
@@ -102,7 +102,7 @@ def _apply(session: Session, contact: Contact, data: ContactInput, emails: list[
     contact.notes = data.notes.strip()
     contact.keep_in_touch_days = data.keep_in_touch_days
     contact.private_fields = sorted(set(data.private_fields))
-    contact.tags = _tags(session, data.tags)
+    contact.tags = tags_named(session, data.tags)
 
     current = {e.email: e for e in contact.emails}
     contact.emails = [

@@ -1,0 +1,105 @@
+"""``ichigo import-contacts``, ``export``, ``backup`` and ``restore``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from ichigoapp.errors import EXIT_OK, BadInput
+from ichigoapp.services.contacts_io import export_json, export_vcard, import_contacts_file
+
+
+def _write_new_file(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all (temporary name, then rename)."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        partial.write_text(text, encoding="utf-8", newline="")
+        partial.replace(path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise BadInput(f"cannot write {path}: {exc.strerror}") from None
+
+
+def cmd_import_contacts(args: argparse.Namespace) -> int:
+    from ichigoapp.cli import _emit, _open_vault_for
+
+    path = Path(args.file).expanduser()
+    with _open_vault_for(args, write=True) as vault:
+        report = import_contacts_file(vault.transaction, path)
+
+    def text() -> str:
+        lines = [
+            f"{report.source_kind}: {report.created} new, {report.updated} updated, "
+            f"{report.unchanged} unchanged, {len(report.skipped)} skipped."
+        ]
+        lines += [f"  skipped {s['where']}: {s['reason']}" for s in report.skipped]
+        return "\n".join(lines)
+
+    _emit(args, report.to_json(), text)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ichigoapp.cli import _emit, _reading
+
+    out = Path(args.out).expanduser()
+    if out.exists() and not args.force:
+        raise BadInput(f"{out} already exists; choose another name or pass --force")
+    with _reading(args) as session:
+        if args.format == "json":
+            data = export_json(session)
+            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            count = len(data["contacts"])
+        else:
+            text = export_vcard(session)
+            count = text.count("BEGIN:VCARD")
+    _write_new_file(out, text)
+    _emit(
+        args,
+        {"path": str(out), "format": args.format, "contacts": count},
+        f"Exported {count} contacts to {out}. This file is not encrypted: keep it safe.",
+    )
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from ichigoapp.cli import _emit, _open_vault_for
+
+    out = Path(args.out).expanduser()
+    with _open_vault_for(args, write=False) as vault:
+        vault.backup_to(out)
+        mode = vault.key_mode.value
+    _emit(
+        args,
+        {"backup": str(out.absolute()), "key_mode": mode},
+        f"Backed up to {out} (encrypted with the vault's {mode} key).",
+    )
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from ichigoapp.cli import _ask_passphrase, _emit, _vault_path
+    from ichigoapp.store.vault import restore_vault
+
+    target = _vault_path(args)
+    with restore_vault(
+        Path(args.source).expanduser(), target, ask_passphrase=_ask_passphrase
+    ) as vault:
+        path = vault.path
+    _emit(args, {"vault": str(path)}, f"Restored into {path}.")
+    return EXIT_OK
+
+
+def register(command: Callable[..., argparse.ArgumentParser]) -> None:
+    p = command("import-contacts", cmd_import_contacts, "import a LinkedIn/Google CSV or vCard")
+    p.add_argument("file", metavar="FILE")
+    p = command("export", cmd_export, "export contacts (vCard) or everything (JSON)")
+    p.add_argument("--format", choices=["json", "vcard"], required=True)
+    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    p.add_argument("out", metavar="OUT")
+    p = command("backup", cmd_backup, "write an encrypted backup of the vault")
+    p.add_argument("out", metavar="OUT")
+    p = command("restore", cmd_restore, "restore a backup into a new vault (--vault NEW)")
+    p.add_argument("source", metavar="FROM")

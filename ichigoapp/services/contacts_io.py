@@ -1,0 +1,334 @@
+"""Contacts in and out: import files without duplicates, export everything.
+
+Matching on import: normalised email, then LinkedIn profile URL, then exact name
+(case-insensitive). A match updates the contact; a changed company or title is recorded
+on the contact's timeline ("moved to Acme Robotics as CTO").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from ichigoapp import __version__
+from ichigoapp.errors import ImportFailed
+from ichigoapp.importers.contacts import ContactRecord, detect_and_parse, linkedin_profile_key
+from ichigoapp.importers.vcard_export import export_vcards
+from ichigoapp.model import (
+    Contact,
+    ContactChange,
+    ContactEmail,
+    ContactLink,
+    ContactPhone,
+    Encounter,
+    Promise,
+    Reflection,
+    Tag,
+)
+from ichigoapp.services.common import iso
+from ichigoapp.services.contacts import (
+    contact_summary,
+    link_waiting_attendees,
+    promise_dict,
+    reflection_dict,
+    tags_named,
+)
+
+EXPORT_FORMAT = "ichigo-export"
+EXPORT_VERSION = 1
+MAX_CONTACTS_FILE_BYTES = 100 * 1024 * 1024
+
+
+@dataclass
+class ContactImportReport:
+    source_kind: str = ""
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[dict[str, str]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source_kind,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+        }
+
+
+class _Matcher:
+    """Finds the existing contact a record describes, loaded once per import."""
+
+    def __init__(self, session: Session) -> None:
+        self.by_email: dict[str, Contact] = {}
+        self.by_linkedin: dict[str, Contact] = {}
+        self.by_name: dict[str, Contact] = {}
+        for contact in session.scalars(select(Contact)):
+            self.remember(contact)
+
+    def remember(self, contact: Contact) -> None:
+        for e in contact.emails:
+            self.by_email.setdefault(e.email, contact)
+        for link in contact.links:
+            key = linkedin_profile_key(link.url)
+            if key:
+                self.by_linkedin.setdefault(key, contact)
+        self.by_name.setdefault(contact.display_name.casefold(), contact)
+
+    def find(self, record: ContactRecord) -> Contact | None:
+        for email, _label in record.emails:
+            if email in self.by_email:
+                return self.by_email[email]
+        for url, _label in record.links:
+            key = linkedin_profile_key(url)
+            if key and key in self.by_linkedin:
+                return self.by_linkedin[key]
+        return self.by_name.get(record.display_name.strip().casefold())
+
+
+def _move_summary(old_company: str, old_title: str, record: ContactRecord) -> str | None:
+    company_changed = bool(record.company) and record.company != old_company
+    title_changed = bool(record.title) and record.title != old_title
+    if company_changed and record.title:
+        return f"moved to {record.company} as {record.title}"
+    if company_changed:
+        return f"moved to {record.company}"
+    if title_changed:
+        return f"now {record.title}" + (f" at {old_company}" if old_company else "")
+    return None
+
+
+def _merge_record(
+    session: Session, contact: Contact, record: ContactRecord, matcher: _Matcher
+) -> bool:
+    """Fold what the file says into the contact; True if anything changed."""
+    changed = False
+    move = _move_summary(contact.company, contact.title, record) if contact.id else None
+    if move:
+        contact.changes.append(ContactChange(summary=move))
+    for attr in ("company", "title"):
+        value = getattr(record, attr).strip()
+        if value and value != getattr(contact, attr):
+            setattr(contact, attr, value)
+            changed = True
+    for attr in ("given_name", "family_name", "location"):
+        value = getattr(record, attr).strip()
+        if value and not getattr(contact, attr):
+            setattr(contact, attr, value)
+            changed = True
+    if record.notes.strip() and record.notes.strip() not in contact.notes:
+        contact.notes = f"{contact.notes}\n\n{record.notes.strip()}".strip()
+        changed = True
+    if record.birthday and contact.birthday != record.birthday:
+        contact.birthday = record.birthday
+        changed = True
+    if record.connected_on and contact.met_on is None:
+        contact.met_on = record.connected_on
+        if not contact.how_we_met:
+            contact.how_we_met = "Connected on LinkedIn"
+        changed = True
+    if record.photo and contact.photo != record.photo:
+        contact.photo = record.photo
+        changed = True
+    for email, label in record.emails:
+        owner = matcher.by_email.get(email)
+        if owner is None:
+            contact.emails.append(
+                ContactEmail(email=email, label=label, position=len(contact.emails))
+            )
+            matcher.by_email[email] = contact
+            changed = True
+    numbers = {p.number for p in contact.phones}
+    for number, label in record.phones:
+        if number not in numbers:
+            contact.phones.append(ContactPhone(number=number, label=label))
+            numbers.add(number)
+            changed = True
+    urls = {link.url for link in contact.links}
+    for url, label in record.links:
+        if url not in urls:
+            contact.links.append(ContactLink(url=url, label=label))
+            urls.add(url)
+            changed = True
+    new_tags = [t for t in record.tags if t not in {tag.name for tag in contact.tags}]
+    if new_tags:
+        contact.tags = [*contact.tags, *tags_named(session, new_tags)]
+        changed = True
+    extra = dict(contact.extra or {})
+    for key, value in record.extra.items():
+        if extra.get(key) != value:
+            extra[key] = value
+            changed = True
+    contact.extra = extra
+    return changed
+
+
+def import_contact_records(
+    session: Session,
+    records: Iterable[ContactRecord],
+    report: ContactImportReport,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Create or update contacts for ``records`` inside the caller's transaction."""
+    items = list(records)
+    matcher = _Matcher(session)
+    for index, record in enumerate(items, start=1):
+        name = record.display_name.strip()
+        if not name:
+            report.skipped.append({"where": f"record {index}", "reason": "no name"})
+            continue
+        contact = matcher.find(record)
+        if contact is None:
+            # Column defaults apply only at INSERT; the merge below reads these first.
+            contact = Contact(
+                display_name=name,
+                **dict.fromkeys(("given_name", "family_name", "company", "title"), ""),
+                **dict.fromkeys(("location", "how_we_met", "notes"), ""),
+                interests=[],
+                private_fields=[],
+                extra={},
+            )
+            session.add(contact)
+            _merge_record(session, contact, record, matcher)
+            session.flush()
+            matcher.remember(contact)
+            link_waiting_attendees(session, contact)
+            report.created += 1
+        elif _merge_record(session, contact, record, matcher):
+            session.flush()
+            matcher.remember(contact)
+            link_waiting_attendees(session, contact)
+            report.updated += 1
+        else:
+            report.unchanged += 1
+        if progress and index % 100 == 0:
+            progress(index, len(items))
+    if progress:
+        progress(len(items), len(items))
+
+
+def import_contacts_file(
+    transaction: Callable[[], Any],
+    path: Path,
+    progress: Callable[[int, int], None] | None = None,
+) -> ContactImportReport:
+    """Read a LinkedIn/Google CSV or vCard file and import it as one transaction."""
+    try:
+        if path.stat().st_size > MAX_CONTACTS_FILE_BYTES:
+            raise ImportFailed(f"{path.name} is too large to be a contacts file")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFailed(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise ImportFailed(f"{path} is a folder, not a contacts file") from None
+    except OSError as exc:
+        raise ImportFailed(f"{path} cannot be read ({exc.strerror})") from None
+    parsed = detect_and_parse(data, path.name)
+    report = ContactImportReport(source_kind=parsed.source_kind)
+    report.skipped = [{"where": s.where, "reason": s.reason} for s in parsed.skipped]
+    with transaction() as session:
+        import_contact_records(session, parsed.records, report, progress)
+    return report
+
+
+# ---------------------------------------------------------------------------- export
+
+
+def contact_record(contact: Contact) -> ContactRecord:
+    """A stored contact as the exporters see it."""
+    record = ContactRecord(
+        display_name=contact.display_name,
+        given_name=contact.given_name,
+        family_name=contact.family_name,
+        company=contact.company,
+        title=contact.title,
+        location=contact.location,
+        notes=contact.notes,
+        birthday=contact.birthday,
+        photo=contact.photo,
+    )
+    record.emails = [(e.email, e.label) for e in contact.emails]
+    record.phones = [(p.number, p.label) for p in contact.phones]
+    record.links = [(link.url, link.label) for link in contact.links]
+    record.tags = [t.name for t in contact.tags]
+    record.extra = dict(contact.extra or {})
+    return record
+
+
+def export_vcard(session: Session) -> str:
+    contacts = session.scalars(select(Contact).order_by(func.lower(Contact.display_name)))
+    return export_vcards(contact_record(c) for c in contacts)
+
+
+def export_json(session: Session) -> dict[str, Any]:
+    """Everything in the vault, in a documented and versioned shape.
+
+    ``{"format": "ichigo-export", "version": 1, "exported_at", "app_version", "tags",
+    "contacts", "encounters" (each with "participants"), "reflections", "promises"}``;
+    times are ISO 8601 with offset.
+    """
+    contacts = session.scalars(select(Contact).order_by(Contact.id)).all()
+    encounters = session.scalars(
+        select(Encounter).options(selectinload(Encounter.participations)).order_by(Encounter.id)
+    ).all()
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported_at": iso(datetime.now(UTC)),
+        "app_version": __version__,
+        "tags": [t.name for t in session.scalars(select(Tag).order_by(Tag.name))],
+        "contacts": [
+            {
+                **contact_summary(c),
+                "birthday": c.birthday.isoformat() if c.birthday else None,
+                "extra": dict(c.extra or {}),
+                "changes": [{"at": iso(ch.at), "summary": ch.summary} for ch in c.changes],
+            }
+            for c in contacts
+        ],
+        "encounters": [
+            {
+                "id": e.id,
+                "title": e.title,
+                "kind": e.kind,
+                "start": iso(e.start),
+                "end": iso(e.end),
+                "tz_name": e.tz_name,
+                "all_day": e.all_day,
+                "location": e.location,
+                "join_url": e.join_url,
+                "status": e.status,
+                "intention": e.intention,
+                "notes": e.notes,
+                "description": e.description,
+                "uid": e.ical_uid,
+                "recurrence_id": e.recurrence_id or None,
+                "sequence": e.sequence,
+                "participants": [
+                    {
+                        "contact_id": p.contact_id,
+                        "name": p.name,
+                        "email": p.email or None,
+                        "role": p.role,
+                        "reply_status": p.reply_status,
+                        "organizer": p.is_organizer,
+                    }
+                    for p in e.participations
+                ],
+            }
+            for e in encounters
+        ],
+        "reflections": [
+            reflection_dict(r) for r in session.scalars(select(Reflection).order_by(Reflection.id))
+        ],
+        "promises": [
+            promise_dict(p) for p in session.scalars(select(Promise).order_by(Promise.id))
+        ],
+    }
