@@ -1,0 +1,82 @@
+"""``ichigo prep``: print the prep cards of a day, a range or one meeting to a PDF."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from ichigoapp.errors import EXIT_OK, BadInput
+from ichigoapp.services.common import day_start, parse_day
+
+SIZES = ("a6", "a5", "a4", "letter", "index")
+
+
+def _ensure_gui_app() -> Any:
+    """QTextDocument needs a QGuiApplication; without a display, run offscreen."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        app = QGuiApplication(["ichigo"])
+    return app
+
+
+def cmd_prep(args: argparse.Namespace) -> int:
+    from ichigoapp import cli
+    from ichigoapp.services import prep_card
+
+    sources = sum(x is not None for x in (args.date, args.encounter)) + bool(args.from_ or args.to)
+    if sources != 1:
+        raise BadInput("give exactly one of --date, --from/--to or --encounter")
+    if (args.from_ is None) != (args.to is None):
+        raise BadInput("--from and --to go together")
+    out = Path(args.pdf).expanduser()
+    if not out.parent.is_dir():
+        raise BadInput(f"cannot write {out}: no folder {out.parent}")
+
+    with cli._reading(args) as session:
+        if args.encounter is not None:
+            cards = [prep_card.build_prep_card(session, args.encounter)]
+            what = f"encounter {args.encounter}"
+        else:
+            first = parse_day(args.date or args.from_, "--date" if args.date else "--from")
+            last = parse_day(args.date or args.to, "--date" if args.date else "--to")
+            if last < first:
+                raise BadInput("--to must not be before --from")
+            start, end = day_start(first), day_start(last + timedelta(days=1))
+            cards = prep_card.cards_for_range(session, start, end)
+            what = f"on {first}" if first == last else f"from {first} to {last}"
+    if not cards:
+        raise BadInput(f"no meetings {what} (cancelled ones get no card)")
+
+    _app = _ensure_gui_app()
+    from ichigoapp.printing.prep_cards import card_size, write_pdf
+
+    try:
+        pages = write_pdf(cards, out, card_size(args.size))
+    except OSError as exc:
+        raise BadInput(f"cannot write {out}: {exc.strerror or exc}") from None
+    data = {"pdf": str(out), "cards": len(cards), "pages": pages}
+    if getattr(args, "json", False):
+        cli._emit(args, data, "")
+    else:
+        noun = "card" if len(cards) == 1 else "cards"
+        sys.stdout.write(f"Wrote {len(cards)} prep {noun} to {out}\n")
+    return EXIT_OK
+
+
+def register(command: Callable[..., argparse.ArgumentParser]) -> None:
+    p = command("prep", cmd_prep, "print prep cards for a day, a range or one meeting")
+    p.add_argument("--date", help="YYYY-MM-DD: every meeting that day")
+    p.add_argument("--from", dest="from_", help="YYYY-MM-DD (with --to)")
+    p.add_argument("--to", help="YYYY-MM-DD, inclusive (with --from)")
+    p.add_argument("--encounter", type=int, help="one meeting by id")
+    p.add_argument("--pdf", required=True, metavar="OUT.pdf", help="where to write the cards")
+    p.add_argument("--size", default="a6", choices=SIZES, help="paper size (default: a6)")
