@@ -446,6 +446,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0].lower().endswith((".ics", ".vcf")) and Path(argv[0]).exists()):
         argv = ["gui", *argv]
+    args: argparse.Namespace | None = None
     try:
         args = build_parser().parse_args(argv)
         handler: Handler = getattr(args, "handler", cmd_gui)
@@ -461,6 +462,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # a bug: say so plainly, without data that may be private
+        from ichigoapp.store.recovery import user_error_for
+
+        # A damaged page, a full disk or a read-only folder met outside the engine's own
+        # translation (file writes, raw driver calls) is still the user's to act on.
+        mapped = user_error_for(exc, _vault_path(args) if args is not None else None, None)
+        if mapped is not None:
+            sys.stderr.write(f"ichigo: {mapped.message}\n")
+            return mapped.exit_code
         if os.environ.get("ICHIGO_DEBUG"):
             raise
         sys.stderr.write(

@@ -7,6 +7,11 @@ GUI shows it in a dialog. Any other exception is a bug and is reported as such.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
@@ -60,6 +65,17 @@ class VaultTooNew(VaultError):
 
 class VaultCorrupt(VaultError):
     """The file is damaged (bad page HMAC, failed integrity check)."""
+
+    def __init__(self, message: str, *, backup: Path | None = None) -> None:
+        super().__init__(message)
+        # The newest automatic backup that passed its checks, for a "Restore" offer.
+        self.backup = backup
+
+
+class VaultWriteFailed(VaultError):
+    """The disk is full or the vault's folder is read-only; nothing saved was lost."""
+
+    exit_code = EXIT_FAILURE
 
 
 class NotEncrypted(VaultError):

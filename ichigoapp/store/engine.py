@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, create_engine, event
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, ExceptionContext
 from sqlalchemy.pool import SingletonThreadPool
 
-from ichigoapp.errors import NotEncrypted, VaultCorrupt, WrongKey
+from ichigoapp.errors import NotEncrypted
 from ichigoapp.store.keys import Secret
 
 BUSY_TIMEOUT_MS = 5000
@@ -50,7 +50,7 @@ def _is_corrupt(exc: BaseException) -> bool:
     return "malformed" in text or "corrupt" in text
 
 
-def _configure_connection(dbapi_conn: Any, _record: Any, *, path: Path) -> None:
+def _configure_connection(dbapi_conn: Any, _record: Any, *, path: Path, secret: Secret) -> None:
     # The dialect's own on_connect hook has already run `PRAGMA key` as the very first
     # statement on this connection. Everything below comes after it.
     dbapi_conn.isolation_level = None  # transactions are begun explicitly (see "begin")
@@ -64,10 +64,13 @@ def _configure_connection(dbapi_conn: Any, _record: Any, *, path: Path) -> None:
         try:
             cursor.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except Exception as exc:
+            from ichigoapp.store import recovery
+
             if _is_not_a_database(exc):
-                raise WrongKey(f"wrong passphrase or key for vault {path}") from None
+                # Page 1 unreadable: a wrong key looks exactly like a damaged first page.
+                raise recovery.first_page_error(path, secret) from None
             if _is_corrupt(exc):
-                raise VaultCorrupt(f"the vault {path} is damaged: {exc}") from None
+                raise recovery.corrupt_error(path, str(exc), secret) from None
             raise
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -96,7 +99,21 @@ def make_engine(path: Path, secret: Secret) -> Engine:
     event.listen(
         engine,
         "connect",
-        lambda dbapi_conn, record: _configure_connection(dbapi_conn, record, path=path),
+        lambda dbapi_conn, record: _configure_connection(
+            dbapi_conn, record, path=path, secret=secret
+        ),
     )
     event.listen(engine, "begin", _begin)
+
+    def translate_error(context: ExceptionContext) -> None:
+        # Every statement on the vault goes through here, so a damaged page met in any
+        # query (GUI view, service, migration) or a full disk on commit becomes the same
+        # user error, instead of a raw DatabaseError (or a traceback) somewhere far away.
+        from ichigoapp.store import recovery
+
+        mapped = recovery.user_error_for(context.original_exception, path, secret)
+        if mapped is not None:
+            raise mapped from None
+
+    event.listen(engine, "handle_error", translate_error)
     return engine

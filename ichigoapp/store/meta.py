@@ -1,13 +1,20 @@
 """The small, non-secret file beside a vault: which key mode it uses and its id.
 
 It never holds a key or passphrase; it tells the app how to ask for one.
+
+``key_generation`` counts key changes (``ichigo passwd``): each new keychain key lives
+under its own entry name, so the old entry is only removed once the vault no longer needs
+it. ``pending`` records a key change in progress (mode and generation of the new key):
+if the process dies between ``PRAGMA rekey`` and the final meta write, the next unlock
+knows to try the new key as well (see ``store/rekey.py``).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ichigoapp.errors import VaultError
@@ -20,10 +27,24 @@ def meta_path_for(vault: Path) -> Path:
     return vault.with_name(vault.name + ".meta.json")
 
 
+def _entry_name(vault_id: str, generation: int) -> str:
+    return f"vault-{vault_id}" if generation == 0 else f"vault-{vault_id}-k{generation}"
+
+
+@dataclass(frozen=True)
+class PendingKey:
+    """The key a change in progress is switching to."""
+
+    key_mode: KeyMode
+    key_generation: int
+
+
 @dataclass(frozen=True)
 class VaultMeta:
     vault_id: str
     key_mode: KeyMode
+    key_generation: int = 0
+    pending: PendingKey | None = None
 
     @classmethod
     def new(cls, key_mode: KeyMode) -> VaultMeta:
@@ -31,14 +52,46 @@ class VaultMeta:
 
     @property
     def keyring_entry(self) -> str:
-        return f"vault-{self.vault_id}"
+        return _entry_name(self.vault_id, self.key_generation)
+
+    def pending_meta(self) -> VaultMeta | None:
+        """What this meta becomes once the pending key change is complete."""
+        if self.pending is None:
+            return None
+        return replace(
+            self,
+            key_mode=self.pending.key_mode,
+            key_generation=self.pending.key_generation,
+            pending=None,
+        )
+
+    def settled(self) -> VaultMeta:
+        """This meta without a pending change (what backups carry)."""
+        return replace(self, pending=None)
 
     def write(self, vault: Path) -> None:
         target = meta_path_for(vault)
         tmp = target.with_name(target.name + ".tmp")
-        payload = {"format": META_FORMAT, "vault_id": self.vault_id, "key_mode": self.key_mode}
-        tmp.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+        payload: dict[str, object] = {
+            "format": META_FORMAT,
+            "vault_id": self.vault_id,
+            "key_mode": self.key_mode.value,
+        }
+        if self.key_generation:
+            payload["key_generation"] = self.key_generation
+        if self.pending is not None:
+            payload["pending"] = {
+                "key_mode": self.pending.key_mode.value,
+                "key_generation": self.pending.key_generation,
+            }
+        # fsync before the rename: after a crash the meta is the old one or the new one,
+        # never an empty file (the key-change protocol depends on it).
+        with tmp.open("w", encoding="utf-8") as handle:
+            handle.write(json.dumps(payload, indent=2) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
         tmp.replace(target)
+        _fsync_dir(target.parent)
 
     @classmethod
     def read(cls, vault: Path) -> VaultMeta | None:
@@ -47,6 +100,30 @@ class VaultMeta:
             return None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(vault_id=str(data["vault_id"]), key_mode=KeyMode(data["key_mode"]))
+            pending = None
+            if data.get("pending"):
+                pending = PendingKey(
+                    KeyMode(data["pending"]["key_mode"]),
+                    int(data["pending"]["key_generation"]),
+                )
+            return cls(
+                vault_id=str(data["vault_id"]),
+                key_mode=KeyMode(data["key_mode"]),
+                key_generation=int(data.get("key_generation", 0)),
+                pending=pending,
+            )
         except (ValueError, KeyError, TypeError) as exc:
             raise VaultError(f"the key-mode file {path} is damaged ({exc})") from None
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Makes the rename itself durable; not possible (nor needed) on Windows.
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -95,7 +95,7 @@ class Vault:
         destination = destination.expanduser().absolute()
         with self.engine.connect() as conn:
             export_copy(conn, destination, self._secret())
-        self.meta.write(destination)
+        self.meta.settled().write(destination)
         return destination
 
     def auto_backup(self, reason: str = "daily", max_age: timedelta | None = None) -> Path | None:
@@ -136,6 +136,13 @@ class Vault:
         password = self.engine.url.password
         assert password is not None
         return Secret(password, self.meta.key_mode)
+
+    def _switch_key(self, engine: Engine, meta: VaultMeta) -> None:
+        # After `PRAGMA rekey` (store/rekey.py): the old engine's URL holds the old secret.
+        self.engine.dispose()
+        self.engine = engine
+        self.meta = meta
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -307,11 +314,9 @@ def open_vault(
     if write:
         lock = WriterLock(path)
         lock.acquire(wait_s=lock_wait_s)
-    engine = make_engine(path, secret)
     try:
-        _check_and_migrate(path, engine, secret, writable=write)
+        engine, meta = _open_engine(path, meta, secret, ask_passphrase, writable=write)
     except BaseException:
-        engine.dispose()
         if lock is not None:
             lock.release()
         raise
@@ -325,21 +330,99 @@ def open_vault(
     return vault
 
 
+def _open_engine(
+    path: Path,
+    meta: VaultMeta,
+    secret: Secret,
+    ask_passphrase: PassphraseAsker | None,
+    *,
+    writable: bool,
+) -> tuple[Engine, VaultMeta]:
+    """An engine that opened and passed its checks, and the meta that goes with it.
+
+    A key change interrupted after ``PRAGMA rekey`` (meta still ``pending``) leaves the
+    file under the new key: if the current key fails, the pending one is tried, and on
+    success (when writing) the meta is settled as the change would have done.
+    """
+    engine = make_engine(path, secret)
+    try:
+        _check_and_migrate(path, engine, secret, writable=writable)
+    except WrongKey:
+        engine.dispose()
+        target = meta.pending_meta()
+        if target is None:
+            raise
+        new_secret = _pending_secret(path, meta, target, secret, ask_passphrase)
+        if new_secret is None:
+            raise WrongKey(
+                f"the vault {path} does not open with its old key: a key change was "
+                "interrupted, so it now opens with the new one; give the new passphrase "
+                "(ICHIGO_PASSPHRASE, or run `ichigo meetings` in a terminal)"
+            ) from None
+        engine = make_engine(path, new_secret)
+        try:
+            _check_and_migrate(path, engine, new_secret, writable=writable)
+        except BaseException:
+            engine.dispose()
+            raise
+        if writable:
+            from ichigoapp.store.rekey import finish_key_change
+
+            finish_key_change(path, old=meta, new=target)
+        return engine, target
+    except BaseException:
+        engine.dispose()
+        raise
+    if writable and meta.pending is not None:
+        # The current key still works: the rekey never happened. Forget the change.
+        from ichigoapp.store.rekey import abandon_key_change
+
+        meta = abandon_key_change(path, meta)
+    return engine, meta
+
+
+def _pending_secret(
+    path: Path,
+    meta: VaultMeta,
+    target: VaultMeta,
+    tried: Secret,
+    ask_passphrase: PassphraseAsker | None,
+) -> Secret | None:
+    if target.key_mode is KeyMode.KEYCHAIN:
+        try:
+            raw = keys.load_key(target.keyring_entry)
+        except KeychainUnavailable:
+            return None
+        return Secret.raw(raw) if raw is not None else None
+    if meta.key_mode is KeyMode.PASSPHRASE:
+        return None  # passphrase to passphrase: the one given was the one to try
+    typed = _ask(ask_passphrase, f"New passphrase for {path} (a key change was interrupted)")
+    if not typed or typed == tried.value:
+        return None
+    return Secret.passphrase(typed)
+
+
 def _check_and_migrate(path: Path, engine: Engine, secret: Secret, *, writable: bool) -> None:
-    from sqlalchemy.exc import DatabaseError
+    from ichigoapp.store import recovery
+
+    # Storage errors in here already arrive as user errors (the engine's handle_error).
+    revision = migrate.current_revision(engine)
+    migrate.check_not_newer(path, revision)
+    from sqlalchemy.exc import DBAPIError
 
     try:
-        revision = migrate.current_revision(engine)
-    except DatabaseError as exc:
-        orig = exc.orig if exc.orig is not None else exc
-        if "file is not a database" in str(orig):
-            raise WrongKey(f"wrong passphrase or key for vault {path}") from None
-        raise VaultCorrupt(f"the vault {path} cannot be read ({orig})") from None
-    migrate.check_not_newer(path, revision)
-    with engine.connect() as conn:
-        result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+        with engine.connect() as conn:
+            # quick_check walks every b-tree page; cipher_integrity_check verifies the HMAC
+            # of every page, including ones no b-tree reaches (a few ms per MB).
+            problems = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+            result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+    except DBAPIError as exc:
+        # A check that cannot even run (a damaged header says "SQL logic error") is damage.
+        raise recovery.corrupt_error(path, str(exc.orig), secret) from None
     if result != "ok":
-        raise VaultCorrupt(f"the vault {path} failed its integrity check ({result})")
+        problems.append(f"integrity check: {result}")
+    if problems:
+        raise recovery.corrupt_error(path, problems[0], secret)
     if revision == migrate.head_revision():
         return
     if not writable:
@@ -356,26 +439,67 @@ def _check_and_migrate(path: Path, engine: Engine, secret: Secret, *, writable: 
     migrate.upgrade(engine)
 
 
+RESTORING_SUFFIX = ".restoring"
+
+
+def _restoring_path(target: Path) -> Path:
+    return target.with_name(target.name + RESTORING_SUFFIX)
+
+
+def _clear_interrupted_restore(target: Path) -> None:
+    """Remove what a restore killed before its final rename left behind.
+
+    Only our own leftovers go: the ``.restoring`` copy, its meta, the target's meta when
+    it names the same new vault, and the keychain entry made for it.
+    """
+    staging = _restoring_path(target)
+    if target.exists() or not (staging.exists() or meta_path_for(staging).exists()):
+        return
+    try:
+        staged_meta = VaultMeta.read(staging)
+        target_meta = VaultMeta.read(target)
+    except VaultError:
+        return
+    if target_meta is not None:
+        if staged_meta is None or target_meta.vault_id != staged_meta.vault_id:
+            return  # not ours: leave it alone (and the restore will refuse)
+        meta_path_for(target).unlink(missing_ok=True)
+    if staged_meta is not None and staged_meta.key_mode is KeyMode.KEYCHAIN:
+        keys.delete_key(staged_meta.keyring_entry)
+    for leftover in (staging, meta_path_for(staging),
+                     staging.with_name(staging.name + ".partial")):  # fmt: skip
+        leftover.unlink(missing_ok=True)
+
+
 def restore_vault(
     source: Path,
     target: Path,
     *,
     passphrase: str | None = None,
     ask_passphrase: PassphraseAsker | None = None,
+    secret: Secret | None = None,
 ) -> Vault:
     """Make a new vault at ``target`` from the backup ``source``; ``source`` is untouched.
 
     The backup is checked page by page first. The new vault keeps the backup's key (in
     keychain mode, under its own keychain entry) and is migrated if it is older.
+
+    Crash safety: the copy is made under ``TARGET.restoring`` with its meta and keychain
+    entry, then the target's meta is written and the copy renamed into place last. A
+    restore killed at any moment leaves either no vault at ``target`` (and running the
+    restore again cleans up and works) or the complete, openable one.
     """
     source = source.expanduser().absolute()
     target = target.expanduser().absolute()
     if not source.is_file():
         raise VaultMissing(f"no backup at {source}")
+    _clear_interrupted_restore(target)
     if target.exists() or meta_path_for(target).exists():
         raise VaultExists(f"{target} already exists; restore into a new file")
     meta = VaultMeta.read(source) or VaultMeta(vault_id="unknown", key_mode=KeyMode.PASSPHRASE)
-    secret = unlock_secret(source, meta, passphrase=passphrase, ask_passphrase=ask_passphrase)
+    if secret is None:
+        secret = unlock_secret(source, meta, passphrase=passphrase, ask_passphrase=ask_passphrase)
+    staging = _restoring_path(target)
     engine = make_engine(source, secret)
     try:
         with engine.connect() as conn:
@@ -385,15 +509,19 @@ def restore_vault(
         target.parent.mkdir(parents=True, exist_ok=True)
         # A fresh connection: ATTACH/DETACH cannot happen inside the check's transaction.
         with engine.connect() as conn:
-            export_copy(conn, target, secret)
+            export_copy(conn, staging, secret)
     finally:
         engine.dispose()
     new_meta = VaultMeta.new(meta.key_mode)
     try:
+        new_meta.write(staging)
         if meta.key_mode is KeyMode.KEYCHAIN:
             keys.store_key(new_meta.keyring_entry, secret.raw_key())
         new_meta.write(target)
+        staging.replace(target)  # the commit point
     except BaseException:
-        _remove_half_made(target)
+        if not target.exists():
+            _clear_interrupted_restore(target)
         raise
+    meta_path_for(staging).unlink(missing_ok=True)
     return open_vault(target, secret=secret)

@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ichigoapp.errors import IchigoError, KeyUnavailable, VaultInUse, WrongKey
+from ichigoapp.errors import (
+    IchigoError,
+    KeyUnavailable,
+    VaultCorrupt,
+    VaultInUse,
+    WrongKey,
+)
 from ichigoapp.store import KeyMode, Secret, Vault, create_vault, keys, open_vault
 from ichigoapp.store.meta import VaultMeta, meta_path_for
 from ichigoapp.store.vault import unlock_secret
@@ -220,6 +226,12 @@ def obtain_vault(path: Path, parent: QWidget | None = None) -> Unlocked | None:
                 return Unlocked(open_vault(path, secret=secret), created=False)
         vault = _open_with_passphrase(path, parent)
         return None if vault is None else Unlocked(vault, created=False)
+    except VaultCorrupt as exc:
+        # Damaged file: offer the newest good backup, restored beside it (ui/damaged.py).
+        from ichigoapp.ui.damaged import offer_restore
+
+        restored = offer_restore(path, exc, parent)
+        return None if restored is None else Unlocked(restored, created=False)
     except VaultInUse as exc:
         dialogs.error(
             parent,

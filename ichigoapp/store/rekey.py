@@ -1,0 +1,138 @@
+"""Changing a vault's key (``ichigo passwd``): passphrase <-> keychain, or a new passphrase.
+
+The order is what makes it crash-safe; a process killed between any two steps leaves a
+vault that opens with the old key or with the new one, and the meta file says how:
+
+1. an encrypted backup under the old key (``before-passwd``);
+2. a new keychain key is stored under a *new* entry name (keychain target only);
+3. the meta records the change as ``pending`` (old mode and entry stay current);
+4. ``PRAGMA rekey`` rewrites every page in one transaction: the commit point;
+5. the meta switches to the new mode and generation;
+6. the old keychain entry is deleted (keychain source only);
+7. a backup under the new key (``after-passwd``), so the newest backup opens with it.
+
+If the process dies after 4 and before 5, the next unlock finds the old key refused and
+``pending`` set, tries the new key, and finishes 5-6 itself (``finish_key_change``). If
+it dies before 4, the next write-open drops the pending note (``abandon_key_change``).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from pathlib import Path
+
+from ichigoapp.errors import BadInput, KeyUnavailable, VaultError
+from ichigoapp.store import keys
+from ichigoapp.store.engine import make_engine
+from ichigoapp.store.keys import KeychainUnavailable, KeyMode, Secret
+from ichigoapp.store.meta import PendingKey, VaultMeta
+from ichigoapp.store.vault import Vault
+
+log = logging.getLogger(__name__)
+
+
+def _quoted(secret: Secret) -> str:
+    # PRAGMA values cannot be bound; quote as SQLAlchemy's pysqlcipher dialect quotes
+    # the key (an SQL identifier, '"' doubled), so the two always agree.
+    return '"' + secret.value.replace('"', '""') + '"'
+
+
+def _new_secret(meta: VaultMeta, target: VaultMeta, passphrase: str | None) -> Secret:
+    if target.key_mode is KeyMode.PASSPHRASE:
+        if not passphrase:
+            raise BadInput("a new passphrase is needed (ICHIGO_NEW_PASSPHRASE or the prompt)")
+        return Secret.passphrase(passphrase)
+    raw = keys.new_raw_key()
+    try:
+        keys.store_key(target.keyring_entry, raw)
+        # Some backends accept a write and drop it; only trust what reads back.
+        if keys.load_key(target.keyring_entry) != raw:
+            raise KeychainUnavailable("the keychain did not keep the key")
+    except KeychainUnavailable as exc:
+        keys.delete_key(target.keyring_entry)
+        raise KeyUnavailable(
+            f"cannot store the new key in the system keychain ({exc}); nothing was changed"
+        ) from None
+    return Secret.raw(raw)
+
+
+def change_key(vault: Vault, to: KeyMode, passphrase: str | None = None) -> VaultMeta:
+    """Re-encrypt ``vault`` (open for writing) under a new key; returns the new meta.
+
+    ``to`` KEYCHAIN makes a fresh random key in the keychain (also when the vault already
+    uses one: a key rotation); PASSPHRASE uses ``passphrase``.
+    """
+    if not vault.writable:
+        raise VaultError("the vault must be open for writing to change its key")
+    old = vault.meta.settled()
+    target = replace(old, key_mode=to, key_generation=old.key_generation + 1)
+    old_secret = vault._secret()
+    if to is KeyMode.PASSPHRASE and passphrase == old_secret.value:
+        raise BadInput("the new passphrase is the same as the old one; nothing was changed")
+
+    vault.auto_backup("before-passwd")  # 1
+    new_secret = _new_secret(old, target, passphrase)  # 2
+    pending = replace(old, pending=PendingKey(to, target.key_generation))
+    try:
+        pending.write(vault.path)  # 3
+        vault.meta = pending
+        _rekey(vault, new_secret)  # 4
+    except BaseException:
+        # Nothing was re-encrypted (rekey is one transaction): back to the old state.
+        if target.key_mode is KeyMode.KEYCHAIN:
+            keys.delete_key(target.keyring_entry)
+        old.write(vault.path)
+        vault.meta = old
+        raise
+    vault._switch_key(make_engine(vault.path, new_secret), pending)
+    finish_key_change(vault.path, old=old, new=target)  # 5, 6
+    vault.meta = target
+    try:
+        vault.auto_backup("after-passwd")  # 7
+    except (OSError, VaultError) as exc:
+        log.warning("backup after the key change of %s failed: %s", vault.path, exc)
+    log.info("changed the key of %s to %s mode", vault.path, to.value)
+    return target
+
+
+def _rekey(vault: Vault, secret: Secret) -> None:
+    with vault.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        cursor = raw.cursor()
+        try:
+            # The raw cursor keeps the statement (which holds the key) out of SQLAlchemy's
+            # error text; only the driver's own words are passed on.
+            cursor.execute(f"PRAGMA rekey = {_quoted(secret)}")
+            cursor.fetchall()
+        except Exception as exc:
+            raise VaultError(
+                f"could not change the key of {vault.path} ({type(exc).__name__}); "
+                "the old key still works"
+            ) from None
+        finally:
+            cursor.close()
+    # Close every pooled connection: they were keyed with the old secret.
+    vault.engine.dispose()
+
+
+def finish_key_change(path: Path, *, old: VaultMeta, new: VaultMeta) -> None:
+    """Steps 5-6: the file is under the new key; make the meta say so, drop the old entry."""
+    new.write(path)
+    if old.key_mode is KeyMode.KEYCHAIN and old.keyring_entry != new.keyring_entry:
+        keys.delete_key(old.keyring_entry)
+
+
+def abandon_key_change(path: Path, meta: VaultMeta) -> VaultMeta:
+    """The rekey never happened: forget the pending change and any key made for it."""
+    target = meta.pending_meta()
+    settled = meta.settled()
+    settled.write(path)
+    if (
+        target is not None
+        and target.key_mode is KeyMode.KEYCHAIN
+        and target.keyring_entry != settled.keyring_entry
+    ):
+        keys.delete_key(target.keyring_entry)
+    return settled

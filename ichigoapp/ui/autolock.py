@@ -1,0 +1,216 @@
+"""Auto-lock: after a stretch without keyboard or mouse input, close the vault and hide it.
+
+Idle means no input anywhere in the app (an application-wide event filter restarts one
+single-shot QTimer on every key, click, wheel or touch). When it fires, the lock:
+
+* closes any open dialog, saves the window layout and destroys the main window, so no
+  view, model or form keeps a contact or a note in memory or on screen;
+* closes every vault connection and releases the writer lock (``vault.close()``), which
+  drops the engine that held the key (Python cannot wipe a string, but nothing in the
+  app refers to it any more);
+* shows a small lock screen whose "Unlock…" runs the ordinary unlock (ui/unlock.py) and
+  builds a fresh main window on the reopened vault.
+
+The timeout is the vault setting ``autolock_minutes`` if set, else the QSettings value of
+the same name, else 15 minutes; 0 turns auto-lock off. Unsaved edits in an open form are
+discarded by the lock: leaving private notes readable on an unattended screen is worse.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
+from sqlalchemy import select
+
+from ichigoapp.model import Setting
+from ichigoapp.store import Vault
+from ichigoapp.ui.main_window import MainWindow, settings
+
+DEFAULT_MINUTES = 15
+SETTING = "autolock_minutes"
+
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TabletPress,
+    }
+)
+
+Unlocker = Callable[[Path, QWidget | None], Vault | None]
+"""Reopens the vault at a path (asking what must be asked); None if the user gave up."""
+
+
+def _parse_minutes(value: object) -> int | None:
+    try:
+        return max(0, int(str(value)))
+    except (TypeError, ValueError):
+        return None
+
+
+def autolock_minutes(vault: Vault | None) -> int:
+    """The configured idle time: vault setting, else QSettings, else 15 minutes."""
+    if vault is not None:
+        with contextlib.suppress(Exception), vault.session() as session:
+            stored = session.scalar(select(Setting.value).where(Setting.key == SETTING))
+            minutes = _parse_minutes(stored) if stored is not None else None
+            if minutes is not None:
+                return minutes
+    minutes = _parse_minutes(settings().value(SETTING))
+    return DEFAULT_MINUTES if minutes is None else minutes
+
+
+def default_unlock(path: Path, parent: QWidget | None) -> Vault | None:
+    from ichigoapp.ui.unlock import obtain_vault
+
+    unlocked = obtain_vault(path, parent)
+    return None if unlocked is None else unlocked.vault
+
+
+class LockScreen(QWidget):
+    """What is left on screen while locked: the vault's name and an Unlock button."""
+
+    unlock_requested = Signal()
+
+    def __init__(self, vault_path: Path) -> None:
+        super().__init__()
+        self.setWindowTitle("Ichigo — locked")
+        self.setObjectName("lockScreen")
+        self.setMinimumSize(360, 180)
+        self.pending_files: list[Path] = []
+        layout = QVBoxLayout(self)
+        label = QLabel(
+            f"<h3>Ichigo is locked</h3><p>{vault_path.name} was closed after a while "
+            "without use, so nobody else can read it.</p>"
+        )
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.unlock_button = QPushButton("&Unlock…")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.unlock_requested.emit)
+        layout.addWidget(self.unlock_button)
+
+    def receive_files(self, paths: list[Path]) -> None:
+        """Files from a later launch wait here until the vault is unlocked again."""
+        self.pending_files.extend(Path(p) for p in paths)
+        self.raise_()
+        self.activateWindow()
+
+
+class AutoLock(QObject):
+    """Locks ``window`` after ``minutes`` without input; ``timer`` is public for tests."""
+
+    locked = Signal()
+    unlocked = Signal(object)  # the new MainWindow
+
+    def __init__(
+        self,
+        window: MainWindow,
+        *,
+        minutes: int | None = None,
+        unlock: Unlocker = default_unlock,
+        on_window: Callable[[object], None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.window: MainWindow | None = window
+        self.vault_path = window.vault.path
+        self.lock_screen: LockScreen | None = None
+        self._unlock = unlock
+        # Whoever must follow the current window (the single-instance file hand-over).
+        self._on_window = on_window
+        self.minutes = autolock_minutes(window.vault) if minutes is None else minutes
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(max(1, self.minutes) * 60_000)
+        self.timer.timeout.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        if self.minutes > 0:
+            self.timer.start()
+
+    @property
+    def is_locked(self) -> bool:
+        return self.window is None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS and self.window is not None and self.minutes > 0:
+            self.timer.start()  # restarts the countdown
+        return False
+
+    def lock(self) -> None:
+        window = self.window
+        if window is None:
+            return
+        self.timer.stop()
+        self.window = None
+        screen = LockScreen(self.vault_path)
+        screen.unlock_requested.connect(self.unlock)
+        self.lock_screen = screen
+        # Shown before the window goes, so the app never has zero windows (and quits).
+        screen.show()
+        if self._on_window is not None:
+            self._on_window(screen)
+        _close_dialogs()
+        window.save_layout()
+        window.hide()
+        window.vault.close()
+        # Destroys every view, model and form with the data they showed.
+        window.deleteLater()
+        self.locked.emit()
+
+    def unlock(self) -> MainWindow | None:
+        screen = self.lock_screen
+        if screen is None:
+            return self.window
+        vault = self._unlock(self.vault_path, screen)
+        if vault is None:
+            return None  # stay locked; the reason (if any) has been shown
+        window = MainWindow(vault, screen.pending_files)
+        self.window = window
+        self.lock_screen = None
+        window.show()
+        screen.close()
+        screen.deleteLater()
+        if self._on_window is not None:
+            self._on_window(window)
+        if self.minutes > 0:
+            self.timer.start()
+        self.unlocked.emit(window)
+        return window
+
+
+def _close_dialogs() -> None:
+    # A modal dialog (a message box, the reflection editor) may show vault data and runs
+    # its own event loop; close them all, innermost first.
+    for _ in range(20):
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            break
+        widget.close()
+    for widget in QApplication.topLevelWidgets():
+        if (
+            widget.isVisible()
+            and widget.objectName() != "lockScreen"
+            and not isinstance(widget, MainWindow)
+        ):
+            widget.close()
+
+
+def install_autolock(
+    window: MainWindow, on_window: Callable[[object], None] | None = None
+) -> AutoLock:
+    """Start auto-lock for the app's main window (kept alive by the QApplication)."""
+    return AutoLock(window, on_window=on_window, parent=QApplication.instance())
