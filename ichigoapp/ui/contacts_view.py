@@ -28,7 +28,6 @@ from ichigoapp.services.contacts import (
     add_contact,
     contact_input_from,
     delete_contact,
-    merge_contacts,
     update_contact,
 )
 from ichigoapp.services.today import (
@@ -371,18 +370,9 @@ class ContactsView(Page):
         )
         if other_id is None:
             return
-        other_name = next((c.name for c in choices if c.contact_id == other_id), "them")
-        if not dialogs.confirm(
-            self,
-            "Merge contacts",
-            f"Merge {other_name} into {keep_name}?\n\nAll addresses, encounters, "
-            f"reflections and promises of {other_name} move to {keep_name}; "
-            f"{other_name} is then removed.",
-            "Merge",
-        ):
-            return
+        # Side by side, choose which to keep, confirm, back up, merge (ui/merge_dialog.py).
+        from ichigoapp.ui.merge_dialog import open_merge_dialog
+
         self._set_dirty(False)
-        if self.write("merge the contacts",
-                      lambda s: merge_contacts(s, keep_id, other_id)):  # fmt: skip
-            self._select(keep_id)
-            self.bus.status.emit(f"Merged {other_name} into {keep_name}")
+        self.merge_dialog = open_merge_dialog(self, self.vault, self.bus, keep_id, other_id)
+        self.merge_dialog.merged.connect(lambda kept: self._select(kept))

@@ -234,6 +234,10 @@ class EncountersView(Page):
         self.reflect_button = QPushButton("Reflect…")
         self.reflect_button.setAccessibleName("Reflect on this encounter")
         self.reflect_button.clicked.connect(self._reflect)
+        self.prep_button = QPushButton("Prep card…")
+        self.prep_button.setAccessibleName("Prep card for this encounter")
+        self.prep_button.setToolTip("Preview, print or save the card to read before you go")
+        self.prep_button.clicked.connect(self.open_prep_card)
         self.save_button = QPushButton("Save")
         self.save_button.setObjectName("primary")
         self.save_button.setAccessibleName("Save encounter")
@@ -250,6 +254,7 @@ class EncountersView(Page):
         dv.addWidget(scroll, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reflect_button)
+        buttons.addWidget(self.prep_button)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
@@ -433,6 +438,8 @@ class EncountersView(Page):
         self.link_button.setEnabled(a is not None and not a.matched)
         self.create_button.setEnabled(a is not None and not a.matched)
         self.reflect_button.setEnabled(saved)
+        cancelled = self.detail is not None and self.detail.status == EncounterStatus.CANCELLED
+        self.prep_button.setEnabled(saved and not cancelled)  # a cancelled meeting has no card
 
     def _open_person(self, item: QListWidgetItem) -> None:
         a = item.data(Qt.ItemDataRole.UserRole)
@@ -561,6 +568,13 @@ class EncountersView(Page):
         if self.write("create the contact",
                       lambda s: create_contact_from_attendee(s, a.participation_id)):  # fmt: skip
             self.bus.status.emit(f"Added {a.label} to your contacts")
+
+    def open_prep_card(self) -> QWidget | None:
+        if self.encounter_id is None:
+            return None
+        from ichigoapp.ui.prep_pane import open_prep_card  # printing loads only when used
+
+        return open_prep_card(self, self.vault, self.encounter_id, self.clock)
 
     def _reflect(self) -> None:
         if self.encounter_id is not None:

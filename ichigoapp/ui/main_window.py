@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from ichigoapp.ui.base import Clock, Page, system_clock
 from ichigoapp.ui.contacts_view import ContactsView
 from ichigoapp.ui.encounters_view import EncountersView
 from ichigoapp.ui.events import EventBus
+from ichigoapp.ui.file_actions import install_file_actions
 from ichigoapp.ui.promises_view import PromisesView
 from ichigoapp.ui.reflection_editor import ReflectionEditor
 from ichigoapp.ui.reflections_view import ReflectionsView
@@ -45,6 +46,10 @@ def settings() -> QSettings:
 
 
 class MainWindow(QMainWindow):
+    # Files handed over after start-up (a second `ichigo FILE.ics` launch, see
+    # ui/single_instance.py); they are also appended to `pending_files`.
+    files_received = Signal(list)  # list[Path]
+
     def __init__(
         self, vault: Vault, files: list[Path] | None = None, clock: Clock = system_clock
     ) -> None:
@@ -101,6 +106,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
         self._build_menus()
+        # Import calendar / contacts, triage, prep cards, export, backup (ui/file_actions.py).
+        self.file_actions = install_file_actions(self)
         self.vault_label = QLabel(f"{vault.path.name} · {vault.key_mode.value}")
         self.vault_label.setObjectName("muted")
         self.vault_label.setToolTip(str(vault.path))
@@ -182,6 +189,16 @@ class MainWindow(QMainWindow):
         about = self._action("&About Ichigo", self.about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(about)
+
+    def receive_files(self, paths: list[Path]) -> None:
+        """Take calendar/contact files from a later launch: queue them where the
+        command-line ones wait and tell whoever offers the import."""
+        # No de-duplication: opening the same invite again should offer it again.
+        new = [Path(p) for p in paths]
+        if not new:
+            return
+        self.pending_files.extend(new)
+        self.files_received.emit(new)
 
     def add_file_action(
         self,

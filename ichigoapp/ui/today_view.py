@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,6 +22,7 @@ from ichigoapp.services.today import MeetingItem, TodayOverview, local_today, to
 from ichigoapp.store import Vault
 from ichigoapp.ui import fmt, theme
 from ichigoapp.ui.base import Clock, Page, system_clock
+from ichigoapp.ui.clickable import ClickableLabel
 from ichigoapp.ui.events import EventBus
 
 
@@ -64,12 +65,14 @@ class Section(QFrame):
 
 class TodayView(Page):
     title = "Today"
+    # A "N new" badge was clicked: triage the new people of that encounter.
+    triage_requested = Signal(int)
 
     def __init__(self, vault: Vault, bus: EventBus, clock: Clock = system_clock) -> None:
         super().__init__(vault, bus, clock)
         self.overview: TodayOverview | None = None
         self.reflect_buttons: dict[int, QPushButton] = {}
-        self.badges: dict[int, QLabel] = {}
+        self.badges: dict[int, ClickableLabel] = {}
         self.promise_buttons: dict[int, QPushButton] = {}
         self.thanks_buttons: dict[int, QPushButton] = {}
 
@@ -158,10 +161,11 @@ class TodayView(Page):
             )
             widgets: list[QWidget] = [when, body]
             if m.new_people:
-                badge = QLabel(f"{m.new_people} new")
+                badge = ClickableLabel(f"{m.new_people} new")
                 badge.setObjectName("badge")
                 badge.setAccessibleName(f"{m.new_people} new people to triage")
-                badge.setToolTip("People not in your contacts yet: open the meeting to triage")
+                badge.setToolTip("People not in your contacts yet: click to meet them")
+                badge.clicked.connect(lambda eid=m.encounter_id: self.triage_requested.emit(eid))
                 badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 # Fixed, so a meeting with many people does not stretch it into a pillar.
                 badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -255,7 +259,7 @@ class TodayView(Page):
         n = overview.new_people
         if not n:
             return ""
-        return f"{n} new {'person' if n == 1 else 'people'} to meet: open the meeting to triage."
+        return f"{n} new {'person' if n == 1 else 'people'} to meet: click a “new” badge to triage."
 
     def _done(self, promise_id: int) -> None:
         if self.write("mark the promise done",

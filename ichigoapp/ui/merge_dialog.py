@@ -1,0 +1,210 @@
+"""Merge two contacts: both side by side, choose which to keep, confirm, back up, merge.
+
+Merging cannot be undone in the app, so the vault is backed up first
+(``auto_backup("before-merge")``), and nothing happens until the user confirms.
+"""
+
+from __future__ import annotations
+
+import logging
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ichigoapp.errors import IchigoError
+from ichigoapp.services.contacts import contact_detail, merge_contacts
+from ichigoapp.store import Vault
+from ichigoapp.ui import dialogs
+from ichigoapp.ui.events import EventBus
+
+log = logging.getLogger(__name__)
+
+# (label, key in contact_detail, how to show it)
+_FIELDS: tuple[tuple[str, str], ...] = (
+    ("Emails", "emails"),
+    ("Phones", "phones"),
+    ("Company", "company"),
+    ("Title", "title"),
+    ("Location", "location"),
+    ("How we met", "how_we_met"),
+    ("Interests", "interests"),
+    ("Tags", "tags"),
+    ("Links", "links"),
+    ("Notes", "notes"),
+)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        return "\n".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+class MergeDialog(QDialog):
+    """Two contacts side by side; the one kept receives everything of the other."""
+
+    merged = Signal(int)  # the id kept
+
+    def __init__(
+        self, parent: QWidget | None, vault: Vault, bus: EventBus, first_id: int, second_id: int
+    ) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.bus = bus
+        self.ids = (first_id, second_id)
+        with vault.session() as session:
+            self.details = [contact_detail(session, i) for i in self.ids]
+        self.setWindowTitle("Merge contacts")
+        self.setMinimumWidth(640)
+
+        intro = QLabel(
+            "Are these the same person? Choose which contact to keep. It receives every "
+            "address, phone, encounter, reflection and promise of the other, and fills its "
+            "own empty fields from it; the other contact is then removed. Ichigo backs up "
+            "your vault first."
+        )
+        intro.setWordWrap(True)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        self.keep_buttons: list[QRadioButton] = []
+        group = QButtonGroup(self)
+        for col, detail in enumerate(self.details, start=1):
+            radio = QRadioButton(f"Keep {detail['name']}")
+            radio.setAccessibleName(f"Keep {detail['name']}")
+            font = radio.font()
+            font.setBold(True)
+            radio.setFont(font)
+            group.addButton(radio)
+            self.keep_buttons.append(radio)
+            grid.addWidget(radio, 0, col)
+        self.keep_buttons[0].setChecked(True)
+        for radio in self.keep_buttons:
+            radio.toggled.connect(lambda _on: self._update_button())
+
+        rows: list[tuple[str, list[str]]] = [
+            (label, [_text(d[key]) for d in self.details]) for label, key in _FIELDS
+        ]
+        rows += [
+            ("Encounters", [str(len(d["encounters"])) for d in self.details]),
+            ("Reflections", [str(len(d["reflections"])) for d in self.details]),
+            ("Promises", [str(len(d["promises"])) for d in self.details]),
+        ]
+        row_no = 1
+        for label, values in rows:
+            if not any(values):
+                continue  # a field neither has would only be noise
+            name = QLabel(label)
+            name.setObjectName("muted")
+            name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(name, row_no, 0)
+            for col, value in enumerate(values, start=1):
+                cell = QLabel(escape(value).replace("\n", "<br>") or "<i>—</i>")
+                cell.setTextFormat(Qt.TextFormat.RichText)
+                cell.setWordWrap(True)
+                cell.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                cell.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                cell.setAccessibleName(f"{label} of contact {col}")
+                grid.addWidget(cell, row_no, col)
+            row_no += 1
+        grid.setRowStretch(row_no, 1)
+        table = QWidget()
+        table.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(table)
+
+        self.merge_button = QPushButton()
+        self.merge_button.setObjectName("primary")
+        self.merge_button.clicked.connect(self.merge)
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(self.reject)
+        cancel.setDefault(True)  # the safe answer is the default
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.merge_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self._update_button()
+        self.resize(720, min(640, 220 + 34 * row_no))
+
+    def keep_and_other(self) -> tuple[int, int]:
+        keep = 0 if self.keep_buttons[0].isChecked() else 1
+        return self.ids[keep], self.ids[1 - keep]
+
+    def set_keep(self, contact_id: int) -> None:
+        self.keep_buttons[self.ids.index(contact_id)].setChecked(True)
+
+    def _names(self) -> tuple[str, str]:
+        keep, other = self.keep_and_other()
+        names = {i: str(d["name"]) for i, d in zip(self.ids, self.details, strict=True)}
+        return names[keep], names[other]
+
+    def _update_button(self) -> None:
+        keep, _other = self._names()
+        self.merge_button.setText(f"Merge into {keep}")
+
+    def merge(self) -> bool:
+        keep_id, other_id = self.keep_and_other()
+        keep, other = self._names()
+        if not dialogs.confirm(
+            self,
+            "Merge contacts",
+            f"Merge {other} into {keep}?\n\nEverything of {other} moves to {keep}; "
+            f"{other} is then removed. A backup of your vault is made first.",
+            "Merge",
+        ):
+            return False
+        try:
+            backup = self.vault.auto_backup("before-merge")
+        except (OSError, IchigoError) as exc:
+            # No safety net, no merge: the user can free space and try again.
+            message = exc.message if isinstance(exc, IchigoError) else str(exc)
+            dialogs.error(
+                self, "Could not back up before merging", f"{message}\n\nNothing was merged."
+            )
+            return False
+        log.info("backed up before merge to %s", backup)
+        try:
+            with self.vault.transaction() as session:
+                merge_contacts(session, keep_id, other_id)
+        except IchigoError as exc:
+            dialogs.error(self, "Could not merge the contacts", exc.message)
+            return False
+        self.bus.data_changed.emit()
+        self.bus.status.emit(f"Merged {other} into {keep}")
+        self.merged.emit(keep_id)
+        self.accept()
+        return True
+
+
+def open_merge_dialog(
+    parent: QWidget, vault: Vault, bus: EventBus, first_id: int, second_id: int
+) -> MergeDialog:
+    """Window-modal and non-blocking, so the caller (and a test) goes on at once."""
+    dialog = MergeDialog(parent, vault, bus, first_id, second_id)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
