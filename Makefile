@@ -15,11 +15,12 @@ SYS_PACKAGES := poppler-utils fonts-noto-cjk fonts-dejavu-core libegl1 libgl1 li
 	libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \
 	libxcb-keysyms1 libxcb-shape0
 
-.PHONY: help run test lint typecheck pytest sysdeps venv clean
+.PHONY: help run test lint typecheck pytest sysdeps venv clean fuzz bench
 
 help:
 	@echo "make run    open Ichigo (ICHIGO_DEMO=1 for a demo vault on first run)"
 	@echo "make test   lint, type-check and run the whole test suite headless"
+	@echo "make screenshots / icons / bundle / validate-packaging / install-desktop  (packaging)"
 
 # Install missing Debian packages (as root directly, else through sudo when available).
 sysdeps:
@@ -45,8 +46,8 @@ run: sysdeps venv
 	$(PY) -m ichigoapp gui
 
 lint: venv
-	$(VENV)/bin/ruff check ichigoapp tests
-	$(VENV)/bin/ruff format --check ichigoapp tests
+	$(VENV)/bin/ruff check ichigoapp tests packaging setup.py
+	$(VENV)/bin/ruff format --check ichigoapp tests packaging setup.py
 
 typecheck: venv
 	$(VENV)/bin/mypy
@@ -54,7 +55,81 @@ typecheck: venv
 pytest: sysdeps venv
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest
 
-test: lint typecheck pytest
+test: lint typecheck validate-packaging pytest
+
+# The importers' hypothesis properties with many more examples (FUZZ_EXAMPLES each).
+FUZZ_EXAMPLES ?= 5000
+fuzz: venv
+	ICHIGO_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q tests/reliability/test_hostile.py -k fuzz
+
+# DESIGN.md section 6 against references measured in the same run; writes bench-results.json.
+bench: sysdeps venv
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench $(BENCH_ARGS)
+
+# ---------------------------------------------------------------------------- packaging
+# Validators for the desktop entry and the AppStream metadata (Debian packages).
+PACKAGING_TOOLS := desktop-file-utils appstream
+APP_ID := io.github.ichigo.Ichigo
+BUNDLE_VENV := .venv-bundle
+BUNDLE_STAMP := $(BUNDLE_VENV)/.installed-stamp
+PREFIX ?= $(HOME)/.local
+
+.PHONY: validate-packaging screenshots icons bundle install-desktop
+
+# Installs the validators when it can (root or sudo); where it cannot, says so and skips.
+validate-packaging:
+	@missing=""; for p in $(PACKAGING_TOOLS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ] && command -v apt-get >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; elif sudo -n true 2>/dev/null; then SUDO="sudo"; else SUDO="none"; fi; \
+		if [ "$$SUDO" != none ]; then \
+			echo "Installing system packages:$$missing"; \
+			$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null || true; \
+		fi; \
+	fi
+	@if command -v desktop-file-validate >/dev/null; then \
+		out=$$(desktop-file-validate packaging/$(APP_ID).desktop) && [ -z "$$out" ] \
+			&& echo "desktop entry: valid" || { echo "$$out" >&2; exit 1; }; \
+	else echo "SKIPPED: desktop-file-validate not available (Debian package desktop-file-utils)"; fi
+	@if command -v appstreamcli >/dev/null; then \
+		appstreamcli validate --no-net --explain packaging/$(APP_ID).metainfo.xml; \
+	else echo "SKIPPED: appstreamcli not available (Debian package appstream)"; fi
+
+# PNGs of the main views (demo vault, offscreen) for the metainfo and the README.
+screenshots: sysdeps venv
+	$(PY) packaging/make_screenshots.py packaging/screenshots
+
+# The installer icons (hicolor PNGs 16..512, .ico) from resources/icons/ichigo.svg.
+icons: venv
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/render_icons.py resources/icons/ichigo.svg packaging/icons
+
+# PyInstaller in its own venv (only Ichigo's run-time dependencies + PyInstaller).
+$(BUNDLE_STAMP): pyproject.toml
+	test -x $(BUNDLE_VENV)/bin/python || $(PYTHON) -m venv $(BUNDLE_VENV)
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BUNDLE_VENV)/bin/python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' > $(BUNDLE_VENV)/requirements.txt
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet -r $(BUNDLE_VENV)/requirements.txt 'pyinstaller>=6.10'
+	touch $(BUNDLE_STAMP)
+
+# One-folder build in dist/ichigo/, then a smoke test: it must start and create a vault.
+bundle: sysdeps $(BUNDLE_STAMP)
+	$(BUNDLE_VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/ichigo.spec
+	rm -rf build/bundle-smoke
+	cd /tmp && env -u ICHIGO_VAULT QT_QPA_PLATFORM=offscreen \
+		PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring ICHIGO_PASSPHRASE=bundle-smoke-test \
+		$(CURDIR)/dist/ichigo/ichigo --vault $(CURDIR)/build/bundle-smoke/x.vault init --passphrase
+	@echo "Bundle ready: dist/ichigo/ichigo"
+
+# Desktop integration for a pipx/pip install from this checkout (launcher, icons, metainfo).
+install-desktop:
+	install -Dm644 packaging/$(APP_ID).desktop $(PREFIX)/share/applications/$(APP_ID).desktop
+	install -Dm644 packaging/$(APP_ID).metainfo.xml $(PREFIX)/share/metainfo/$(APP_ID).metainfo.xml
+	cd packaging/icons && for f in hicolor/*/apps/$(APP_ID).*; do \
+		install -Dm644 "$$f" "$(PREFIX)/share/icons/$$f"; done
+	-update-desktop-database $(PREFIX)/share/applications 2>/dev/null
+	-gtk-update-icon-cache -q -t $(PREFIX)/share/icons/hicolor 2>/dev/null
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(BUNDLE_VENV) build dist *.egg-info .mypy_cache .ruff_cache

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ichigoapp.errors import EXIT_LOCKED, EXIT_OK
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 
 def run_gui(vault_path: Path, files: list[Path] | None = None) -> int:
@@ -14,21 +18,45 @@ def run_gui(vault_path: Path, files: list[Path] | None = None) -> int:
 
     from ichigoapp.ui import theme
     from ichigoapp.ui.main_window import APPLICATION, ORGANIZATION, open_main_window
+    from ichigoapp.ui.single_instance import claim
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName("Ichigo")
-    app.setDesktopFileName("ichigo")
+    # Matches packaging/io.github.ichigo.Ichigo.desktop, so Wayland compositors and
+    # docks group the window under the installed launcher and its icon.
+    app.setDesktopFileName("io.github.ichigo.Ichigo")
+    app.setWindowIcon(app_icon())
+    # Before unlocking: a second launch on the same vault hands its files to the
+    # running window instead of asking for a passphrase only to find the vault locked.
+    instance = claim(vault_path, files or [], app)
+    if instance is None:
+        return EXIT_OK
     theme.apply(app)
-    window = open_main_window(vault_path, files or [])
+    window = open_main_window(vault_path, [*(files or []), *instance.take_queued()])
     if window is None:
         # Cancelled, locked or in use elsewhere: the reason has been shown.
+        instance.close()
         return EXIT_LOCKED
+    instance.attach(window)
+    # After the idle time the vault is closed and hidden until unlocked again.
+    from ichigoapp.ui.autolock import install_autolock
+
+    install_autolock(window, on_window=instance.attach)  # type: ignore[arg-type]
     window.show()
     code = int(app.exec())
     return code if code else EXIT_OK
+
+
+def app_icon() -> QIcon:
+    """The application icon: the SVG, which Qt's svg icon engine draws at every size."""
+    from PySide6.QtGui import QIcon
+
+    from ichigoapp import paths
+
+    return QIcon(str(paths.resources_dir() / "icons" / "ichigo.svg"))
 
 
 def main() -> int:
