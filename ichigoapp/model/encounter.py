@@ -83,12 +83,19 @@ class Encounter(Base):
 
     def effective_status(self, now: datetime) -> EncounterStatus:
         """Planned meetings whose time has passed count as held unless cancelled."""
-        if self.status == EncounterStatus.CANCELLED:
-            return EncounterStatus.CANCELLED
-        if self.status == EncounterStatus.HELD:
-            return EncounterStatus.HELD
-        finished = self.end or self.start
-        return EncounterStatus.HELD if finished <= now else EncounterStatus.PLANNED
+        return effective_status(self.status, self.start, self.end, now)
+
+
+def effective_status(
+    status: str, start: datetime, end: datetime | None, now: datetime
+) -> EncounterStatus:
+    """:meth:`Encounter.effective_status` for plain column values (list views)."""
+    if status == EncounterStatus.CANCELLED:
+        return EncounterStatus.CANCELLED
+    if status == EncounterStatus.HELD:
+        return EncounterStatus.HELD
+    finished = end or start
+    return EncounterStatus.HELD if finished <= now else EncounterStatus.PLANNED
 
 
 class Participation(Base):

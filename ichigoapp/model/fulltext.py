@@ -9,8 +9,9 @@ migrations; kept here as plain SQL so the model stays free of I/O.
 from __future__ import annotations
 
 TOKENIZE = "unicode61 remove_diacritics 2"
-# Prefix indexes make search-as-you-type ("han" -> Hanako) an index lookup.
-PREFIX = "2 3 4"
+# Prefix indexes make search-as-you-type an index lookup from the first letter typed
+# ("h" -> Hanako); longer prefixes match few enough terms to be cheap without one.
+PREFIX = "1 2 3"
 
 FTS_TABLES = {
     "contact_fts": ("name", "body"),
@@ -19,35 +20,44 @@ FTS_TABLES = {
     "promise_fts": ("body",),
 }
 
+# Plain `||` rather than concat_ws() (SQLite 3.44+), so the same DDL also runs on older
+# SQLite builds; every joined column is NOT NULL, the aggregates are coalesced.
+_CONTACT_NAME = "c.display_name || ' ' || c.given_name || ' ' || c.family_name"
+_CONTACT_BODY = """
+    c.company || ' ' || c.title || ' ' || c.location || ' ' || c.how_we_met || ' ' ||
+    c.interests || ' ' || c.notes || ' ' ||
+    coalesce((SELECT group_concat(e.email, ' ') FROM contact_email e
+               WHERE e.contact_id = c.id), '') || ' ' ||
+    coalesce((SELECT group_concat(d.label || ' ' || d.value, ' ') FROM personal_detail d
+               WHERE d.contact_id = c.id), '')"""
 
-def _contact_body(cid: str) -> str:
-    return f"""
-        (SELECT concat_ws(' ', c.company, c.title, c.location, c.how_we_met, c.interests,
-                c.notes,
-                (SELECT group_concat(e.email, ' ') FROM contact_email e WHERE e.contact_id = c.id),
-                (SELECT group_concat(d.label || ' ' || d.value, ' ')
-                   FROM personal_detail d WHERE d.contact_id = c.id))
-           FROM contact c WHERE c.id = {cid})"""
+
+def contact_rows(where: str) -> str:
+    """SELECT of contact_fts rows (rowid, name, body) for the contacts matching ``where``."""
+    return f"SELECT c.id, {_CONTACT_NAME}, {_CONTACT_BODY} FROM contact c WHERE {where}"
 
 
 def _refresh_contact(cid: str) -> str:
     return f"""
         DELETE FROM contact_fts WHERE rowid = {cid};
-        INSERT INTO contact_fts(rowid, name, body)
-            SELECT c.id, concat_ws(' ', c.display_name, c.given_name, c.family_name),
-                   {_contact_body("c.id")}
-              FROM contact c WHERE c.id = {cid};"""
+        INSERT INTO contact_fts(rowid, name, body) {contact_rows(f"c.id = {cid}")};"""
 
 
-_ENCOUNTER_ROW = """
+_ENCOUNTER_BODY = (
+    "{p}.location || ' ' || {p}.intention || ' ' || {p}.notes || ' ' || {p}.description"
+)
+_REFLECTION_BODY = (
+    "{p}.learned || ' ' || {p}.went_well || ' ' || {p}.improve || ' ' || {p}.gratitude"
+    " || ' ' || {p}.next_time"
+)
+
+_ENCOUNTER_ROW = f"""
     INSERT INTO encounter_fts(rowid, title, body)
-        VALUES (new.id, new.title,
-                concat_ws(' ', new.location, new.intention, new.notes, new.description));"""
+        VALUES (new.id, new.title, {_ENCOUNTER_BODY.format(p="new")});"""
 
-_REFLECTION_ROW = """
+_REFLECTION_ROW = f"""
     INSERT INTO reflection_fts(rowid, body)
-        VALUES (new.id, concat_ws(' ', new.learned, new.went_well, new.improve,
-                                  new.gratitude, new.next_time));"""
+        VALUES (new.id, {_REFLECTION_BODY.format(p="new")});"""
 
 _PROMISE_ROW = "INSERT INTO promise_fts(rowid, body) VALUES (new.id, new.text);"
 
@@ -92,6 +102,18 @@ def create_statements() -> list[str]:
         "DELETE FROM promise_fts WHERE rowid = old.id; END",
     ]
     return stmts
+
+
+def fill_statements() -> list[str]:
+    """Index every existing row (after the tables were (re)created)."""
+    return [
+        f"INSERT INTO contact_fts(rowid, name, body) {contact_rows('1')}",
+        "INSERT INTO encounter_fts(rowid, title, body) "
+        f"SELECT e.id, e.title, {_ENCOUNTER_BODY.format(p='e')} FROM encounter e",
+        f"INSERT INTO reflection_fts(rowid, body) SELECT r.id, {_REFLECTION_BODY.format(p='r')} "
+        "FROM reflection r",
+        "INSERT INTO promise_fts(rowid, body) SELECT p.id, p.text FROM promise p",
+    ]
 
 
 def drop_statements() -> list[str]:

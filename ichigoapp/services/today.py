@@ -12,20 +12,25 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.sql import Subquery
+from sqlalchemy.sql.selectable import ScalarSelect
 
 from ichigoapp.model import (
     Contact,
+    ContactEmail,
     Encounter,
     EncounterStatus,
     Participation,
     Promise,
     PromiseDirection,
     Reflection,
+    Tag,
+    contact_tag,
 )
+from ichigoapp.model.encounter import effective_status
 from ichigoapp.services.common import get_or_fail, local_zone
 from ichigoapp.services.contacts import ContactInput, add_contact, find_by_email
 from ichigoapp.services.encounters import link_participant
@@ -228,53 +233,54 @@ def awaiting_reflection(
 def promises_due(session: Session, now: datetime, days: int = HORIZON_DAYS) -> list[PromiseItem]:
     """Open promises that are overdue or due within ``days`` (either direction)."""
     limit = local_today(now) + timedelta(days=days)
-    stmt = (
-        select(Promise)
-        .options(selectinload(Promise.contact), selectinload(Promise.encounter))
-        .where(Promise.done_on.is_(None), Promise.due.is_not(None), Promise.due <= limit)
-        .order_by(Promise.due, Promise.id)
+    return _promise_items(
+        session,
+        Promise.done_on.is_(None),
+        Promise.due.is_not(None),
+        Promise.due <= limit,
+        order=(Promise.due, Promise.id),
     )
-    return [promise_item(p) for p in session.scalars(stmt)]
 
 
 def unsent_thanks(session: Session) -> list[ThanksItem]:
     stmt = (
-        select(Reflection)
-        .join(Encounter)
-        .options(
-            selectinload(Reflection.encounter)
-            .selectinload(Encounter.participations)
-            .selectinload(Participation.contact)
-        )
+        select(Encounter.id, Encounter.title, Encounter.start, Reflection.gratitude)
+        .join(Encounter, Encounter.id == Reflection.encounter_id)
         .where(Reflection.gratitude != "", Reflection.thanks_sent.is_(False))
         .order_by(Encounter.start.desc())
     )
+    waiting = select(Reflection.encounter_id).where(
+        Reflection.gratitude != "", Reflection.thanks_sent.is_(False)
+    )
+    people = _people_labels(session, waiting)
     return [
         ThanksItem(
-            encounter_id=r.encounter.id,
-            title=r.encounter.title,
-            start=r.encounter.start,
-            gratitude=r.gratitude,
-            people=tuple(a.label for a in _attendees(r.encounter) if a.matched),
+            encounter_id=eid,
+            title=title,
+            start=start,
+            gratitude=gratitude,
+            people=people[eid].known if eid in people else (),
         )
-        for r in session.scalars(stmt)
+        for eid, title, start, gratitude in session.execute(stmt)
     ]
 
 
-def _last_met_subquery(now: datetime) -> Subquery:
+def _last_met(now: datetime) -> ScalarSelect[Any]:
+    """When each contact (the outer query's) was last met, as a correlated subquery.
+
+    Per contact it reads that contact's participations through their index; a grouped
+    subquery over every participation, joined to the contacts, was re-evaluated by
+    SQLite and took seconds on a big vault.
+    """
     return (
-        select(
-            Participation.contact_id.label("contact_id"),
-            func.max(Encounter.start).label("last_met"),
-        )
-        .join(Encounter, Encounter.id == Participation.encounter_id)
+        select(func.max(Encounter.start))
+        .join(Participation, Participation.encounter_id == Encounter.id)
         .where(
-            Participation.contact_id.is_not(None),
+            Participation.contact_id == Contact.id,
             Encounter.start <= now,
             Encounter.status != EncounterStatus.CANCELLED.value,
         )
-        .group_by(Participation.contact_id)
-        .subquery()
+        .scalar_subquery()
     )
 
 
@@ -289,12 +295,9 @@ def _as_utc(value: datetime | None) -> datetime | None:
 
 def keep_in_touch(session: Session, now: datetime) -> list[KeepInTouchItem]:
     """People with a cadence whose last held encounter is older than it (or never)."""
-    last = _last_met_subquery(now)
-    stmt = (
-        select(Contact.id, Contact.display_name, Contact.keep_in_touch_days, last.c.last_met)
-        .outerjoin(last, last.c.contact_id == Contact.id)
-        .where(Contact.keep_in_touch_days.is_not(None))
-    )
+    stmt = select(
+        Contact.id, Contact.display_name, Contact.keep_in_touch_days, _last_met(now)
+    ).where(Contact.keep_in_touch_days.is_not(None))
     items = []
     for cid, name, cadence, last_met in session.execute(stmt):
         met = _as_utc(last_met)
@@ -333,25 +336,43 @@ class ContactRow:
 
 
 def contact_rows(session: Session, now: datetime) -> list[ContactRow]:
-    last = _last_met_subquery(now)
-    stmt = (
-        select(Contact, last.c.last_met)
-        .outerjoin(last, last.c.contact_id == Contact.id)
-        .order_by(func.lower(Contact.display_name), Contact.id)
+    # Plain columns rather than Contact objects: loading every contact with its five
+    # eagerly loaded relationships costs seconds and tens of MB on a big vault.
+    primary_email = (
+        select(ContactEmail.email)
+        .where(ContactEmail.contact_id == Contact.id)
+        .order_by(ContactEmail.position, ContactEmail.id)
+        .limit(1)
+        .scalar_subquery()
     )
+    tags: dict[int, list[str]] = {}
+    for cid, name in session.execute(
+        select(contact_tag.c.contact_id, Tag.name).join(Tag, Tag.id == contact_tag.c.tag_id)
+    ):
+        tags.setdefault(cid, []).append(name)
+    stmt = select(
+        Contact.id,
+        Contact.display_name,
+        Contact.company,
+        Contact.title,
+        primary_email,
+        Contact.location,
+        Contact.keep_in_touch_days,
+        _last_met(now),
+    ).order_by(func.lower(Contact.display_name), Contact.id)
     return [
         ContactRow(
-            contact_id=c.id,
-            name=c.display_name,
-            company=c.company,
-            title=c.title,
-            email=c.primary_email or "",
-            location=c.location,
-            tags=tuple(sorted(t.name for t in c.tags)),
+            contact_id=cid,
+            name=name,
+            company=company,
+            title=title,
+            email=email or "",
+            location=location,
+            tags=tuple(sorted(tags.get(cid, ()))),
             last_met=_as_utc(last_met),
-            keep_in_touch_days=c.keep_in_touch_days,
+            keep_in_touch_days=cadence,
         )
-        for c, last_met in session.execute(stmt)
+        for cid, name, company, title, email, location, cadence, last_met in session.execute(stmt)
     ]
 
 
@@ -394,42 +415,96 @@ class EncounterRow:
     location: str
 
 
-def encounter_rows(session: Session, now: datetime, scope: EncounterScope) -> list[EncounterRow]:
-    stmt = select(Encounter).options(
-        _PEOPLE,
-        selectinload(Encounter.reflection),
+@dataclass(frozen=True, slots=True)
+class _People:
+    labels: tuple[str, ...]  # everyone, in the order _attendees() gives them
+    known: tuple[str, ...]  # those matched to a contact
+    waiting: int  # how many wait in the "new people" list
+
+
+_NOBODY = _People((), (), 0)
+
+
+def _people_labels(session: Session, encounter_ids: Select[Any]) -> dict[int, _People]:
+    """The attendees of each encounter in ``encounter_ids``, in one query."""
+    stmt = (
+        select(
+            Participation.encounter_id,
+            Participation.contact_id,
+            Contact.display_name,
+            Participation.name,
+            Participation.email,
+            Participation.triage_ignored,
+        )
+        .outerjoin(Contact, Contact.id == Participation.contact_id)
+        .where(Participation.encounter_id.in_(encounter_ids))
     )
+    grouped: dict[int, list[tuple[bool, str, bool]]] = {}
+    for eid, cid, contact_name, name, email, ignored in session.execute(stmt):
+        unmatched = cid is None
+        label = (name if unmatched else contact_name) or email or "(unnamed)"
+        grouped.setdefault(eid, []).append((unmatched, label, bool(ignored)))
+    found = {}
+    for eid, people in grouped.items():
+        people.sort(key=lambda p: (p[0], p[1].lower()))
+        found[eid] = _People(
+            labels=tuple(label for _, label, _ in people),
+            known=tuple(label for unmatched, label, _ in people if not unmatched),
+            waiting=sum(1 for unmatched, _, ignored in people if unmatched and not ignored),
+        )
+    return found
+
+
+def encounter_rows(session: Session, now: datetime, scope: EncounterScope) -> list[EncounterRow]:
+    # Plain columns and one query for every attendee, instead of Encounter objects with
+    # their participations and contacts: the "All" list of a big vault is 100,000 rows.
+    has_reflection = select(Reflection.id).where(Reflection.encounter_id == Encounter.id).exists()
     cancelled = Encounter.status == EncounterStatus.CANCELLED.value
     if scope is EncounterScope.CANCELLED:
-        stmt = stmt.where(cancelled).order_by(Encounter.start.desc())
+        where, order = [cancelled], Encounter.start.desc()
     elif scope is EncounterScope.UPCOMING:
-        stmt = stmt.where(~cancelled, Encounter.start >= now - timedelta(days=1))
-        stmt = stmt.order_by(Encounter.start)
+        where, order = (
+            [~cancelled, Encounter.start >= now - timedelta(days=1)],
+            Encounter.start.asc(),
+        )
     elif scope is EncounterScope.PAST:
-        stmt = stmt.where(~cancelled, Encounter.start <= now).order_by(Encounter.start.desc())
+        where, order = [~cancelled, Encounter.start <= now], Encounter.start.desc()
     else:
-        stmt = stmt.order_by(Encounter.start.desc())
+        where, order = [], Encounter.start.desc()
+    stmt = select(
+        Encounter.id,
+        Encounter.title,
+        Encounter.kind,
+        Encounter.start,
+        Encounter.end,
+        Encounter.status,
+        Encounter.location,
+        has_reflection,
+    ).where(*where)
+    people = _people_labels(session, select(Encounter.id).where(*where))
     rows = []
-    for e in session.scalars(stmt):
-        status = e.effective_status(now)
-        ended = (e.end or e.start) <= now
+    for eid, title, kind, start, end, stored_status, location, reflected in session.execute(
+        stmt.order_by(order)
+    ):
+        status = effective_status(stored_status, start, end, now)
+        ended = (end or start) <= now
         if scope is EncounterScope.UPCOMING and (ended or status is EncounterStatus.HELD):
             continue
         if scope is EncounterScope.PAST and not (ended or status is EncounterStatus.HELD):
             continue
-        item = meeting_item(e)
+        who = people.get(eid, _NOBODY)
         rows.append(
             EncounterRow(
-                encounter_id=e.id,
-                title=e.title,
-                kind=e.kind,
-                start=e.start,
-                end=e.end,
+                encounter_id=eid,
+                title=title,
+                kind=kind,
+                start=start,
+                end=end,
                 status=status.value,
-                people=tuple(a.label for a in item.attendees),
-                new_people=item.new_people,
-                has_reflection=e.reflection is not None,
-                location=e.location,
+                people=who.labels,
+                new_people=who.waiting,
+                has_reflection=bool(reflected),
+                location=location,
             )
         )
     return rows
@@ -488,30 +563,48 @@ class ReflectionRow:
 
 def reflection_rows(session: Session) -> list[ReflectionRow]:
     stmt = (
-        select(Reflection)
-        .join(Encounter)
-        .options(
-            selectinload(Reflection.encounter)
-            .selectinload(Encounter.participations)
-            .selectinload(Participation.contact)
+        select(
+            Reflection.id,
+            Reflection.encounter_id,
+            Encounter.title,
+            Encounter.start,
+            Reflection.learned,
+            Reflection.went_well,
+            Reflection.improve,
+            Reflection.gratitude,
+            Reflection.thanks_sent,
+            Reflection.next_time,
         )
+        .join(Encounter, Encounter.id == Reflection.encounter_id)
         .order_by(Encounter.start.desc())
     )
+    people = _people_labels(session, select(Reflection.encounter_id))
     return [
         ReflectionRow(
-            reflection_id=r.id,
-            encounter_id=r.encounter_id,
-            encounter_title=r.encounter.title,
-            start=r.encounter.start,
-            people=tuple(a.label for a in _attendees(r.encounter)),
-            learned=r.learned,
-            went_well=r.went_well,
-            improve=r.improve,
-            gratitude=r.gratitude,
-            thanks_sent=r.thanks_sent,
-            next_time=r.next_time,
+            reflection_id=rid,
+            encounter_id=eid,
+            encounter_title=title,
+            start=start,
+            people=people.get(eid, _NOBODY).labels,
+            learned=learned,
+            went_well=went_well,
+            improve=improve,
+            gratitude=gratitude,
+            thanks_sent=bool(thanks_sent),
+            next_time=next_time,
         )
-        for r in session.scalars(stmt)
+        for (
+            rid,
+            eid,
+            title,
+            start,
+            learned,
+            went_well,
+            improve,
+            gratitude,
+            thanks_sent,
+            next_time,
+        ) in session.execute(stmt)
     ]
 
 
@@ -521,15 +614,39 @@ def reflection_of(session: Session, encounter_id: int) -> Reflection | None:
     ).first()
 
 
+def _promise_items(session: Session, *where: Any, order: tuple[Any, ...]) -> list[PromiseItem]:
+    # Plain columns with the names joined in, rather than Promise objects with their
+    # contact and encounter loaded: thousands of promises, a handful of queries fewer.
+    stmt = (
+        select(
+            Promise.id,
+            Promise.text,
+            Promise.direction,
+            Promise.due,
+            Promise.done_on,
+            Promise.contact_id,
+            Contact.display_name,
+            Promise.encounter_id,
+            Encounter.title,
+        )
+        .outerjoin(Contact, Contact.id == Promise.contact_id)
+        .outerjoin(Encounter, Encounter.id == Promise.encounter_id)
+        .where(*where)
+        .order_by(*order)
+    )
+    return [
+        PromiseItem(pid, text, direction, due, done_on, cid, contact_name or "", eid, title or "")
+        for pid, text, direction, due, done_on, cid, contact_name, eid, title in session.execute(
+            stmt
+        )
+    ]
+
+
 def promise_rows(session: Session, encounter_id: int | None = None) -> list[PromiseItem]:
     """All promises (open first, by due date); optionally those of one encounter."""
-    stmt = select(Promise).options(selectinload(Promise.contact), selectinload(Promise.encounter))
-    if encounter_id is not None:
-        stmt = stmt.where(Promise.encounter_id == encounter_id)
-    stmt = stmt.order_by(
-        Promise.done_on.is_not(None), Promise.due.is_(None), Promise.due, Promise.id
-    )
-    return [promise_item(p) for p in session.scalars(stmt)]
+    where = [] if encounter_id is None else [Promise.encounter_id == encounter_id]
+    order = (Promise.done_on.is_not(None), Promise.due.is_(None), Promise.due, Promise.id)
+    return _promise_items(session, *where, order=order)
 
 
 # --- a contact's timeline ----------------------------------------------------------------

@@ -22,12 +22,27 @@ from PySide6.QtGui import QGuiApplication
 
 from ichigoapp.printing.prep_cards import CardSize, write_pdf
 from ichigoapp.services.prep_card import cards_for_range
-from ichigoapp.store import KeyMode, create_vault
+from ichigoapp.store import KeyMode, Vault, create_vault
 from tests.prep_data import MEETING_START, NOW, history, meeting, person
 
 CARDS = 20
 PEOPLE = 4
 TARGET_S = 1.5
+
+
+def build_meetings(vault: Vault) -> None:
+    """CARDS meetings on one day, PEOPLE attendees each, every one with a long history."""
+    with vault.transaction() as session:
+        n = 0
+        for c in range(CARDS):
+            ids = []
+            for _ in range(PEOPLE):
+                cid = person(session, f"Bench Person {n:03d}", n)
+                history(session, cid, n, meetings=6, long=True)
+                ids.append(cid)
+                n += 1
+            start = MEETING_START.replace(hour=7) + timedelta(minutes=30 * c)
+            meeting(session, f"Bench meeting {c}", ids, start=start, intention="listen")
 
 
 def main() -> int:
@@ -41,17 +56,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         vault_path = Path(tmp) / "bench.vault"
         with create_vault(vault_path, mode=KeyMode.PASSPHRASE, passphrase="bench") as vault:
-            with vault.transaction() as session:
-                n = 0
-                for c in range(CARDS):
-                    ids = []
-                    for _ in range(PEOPLE):
-                        cid = person(session, f"Bench Person {n:03d}", n)
-                        history(session, cid, n, meetings=6, long=True)
-                        ids.append(cid)
-                        n += 1
-                    start = MEETING_START.replace(hour=7) + timedelta(minutes=30 * c)
-                    meeting(session, f"Bench meeting {c}", ids, start=start, intention="listen")
+            build_meetings(vault)
             day = MEETING_START.replace(hour=0, minute=0)
             with vault.session() as session:
                 t0 = time.perf_counter()

@@ -1,0 +1,111 @@
+"""Child process of the start-up and memory benches: the real app, or a bare window.
+
+``python tests/bench/app_probe.py app VAULT``   runs ``ichigoapp.app.run_gui`` on VAULT
+``python tests/bench/app_probe.py bare``        a bare QMainWindow with a table (reference)
+``python tests/bench/app_probe.py tour VAULT``  the app, then every view visited, then
+                                                prints the peak RSS
+
+For ``app`` and ``bare`` the first paint of the main window prints ``PAINTED`` and quits,
+so the parent times spawn -> first paint. The unlock goes through the keychain: the
+parent selects the bench's file keyring with PYTHON_KEYRING_BACKEND.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+PAINTED = "PAINTED"
+
+
+class FirstPaint(QObject):
+    """Prints PAINTED when a widget of the main window is first painted, then acts."""
+
+    def __init__(self, then: object) -> None:
+        super().__init__()
+        self.then = then
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            not self.done
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and isinstance(watched.window(), QMainWindow)
+        ):
+            self.done = True
+            print(PAINTED, flush=True)
+            QTimer.singleShot(0, self.then)  # type: ignore[arg-type]
+        return False
+
+
+def bare() -> int:
+    from PySide6.QtWidgets import QTableWidget
+
+    app = QApplication(sys.argv)
+    watcher = FirstPaint(app.quit)
+    app.installEventFilter(watcher)
+    window = QMainWindow()
+    window.setCentralWidget(QTableWidget(20, 5))
+    window.resize(1280, 820)
+    window.show()
+    return int(app.exec())
+
+
+def app(vault: Path) -> int:
+    from ichigoapp.app import run_gui
+
+    qapp = QApplication(sys.argv)
+    watcher = FirstPaint(qapp.quit)
+    qapp.installEventFilter(watcher)
+    return run_gui(vault)
+
+
+def tour(vault: Path) -> int:
+    """Open the app, visit every page (and every encounter scope), report peak memory."""
+    from ichigoapp.services.today import EncounterScope
+    from ichigoapp.ui.main_window import MainWindow
+
+    qapp = QApplication(sys.argv)
+
+    def visit() -> None:
+        window = next(w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow))
+        for row in range(len(window.pages)):
+            window.nav.setCurrentRow(row)
+            qapp.processEvents()
+        for scope in EncounterScope:
+            window.show_page(window.encounters)
+            window.encounters.set_scope(scope)
+            qapp.processEvents()
+        window.search.setText("han")
+        qapp.processEvents()
+        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(f"PEAK_MB {peak_kb / 1024:.1f}", flush=True)
+        qapp.quit()
+
+    watcher = FirstPaint(visit)
+    qapp.installEventFilter(watcher)
+    from ichigoapp.app import run_gui
+
+    return run_gui(vault)
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    mode = sys.argv[1]
+    if mode == "bare":
+        return bare()
+    if mode == "app":
+        return app(Path(sys.argv[2]))
+    if mode == "tour":
+        return tour(Path(sys.argv[2]))
+    raise SystemExit(f"unknown mode {mode}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

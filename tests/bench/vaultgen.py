@@ -1,0 +1,394 @@
+"""Deterministic generator of the big bench vault (DESIGN.md section 6).
+
+10,000 contacts, 100,000 encounters with 1-4 participants each, 20,000 reflections and
+5,000 promises, with names from many cultures and notes of a few sentences. Rows go in
+with bulk Core inserts on one connection, straight into a real vault made by
+``create_vault`` (the FTS triggers index them as they would any insert), so building
+it takes seconds. The result is cached under the bench directory, keyed by
+``GENERATOR_VERSION`` and the schema head, and reused by later runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.engine import Connection
+
+from ichigoapp.model import Base
+from tests.importers.bigcal import DOMAINS, FAMILY, GIVEN
+
+GENERATOR_VERSION = 1
+SEED = 20260501
+
+N_CONTACTS = 10_000
+N_ENCOUNTERS = 100_000
+N_REFLECTIONS = 20_000
+N_PROMISES = 5_000
+
+# Encounters spread over these years; "now" during a bench run falls inside, so the
+# views have past and upcoming meetings.
+FIRST_DAY = datetime(2017, 1, 2, tzinfo=UTC)
+SPAN_DAYS = 11 * 365
+
+MORE_GIVEN = (
+    "Sakura", "Haruto", "Ren", "Xiaoling", "Jiahao", "Ji-woo", "Arjun", "Kavya", "Rohan",
+    "Youssef", "Nour", "Zainab", "Tunde", "Ngozi", "Abebe", "Thandiwe", "Ingrid", "Lars",
+    "Aino", "Matteo", "Giulia", "Élodie", "Agnieszka", "Tomáš", "Zsófia", "Mihai",
+    "Emre", "Elif", "Dimitris", "Aoife", "Cian", "Linh", "Minh", "Camila", "Mateo",
+    "Valentina", "Joaquín", "Sergei", "Анна", "Алексей", "Μαρία", "Kalani", "Aroha",
+    "Tāne", "Siddharth", "Meera", "Dao", "Somchai", "Ayelet", "Yosef", "Ifeoma",
+)  # fmt: skip
+MORE_FAMILY = (
+    "Yamamoto", "Nakamura", "Kobayashi", "Chen", "Liu", "Huang", "Lee", "Choi", "Gupta",
+    "Reddy", "Khan", "Rahman", "Mahmoud", "Abubakar", "Okonkwo", "Dlamini", "Haile",
+    "Johansson", "Virtanen", "Bianchi", "Ferrari", "Moreau", "Wiśniewska", "Dvořáková",
+    "Horváth", "Ionescu", "Demir", "Kaya", "Georgiou", "Murphy", "Kelly", "Phạm",
+    "Rodríguez", "Fernández", "Silva", "Pereira", "Кузнецов", "Попова", "Κωνσταντίνου",
+    "Kahananui", "Ngata", "Wiremu", "Bose", "Nair", "Sombat", "Cohen", "Levi", "Eze",
+)  # fmt: skip
+COMPANIES = (
+    "Acme Robotics", "Kōbe Steelworks", "Nordlicht Energie", "Banco Solaris",
+    "Mumbai Fintech Labs", "Lagos Logistics", "Zürich Re Analytics", "Shenzhen Photonics",
+    "Seoul BioWorks", "Café Ñandú", "Helsinki Games Oy", "Québec Aérospatiale",
+    "Østfold Fisk AS", "Istanbul Textil", "Athens Maritime", "Dublin Data Co",
+    "Saigon Garments", "Buenos Aires Vinos", "Moscow Quant", "Auckland Kiwi Tech",
+    "Tel Aviv Cyber", "Nairobi Mobile Money", "Toronto Health AI", "Berlin Mobility GmbH",
+    "Paris Luxe Maison", "Kraków Software", "Praha Pivovar", "Budapest Pharma",
+    "São Paulo Agro", "Kyoto Ceramics", "Jakarta Ride", "Manila Outsourcing",
+    "Cape Town Solar", "Lisbon Surf Co", "Oslo Climate Fund", "Madrid Fútbol Media",
+)  # fmt: skip
+TITLES = (
+    "CEO", "CTO", "Head of Partnerships", "Product Manager", "Engineering Lead",
+    "Investor", "Founder", "Chief of Staff", "Sales Director", "Designer", "Researcher",
+    "Journalist", "Professor", "Board Member", "Consultant", "Procurement Manager",
+)  # fmt: skip
+CITIES = (
+    "Tokyo", "Ōsaka", "Zürich", "München", "São Paulo", "Lagos", "Mumbai", "Bengaluru",
+    "Shanghai", "Seoul", "Reykjavík", "Kraków", "İstanbul", "Athína", "Hà Nội",
+    "Ciudad de México", "Montréal", "Nairobi", "Auckland", "Tel Aviv", "Kyiv", "Oslo",
+)  # fmt: skip
+INTERESTS = (
+    "cycling", "bonsai", "jazz", "sourdough", "marathons", "chess", "tea ceremony",
+    "origami", "sailing", "birdwatching", "climate tech", "poetry", "football",
+    "photography", "woodworking", "calligraphy", "opera", "surfing", "gardening",
+)  # fmt: skip
+SENTENCES = (
+    "Met at the {city} fintech meetup; sharp questions about payments.",
+    "Takes their {drink} without sugar and prefers quiet cafés.",
+    "Their daughter has a piano recital in {city} next spring.",
+    "Loves {interest} and talks about it for hours.",
+    "Moved to {company} after eight years in consulting.",
+    "Introduced by {name}, who speaks highly of them.",
+    "Wants an intro to someone working on {interest}.",
+    "Travelling to {city} in the autumn for a conference.",
+    "Prefers calls before 10:00 their time; hates long decks.",
+    "Asked for feedback on the pricing page; send notes.",
+    "Was grateful for the book recommendation about {interest}.",
+    "Planning a sabbatical to walk the Camino from {city}.",
+    "Hosted a wonderful dinner with {drink} and homemade dumplings.",
+    "Mentioned their team is hiring two engineers in {city}.",
+)  # fmt: skip
+DRINKS = ("green tea", "matcha", "espresso", "chai", "oolong", "flat white", "rooibos")
+MEETING_TOPICS = (
+    "Coffee with {first}", "Lunch with {first}", "Intro call: {first} / {company}",
+    "Quarterly review", "Board prep", "Catch-up with {first}", "Dinner in {city}",
+    "Partnership workshop", "Demo for {company}", "Mentoring session", "Interview: {first}",
+    "Conference panel in {city}", "1:1 with {first}", "Investor update",
+)  # fmt: skip
+KINDS = ("meeting", "meeting", "meeting", "call", "call", "coffee", "meal", "event")
+PROMISE_TEXTS = (
+    "Send the deck about {interest}", "Introduce them to {name}",
+    "Share the article on {interest}", "Review their draft proposal",
+    "Send a thank-you note from {city}", "Book a follow-up in {city}",
+    "Forward the job description", "Lend the book about {interest}",
+)  # fmt: skip
+
+
+def bench_dir() -> Path:
+    """Where generated data is cached between runs (``ICHIGO_BENCH_DIR`` overrides)."""
+    override = os.environ.get("ICHIGO_BENCH_DIR")
+    if override:
+        return Path(override)
+    return Path(tempfile.gettempdir()) / "ichigo-bench"
+
+
+class _Text:
+    """Realistic strings from one seeded random generator."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.given = GIVEN + MORE_GIVEN
+        self.family = FAMILY + MORE_FAMILY
+
+    def person(self) -> tuple[str, str]:
+        return self.rng.choice(self.given), self.rng.choice(self.family)
+
+    def fill(self, template: str) -> str:
+        r = self.rng
+        given, family = self.person()
+        return template.format(
+            city=r.choice(CITIES),
+            drink=r.choice(DRINKS),
+            interest=r.choice(INTERESTS),
+            company=r.choice(COMPANIES),
+            name=f"{given} {family}",
+            first=given,
+        )
+
+    def note(self, lo: int = 2, hi: int = 4) -> str:
+        return " ".join(self.fill(s) for s in self.rng.sample(SENTENCES, self.rng.randint(lo, hi)))
+
+
+def _chunks(rows: Sequence[dict[str, Any]], size: int = 5000) -> Iterator[Sequence[dict[str, Any]]]:
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]
+
+
+def _insert(conn: Connection, table: str, rows: Sequence[dict[str, Any]]) -> None:
+    for chunk in _chunks(rows):
+        conn.execute(insert(Base.metadata.tables[table]), list(chunk))
+
+
+def populate(conn: Connection, seed: int = SEED) -> dict[str, int]:
+    """Insert the whole data set on ``conn`` (inside the caller's transaction)."""
+    rng = random.Random(seed)
+    text = _Text(rng)
+    created = FIRST_DAY
+
+    contacts, emails, details = [], [], []
+    for cid in range(1, N_CONTACTS + 1):
+        given, family = text.person()
+        private = rng.random() < 0.05
+        contacts.append(
+            {
+                "id": cid,
+                "display_name": f"{given} {family}",
+                "given_name": given,
+                "family_name": family,
+                "company": rng.choice(COMPANIES),
+                "title": rng.choice(TITLES),
+                "location": rng.choice(CITIES),
+                "how_we_met": text.fill(rng.choice(SENTENCES)),
+                "met_on": date(2016, 1, 1) + timedelta(days=rng.randrange(3000)),
+                "met_through_id": None,
+                "interests": rng.sample(INTERESTS, rng.randint(1, 3)),
+                "notes": text.note(),
+                "private_fields": ["notes"] if private else [],
+                "keep_in_touch_days": rng.choice((None, None, None, 30, 60, 90)),
+                "birthday": None,
+                "photo": None,
+                "extra": {},
+                "created_at": created,
+                "updated_at": created,
+            }
+        )
+        local = "".join(ch for ch in f"{given}.{family}".lower() if ch.isascii() and ch != "'")
+        emails.append(
+            {
+                "contact_id": cid,
+                "email": f"{local or 'person'}.{cid}@{rng.choice(DOMAINS)}",
+                "label": "work",
+                "position": 0,
+            }
+        )
+        if rng.random() < 0.3:
+            details.append(
+                {
+                    "contact_id": cid,
+                    "label": "tea",
+                    "value": f"takes {rng.choice(DRINKS)}",
+                    "private": False,
+                }
+            )
+
+    encounters, participations = [], []
+    for eid in range(1, N_ENCOUNTERS + 1):
+        start = FIRST_DAY + timedelta(
+            days=rng.randrange(SPAN_DAYS), hours=rng.randrange(7, 19), minutes=rng.choice((0, 30))
+        )
+        people = rng.sample(range(1, N_CONTACTS + 1), rng.randint(1, 4))
+        first = contacts[people[0] - 1]
+        topic = rng.choice(MEETING_TOPICS).format(
+            first=first["given_name"], company=first["company"], city=rng.choice(CITIES)
+        )
+        cancelled = rng.random() < 0.03
+        encounters.append(
+            {
+                "id": eid,
+                "title": topic,
+                "kind": rng.choice(KINDS),
+                "start": start,
+                "end": start + timedelta(minutes=rng.choice((30, 45, 60, 90))),
+                "tz_name": "Europe/Zurich",
+                "all_day": False,
+                "location": rng.choice(CITIES),
+                "join_url": "",
+                "status": "cancelled" if cancelled else "planned",
+                "intention": text.fill(rng.choice(SENTENCES)) if rng.random() < 0.2 else "",
+                "notes": text.note(1, 3) if rng.random() < 0.3 else "",
+                "description": "",
+                "ical_uid": None,
+                "recurrence_id": "",
+                "sequence": 0,
+                "source_file": "",
+                "content_hash": "",
+                "created_at": start,
+                "updated_at": start,
+            }
+        )
+        for cid in people:
+            participations.append(
+                {
+                    "encounter_id": eid,
+                    "contact_id": cid,
+                    "email": emails[cid - 1]["email"],
+                    "name": contacts[cid - 1]["display_name"],
+                    "role": "REQ-PARTICIPANT",
+                    "reply_status": "ACCEPTED",
+                    "is_organizer": False,
+                    "triage_ignored": False,
+                    "from_calendar": False,
+                }
+            )
+        if rng.random() < 0.1:  # someone not yet a contact, waiting for triage
+            given, family = text.person()
+            participations.append(
+                {
+                    "encounter_id": eid,
+                    "contact_id": None,
+                    "email": f"guest{eid}@{rng.choice(DOMAINS)}",
+                    "name": f"{given} {family}",
+                    "role": "OPT-PARTICIPANT",
+                    "reply_status": "NEEDS-ACTION",
+                    "is_organizer": False,
+                    "triage_ignored": False,
+                    "from_calendar": True,
+                }
+            )
+
+    reflections = []
+    for rid, eid in enumerate(sorted(rng.sample(range(1, N_ENCOUNTERS + 1), N_REFLECTIONS)), 1):
+        at = encounters[eid - 1]["start"] + timedelta(hours=3)
+        reflections.append(
+            {
+                "id": rid,
+                "encounter_id": eid,
+                "learned": text.note(1, 2),
+                "went_well": text.note(1, 1),
+                "improve": text.note(1, 1) if rng.random() < 0.5 else "",
+                "gratitude": text.fill("Thankful for the intro to {name}."),
+                "thanks_sent": rng.random() < 0.8,
+                "next_time": text.note(1, 2),
+                "created_at": at,
+                "updated_at": at,
+            }
+        )
+
+    promises = []
+    for pid in range(1, N_PROMISES + 1):
+        eid = rng.randrange(1, N_ENCOUNTERS + 1)
+        enc = encounters[eid - 1]
+        promises.append(
+            {
+                "id": pid,
+                "encounter_id": eid,
+                "contact_id": rng.randrange(1, N_CONTACTS + 1),
+                "direction": rng.choice(("mine", "theirs")),
+                "text": text.fill(rng.choice(PROMISE_TEXTS)),
+                "due": (enc["start"] + timedelta(days=rng.randint(3, 30))).date(),
+                "done_on": None if rng.random() < 0.3 else enc["start"].date(),
+                "created_at": enc["start"],
+            }
+        )
+
+    _insert(conn, "contact", contacts)
+    _insert(conn, "contact_email", emails)
+    _insert(conn, "personal_detail", details)
+    _insert(conn, "encounter", encounters)
+    _insert(conn, "participation", participations)
+    _insert(conn, "reflection", reflections)
+    _insert(conn, "promise", promises)
+    return {
+        "contacts": len(contacts),
+        "encounters": len(encounters),
+        "participations": len(participations),
+        "reflections": len(reflections),
+        "promises": len(promises),
+    }
+
+
+def search_terms(seed: int = SEED) -> list[str]:
+    """Words a user would look for: names, companies, cities, words of notes."""
+    rng = random.Random(seed + 1)
+    words = [
+        *rng.sample(GIVEN + MORE_GIVEN, 20),
+        *rng.sample(FAMILY + MORE_FAMILY, 20),
+        *[c.split()[0] for c in rng.sample(COMPANIES, 10)],
+        *rng.sample(CITIES, 6),
+        *rng.sample(INTERESTS, 6),
+        "recital", "sabbatical", "dumplings", "pricing", "grateful", "conference",
+    ]  # fmt: skip
+    return words
+
+
+def search_as_you_type(n: int = 200, seed: int = SEED) -> list[str]:
+    """``n`` queries as typed: each word's prefixes from its first letter, in order."""
+    queries: list[str] = []
+    for word in search_terms(seed):
+        for end in range(1, len(word) + 1):
+            queries.append(word[:end])
+            if len(queries) == n:
+                return queries
+    return queries
+
+
+class BigVault:
+    """The cached big vault: its path, the keyring file holding its key, and counts."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.path = root / "big.vault"
+        self.keyring_file = root / "keyring.json"
+        self.info_file = root / "info.json"
+
+    def info(self) -> dict[str, Any]:
+        return dict(json.loads(self.info_file.read_text()))
+
+
+def big_vault(log: Any = print) -> BigVault:
+    """The big vault, generated on first use and reused while the generator is unchanged."""
+    import time
+
+    import keyring
+
+    from ichigoapp.store import KeyMode, create_vault, migrate
+    from tests.bench.filekeyring import ENV, FileKeyring
+
+    root = bench_dir() / f"vault-g{GENERATOR_VERSION}-s{migrate.head_revision()}"
+    made = BigVault(root)
+    os.environ[ENV] = str(made.keyring_file)
+    keyring.set_keyring(FileKeyring())
+    if made.info_file.exists():
+        return made
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    t0 = time.perf_counter()
+    with create_vault(made.path, mode=KeyMode.KEYCHAIN) as vault, vault.engine.begin() as conn:
+        counts = populate(conn)
+    info = {
+        **counts,
+        "seconds": round(time.perf_counter() - t0, 1),
+        "bytes": made.path.stat().st_size,
+    }
+    made.info_file.write_text(json.dumps(info))
+    log(f"generated {made.path} in {info['seconds']} s: {counts}")
+    return made
