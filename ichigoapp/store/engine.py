@@ -19,6 +19,7 @@ from ichigoapp.errors import NotEncrypted
 from ichigoapp.store.keys import Secret
 
 BUSY_TIMEOUT_MS = 5000
+CACHE_KIB = 32 * 1024  # per connection
 
 _log_silenced = threading.Event()
 
@@ -76,6 +77,9 @@ def _configure_connection(dbapi_conn: Any, _record: Any, *, path: Path, secret: 
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
+        # Every page read is decrypted and its HMAC checked; SQLite's default 2 MB cache
+        # makes joins over a large vault decrypt the same pages again and again.
+        cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     finally:
         cursor.close()
 

@@ -119,6 +119,22 @@ class Vault:
         prune_auto_backups(self.path, self._backup_keep())
         return target
 
+    def daily_backup(self) -> Path | None:
+        """The daily automatic backup, unless one is younger than a day; a failure is
+        logged, never a reason to lock the user out of their notes (a full disk...)."""
+        try:
+            return self.auto_backup("daily", max_age=DAILY)
+        except (OSError, IchigoError) as exc:
+            log.warning("automatic backup of %s failed: %s", self.path, exc)
+            return None
+
+    def maintain(self) -> None:
+        """What opening with ``verify`` does, for callers that deferred it: check every
+        page (raises VaultCorrupt) and, when writable, make the daily backup."""
+        verify_pages(self.path, self.engine, self._secret())
+        if self.writable:
+            self.daily_backup()
+
     def _backup_keep(self) -> int:
         from sqlalchemy import select
 
@@ -298,10 +314,14 @@ def open_vault(
     write: bool = True,
     lock_wait_s: float = 0.0,
     secret: Secret | None = None,
+    verify: bool = True,
 ) -> Vault:
     """Unlock an existing vault. ``write`` takes the single-writer lock.
 
-    Runs pending migrations (after an encrypted backup) and a quick integrity check.
+    Runs pending migrations (after an encrypted backup). With ``verify`` (the default)
+    every page is checked and, when writing, the daily automatic backup is made; the GUI
+    passes False and calls :meth:`Vault.maintain` off the GUI thread once its window is
+    up, so a large vault does not delay the first paint by seconds.
     """
     path = path.expanduser().absolute()
     if not path.exists():
@@ -315,18 +335,16 @@ def open_vault(
         lock = WriterLock(path)
         lock.acquire(wait_s=lock_wait_s)
     try:
-        engine, meta = _open_engine(path, meta, secret, ask_passphrase, writable=write)
+        engine, meta = _open_engine(
+            path, meta, secret, ask_passphrase, writable=write, verify=verify
+        )
     except BaseException:
         if lock is not None:
             lock.release()
         raise
     vault = Vault(path, meta, engine, lock)
-    if write:
-        try:
-            vault.auto_backup("daily", max_age=DAILY)
-        except (OSError, IchigoError) as exc:
-            # A full disk must not lock the user out of their notes; say so in the log.
-            log.warning("automatic backup of %s failed: %s", path, exc)
+    if write and verify:
+        vault.daily_backup()
     return vault
 
 
@@ -337,6 +355,7 @@ def _open_engine(
     ask_passphrase: PassphraseAsker | None,
     *,
     writable: bool,
+    verify: bool = True,
 ) -> tuple[Engine, VaultMeta]:
     """An engine that opened and passed its checks, and the meta that goes with it.
 
@@ -346,7 +365,7 @@ def _open_engine(
     """
     engine = make_engine(path, secret)
     try:
-        _check_and_migrate(path, engine, secret, writable=writable)
+        _check_and_migrate(path, engine, secret, writable=writable, verify=verify)
     except WrongKey:
         engine.dispose()
         target = meta.pending_meta()
@@ -361,7 +380,7 @@ def _open_engine(
             ) from None
         engine = make_engine(path, new_secret)
         try:
-            _check_and_migrate(path, engine, new_secret, writable=writable)
+            _check_and_migrate(path, engine, new_secret, writable=writable, verify=verify)
         except BaseException:
             engine.dispose()
             raise
@@ -402,13 +421,11 @@ def _pending_secret(
     return Secret.passphrase(typed)
 
 
-def _check_and_migrate(path: Path, engine: Engine, secret: Secret, *, writable: bool) -> None:
-    from ichigoapp.store import recovery
-
-    # Storage errors in here already arrive as user errors (the engine's handle_error).
-    revision = migrate.current_revision(engine)
-    migrate.check_not_newer(path, revision)
+def verify_pages(path: Path, engine: Engine, secret: Secret) -> None:
+    """Check every page (HMAC) and every b-tree; raise VaultCorrupt naming a backup."""
     from sqlalchemy.exc import DBAPIError
+
+    from ichigoapp.store import recovery
 
     try:
         with engine.connect() as conn:
@@ -423,6 +440,16 @@ def _check_and_migrate(path: Path, engine: Engine, secret: Secret, *, writable: 
         problems.append(f"integrity check: {result}")
     if problems:
         raise recovery.corrupt_error(path, problems[0], secret)
+
+
+def _check_and_migrate(
+    path: Path, engine: Engine, secret: Secret, *, writable: bool, verify: bool = True
+) -> None:
+    # Storage errors in here already arrive as user errors (the engine's handle_error).
+    revision = migrate.current_revision(engine)
+    migrate.check_not_newer(path, revision)
+    if verify:
+        verify_pages(path, engine, secret)
     if revision == migrate.head_revision():
         return
     if not writable:

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from ichigoapp import __version__
+from ichigoapp.errors import VaultCorrupt
 from ichigoapp.store import Vault
 from ichigoapp.ui.base import Clock, Page, system_clock
 from ichigoapp.ui.contacts_view import ContactsView
 from ichigoapp.ui.encounters_view import EncountersView
 from ichigoapp.ui.events import EventBus
 from ichigoapp.ui.file_actions import install_file_actions
+from ichigoapp.ui.maintenance import Maintenance
 from ichigoapp.ui.promises_view import PromisesView
 from ichigoapp.ui.reflection_editor import ReflectionEditor
 from ichigoapp.ui.reflections_view import ReflectionsView
@@ -57,6 +59,10 @@ class MainWindow(QMainWindow):
         self.vault = vault
         # Calendar files given on the command line, for the import action to offer.
         self.pending_files = list(files or [])
+        # Set by open_main_window: the vault was opened without its page check and daily
+        # backup, which then run once the window has been painted.
+        self.maintenance_pending = False
+        self.maintenance: Maintenance | None = None
         self.clock = clock
         self.bus = EventBus(self)
         self.setWindowTitle("Ichigo")
@@ -318,11 +324,38 @@ class MainWindow(QMainWindow):
             store.setValue(f"splitters/{name}", splitter.saveState())
         store.sync()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.maintenance_pending:
+            self.maintenance_pending = False
+            # After this event, so the window paints before the check starts reading.
+            QTimer.singleShot(0, self.start_maintenance)
+
+    def start_maintenance(self) -> None:
+        self.maintenance = Maintenance(self.vault, self)
+        self.maintenance.damaged.connect(self._vault_damaged)
+        self.maintenance.start()
+
+    def _vault_damaged(self, exc: VaultCorrupt) -> None:
+        """Found while running: offer the newest good backup, restored beside the file,
+        and carry on in a window on the restored vault."""
+        from ichigoapp.ui.damaged import offer_restore
+
+        restored = offer_restore(self.vault.path, exc, self)
+        if restored is None:
+            self.bus.status.emit("The vault is damaged; see File > Restore… for backups")
+            return
+        replacement = MainWindow(restored, [], self.clock)
+        replacement.show()
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.contacts.dirty and not self.contacts._discard_ok():
             event.ignore()
             return
         self.save_layout()
+        if self.maintenance is not None:
+            self.maintenance.wait()  # its connection must not outlive the vault
         self.vault.close()
         super().closeEvent(event)
 
@@ -336,7 +369,9 @@ def open_main_window(
     """
     from ichigoapp.ui.unlock import demo_requested, obtain_vault
 
-    unlocked = obtain_vault(vault_path)
+    # The page-by-page check and the daily backup run after the first paint (see
+    # MainWindow.showEvent and ui/maintenance.py).
+    unlocked = obtain_vault(vault_path, verify=False)
     if unlocked is None:
         return None
     if unlocked.created and demo_requested():
@@ -344,4 +379,6 @@ def open_main_window(
 
         with unlocked.vault.transaction() as session:
             seed_demo(session, clock())
-    return MainWindow(unlocked.vault, files, clock)
+    window = MainWindow(unlocked.vault, files, clock)
+    window.maintenance_pending = True
+    return window

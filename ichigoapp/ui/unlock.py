@@ -184,13 +184,13 @@ def _create(path: Path, parent: QWidget | None) -> Secret | None:
     return call_off_gui_thread(lambda: _create_with_passphrase(path, passphrase))
 
 
-def _open_with_passphrase(path: Path, parent: QWidget | None) -> Vault | None:
+def _open_with_passphrase(path: Path, parent: QWidget | None, verify: bool) -> Vault | None:
     env = keys.passphrase_from_env()
     message = ""
     if env:
         try:
             with _Busy():
-                return open_vault(path, secret=Secret.passphrase(env))
+                return open_vault(path, secret=Secret.passphrase(env), verify=verify)
         except WrongKey:
             message = "ICHIGO_PASSPHRASE does not open this vault."
     while True:
@@ -199,14 +199,20 @@ def _open_with_passphrase(path: Path, parent: QWidget | None) -> Vault | None:
             return None
         try:
             with _Busy():
-                return open_vault(path, secret=Secret.passphrase(passphrase))
+                return open_vault(path, secret=Secret.passphrase(passphrase), verify=verify)
         except WrongKey:
             message = "That passphrase does not open this vault. Please try again."
 
 
-def obtain_vault(path: Path, parent: QWidget | None = None) -> Unlocked | None:
+def obtain_vault(
+    path: Path, parent: QWidget | None = None, *, verify: bool = True
+) -> Unlocked | None:
     """Create the vault on first run, else unlock it; None if the user gave up or
-    it cannot be opened (the reason has been shown)."""
+    it cannot be opened (the reason has been shown).
+
+    ``verify`` False skips the page-by-page check and the daily backup; the caller then
+    runs ``Vault.maintain`` itself (the main window does, off the GUI thread).
+    """
     path = path.expanduser().absolute()
     try:
         if not path.exists() and not meta_path_for(path).exists():
@@ -214,7 +220,7 @@ def obtain_vault(path: Path, parent: QWidget | None = None) -> Unlocked | None:
             if secret is None:
                 return None
             with _Busy():
-                return Unlocked(open_vault(path, secret=secret), created=True)
+                return Unlocked(open_vault(path, secret=secret, verify=verify), created=True)
         meta = VaultMeta.read(path)
         if meta is not None and meta.key_mode is KeyMode.KEYCHAIN:
             try:
@@ -223,8 +229,8 @@ def obtain_vault(path: Path, parent: QWidget | None = None) -> Unlocked | None:
                 dialogs.error(parent, "Cannot unlock the vault", f"{exc}.")
                 return None
             with _Busy():
-                return Unlocked(open_vault(path, secret=secret), created=False)
-        vault = _open_with_passphrase(path, parent)
+                return Unlocked(open_vault(path, secret=secret, verify=verify), created=False)
+        vault = _open_with_passphrase(path, parent, verify)
         return None if vault is None else Unlocked(vault, created=False)
     except VaultCorrupt as exc:
         # Damaged file: offer the newest good backup, restored beside it (ui/damaged.py).
