@@ -126,8 +126,9 @@ class Participation(Base):
     contact: Mapped[Contact | None] = relationship(back_populates="participations")
 
     __table_args__ = (
-        Index("ix_participation_encounter", "encounter_id"),
-        Index("ix_participation_contact", "contact_id"),
+        # Covering for the attendees of a page of encounters and for "last met".
+        Index("ix_participation_encounter_contact", "encounter_id", "contact_id"),
+        Index("ix_participation_contact_encounter", "contact_id", "encounter_id"),
         Index("ix_participation_email", "email"),
     )
 

@@ -10,13 +10,13 @@ past their keep-in-touch cadence.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.sql.selectable import ScalarSelect
+from sqlalchemy import ColumnElement, Select, Subquery, func, or_, select
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from ichigoapp.model import (
     Contact,
@@ -38,6 +38,36 @@ from ichigoapp.services.encounters import link_participant
 HORIZON_DAYS = 7
 # Older meetings without a reflection stop nagging: the app asks, it does not scold.
 REFLECT_WINDOW_DAYS = 30
+# Today is calm: each section shows a handful and says how many more there are.
+TODAY_LIMIT = 8
+UPCOMING_LIMIT = 30
+
+T = TypeVar("T", covariant=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Listing(Generic[T]):
+    """The first items of a list and how many there are in all (a COUNT, not a load)."""
+
+    items: tuple[T, ...]
+    total: int
+
+    @property
+    def more(self) -> int:
+        """How many are not in ``items``."""
+        return self.total - len(self.items)
+
+    def __iter__(self) -> Any:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+    def __getitem__(self, index: int) -> T:
+        return self.items[index]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,15 +147,18 @@ class KeepInTouchItem:
 
 @dataclass(frozen=True, slots=True)
 class TodayOverview:
+    """Each section holds its first items and its total (``Listing``)."""
+
     now: datetime
-    upcoming: tuple[MeetingItem, ...]
-    awaiting_reflection: tuple[MeetingItem, ...]
-    promises_due: tuple[PromiseItem, ...]
-    unsent_thanks: tuple[ThanksItem, ...]
-    keep_in_touch: tuple[KeepInTouchItem, ...]
+    upcoming: Listing[MeetingItem]
+    awaiting_reflection: Listing[MeetingItem]
+    promises_due: Listing[PromiseItem]
+    unsent_thanks: Listing[ThanksItem]
+    keep_in_touch: Listing[KeepInTouchItem]
 
     @property
     def new_people(self) -> int:
+        """New people of the meetings shown."""
         return sum(m.new_people for m in self.upcoming)
 
     @property
@@ -190,70 +223,85 @@ def promise_item(promise: Promise) -> PromiseItem:
 
 # Attendees with their contacts, loaded in two extra queries instead of one per row.
 _PEOPLE = selectinload(Encounter.participations).selectinload(Participation.contact)
+_NOT_CANCELLED = (EncounterStatus.PLANNED.value, EncounterStatus.HELD.value)
+
+
+def _count(session: Session, stmt: Select[Any]) -> int:
+    return int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+
+
+def _finished(now: datetime) -> ColumnElement[bool]:
+    """The meeting has ended (or, without an end, started) by ``now``."""
+    return func.coalesce(Encounter.end, Encounter.start) <= now
+
+
+def _meetings(
+    session: Session, where: Sequence[Any], order: Sequence[Any], limit: int | None
+) -> Listing[MeetingItem]:
+    ids = select(Encounter.id).where(*where)
+    stmt = select(Encounter).options(_PEOPLE).where(*where).order_by(*order).limit(limit)
+    items = tuple(meeting_item(e) for e in session.scalars(stmt))
+    total = len(items) if limit is None or len(items) < limit else _count(session, ids)
+    return Listing(items, total)
 
 
 def upcoming_meetings(
-    session: Session, now: datetime, days: int = HORIZON_DAYS
-) -> list[MeetingItem]:
+    session: Session, now: datetime, days: int = HORIZON_DAYS, limit: int | None = None
+) -> Listing[MeetingItem]:
     """Meetings not cancelled that have not ended and start within ``days``."""
-    stmt = (
-        select(Encounter)
-        .options(_PEOPLE)
-        .where(
-            # A meeting in progress still belongs to "what's next"; a day back is enough.
-            Encounter.start >= now - timedelta(days=1),
-            Encounter.start < now + timedelta(days=days),
-            Encounter.status != EncounterStatus.CANCELLED.value,
-        )
-        .order_by(Encounter.start, Encounter.id)
-    )
-    return [meeting_item(e) for e in session.scalars(stmt) if (e.end or e.start) > now]
+    where = [
+        # A meeting in progress still belongs to "what's next"; a day back is enough.
+        Encounter.status.in_(_NOT_CANCELLED),
+        Encounter.start >= now - timedelta(days=1),
+        Encounter.start < now + timedelta(days=days),
+        ~_finished(now),
+    ]
+    return _meetings(session, where, (Encounter.start, Encounter.id), limit)
 
 
 def awaiting_reflection(
-    session: Session, now: datetime, days: int = REFLECT_WINDOW_DAYS
-) -> list[MeetingItem]:
+    session: Session, now: datetime, days: int = REFLECT_WINDOW_DAYS, limit: int | None = None
+) -> Listing[MeetingItem]:
     """Meetings with people that ended in the last ``days`` and have no reflection."""
-    stmt = (
-        select(Encounter)
-        .options(_PEOPLE)
-        .outerjoin(Reflection)
-        .where(
-            Reflection.id.is_(None),
-            Encounter.status != EncounterStatus.CANCELLED.value,
-            Encounter.start <= now,
-            Encounter.start >= now - timedelta(days=days),
-            Encounter.participations.any(),
-        )
-        .order_by(Encounter.start.desc())
-    )
-    return [meeting_item(e) for e in session.scalars(stmt) if (e.end or e.start) <= now]
+    where = [
+        Encounter.status.in_(_NOT_CANCELLED),
+        Encounter.start <= now,
+        Encounter.start >= now - timedelta(days=days),
+        _finished(now),
+        ~select(Reflection.id).where(Reflection.encounter_id == Encounter.id).exists(),
+        Encounter.participations.any(),
+    ]
+    return _meetings(session, where, (Encounter.start.desc(), Encounter.id.desc()), limit)
 
 
-def promises_due(session: Session, now: datetime, days: int = HORIZON_DAYS) -> list[PromiseItem]:
+def promises_due(
+    session: Session, now: datetime, days: int = HORIZON_DAYS, limit: int | None = None
+) -> Listing[PromiseItem]:
     """Open promises that are overdue or due within ``days`` (either direction)."""
-    limit = local_today(now) + timedelta(days=days)
-    return _promise_items(
-        session,
+    where = [
         Promise.done_on.is_(None),
         Promise.due.is_not(None),
-        Promise.due <= limit,
-        order=(Promise.due, Promise.id),
-    )
+        Promise.due <= local_today(now) + timedelta(days=days),
+    ]
+    items = tuple(_promise_items(session, *where, order=(Promise.due, Promise.id), limit=limit))
+    if limit is None or len(items) < limit:
+        return Listing(items, len(items))
+    return Listing(items, _count(session, select(Promise.id).where(*where)))
 
 
-def unsent_thanks(session: Session) -> list[ThanksItem]:
+def unsent_thanks(session: Session, limit: int | None = None) -> Listing[ThanksItem]:
+    """Gratitude noted in a reflection but not yet said, newest meeting first."""
+    waiting = (Reflection.gratitude != "", Reflection.thanks_sent.is_(False))
     stmt = (
         select(Encounter.id, Encounter.title, Encounter.start, Reflection.gratitude)
         .join(Encounter, Encounter.id == Reflection.encounter_id)
-        .where(Reflection.gratitude != "", Reflection.thanks_sent.is_(False))
-        .order_by(Encounter.start.desc())
+        .where(*waiting)
+        .order_by(Encounter.start.desc(), Encounter.id.desc())
+        .limit(limit)
     )
-    waiting = select(Reflection.encounter_id).where(
-        Reflection.gratitude != "", Reflection.thanks_sent.is_(False)
-    )
-    people = _people_labels(session, waiting)
-    return [
+    found = session.execute(stmt).all()
+    people = _people_labels(session, [row[0] for row in found])
+    items = tuple(
         ThanksItem(
             encounter_id=eid,
             title=title,
@@ -261,27 +309,36 @@ def unsent_thanks(session: Session) -> list[ThanksItem]:
             gratitude=gratitude,
             people=people[eid].known if eid in people else (),
         )
-        for eid, title, start, gratitude in session.execute(stmt)
-    ]
-
-
-def _last_met(now: datetime) -> ScalarSelect[Any]:
-    """When each contact (the outer query's) was last met, as a correlated subquery.
-
-    Per contact it reads that contact's participations through their index; a grouped
-    subquery over every participation, joined to the contacts, was re-evaluated by
-    SQLite and took seconds on a big vault.
-    """
-    return (
-        select(func.max(Encounter.start))
-        .join(Participation, Participation.encounter_id == Encounter.id)
-        .where(
-            Participation.contact_id == Contact.id,
-            Encounter.start <= now,
-            Encounter.status != EncounterStatus.CANCELLED.value,
-        )
-        .scalar_subquery()
+        for eid, title, start, gratitude in found
     )
+    if limit is None or len(items) < limit:
+        return Listing(items, len(items))
+    return Listing(items, _count(session, select(Reflection.id).where(*waiting)))
+
+
+def last_met_by_contact(now: datetime, *, cadence_only: bool = False) -> Subquery:
+    """(contact_id, last_met) of every contact met by ``now``, in one grouped pass.
+
+    It walks the encounters through their (status, start) index and each one's
+    attendees through participation(encounter_id, contact_id), both covering, so no
+    table row is read; a correlated subquery per contact, or the same grouping driven
+    from the participations, read every encounter row and took seconds on a big vault.
+    ``cadence_only`` keeps the people with a keep-in-touch cadence.
+    """
+    stmt = (
+        select(Participation.contact_id.label("contact_id"),
+               func.max(Encounter.start).label("last_met"))
+        .select_from(Encounter)
+        .join(Participation, Participation.encounter_id == Encounter.id)
+        .where(Encounter.status.in_(_NOT_CANCELLED), Encounter.start <= now)
+        .group_by(Participation.contact_id)
+    )  # fmt: skip
+    if cadence_only:
+        cadenced = aliased(Contact)
+        stmt = stmt.join(cadenced, cadenced.id == Participation.contact_id).where(
+            cadenced.keep_in_touch_days.is_not(None)
+        )
+    return stmt.subquery("last_met")
 
 
 def _as_utc(value: datetime | None) -> datetime | None:
@@ -293,29 +350,63 @@ def _as_utc(value: datetime | None) -> datetime | None:
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
-def keep_in_touch(session: Session, now: datetime) -> list[KeepInTouchItem]:
-    """People with a cadence whose last held encounter is older than it (or never)."""
-    stmt = select(
-        Contact.id, Contact.display_name, Contact.keep_in_touch_days, _last_met(now)
-    ).where(Contact.keep_in_touch_days.is_not(None))
-    items = []
-    for cid, name, cadence, last_met in session.execute(stmt):
-        met = _as_utc(last_met)
-        if met is None or now - met > timedelta(days=int(cadence)):
-            items.append(KeepInTouchItem(int(cid), str(name), int(cadence), met))
-    # Longest overdue first; people never met after those.
-    items.sort(key=lambda i: (i.last_met is None, (i.last_met or now) + timedelta(i.cadence_days)))
-    return items
+def _julian(now: datetime) -> Any:
+    # The stored form of UTCDateTime: naive UTC text, which julianday() reads.
+    return func.julianday(now.astimezone(UTC).replace(tzinfo=None).isoformat(" "))
 
 
-def today_overview(session: Session, now: datetime) -> TodayOverview:
+def past_cadence(last_met: datetime | None, cadence_days: int | None, now: datetime) -> bool:
+    """True for someone with a cadence not met within it (or never met)."""
+    if cadence_days is None:
+        return False
+    return last_met is None or now - last_met > timedelta(days=cadence_days)
+
+
+def keep_in_touch(
+    session: Session, now: datetime, limit: int | None = None
+) -> Listing[KeepInTouchItem]:
+    """People with a cadence whose last held encounter is older than it (or never).
+
+    Longest overdue first; people never met after those.
+    """
+    last = last_met_by_contact(now, cadence_only=True)
+    last_day = func.julianday(last.c.last_met)
+    stmt = (
+        select(
+            Contact.id,
+            Contact.display_name,
+            Contact.keep_in_touch_days,
+            last.c.last_met,
+            func.count().over().label("total"),
+        )
+        .outerjoin(last, last.c.contact_id == Contact.id)
+        .where(
+            Contact.keep_in_touch_days.is_not(None),
+            or_(last.c.last_met.is_(None), last_day < _julian(now) - Contact.keep_in_touch_days),
+        )
+        .order_by(last.c.last_met.is_(None), last_day + Contact.keep_in_touch_days, Contact.id)
+        .limit(limit)
+    )
+    found = session.execute(stmt).all()
+    items = tuple(
+        KeepInTouchItem(int(cid), str(name), int(cadence), _as_utc(last_met))
+        for cid, name, cadence, last_met, _total in found
+    )
+    # The window count is over every row before the limit: the whole list's length.
+    return Listing(items, int(found[0][4]) if found else 0)
+
+
+def today_overview(session: Session, now: datetime, limit: int | None = None) -> TodayOverview:
+    """What needs me now; with ``limit``, each section's first items and its count."""
     return TodayOverview(
         now=now,
-        upcoming=tuple(upcoming_meetings(session, now)),
-        awaiting_reflection=tuple(awaiting_reflection(session, now)),
-        promises_due=tuple(promises_due(session, now)),
-        unsent_thanks=tuple(unsent_thanks(session)),
-        keep_in_touch=tuple(keep_in_touch(session, now)),
+        upcoming=upcoming_meetings(
+            session, now, limit=None if limit is None else max(limit, UPCOMING_LIMIT)
+        ),
+        awaiting_reflection=awaiting_reflection(session, now, limit=limit),
+        promises_due=promises_due(session, now, limit=limit),
+        unsent_thanks=unsent_thanks(session, limit=limit),
+        keep_in_touch=keep_in_touch(session, now, limit=limit),
     )
 
 
@@ -350,16 +441,21 @@ def contact_rows(session: Session, now: datetime) -> list[ContactRow]:
         select(contact_tag.c.contact_id, Tag.name).join(Tag, Tag.id == contact_tag.c.tag_id)
     ):
         tags.setdefault(cid, []).append(name)
-    stmt = select(
-        Contact.id,
-        Contact.display_name,
-        Contact.company,
-        Contact.title,
-        primary_email,
-        Contact.location,
-        Contact.keep_in_touch_days,
-        _last_met(now),
-    ).order_by(func.lower(Contact.display_name), Contact.id)
+    last = last_met_by_contact(now)
+    stmt = (
+        select(
+            Contact.id,
+            Contact.display_name,
+            Contact.company,
+            Contact.title,
+            primary_email,
+            Contact.location,
+            Contact.keep_in_touch_days,
+            last.c.last_met,
+        )
+        .outerjoin(last, last.c.contact_id == Contact.id)
+        .order_by(func.lower(Contact.display_name), Contact.id)
+    )
     return [
         ContactRow(
             contact_id=cid,
@@ -425,8 +521,12 @@ class _People:
 _NOBODY = _People((), (), 0)
 
 
-def _people_labels(session: Session, encounter_ids: Select[Any]) -> dict[int, _People]:
+def _people_labels(
+    session: Session, encounter_ids: Select[Any] | Sequence[int]
+) -> dict[int, _People]:
     """The attendees of each encounter in ``encounter_ids``, in one query."""
+    if not isinstance(encounter_ids, Select) and not encounter_ids:
+        return {}
     stmt = (
         select(
             Participation.encounter_id,
@@ -455,43 +555,97 @@ def _people_labels(session: Session, encounter_ids: Select[Any]) -> dict[int, _P
     return found
 
 
-def encounter_rows(session: Session, now: datetime, scope: EncounterScope) -> list[EncounterRow]:
-    # Plain columns and one query for every attendee, instead of Encounter objects with
-    # their participations and contacts: the "All" list of a big vault is 100,000 rows.
-    has_reflection = select(Reflection.id).where(Reflection.encounter_id == Encounter.id).exists()
-    cancelled = Encounter.status == EncounterStatus.CANCELLED.value
-    if scope is EncounterScope.CANCELLED:
-        where, order = [cancelled], Encounter.start.desc()
-    elif scope is EncounterScope.UPCOMING:
-        where, order = (
-            [~cancelled, Encounter.start >= now - timedelta(days=1)],
-            Encounter.start.asc(),
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _met_by_name(word: str) -> Select[Any]:
+    """Encounters with an attendee whose name (theirs or their contact's) holds ``word``.
+
+    One pass over the attendees (uncorrelated, so SQLite runs it once per search), not
+    one lookup per listed encounter.
+    """
+    named = select(Contact.id).where(Contact.display_name.contains(word, autoescape=True))
+    return select(Participation.encounter_id).where(
+        or_(
+            Participation.name.contains(word, autoescape=True),
+            Participation.contact_id.in_(named),
         )
+    )
+
+
+def _encounter_where(now: datetime, scope: EncounterScope, text: str) -> list[Any]:
+    """The SQL of a scope (effective status included) and of the words typed."""
+    cancelled = Encounter.status == EncounterStatus.CANCELLED.value
+    held = Encounter.status == EncounterStatus.HELD.value
+    if scope is EncounterScope.CANCELLED:
+        where: list[Any] = [cancelled]
+    elif scope is EncounterScope.UPCOMING:
+        where = [~cancelled, ~held, Encounter.start >= now - timedelta(days=1), ~_finished(now)]
     elif scope is EncounterScope.PAST:
-        where, order = [~cancelled, Encounter.start <= now], Encounter.start.desc()
+        where = [~cancelled, Encounter.start <= now, or_(_finished(now), held)]
     else:
-        where, order = [], Encounter.start.desc()
-    stmt = select(
-        Encounter.id,
-        Encounter.title,
-        Encounter.kind,
-        Encounter.start,
-        Encounter.end,
-        Encounter.status,
-        Encounter.location,
-        has_reflection,
-    ).where(*where)
-    people = _people_labels(session, select(Encounter.id).where(*where))
+        where = []
+    for word in _words(text):
+        # Every word in the title, the place or an attendee's name (LIKE ignores ASCII case).
+        where.append(
+            or_(
+                Encounter.title.contains(word, autoescape=True),
+                Encounter.location.contains(word, autoescape=True),
+                Encounter.id.in_(_met_by_name(word)),
+            )
+        )
+    return where
+
+
+def encounter_count(session: Session, now: datetime, scope: EncounterScope, text: str = "") -> int:
+    """How many encounters ``encounter_rows`` would list without a limit."""
+    where = _encounter_where(now, scope, text)
+    return int(session.scalar(select(func.count(Encounter.id)).where(*where)) or 0)
+
+
+def encounter_rows(
+    session: Session,
+    now: datetime,
+    scope: EncounterScope,
+    text: str = "",
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[EncounterRow]:
+    """The encounters of ``scope`` whose title, place or people hold every word of
+    ``text``; ``offset``/``limit`` page through them (the "All" list of a big vault is
+    100,000 rows).
+
+    Plain columns and one query for the attendees of the rows returned, instead of
+    Encounter objects with their participations and contacts.
+    """
+    has_reflection = select(Reflection.id).where(Reflection.encounter_id == Encounter.id).exists()
+    where = _encounter_where(now, scope, text)
+    if scope is EncounterScope.UPCOMING:
+        order = (Encounter.start.asc(), Encounter.id.asc())
+    else:
+        order = (Encounter.start.desc(), Encounter.id.desc())
+    stmt = (
+        select(
+            Encounter.id,
+            Encounter.title,
+            Encounter.kind,
+            Encounter.start,
+            Encounter.end,
+            Encounter.status,
+            Encounter.location,
+            has_reflection,
+        )
+        .where(*where)
+        .order_by(*order)
+        .offset(offset or None)
+        .limit(limit)
+    )
+    found = session.execute(stmt).all()
+    people = _people_labels(session, [row[0] for row in found])
     rows = []
-    for eid, title, kind, start, end, stored_status, location, reflected in session.execute(
-        stmt.order_by(order)
-    ):
-        status = effective_status(stored_status, start, end, now)
-        ended = (end or start) <= now
-        if scope is EncounterScope.UPCOMING and (ended or status is EncounterStatus.HELD):
-            continue
-        if scope is EncounterScope.PAST and not (ended or status is EncounterStatus.HELD):
-            continue
+    for eid, title, kind, start, end, stored_status, location, reflected in found:
         who = people.get(eid, _NOBODY)
         rows.append(
             EncounterRow(
@@ -500,7 +654,7 @@ def encounter_rows(session: Session, now: datetime, scope: EncounterScope) -> li
                 kind=kind,
                 start=start,
                 end=end,
-                status=status.value,
+                status=effective_status(stored_status, start, end, now).value,
                 people=who.labels,
                 new_people=who.waiting,
                 has_reflection=bool(reflected),
@@ -508,6 +662,19 @@ def encounter_rows(session: Session, now: datetime, scope: EncounterScope) -> li
             )
         )
     return rows
+
+
+def scope_of(encounter: EncounterDetail, now: datetime) -> EncounterScope:
+    """The list (upcoming, past, cancelled) that holds an encounter."""
+    status = effective_status(encounter.status, encounter.start, encounter.end, now)
+    if status is EncounterStatus.CANCELLED:
+        return EncounterScope.CANCELLED
+    ended = (encounter.end or encounter.start) <= now
+    if encounter.start <= now and (ended or status is EncounterStatus.HELD):
+        return EncounterScope.PAST
+    if encounter.start >= now - timedelta(days=1) and status is EncounterStatus.PLANNED:
+        return EncounterScope.UPCOMING
+    return EncounterScope.ALL
 
 
 @dataclass(frozen=True, slots=True)
@@ -561,7 +728,51 @@ class ReflectionRow:
     next_time: str
 
 
-def reflection_rows(session: Session) -> list[ReflectionRow]:
+def _reflection_where(text: str, unsent_thanks: bool) -> list[Any]:
+    where: list[Any] = []
+    if unsent_thanks:
+        where += [Reflection.gratitude != "", Reflection.thanks_sent.is_(False)]
+    for word in _words(text):
+        where.append(
+            or_(
+                *(
+                    column.contains(word, autoescape=True)
+                    for column in (
+                        Encounter.title,
+                        Reflection.learned,
+                        Reflection.went_well,
+                        Reflection.improve,
+                        Reflection.gratitude,
+                        Reflection.next_time,
+                    )
+                ),
+                Reflection.encounter_id.in_(_met_by_name(word)),
+            )
+        )
+    return where
+
+
+def reflection_count(session: Session, text: str = "", *, unsent_thanks: bool = False) -> int:
+    """How many reflections ``reflection_rows`` would list without a limit."""
+    stmt = (
+        select(func.count(Reflection.id))
+        .join(Encounter, Encounter.id == Reflection.encounter_id)
+        .where(*_reflection_where(text, unsent_thanks))
+    )
+    return int(session.scalar(stmt) or 0)
+
+
+def reflection_rows(
+    session: Session,
+    text: str = "",
+    *,
+    unsent_thanks: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[ReflectionRow]:
+    """Reflections, newest meeting first, holding every word of ``text`` (in the
+    encounter's title, the reflection or the people); ``unsent_thanks`` keeps those
+    whose thanks are still to be said; ``offset``/``limit`` page through them."""
     stmt = (
         select(
             Reflection.id,
@@ -576,9 +787,13 @@ def reflection_rows(session: Session) -> list[ReflectionRow]:
             Reflection.next_time,
         )
         .join(Encounter, Encounter.id == Reflection.encounter_id)
-        .order_by(Encounter.start.desc())
+        .where(*_reflection_where(text, unsent_thanks))
+        .order_by(Encounter.start.desc(), Reflection.id.desc())
+        .offset(offset or None)
+        .limit(limit)
     )
-    people = _people_labels(session, select(Reflection.encounter_id))
+    found = session.execute(stmt).all()
+    people = _people_labels(session, [row[1] for row in found])
     return [
         ReflectionRow(
             reflection_id=rid,
@@ -604,7 +819,7 @@ def reflection_rows(session: Session) -> list[ReflectionRow]:
             gratitude,
             thanks_sent,
             next_time,
-        ) in session.execute(stmt)
+        ) in found
     ]
 
 
@@ -614,7 +829,9 @@ def reflection_of(session: Session, encounter_id: int) -> Reflection | None:
     ).first()
 
 
-def _promise_items(session: Session, *where: Any, order: tuple[Any, ...]) -> list[PromiseItem]:
+def _promise_items(
+    session: Session, *where: Any, order: tuple[Any, ...], limit: int | None = None
+) -> list[PromiseItem]:
     # Plain columns with the names joined in, rather than Promise objects with their
     # contact and encounter loaded: thousands of promises, a handful of queries fewer.
     stmt = (
@@ -633,6 +850,7 @@ def _promise_items(session: Session, *where: Any, order: tuple[Any, ...]) -> lis
         .outerjoin(Encounter, Encounter.id == Promise.encounter_id)
         .where(*where)
         .order_by(*order)
+        .limit(limit)
     )
     return [
         PromiseItem(pid, text, direction, due, done_on, cid, contact_name or "", eid, title or "")

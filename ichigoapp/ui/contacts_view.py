@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,10 +32,12 @@ from ichigoapp.services.contacts import (
     update_contact,
 )
 from ichigoapp.services.today import (
+    ContactRow,
     TimelineKind,
     contact_choices,
     contact_rows,
     contact_timeline,
+    past_cadence,
 )
 from ichigoapp.store import Vault
 from ichigoapp.ui import dialogs, fmt
@@ -66,6 +69,12 @@ class ContactsView(Page):
         self.filter.setAccessibleName("Filter contacts")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.set_text)
+        self.past_cadence = QCheckBox("Past keep-in-touch")
+        self.past_cadence.setAccessibleName(
+            "Only people not met within their keep-in-touch cadence"
+        )
+        self.past_cadence.setToolTip("People you hoped to see more often than you have")
+        self.past_cadence.toggled.connect(self._apply_predicate)
         self.table = QTableView()
         self.table.setAccessibleName("Contacts list")
         self.table.setModel(self.proxy)
@@ -100,7 +109,10 @@ class ContactsView(Page):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(12, 12, 6, 12)
-        lv.addWidget(self.filter)
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter, 1)
+        filters.addWidget(self.past_cadence)
+        lv.addLayout(filters)
         lv.addWidget(self.table, 1)
         row = QHBoxLayout()
         for b in (self.new_button, self.delete_button, self.merge_button):
@@ -194,6 +206,25 @@ class ContactsView(Page):
         if not index.isValid():
             return None
         return int(index.data(IdRole))
+
+    def _apply_predicate(self) -> None:
+        if not self.past_cadence.isChecked():
+            self.proxy.set_predicate(None)
+            return
+        now = self.clock()
+
+        def overdue(row: ContactRow) -> bool:
+            return past_cadence(row.last_met, row.keep_in_touch_days, now)
+
+        self.proxy.set_predicate(overdue)
+
+    def show_past_cadence(self) -> None:
+        """List the people past their keep-in-touch cadence (from Today)."""
+        self.ensure_loaded()
+        self.filter.clear()
+        self.past_cadence.setChecked(True)
+        # Longest unseen first.
+        self.table.sortByColumn(ContactTableModel.COL_LAST_MET, Qt.SortOrder.AscendingOrder)
 
     # --- loading -----------------------------------------------------------------------
     def reload(self) -> None:

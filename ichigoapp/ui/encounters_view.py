@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from html import escape
 
-from PySide6.QtCore import QDateTime, QItemSelectionModel, QModelIndex, Qt, QTimeZone
+from PySide6.QtCore import QDateTime, QItemSelectionModel, QModelIndex, Qt, QTimer, QTimeZone
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -41,17 +42,25 @@ from ichigoapp.services.encounters import (
 from ichigoapp.services.today import (
     Attendee,
     EncounterDetail,
+    EncounterRow,
     EncounterScope,
     contact_choices,
     create_contact_from_attendee,
+    encounter_count,
     encounter_detail,
     encounter_rows,
+    scope_of,
 )
 from ichigoapp.store import Vault
 from ichigoapp.ui import dialogs
 from ichigoapp.ui.base import Clock, Page, system_clock
 from ichigoapp.ui.events import EventBus
 from ichigoapp.ui.models import EncounterTableModel, IdRole, RowFilterProxy
+
+# After the last keystroke, how long before a long list is searched in the vault.
+SEARCH_DELAY_MS = 250
+# How many pages open_encounter() reads to find and select an older encounter.
+FIND_PAGES = 10
 
 INTENTION_PROMPT = "If this were the only time we met, what must I hear, and what must I share?"
 
@@ -77,6 +86,12 @@ class EncountersView(Page):
         self.detail: EncounterDetail | None = None
         self._dirty = False
         self._loading = False
+        # The words the loaded rows were searched for in the vault ("" = the whole scope).
+        self._db_text = ""
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._search_vault)
 
         # --- list ----------------------------------------------------------------------
         self.scope_buttons: dict[EncounterScope, QToolButton] = {}
@@ -99,7 +114,7 @@ class EncountersView(Page):
         self.filter = QLineEdit(placeholderText="Filter encounters…")
         self.filter.setAccessibleName("Filter encounters")
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.set_text)
+        self.filter.textChanged.connect(self._filter_changed)
 
         self.table = QTableView()
         self.table.setAccessibleName("Encounters list")
@@ -331,13 +346,43 @@ class EncountersView(Page):
         self.scope_buttons[scope].setChecked(True)
         self.reload()
 
+    def _filter_changed(self, text: str) -> None:
+        # The rows at hand narrow at once; a long list (only partly loaded) is then
+        # searched in the vault, once the typing pauses.
+        self.proxy.set_text(text)
+        if self._db_text or not self.model.complete:
+            self._search_timer.start()
+
+    def _search_vault(self) -> None:
+        text = self.filter.text().strip()
+        if text != self._db_text:
+            self._db_text = text
+            self.reload()
+
     # --- loading ---------------------------------------------------------------------------
+    def _page(
+        self, now: datetime, scope: EncounterScope, text: str
+    ) -> Callable[[int, int], list[EncounterRow]]:
+        def fetch(offset: int, limit: int) -> list[EncounterRow]:
+            with self.vault.session() as session:
+                return encounter_rows(session, now, scope, text, offset=offset, limit=limit)
+
+        return fetch
+
     def reload(self) -> None:
         self._stale = False
         now = self.clock()
-        with self.vault.session() as session:
-            self.model.set_rows(encounter_rows(session, now, self.scope), now)
-        self.count_label.setText(f"{self.model.rowCount()} encounters")
+        scope, text = self.scope, self._db_text
+        self.model.set_pager(self._page(now, scope, text), now)
+        loaded = self.model.rowCount()
+        if self.model.complete:
+            self.count_label.setText(f"{loaded} encounters")
+        elif text:
+            self.count_label.setText(f"{loaded}+ found · scroll for more")
+        else:
+            with self.vault.session() as session:
+                total = encounter_count(session, now, scope)
+            self.count_label.setText(f"{total} encounters · newest {loaded} loaded")
         if self.encounter_id is not None:
             if self.model.row_of_id(self.encounter_id) is not None:
                 self._select_row(self.encounter_id)
@@ -366,10 +411,25 @@ class EncountersView(Page):
     def open_encounter(self, encounter_id: int) -> None:
         self.ensure_loaded()
         if self.model.row_of_id(encounter_id) is None:
-            # Show it in a scope that holds it, then select it.
-            self.scope = EncounterScope.ALL
+            # Show it in the scope that holds it (unsearched), then find and select it.
+            with self.vault.session() as session:
+                try:
+                    scope = scope_of(encounter_detail(session, encounter_id), self.clock())
+                except Exception:  # deleted meanwhile: nothing to show
+                    scope = self.scope
+            self._search_timer.stop()
+            self._db_text = ""
+            blocked = self.filter.blockSignals(True)
+            self.filter.clear()
+            self.filter.blockSignals(blocked)
+            self.proxy.set_text("")
+            self.scope = scope
             self.scope_buttons[self.scope].setChecked(True)
             self.reload()
+            for _ in range(FIND_PAGES):
+                if self.model.row_of_id(encounter_id) is not None or self.model.complete:
+                    break
+                self.model.fetchMore(QModelIndex())
         self._select_row(encounter_id)
         self._load_detail(encounter_id)
 

@@ -153,6 +153,13 @@ class PromisesView(Page):
         self.table.scrollTo(index)
         return True
 
+    def show_open(self) -> None:
+        """Every open promise, soonest due first (from Today's "N more…")."""
+        self.filter.clear()
+        self.state.setCurrentIndex(STATES.index("Open"))
+        self.direction.setCurrentIndex(0)
+        self.table.sortByColumn(PromiseTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)
+
     def open_promise(self, promise_id: int) -> None:
         self.ensure_loaded()
         if not self._select(promise_id):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ichigoapp.services.today import ReflectionRow, reflection_rows
+from ichigoapp.services.today import ReflectionRow, reflection_count, reflection_rows
 from ichigoapp.store import Vault
 from ichigoapp.ui import fmt
 from ichigoapp.ui.base import Clock, Page, system_clock
@@ -38,7 +40,16 @@ class ReflectionsView(Page):
         self.filter = QLineEdit(placeholderText="Search reflections…")
         self.filter.setAccessibleName("Search reflections")
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.set_text)
+        self.filter.textChanged.connect(self._filter_changed)
+        # The words the loaded rows were searched for in the vault ("" = every one).
+        self._db_text = ""
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self._search_vault)
+        self.unsent_only = QCheckBox("Thanks not sent")
+        self.unsent_only.setAccessibleName("Only reflections whose thanks are not sent")
+        self.unsent_only.toggled.connect(lambda _on: self.reload())
         self.table = QTableView()
         self.table.setAccessibleName("Reflections list")
         self.table.setModel(self.proxy)
@@ -75,7 +86,10 @@ class ReflectionsView(Page):
         top = QWidget()
         tv = QVBoxLayout(top)
         tv.setContentsMargins(12, 12, 12, 6)
-        tv.addWidget(self.filter)
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter, 1)
+        filters.addWidget(self.unsent_only)
+        tv.addLayout(filters)
         tv.addWidget(self.table, 1)
         bottom = QWidget()
         bv = QVBoxLayout(bottom)
@@ -96,10 +110,48 @@ class ReflectionsView(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
+    def _filter_changed(self, text: str) -> None:
+        # The rows at hand narrow at once; when only part of the list is loaded the
+        # vault is searched too, once the typing pauses.
+        self.proxy.set_text(text)
+        if self._db_text or not self.model.complete:
+            self._search_timer.start()
+
+    def _search_vault(self) -> None:
+        text = self.filter.text().strip()
+        if text != self._db_text:
+            self._db_text = text
+            self.reload()
+
+    def show_unsent_thanks(self) -> None:
+        """List the reflections whose thanks are still to be said (from Today)."""
+        self.filter.clear()
+        if self.unsent_only.isChecked():
+            self.reload()
+        else:
+            self.unsent_only.setChecked(True)  # reloads
+
     def reload(self) -> None:
-        with self.vault.session() as session:
-            self.model.set_rows(reflection_rows(session), self.clock())
-        self.count_label.setText(f"{self.model.rowCount()} reflections")
+        self._stale = False
+        text, unsent = self._db_text, self.unsent_only.isChecked()
+
+        def fetch(offset: int, limit: int) -> list[ReflectionRow]:
+            with self.vault.session() as session:
+                return reflection_rows(
+                    session, text, unsent_thanks=unsent, offset=offset, limit=limit
+                )
+
+        now: datetime = self.clock()
+        self.model.set_pager(fetch, now)
+        loaded = self.model.rowCount()
+        if self.model.complete:
+            self.count_label.setText(f"{loaded} reflections")
+        elif text:
+            self.count_label.setText(f"{loaded}+ found · scroll for more")
+        else:
+            with self.vault.session() as session:
+                total = reflection_count(session, unsent_thanks=unsent)
+            self.count_label.setText(f"{total} reflections · newest {loaded} loaded")
         self.reader.clear()
         self.edit_button.setEnabled(False)
 

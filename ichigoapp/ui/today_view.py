@@ -18,7 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from ichigoapp.services.reflections import ReflectionInput, reflect, set_promise_done
-from ichigoapp.services.today import MeetingItem, TodayOverview, local_today, today_overview
+from ichigoapp.services.today import (
+    TODAY_LIMIT,
+    EncounterScope,
+    Listing,
+    MeetingItem,
+    TodayOverview,
+    local_today,
+    today_overview,
+)
 from ichigoapp.store import Vault
 from ichigoapp.ui import fmt, theme
 from ichigoapp.ui.base import Clock, Page, system_clock
@@ -57,6 +65,9 @@ class Section(QFrame):
     def add_row(self, row: QWidget) -> None:
         self.rows.addWidget(row)
 
+    def add_more(self, label: QLabel) -> None:
+        self.rows.addWidget(label)
+
     def add_empty(self, text: str) -> None:
         label = QLabel(text)
         label.setObjectName("muted")
@@ -90,6 +101,43 @@ class TodayView(Page):
             self.bus.open_encounter.emit(int(ident))
         elif kind == "contact":
             self.bus.open_contact.emit(int(ident))
+        elif kind == "more":
+            self.open_full_list(ident)
+
+    def open_full_list(self, section: str) -> None:
+        """Show the whole list behind a section's "N more…" link in its own view."""
+        window = self.window()
+        show_page = getattr(window, "show_page", None)
+        target = {
+            "upcoming": "encounters",
+            "reflect": "encounters",
+            "promises": "promises",
+            "thanks": "reflections",
+            "touch": "contacts",
+        }.get(section)
+        page = getattr(window, target, None) if target else None
+        if page is None or show_page is None:
+            return
+        show_page(page)
+        if section == "upcoming":
+            page.set_scope(EncounterScope.UPCOMING)
+        elif section == "reflect":
+            page.set_scope(EncounterScope.PAST)
+        elif section == "thanks":
+            page.show_unsent_thanks()
+        elif section == "touch":
+            page.show_past_cadence()
+        elif section == "promises":
+            page.show_open()
+
+    def _more(self, section: Section, listing: Listing[object], key: str, what: str) -> None:
+        if listing.more <= 0:
+            return
+        label = self._label(
+            f'<a style="text-decoration:none" href="more:{key}">{listing.more} more {what}…</a>',
+            name=f"Show all {listing.total} {what}",
+        )
+        section.add_more(label)
 
     def _label(self, html: str, name: str = "") -> QLabel:
         label = QLabel(html)
@@ -126,7 +174,7 @@ class TodayView(Page):
     def reload(self) -> None:
         now = self.clock()
         with self.vault.session() as session:
-            self.overview = overview = today_overview(session, now)
+            self.overview = overview = today_overview(session, now, limit=TODAY_LIMIT)
         self.reflect_buttons.clear()
         self.badges.clear()
         self.promise_buttons.clear()
@@ -172,6 +220,7 @@ class TodayView(Page):
                 self.badges[m.encounter_id] = badge
                 widgets.append(badge)
             week.add_row(self._row(*widgets))
+        self._more(week, overview.upcoming, "upcoming", "meetings this week")
         if not overview.upcoming:
             week.add_empty("No meetings in the next seven days.")
         left.addWidget(week)
@@ -195,6 +244,7 @@ class TodayView(Page):
                     f"{self._people_html(m)}</small>"
                 )
                 section.add_row(self._row(body, button))
+            self._more(section, overview.awaiting_reflection, "reflect", "past meetings")
             right.addWidget(section)
 
         if overview.promises_due:
@@ -212,6 +262,7 @@ class TodayView(Page):
                 button.clicked.connect(lambda _=False, pid=p.promise_id: self._done(pid))
                 self.promise_buttons[p.promise_id] = button
                 section.add_row(self._row(body, button))
+            self._more(section, overview.promises_due, "promises", "promises")
             right.addWidget(section)
 
         if overview.unsent_thanks:
@@ -227,6 +278,7 @@ class TodayView(Page):
                 button.clicked.connect(lambda _=False, eid=t.encounter_id: self._thanked(eid))
                 self.thanks_buttons[t.encounter_id] = button
                 section.add_row(self._row(body, button))
+            self._more(section, overview.unsent_thanks, "thanks", "thanks to send")
             right.addWidget(section)
 
         if overview.keep_in_touch:
@@ -239,6 +291,7 @@ class TodayView(Page):
                         f"{escape(met)} · you hoped every {k.cadence_days} days</small>"
                     )
                 )
+            self._more(section, overview.keep_in_touch, "touch", "people")
             right.addWidget(section)
         if overview.is_calm:
             calm = Section("All calm")
