@@ -1,6 +1,7 @@
 """The data model: SQLAlchemy mapped classes, no I/O and no Qt."""
 
 from ichigoapp.model.base import Base
+from ichigoapp.model.calendar import EmptyCalendarGroup, FtsDeferred
 from ichigoapp.model.contact import (
     PRIVATE_CAPABLE_FIELDS,
     Contact,
@@ -31,9 +32,11 @@ __all__ = [
     "ContactEmail",
     "ContactLink",
     "ContactPhone",
+    "EmptyCalendarGroup",
     "Encounter",
     "EncounterKind",
     "EncounterStatus",
+    "FtsDeferred",
     "MeIdentity",
     "Participation",
     "PersonalDetail",

@@ -18,19 +18,21 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput, IchigoError, ImportFailed
 from ichigoapp.importers.ics import IcsAttendee, IcsEvent, parse_ics
 from ichigoapp.model import (
     ContactEmail,
+    EmptyCalendarGroup,
     Encounter,
     EncounterStatus,
     Participation,
     Reschedule,
     Setting,
 )
+from ichigoapp.model.fulltext import encounter_fts_bulk_insert
 from ichigoapp.services.me import my_emails
 
 log = logging.getLogger(__name__)
@@ -91,12 +93,42 @@ def import_window(session: Session, today: date | None = None) -> tuple[date, da
 
 
 def _known_hashes(session: Session) -> dict[str, int]:
+    """Group hash -> how many encounters it gave (0 for groups that gave none)."""
+    known = dict.fromkeys(session.scalars(select(EmptyCalendarGroup.hash)), 0)
     rows = session.execute(
         select(Encounter.content_hash, func.count())
         .where(Encounter.content_hash != "")
         .group_by(Encounter.content_hash)
     )
-    return {h: n for h, n in rows}
+    known.update((h, n) for h, n in rows)
+    return known
+
+
+def _remember_empty_groups(
+    session: Session,
+    source: str,
+    group_hashes: list[str],
+    skipped: set[str],
+    events: list[IcsEvent],
+) -> None:
+    """Record this file's groups that were read and gave no encounter; forget its
+    remembered ones that are no longer in the file."""
+    current = set(group_hashes)
+    empty = current - skipped - {ev.content_hash for ev in events}
+    stale = [
+        h
+        for h in session.scalars(
+            select(EmptyCalendarGroup.hash).where(EmptyCalendarGroup.source_file == source)
+        )
+        if h not in current
+    ]
+    for chunk in _chunks(stale):
+        session.execute(delete(EmptyCalendarGroup).where(EmptyCalendarGroup.hash.in_(chunk)))
+    known = set(session.scalars(select(EmptyCalendarGroup.hash)))
+    now = datetime.now(UTC)
+    session.add_all(
+        EmptyCalendarGroup(hash=h, source_file=source, seen_at=now) for h in sorted(empty - known)
+    )
 
 
 def _chunks(items: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
@@ -119,25 +151,6 @@ def _people(ev: IcsEvent, mine: set[str]) -> list[IcsAttendee]:
     return [a for a in ev.attendees if not (a.email and a.email in mine)]
 
 
-def _participation_rows(
-    encounter_id: int, people: list[IcsAttendee], by_email: dict[str, int]
-) -> list[dict[str, Any]]:
-    return [
-        {
-            "encounter_id": encounter_id,
-            "contact_id": by_email.get(a.email) if a.email else None,
-            "email": a.email,
-            "name": a.name,
-            "role": a.role,
-            "reply_status": a.reply_status,
-            "is_organizer": a.is_organizer,
-            "triage_ignored": False,
-            "from_calendar": True,
-        }
-        for a in people
-    ]
-
-
 def _encounter_values(ev: IcsEvent, source: str) -> dict[str, Any]:
     return {
         "title": ev.title,
@@ -152,6 +165,25 @@ def _encounter_values(ev: IcsEvent, source: str) -> dict[str, Any]:
         "source_file": source,
         "content_hash": ev.content_hash,
     }
+
+
+_INSERT_ENCOUNTER = (
+    'INSERT INTO encounter (id, title, kind, start, "end", tz_name, all_day, location, '
+    "join_url, status, intention, notes, description, ical_uid, recurrence_id, sequence, "
+    "source_file, content_hash, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_PARTICIPATION = (
+    "INSERT INTO participation (encounter_id, contact_id, email, name, role, reply_status, "
+    "is_organizer, triage_ignored, from_calendar) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _sqlite_instant(value: datetime | None) -> str | None:
+    """An instant as UTCDateTime stores it (naive UTC text that sorts in time order)."""
+    if value is None:
+        return None
+    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def _initial_status(ev: IcsEvent) -> str:
@@ -185,45 +217,52 @@ def apply_events(
     new_events = [ev for ev in events if (ev.uid, ev.recurrence_id) not in existing]
     total = len(events)
     done = 0
-    now = datetime.now(UTC)
 
-    # New encounters: bulk insert, ids back in parameter order, then their attendees.
-    for chunk in _chunks(new_events, 1000):
-        rows = []
-        for ev in chunk:
-            values = _encounter_values(ev, source)
-            values.update(
-                ical_uid=ev.uid,
-                recurrence_id=ev.recurrence_id,
-                kind="meeting",
-                status=(
-                    EncounterStatus.CANCELLED if ev.cancelled else EncounterStatus.PLANNED
-                ).value,
-                intention="",
-                notes="",
-                created_at=now,
-                updated_at=now,
-            )
-            rows.append(values)
-        ids = session.scalars(
-            insert(Encounter).returning(Encounter.id, sort_by_parameter_order=True), rows
-        ).all()
-        parts: list[dict[str, Any]] = []
-        for enc_id, ev in zip(ids, chunk, strict=True):
-            people = _people(ev, mine)
-            parts += _participation_rows(enc_id, people, by_email)
-            report.new_people_emails.update(
-                a.email or f"name:{a.name}" for a in people if a.email not in by_email
-            )
-            if ev.cancelled:
-                report.cancelled += 1
-            else:
-                report.created += 1
-        if parts:
-            session.execute(insert(Participation), parts)
-        done += len(chunk)
-        if progress:
-            progress("saving", done, total)
+    # New encounters: one executemany on the driver with ids chosen here (we hold the
+    # writer lock inside one transaction), then their attendees. Going through the ORM
+    # (INSERT .. RETURNING in parameter order, per-value bind processing) cost more than
+    # parsing the calendar.
+    next_id = int(session.scalar(select(func.coalesce(func.max(Encounter.id), 0))) or 0) + 1
+    stamp = _sqlite_instant(datetime.now(UTC))
+    encounter_rows: list[tuple[Any, ...]] = []
+    participant_rows: list[tuple[Any, ...]] = []
+    for ev in new_events:
+        encounter_rows.append((
+            next_id, ev.title, "meeting", _sqlite_instant(ev.start), _sqlite_instant(ev.end),
+            ev.tz_name, ev.all_day, ev.location, ev.join_url, _initial_status(ev), "", "",
+            ev.description, ev.uid, ev.recurrence_id, ev.sequence, source, ev.content_hash,
+            stamp, stamp,
+        ))  # fmt: skip
+        people = _people(ev, mine)
+        participant_rows += [
+            (next_id, by_email.get(a.email) if a.email else None, a.email, a.name, a.role,
+             a.reply_status, a.is_organizer, False, True)
+            for a in people
+        ]  # fmt: skip
+        report.new_people_emails.update(
+            a.email or f"name:{a.name}" for a in people if a.email not in by_email
+        )
+        if ev.cancelled:
+            report.cancelled += 1
+        else:
+            report.created += 1
+        next_id += 1
+    if encounter_rows:
+        first_id = encounter_rows[0][0]
+        cursor = session.connection().connection.cursor()
+        try:
+            # The FTS trigger stands aside while fts_deferred holds a row (only this
+            # transaction sees it); the new rows are then indexed in one statement.
+            cursor.execute("INSERT INTO fts_deferred (flag) VALUES (1)")
+            cursor.executemany(_INSERT_ENCOUNTER, encounter_rows)
+            cursor.executemany(_INSERT_PARTICIPATION, participant_rows)
+            cursor.execute(encounter_fts_bulk_insert(first_id))
+            cursor.execute("DELETE FROM fts_deferred")
+        finally:
+            cursor.close()
+    done += len(new_events)
+    if progress:
+        progress("saving", done, total)
 
     for ev in events:
         found = existing.get((ev.uid, ev.recurrence_id))
@@ -415,4 +454,7 @@ def _import_one(
         if should_cancel and should_cancel():
             raise ImportCancelled("import cancelled; nothing from this file was saved")
         apply_events(session, result.events, source, report, progress)
+        _remember_empty_groups(
+            session, source, result.group_hashes, set(skipped_hashes), result.events
+        )
         log.info("imported %s: %d events", display_name, len(result.events))

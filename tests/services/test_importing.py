@@ -244,3 +244,48 @@ def test_reimporting_the_biggest_corpus_file_is_unchanged(vault: Vault) -> None:
     assert again.unchanged == first.created + first.cancelled
     with vault.session() as s:
         assert s.scalar(select(func.count()).select_from(Reschedule)) == 0
+
+
+def test_imported_meetings_are_searchable_and_nothing_is_left_deferred(
+    vault: Vault, tmp_path: Path
+) -> None:
+    from ichigoapp.model import FtsDeferred
+    from ichigoapp.services.search import search
+
+    run_import(vault, tmp_path, invite())
+    with vault.session() as s:
+        hits = [h for h in search(s, "kick") if h.kind == "encounter"]
+        assert [h.title for h in hits] == ["Partnership kick-off"]
+        assert s.scalar(select(func.count()).select_from(FtsDeferred)) == 0
+    # encounters made one by one (not by an import) are still indexed by the trigger
+    from ichigoapp.services import encounters
+
+    with vault.transaction() as s:
+        encounters.add_encounter(
+            s, encounters.EncounterInput(title="Ramen with Kenji", start=datetime.now(UTC))
+        )
+    with vault.session() as s:
+        assert [h.title for h in search(s, "ramen")] == ["Ramen with Kenji"]
+
+
+def test_a_series_outside_the_window_is_remembered_and_skipped_next_time(
+    vault: Vault, tmp_path: Path
+) -> None:
+    from ichigoapp.model import EmptyCalendarGroup
+
+    series = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:old-standup\r\n"
+        b"SUMMARY:Standup (2010)\r\nDTSTART:20100104T090000Z\r\nDTEND:20100104T091500Z\r\n"
+        b"RRULE:FREQ=WEEKLY;COUNT=10\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:lunch\r\n"
+        b"SUMMARY:Lunch\r\nDTSTART:20250304T120000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    first = run_import(vault, tmp_path, series, "old.ics")
+    assert first.created == 1
+    with vault.session() as s:
+        assert s.scalar(select(func.count()).select_from(EmptyCalendarGroup)) == 1
+    again = run_import(vault, tmp_path, series, "old.ics")
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
+    # the file no longer has the series: its memory goes too
+    run_import(vault, tmp_path, series.replace(b"RRULE:FREQ=WEEKLY;COUNT=10\r\n", b""), "old.ics")
+    with vault.session() as s:
+        assert s.scalar(select(func.count()).select_from(EmptyCalendarGroup)) == 0
