@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ichigoapp.services.contacts import ContactInput
-from ichigoapp.services.today import ContactChoice
+from ichigoapp.services.lists import ContactChoice
 
 _NO_DATE = QDate(1900, 1, 1)
 

@@ -31,14 +31,14 @@ from ichigoapp.services.contacts import (
     delete_contact,
     update_contact,
 )
-from ichigoapp.services.today import (
+from ichigoapp.services.lists import (
     ContactRow,
     TimelineKind,
     contact_choices,
     contact_rows,
     contact_timeline,
-    past_cadence,
 )
+from ichigoapp.services.today import past_cadence
 from ichigoapp.store import Vault
 from ichigoapp.ui import dialogs, fmt
 from ichigoapp.ui.base import Clock, Page, system_clock

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ichigoapp.services.today import ContactChoice
+from ichigoapp.services.lists import ContactChoice
 
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str = "OK") -> bool:

@@ -39,18 +39,18 @@ from ichigoapp.services.encounters import (
     remove_participant,
     update_encounter,
 )
-from ichigoapp.services.today import (
-    Attendee,
+from ichigoapp.services.lists import (
     EncounterDetail,
     EncounterRow,
     EncounterScope,
     contact_choices,
-    create_contact_from_attendee,
     encounter_count,
     encounter_detail,
     encounter_rows,
     scope_of,
 )
+from ichigoapp.services.today import Attendee
+from ichigoapp.services.triage import create_contact_from_attendee
 from ichigoapp.store import Vault
 from ichigoapp.ui import dialogs
 from ichigoapp.ui.base import Clock, Page, system_clock

@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
 
 from ichigoapp.errors import IchigoError
 from ichigoapp.services.importing import ImportCancelled, ImportReport, import_calendar
+from ichigoapp.services.triage import new_people
 from ichigoapp.store import Vault
 from ichigoapp.ui import dialogs, native_dialogs
 from ichigoapp.ui.base import Clock, system_clock
 from ichigoapp.ui.events import EventBus
 from ichigoapp.ui.triage import TriageWidget, open_triage
-from ichigoapp.ui.triage_data import new_people
 from ichigoapp.ui.worker import Worker
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""Item models over the snapshot rows of ``services.today`` (Vorta style).
+"""Item models over the snapshot rows of ``services.lists`` (Vorta style).
 
 Each model names its columns as constants and exposes the same custom roles, so views,
 proxies and tests ask for ``IdRole`` instead of knowing a model's layout.
@@ -20,7 +20,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from ichigoapp.services.today import ContactRow, EncounterRow, PromiseItem, ReflectionRow
+from ichigoapp.services.lists import ContactRow, EncounterRow, ReflectionRow
+from ichigoapp.services.today import PromiseItem
 from ichigoapp.ui import fmt, theme
 
 IdRole = Qt.ItemDataRole.UserRole + 1  # the entity id of the row (int)

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ichigoapp.services.lists import promise_rows
 from ichigoapp.services.reflections import set_promise_done
-from ichigoapp.services.today import PromiseItem, local_today, promise_rows
+from ichigoapp.services.today import PromiseItem, local_today
 from ichigoapp.store import Vault
 from ichigoapp.ui.base import Clock, Page, system_clock
 from ichigoapp.ui.events import EventBus

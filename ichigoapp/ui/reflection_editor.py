@@ -28,8 +28,8 @@ from sqlalchemy.orm import Session
 
 from ichigoapp.errors import IchigoError
 from ichigoapp.model import PromiseDirection
+from ichigoapp.services.lists import encounter_detail, promise_rows, reflection_of
 from ichigoapp.services.reflections import ReflectionInput, add_promise, reflect
-from ichigoapp.services.today import encounter_detail, promise_rows, reflection_of
 from ichigoapp.store import Vault
 from ichigoapp.ui import dialogs, fmt
 from ichigoapp.ui.events import EventBus

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ichigoapp.services.today import ReflectionRow, reflection_count, reflection_rows
+from ichigoapp.services.lists import ReflectionRow, reflection_count, reflection_rows
 from ichigoapp.store import Vault
 from ichigoapp.ui import fmt
 from ichigoapp.ui.base import Clock, Page, system_clock

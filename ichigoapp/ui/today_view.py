@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ichigoapp.services.lists import EncounterScope
 from ichigoapp.services.reflections import ReflectionInput, reflect, set_promise_done
 from ichigoapp.services.today import (
     TODAY_LIMIT,
-    EncounterScope,
     Listing,
     MeetingItem,
     TodayOverview,

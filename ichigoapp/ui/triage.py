@@ -31,18 +31,18 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import IchigoError
-from ichigoapp.services.today import contact_choices
-from ichigoapp.store import Vault
-from ichigoapp.ui import dialogs, fmt
-from ichigoapp.ui.base import Clock, system_clock
-from ichigoapp.ui.events import EventBus
-from ichigoapp.ui.triage_data import (
+from ichigoapp.services.lists import contact_choices
+from ichigoapp.services.triage import (
     NewPerson,
     create_contact_for,
     ignore_person,
     link_person,
     new_people,
 )
+from ichigoapp.store import Vault
+from ichigoapp.ui import dialogs, fmt
+from ichigoapp.ui.base import Clock, system_clock
+from ichigoapp.ui.events import EventBus
 
 PersonRole = Qt.ItemDataRole.UserRole + 1
 

@@ -68,7 +68,7 @@ def app(vault: Path) -> int:
 
 def tour(vault: Path) -> int:
     """Open the app, visit every page (and every encounter scope), report peak memory."""
-    from ichigoapp.services.today import EncounterScope
+    from ichigoapp.services.lists import EncounterScope
     from ichigoapp.ui.main_window import MainWindow
 
     qapp = QApplication(sys.argv)

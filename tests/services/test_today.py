@@ -9,18 +9,16 @@ from sqlalchemy.orm import Session
 from ichigoapp.model import EncounterStatus, Participation, PromiseDirection
 from ichigoapp.services.contacts import ContactInput, add_contact
 from ichigoapp.services.encounters import EncounterInput, add_encounter
-from ichigoapp.services.reflections import ReflectionInput, add_promise, reflect
-from ichigoapp.services.today import (
+from ichigoapp.services.lists import (
     EncounterScope,
     TimelineKind,
     contact_rows,
     contact_timeline,
-    create_contact_from_attendee,
     encounter_rows,
-    keep_in_touch,
-    local_today,
-    today_overview,
 )
+from ichigoapp.services.reflections import ReflectionInput, add_promise, reflect
+from ichigoapp.services.today import keep_in_touch, local_today, today_overview
+from ichigoapp.services.triage import create_contact_from_attendee
 
 NOW = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from ichigoapp.model import Contact, Encounter, Participation
 from ichigoapp.services.contacts import find_by_email
-from ichigoapp.services.today import EncounterScope
+from ichigoapp.services.lists import EncounterScope
 from ichigoapp.ui.models import EncounterTableModel
 from ichigoapp.ui.reflection_editor import ReflectionEditor
 from tests.ui import seed

@@ -1,9 +1,5 @@
 """The "new people" list behind the triage dialog: plain data and the three decisions.
 
-No Qt here, on purpose: this is service-layer code (queries and changes over a Session)
-that lives under ``ui/`` only because the services package was frozen while the triage
-GUI was written. It can move to ``services/triage.py`` unchanged.
-
 An unknown attendee is every participation with no contact that was not ignored, grouped
 by address (or, for invites that gave only a name, by that name), so one person met in
 ten meetings is one decision, not ten. Suggestions (a name equal to a contact's, a
@@ -22,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ichigoapp.model import Contact, Encounter, EncounterStatus, Participation
+from ichigoapp.services.common import get_or_fail
 from ichigoapp.services.contacts import ContactInput, add_contact, find_by_email
 from ichigoapp.services.encounters import link_participant
 
@@ -237,3 +234,24 @@ def ignore_person(session: Session, participation_ids: Iterable[int]) -> None:
     for part in _parts(session, participation_ids):
         part.triage_ignored = True
     session.flush()
+
+
+def create_contact_from_attendee(session: Session, participation_id: int) -> Contact:
+    """Turn an unmatched attendee into a contact (name and address from the invite).
+
+    If their address already belongs to someone, link to that person instead of failing:
+    that is who they are.
+    """
+    part = get_or_fail(session, Participation, participation_id, "attendee")
+    if part.contact_id is not None:
+        assert part.contact is not None
+        return part.contact
+    existing = find_by_email(session, part.email) if part.email else None
+    if existing is None:
+        name = part.name or part.email.split("@")[0] or "New person"
+        existing = add_contact(
+            session,
+            ContactInput(name=name, emails=[part.email] if part.email else []),
+        )
+    link_participant(session, participation_id, existing.id)
+    return existing
