@@ -6,7 +6,6 @@ from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -41,7 +39,7 @@ from ichigoapp.services.lists import (
 from ichigoapp.services.today import past_cadence
 from ichigoapp.store import Vault
 from ichigoapp.ui import dialogs, fmt
-from ichigoapp.ui.base import Clock, Page, system_clock
+from ichigoapp.ui.base import Clock, Page, list_table, system_clock
 from ichigoapp.ui.contact_form import ContactForm
 from ichigoapp.ui.events import EventBus
 from ichigoapp.ui.models import ContactTableModel, IdRole, RowFilterProxy
@@ -75,18 +73,9 @@ class ContactsView(Page):
         )
         self.past_cadence.setToolTip("People you hoped to see more often than you have")
         self.past_cadence.toggled.connect(self._apply_predicate)
-        self.table = QTableView()
-        self.table.setAccessibleName("Contacts list")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(ContactTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
+        self.table = list_table(
+            self.proxy, "Contacts list", ContactTableModel.COL_NAME, Qt.SortOrder.AscendingOrder
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

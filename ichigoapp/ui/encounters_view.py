@@ -6,9 +6,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from html import escape
 
-from PySide6.QtCore import QDateTime, QItemSelectionModel, QModelIndex, Qt, QTimer, QTimeZone
+from PySide6.QtCore import QDateTime, QItemSelectionModel, QModelIndex, Qt, QTimeZone
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QDateTimeEdit,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -53,12 +51,11 @@ from ichigoapp.services.today import Attendee
 from ichigoapp.services.triage import create_contact_from_attendee
 from ichigoapp.store import Vault
 from ichigoapp.ui import dialogs
-from ichigoapp.ui.base import Clock, Page, system_clock
+from ichigoapp.ui.base import Clock, Page, VaultSearch, list_table, system_clock
 from ichigoapp.ui.events import EventBus
 from ichigoapp.ui.models import EncounterTableModel, IdRole, RowFilterProxy
 
 # After the last keystroke, how long before a long list is searched in the vault.
-SEARCH_DELAY_MS = 250
 # How many pages open_encounter() reads to find and select an older encounter.
 FIND_PAGES = 10
 
@@ -86,12 +83,6 @@ class EncountersView(Page):
         self.detail: EncounterDetail | None = None
         self._dirty = False
         self._loading = False
-        # The words the loaded rows were searched for in the vault ("" = the whole scope).
-        self._db_text = ""
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._search_vault)
 
         # --- list ----------------------------------------------------------------------
         self.scope_buttons: dict[EncounterScope, QToolButton] = {}
@@ -114,19 +105,12 @@ class EncountersView(Page):
         self.filter = QLineEdit(placeholderText="Filter encounters…")
         self.filter.setAccessibleName("Filter encounters")
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self._filter_changed)
+        self.search = VaultSearch(
+            self, self.filter.text, self.proxy.set_text, lambda: self.model.complete, self.reload
+        )
+        self.filter.textChanged.connect(self.search.changed)
 
-        self.table = QTableView()
-        self.table.setAccessibleName("Encounters list")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(False)  # the scope decides the order
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table = list_table(self.proxy, "Encounters list")  # the scope decides the order
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(
             EncounterTableModel.COL_PEOPLE, QHeaderView.ResizeMode.Stretch
@@ -346,19 +330,6 @@ class EncountersView(Page):
         self.scope_buttons[scope].setChecked(True)
         self.reload()
 
-    def _filter_changed(self, text: str) -> None:
-        # The rows at hand narrow at once; a long list (only partly loaded) is then
-        # searched in the vault, once the typing pauses.
-        self.proxy.set_text(text)
-        if self._db_text or not self.model.complete:
-            self._search_timer.start()
-
-    def _search_vault(self) -> None:
-        text = self.filter.text().strip()
-        if text != self._db_text:
-            self._db_text = text
-            self.reload()
-
     # --- loading ---------------------------------------------------------------------------
     def _page(
         self, now: datetime, scope: EncounterScope, text: str
@@ -372,7 +343,7 @@ class EncountersView(Page):
     def reload(self) -> None:
         self._stale = False
         now = self.clock()
-        scope, text = self.scope, self._db_text
+        scope, text = self.scope, self.search.text
         self.model.set_pager(self._page(now, scope, text), now)
         loaded = self.model.rowCount()
         if self.model.complete:
@@ -417,8 +388,7 @@ class EncountersView(Page):
                     scope = scope_of(encounter_detail(session, encounter_id), self.clock())
                 except Exception:  # deleted meanwhile: nothing to show
                     scope = self.scope
-            self._search_timer.stop()
-            self._db_text = ""
+            self.search.reset()
             blocked = self.filter.blockSignals(True)
             self.filter.clear()
             self.filter.blockSignals(blocked)

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -19,7 +17,7 @@ from ichigoapp.services.lists import promise_rows
 from ichigoapp.services.reflections import set_promise_done
 from ichigoapp.services.today import PromiseItem, local_today
 from ichigoapp.store import Vault
-from ichigoapp.ui.base import Clock, Page, system_clock
+from ichigoapp.ui.base import Clock, Page, list_table, system_clock
 from ichigoapp.ui.events import EventBus
 from ichigoapp.ui.models import PromiseTableModel, RowFilterProxy, RowRole
 
@@ -49,17 +47,9 @@ class PromisesView(Page):
         self.state.currentIndexChanged.connect(self._apply_predicate)
         self.direction.currentIndexChanged.connect(self._apply_predicate)
 
-        self.table = QTableView()
-        self.table.setAccessibleName("Promises list")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(PromiseTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = list_table(
+            self.proxy, "Promises list", PromiseTableModel.COL_DUE, Qt.SortOrder.AscendingOrder
+        )
         self.table.horizontalHeader().setSectionResizeMode(
             PromiseTableModel.COL_TEXT, QHeaderView.ResizeMode.Stretch
         )

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 from ichigoapp.services.lists import ReflectionRow, reflection_count, reflection_rows
 from ichigoapp.store import Vault
 from ichigoapp.ui import fmt
-from ichigoapp.ui.base import Clock, Page, system_clock
+from ichigoapp.ui.base import Clock, Page, VaultSearch, list_table, system_clock
 from ichigoapp.ui.events import EventBus
 from ichigoapp.ui.models import ReflectionTableModel, RowFilterProxy, RowRole
 
@@ -40,28 +38,19 @@ class ReflectionsView(Page):
         self.filter = QLineEdit(placeholderText="Search reflections…")
         self.filter.setAccessibleName("Search reflections")
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self._filter_changed)
-        # The words the loaded rows were searched for in the vault ("" = every one).
-        self._db_text = ""
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self._search_vault)
+        self.search = VaultSearch(
+            self, self.filter.text, self.proxy.set_text, lambda: self.model.complete, self.reload
+        )
+        self.filter.textChanged.connect(self.search.changed)
         self.unsent_only = QCheckBox("Thanks not sent")
         self.unsent_only.setAccessibleName("Only reflections whose thanks are not sent")
         self.unsent_only.toggled.connect(lambda _on: self.reload())
-        self.table = QTableView()
-        self.table.setAccessibleName("Reflections list")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(ReflectionTableModel.COL_DATE, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table = list_table(
+            self.proxy,
+            "Reflections list",
+            ReflectionTableModel.COL_DATE,
+            Qt.SortOrder.DescendingOrder,
+        )
         self.table.horizontalHeader().setSectionResizeMode(
             ReflectionTableModel.COL_LEARNED, QHeaderView.ResizeMode.Stretch
         )
@@ -110,19 +99,6 @@ class ReflectionsView(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
-    def _filter_changed(self, text: str) -> None:
-        # The rows at hand narrow at once; when only part of the list is loaded the
-        # vault is searched too, once the typing pauses.
-        self.proxy.set_text(text)
-        if self._db_text or not self.model.complete:
-            self._search_timer.start()
-
-    def _search_vault(self) -> None:
-        text = self.filter.text().strip()
-        if text != self._db_text:
-            self._db_text = text
-            self.reload()
-
     def show_unsent_thanks(self) -> None:
         """List the reflections whose thanks are still to be said (from Today)."""
         self.filter.clear()
@@ -133,7 +109,7 @@ class ReflectionsView(Page):
 
     def reload(self) -> None:
         self._stale = False
-        text, unsent = self._db_text, self.unsent_only.isChecked()
+        text, unsent = self.search.text, self.unsent_only.isChecked()
 
         def fetch(offset: int, limit: int) -> list[ReflectionRow]:
             with self.vault.session() as session:
