@@ -1,10 +1,10 @@
-"""What the desktop app shows: plain snapshots of the vault, built without Qt.
+"""The Today overview: plain snapshots of the vault, built without Qt.
 
-The views hold these frozen rows instead of ORM objects, so nothing lazy-loads after its
-session has closed and every view can be refreshed by calling one function again.
-The Today overview answers "what needs me now?": meetings ahead (with new people to
-triage), meetings that ended without a reflection, promises due, unsent thanks and people
-past their keep-in-touch cadence.
+Views hold these frozen rows instead of ORM objects, so nothing lazy-loads after its
+session has closed and a view refreshes by calling one function again (the list views'
+rows live in ``services/lists.py``). The Today overview answers "what needs me now?":
+meetings ahead (with new people to triage), meetings that ended without a reflection,
+promises due, unsent thanks and people past their keep-in-touch cadence.
 """
 
 from __future__ import annotations
