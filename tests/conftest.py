@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -118,3 +119,46 @@ def reopen(vault_path: Path, vault: Vault):  # type: ignore[no-untyped-def]
         return open_vault(vault_path)
 
     return _reopen
+
+
+@pytest.fixture(autouse=True)
+def secrets_stay_out_of_logs(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
+    """Across the whole suite: no key or passphrase that opened a vault reaches a log.
+
+    Every secret passes through ``make_engine``; the ones used in this test are noted
+    there (short test passphrases like "pw" are skipped: they occur in ordinary words).
+    """
+    import logging
+
+    from ichigoapp.store import engine as engine_module
+    from ichigoapp.store import vault as vault_module
+
+    caplog.set_level(logging.DEBUG, logger="ichigoapp")
+    seen: set[str] = set()
+    real_make_engine = engine_module.make_engine
+
+    def noting_make_engine(path: Path, secret: Any) -> Any:
+        value = secret.value
+        if len(value) >= 8:
+            seen.add(value)
+            if value.startswith("x'"):
+                seen.add(value[2:-1])  # the bare hex of a raw key
+        return real_make_engine(path, secret)
+
+    monkeypatch.setattr(engine_module, "make_engine", noting_make_engine)
+    for module_name in ("vault", "rekey", "recovery"):
+        module = getattr(__import__(f"ichigoapp.store.{module_name}").store, module_name)
+        if hasattr(module, "make_engine"):
+            monkeypatch.setattr(module, "make_engine", noting_make_engine)
+    assert vault_module.make_engine is noting_make_engine
+    yield
+    # In teardown caplog.text holds only this phase; look at every phase's records.
+    logged = "\n".join(
+        f"{record.getMessage()} {record.exc_text or ''}"
+        for phase in ("setup", "call", "teardown")
+        for record in caplog.get_records(phase)
+    )
+    leaked = [s for s in seen if s in logged]
+    assert not leaked, "a vault secret was written to the log"
