@@ -18,6 +18,7 @@ from ichigoapp.model import (
     Participation,
 )
 from ichigoapp.services.common import clean_text, get_or_fail, iso
+from ichigoapp.services.contacts import link_waiting_attendees
 
 
 @dataclass
@@ -113,15 +114,9 @@ def link_participant(session: Session, participation_id: int, contact_id: int) -
         ).first()
         if taken is None:
             contact.emails.append(ContactEmail(email=part.email, position=len(contact.emails)))
-    # The same unknown address on other encounters is the same person.
-    if part.email:
-        for other in session.scalars(
-            select(Participation).where(
-                Participation.email == part.email, Participation.contact_id.is_(None)
-            )
-        ):
-            other.contact = contact
     session.flush()
+    # The same unknown address on other encounters is the same person.
+    link_waiting_attendees(session, contact)
     return part
 
 
