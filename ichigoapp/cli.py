@@ -54,7 +54,7 @@ class _Parser(argparse.ArgumentParser):
 # ---------------------------------------------------------------------------- output
 
 
-def _emit(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) -> None:
+def emit(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) -> None:
     if getattr(args, "json", False):
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -62,7 +62,7 @@ def _emit(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) ->
         sys.stdout.write((text() if callable(text) else text).rstrip("\n") + "\n")
 
 
-def _ask_passphrase(prompt: str) -> str | None:
+def ask_passphrase(prompt: str) -> str | None:
     if not sys.stdin.isatty():
         return None
     return getpass.getpass(f"{prompt}: ") or None
@@ -83,28 +83,26 @@ def _ask_new_passphrase(prompt: str) -> str | None:
     return first
 
 
-def _vault_path(args: argparse.Namespace) -> Path:
+def vault_path(args: argparse.Namespace) -> Path:
     return Path(args.vault).expanduser() if args.vault else paths.default_vault_path()
 
 
 @contextmanager
-def _writing(args: argparse.Namespace) -> Iterator[Session]:
+def writing(args: argparse.Namespace) -> Iterator[Session]:
     """One transaction on a vault opened for writing (takes the writer lock)."""
-    with _open_vault_for(args, write=True) as vault, vault.transaction() as session:
+    with open_vault_for(args, write=True) as vault, vault.transaction() as session:
         yield session
 
 
 @contextmanager
-def _reading(args: argparse.Namespace) -> Iterator[Session]:
+def reading(args: argparse.Namespace) -> Iterator[Session]:
     """A read-only look: no writer lock, so it works while the app has the vault open."""
-    with _open_vault_for(args, write=False) as vault, vault.session() as session:
+    with open_vault_for(args, write=False) as vault, vault.session() as session:
         yield session
 
 
-def _open_vault_for(args: argparse.Namespace, *, write: bool) -> Vault:
-    return open_vault(
-        _vault_path(args), ask_passphrase=_ask_passphrase, write=write, lock_wait_s=2.0
-    )
+def open_vault_for(args: argparse.Namespace, *, write: bool) -> Vault:
+    return open_vault(vault_path(args), ask_passphrase=ask_passphrase, write=write, lock_wait_s=2.0)
 
 
 # ---------------------------------------------------------------------------- handlers
@@ -113,7 +111,7 @@ def _open_vault_for(args: argparse.Namespace, *, write: bool) -> Vault:
 def cmd_gui(args: argparse.Namespace) -> int:
     from ichigoapp.app import run_gui
 
-    return run_gui(vault_path=_vault_path(args), files=[Path(f) for f in args.files or []])
+    return run_gui(vault_path=vault_path(args), files=[Path(f) for f in args.files or []])
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -122,27 +120,27 @@ def cmd_init(args: argparse.Namespace) -> int:
         mode = KeyMode.KEYCHAIN
     elif args.passphrase:
         mode = KeyMode.PASSPHRASE
-    with create_vault(_vault_path(args), mode=mode, ask_passphrase=_ask_new_passphrase) as vault:
+    with create_vault(vault_path(args), mode=mode, ask_passphrase=_ask_new_passphrase) as vault:
         data = {"vault": str(vault.path), "key_mode": vault.key_mode.value}
         note = (
             "the key is kept in the system keychain"
             if vault.key_mode is KeyMode.KEYCHAIN
             else "it is protected by your passphrase: a lost passphrase means lost data"
         )
-        _emit(args, data, f"Created vault {vault.path}; {note}.")
+        emit(args, data, f"Created vault {vault.path}; {note}.")
     return EXIT_OK
 
 
 def cmd_me(args: argparse.Namespace) -> int:
     if not args.email and not args.name:
-        with _reading(args) as session:
+        with reading(args) as session:
             data = {"emails": sorted(me_svc.my_emails(session)), "names": me_svc.my_names(session)}
-        _emit(args, data, lambda: "\n".join([*data["emails"], *data["names"]]) or "(not set)")
+        emit(args, data, lambda: "\n".join([*data["emails"], *data["names"]]) or "(not set)")
         return EXIT_OK
-    with _writing(args) as session:
+    with writing(args) as session:
         me_svc.set_me(session, args.email or [], args.name or [])
         data = {"emails": sorted(me_svc.my_emails(session)), "names": me_svc.my_names(session)}
-    _emit(args, data, "Saved: " + ", ".join([*data["emails"], *data["names"]]))
+    emit(args, data, "Saved: " + ", ".join([*data["emails"], *data["names"]]))
     return EXIT_OK
 
 
@@ -161,10 +159,10 @@ def cmd_contacts_add(args: argparse.Namespace) -> int:
         tags=args.tag or [],
         keep_in_touch_days=args.cadence,
     )
-    with _writing(args) as session:
+    with writing(args) as session:
         contact = contact_svc.add_contact(session, data)
         ident = contact.id
-    _emit(args, {"id": ident}, str(ident))
+    emit(args, {"id": ident}, str(ident))
     return EXIT_OK
 
 
@@ -179,9 +177,9 @@ def _contact_line(row: dict[str, Any]) -> str:
 
 
 def cmd_contacts_list(args: argparse.Namespace) -> int:
-    with _reading(args) as session:
+    with reading(args) as session:
         rows = [contact_svc.contact_summary(c) for c in contact_svc.list_contacts(session)]
-    _emit(args, rows, lambda: "\n".join(_contact_line(r) for r in rows) or "No contacts yet.")
+    emit(args, rows, lambda: "\n".join(_contact_line(r) for r in rows) or "No contacts yet.")
     return EXIT_OK
 
 
@@ -209,9 +207,9 @@ def _contact_text(data: dict[str, Any]) -> str:
 
 
 def cmd_contacts_show(args: argparse.Namespace) -> int:
-    with _reading(args) as session:
+    with reading(args) as session:
         data = contact_svc.contact_detail(session, args.id)
-    _emit(args, data, lambda: _contact_text(data))
+    emit(args, data, lambda: _contact_text(data))
     return EXIT_OK
 
 
@@ -228,9 +226,9 @@ def cmd_encounters_add(args: argparse.Namespace) -> int:
         notes=args.notes or "",
         contact_ids=args.with_ or [],
     )
-    with _writing(args) as session:
+    with writing(args) as session:
         ident = encounter_svc.add_encounter(session, data).id
-    _emit(args, {"id": ident}, str(ident))
+    emit(args, {"id": ident}, str(ident))
     return EXIT_OK
 
 
@@ -243,16 +241,16 @@ def cmd_reflect(args: argparse.Namespace) -> int:
         thanks_sent=True if args.thanks_sent else None,
         next_time=args.next_time,
     )
-    with _writing(args) as session:
+    with writing(args) as session:
         ident = reflection_svc.reflect(session, args.encounter_id, data).id
-    _emit(args, {"id": ident}, str(ident))
+    emit(args, {"id": ident}, str(ident))
     return EXIT_OK
 
 
 def cmd_promise_add(args: argparse.Namespace) -> int:
     direction = PromiseDirection.MINE if args.mine else PromiseDirection.THEIRS
     due = parse_day(args.due, "--due") if args.due else None
-    with _writing(args) as session:
+    with writing(args) as session:
         ident = reflection_svc.add_promise(
             session,
             text=args.text,
@@ -261,15 +259,15 @@ def cmd_promise_add(args: argparse.Namespace) -> int:
             contact_id=args.contact,
             due=due,
         ).id
-    _emit(args, {"id": ident}, str(ident))
+    emit(args, {"id": ident}, str(ident))
     return EXIT_OK
 
 
 def cmd_promise_done(args: argparse.Namespace) -> int:
-    with _writing(args) as session:
+    with writing(args) as session:
         promise = reflection_svc.set_promise_done(session, args.id, done=not args.undo)
         data = contact_svc.promise_dict(promise)
-    _emit(args, data, f"Promise {args.id} {'reopened' if args.undo else 'done'}.")
+    emit(args, data, f"Promise {args.id} {'reopened' if args.undo else 'done'}.")
     return EXIT_OK
 
 
@@ -288,7 +286,7 @@ def _window(args: argparse.Namespace, default_days: int) -> tuple[datetime, date
 def cmd_meetings(args: argparse.Namespace) -> int:
     start, end = _window(args, default_days=7)
     now = datetime.now(UTC)
-    with _reading(args) as session:
+    with reading(args) as session:
         rows = [
             encounter_svc.meeting_dict(e, now)
             for e in encounter_svc.list_encounters(session, start, end)
@@ -302,7 +300,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
             out.append(line + (f"\n       with {people}" if people else ""))
         return "\n".join(out) or "No meetings in that period."
 
-    _emit(args, rows, text)
+    emit(args, rows, text)
     return EXIT_OK
 
 
@@ -326,6 +324,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", default=False, help="JSON on stdout")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
+    def action(
+        group: argparse._SubParsersAction[_Parser], name: str, handler: Handler, help_text: str
+    ) -> argparse.ArgumentParser:
+        """A second-level command (``contacts add``) with --vault/--json like every other."""
+        p = group.add_parser(name, help=help_text)
+        _common(p)
+        p.set_defaults(handler=handler)
+        return p
+
     def command(name: str, handler: Handler, help_text: str, **kw: Any) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text, **kw)
         _common(p)
@@ -348,9 +355,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     contacts = command("contacts", _needs_subcommand, "manage contacts")
     csub = contacts.add_subparsers(dest="contacts_command", parser_class=_Parser, metavar="ACTION")
-    p = csub.add_parser("add", help="add a contact")
-    _common(p)
-    p.set_defaults(handler=cmd_contacts_add)
+    p = action(csub, "add", cmd_contacts_add, "add a contact")
     p.add_argument("--name", required=True)
     p.add_argument("--email", action="append", help="repeatable")
     p.add_argument("--phone", action="append", help="repeatable")
@@ -363,21 +368,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tag", action="append", help="repeatable")
     p.add_argument("--note")
     p.add_argument("--cadence", type=int, help="keep in touch every N days")
-    p = csub.add_parser("list", help="list contacts")
-    _common(p)
-    p.set_defaults(handler=cmd_contacts_list)
-    p = csub.add_parser("show", help="show one contact with their history")
-    _common(p)
-    p.set_defaults(handler=cmd_contacts_show)
+    p = action(csub, "list", cmd_contacts_list, "list contacts")
+    p = action(csub, "show", cmd_contacts_show, "show one contact with their history")
     p.add_argument("id", type=int)
 
     encounters = command("encounters", _needs_subcommand, "manage encounters")
     esub = encounters.add_subparsers(
         dest="encounters_command", parser_class=_Parser, metavar="ACTION"
     )
-    p = esub.add_parser("add", help="record an encounter")
-    _common(p)
-    p.set_defaults(handler=cmd_encounters_add)
+    p = action(esub, "add", cmd_encounters_add, "record an encounter")
     p.add_argument("--title", required=True)
     p.add_argument("--start", required=True, help="ISO 8601, e.g. 2026-05-04T09:30")
     p.add_argument("--end")
@@ -398,9 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     promise = command("promise", _needs_subcommand, "promises made in encounters")
     psub = promise.add_subparsers(dest="promise_command", parser_class=_Parser, metavar="ACTION")
-    p = psub.add_parser("add", help="record a promise")
-    _common(p)
-    p.set_defaults(handler=cmd_promise_add)
+    p = action(psub, "add", cmd_promise_add, "record a promise")
     p.add_argument("--encounter", type=int)
     p.add_argument("--contact", type=int)
     who = p.add_mutually_exclusive_group(required=True)
@@ -408,9 +405,7 @@ def build_parser() -> argparse.ArgumentParser:
     who.add_argument("--theirs", action="store_true", help="they promised me")
     p.add_argument("--text", required=True)
     p.add_argument("--due", help="YYYY-MM-DD")
-    p = psub.add_parser("done", help="mark a promise done")
-    _common(p)
-    p.set_defaults(handler=cmd_promise_done)
+    p = action(psub, "done", cmd_promise_done, "mark a promise done")
     p.add_argument("id", type=int)
     p.add_argument("--undo", action="store_true", help="reopen it")
 
@@ -466,7 +461,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         # A damaged page, a full disk or a read-only folder met outside the engine's own
         # translation (file writes, raw driver calls) is still the user's to act on.
-        mapped = user_error_for(exc, _vault_path(args) if args is not None else None, None)
+        mapped = user_error_for(exc, vault_path(args) if args is not None else None, None)
         if mapped is not None:
             sys.stderr.write(f"ichigo: {mapped.message}\n")
             return mapped.exit_code

@@ -23,10 +23,10 @@ def _write_new_file(path: Path, text: str) -> None:
 
 
 def cmd_import_contacts(args: argparse.Namespace) -> int:
-    from ichigoapp.cli import _emit, _open_vault_for
+    from ichigoapp.cli import emit, open_vault_for
 
     path = Path(args.file).expanduser()
-    with _open_vault_for(args, write=True) as vault:
+    with open_vault_for(args, write=True) as vault:
         report = import_contacts_file(vault.transaction, path)
 
     def text() -> str:
@@ -37,17 +37,17 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
         lines += [f"  skipped {s['where']}: {s['reason']}" for s in report.skipped]
         return "\n".join(lines)
 
-    _emit(args, report.to_json(), text)
+    emit(args, report.to_json(), text)
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ichigoapp.cli import _emit, _reading
+    from ichigoapp.cli import emit, reading
 
     out = Path(args.out).expanduser()
     if out.exists() and not args.force:
         raise BadInput(f"{out} already exists; choose another name or pass --force")
-    with _reading(args) as session:
+    with reading(args) as session:
         if args.format == "json":
             data = export_json(session)
             text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -56,7 +56,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             text = export_vcard(session)
             count = text.count("BEGIN:VCARD")
     _write_new_file(out, text)
-    _emit(
+    emit(
         args,
         {"path": str(out), "format": args.format, "contacts": count},
         f"Exported {count} contacts to {out}. This file is not encrypted: keep it safe.",
@@ -65,13 +65,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from ichigoapp.cli import _emit, _open_vault_for
+    from ichigoapp.cli import emit, open_vault_for
 
     out = Path(args.out).expanduser()
-    with _open_vault_for(args, write=False) as vault:
+    with open_vault_for(args, write=False) as vault:
         vault.backup_to(out)
         mode = vault.key_mode.value
-    _emit(
+    emit(
         args,
         {"backup": str(out.absolute()), "key_mode": mode},
         f"Backed up to {out} (encrypted with the vault's {mode} key).",
@@ -80,15 +80,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from ichigoapp.cli import _ask_passphrase, _emit, _vault_path
+    from ichigoapp.cli import ask_passphrase, emit, vault_path
     from ichigoapp.store.vault import restore_vault
 
-    target = _vault_path(args)
+    target = vault_path(args)
     with restore_vault(
-        Path(args.source).expanduser(), target, ask_passphrase=_ask_passphrase
+        Path(args.source).expanduser(), target, ask_passphrase=ask_passphrase
     ) as vault:
         path = vault.path
-    _emit(args, {"vault": str(path)}, f"Restored into {path}.")
+    emit(args, {"vault": str(path)}, f"Restored into {path}.")
     return EXIT_OK
 
 

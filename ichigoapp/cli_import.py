@@ -38,10 +38,10 @@ def _summary(report: ImportReport) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ichigoapp.cli import _emit, _open_vault_for
+    from ichigoapp.cli import emit, open_vault_for
 
     files = [Path(f).expanduser() for f in args.files]
-    with _open_vault_for(args, write=True) as vault:
+    with open_vault_for(args, write=True) as vault:
         window = None
         if args.from_ or args.to:
             with vault.session() as session:
@@ -54,7 +54,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = import_calendar(
             vault.transaction, files, window=window, progress=_progress_printer()
         )
-    _emit(args, report.to_json(), lambda: _summary(report))
+    emit(args, report.to_json(), lambda: _summary(report))
     if report.files_failed == report.files:
         for err in report.errors:  # nothing could be read; nothing changed
             sys.stderr.write(f"ichigo: {err['message']}\n")

@@ -32,9 +32,9 @@ def _new_passphrase() -> str:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
-    from ichigoapp.cli import _emit, _open_vault_for
+    from ichigoapp.cli import emit, open_vault_for
 
-    with _open_vault_for(args, write=True) as vault:
+    with open_vault_for(args, write=True) as vault:
         if args.to_keychain:
             target = KeyMode.KEYCHAIN
         elif args.to_passphrase:
@@ -49,7 +49,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         if meta.key_mode is KeyMode.KEYCHAIN
         else "your new passphrase: a lost passphrase means lost data"
     )
-    _emit(
+    emit(
         args,
         {"vault": str(path), "key_mode": meta.key_mode.value},
         f"The vault {path} is now protected by {how}. The old key no longer opens it; "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -41,7 +40,7 @@ def cmd_prep(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise BadInput(f"cannot write {out}: no folder {out.parent}")
 
-    with cli._reading(args) as session:
+    with cli.reading(args) as session:
         if args.encounter is not None:
             cards = [prep_card.build_prep_card(session, args.encounter)]
             what = f"encounter {args.encounter}"
@@ -63,12 +62,9 @@ def cmd_prep(args: argparse.Namespace) -> int:
         pages = write_pdf(cards, out, card_size(args.size))
     except OSError as exc:
         raise BadInput(f"cannot write {out}: {exc.strerror or exc}") from None
+    noun = "card" if len(cards) == 1 else "cards"
     data = {"pdf": str(out), "cards": len(cards), "pages": pages}
-    if getattr(args, "json", False):
-        cli._emit(args, data, "")
-    else:
-        noun = "card" if len(cards) == 1 else "cards"
-        sys.stdout.write(f"Wrote {len(cards)} prep {noun} to {out}\n")
+    cli.emit(args, data, f"Wrote {len(cards)} prep {noun} to {out}")
     return EXIT_OK
 
 
