@@ -117,7 +117,7 @@ def bench_import(rounds: int) -> dict[str, Any]:
 
     from ichigoapp.services.importing import import_calendar
 
-    path = calendar_file(CAL_EVENTS)
+    path = calendar_file(vaultgen.scaled(CAL_EVENTS))
     data = path.read_bytes()
     parse, first, again = [], [], []
     report: Any = None
@@ -304,7 +304,7 @@ def bench_pdf(rounds: int) -> dict[str, Any]:
 # --- SQLCipher against plain SQLite -------------------------------------------------------
 
 
-def plain_big() -> Any:
+def plain_big(driver: Any) -> Any:
     """The big data set in a plain SQLite file (cached like the vault)."""
     from tests.bench.plain import PlainDb
 
@@ -312,9 +312,9 @@ def plain_big() -> Any:
     path = big.root / "big-plain.sqlite"
     done = big.root / "big-plain.done"
     if done.exists():
-        return PlainDb(path, create=False)
+        return PlainDb(path, create=False, driver=driver)
     path.unlink(missing_ok=True)
-    db = PlainDb(path, create=True)
+    db = PlainDb(path, create=True, driver=driver)
     with db.engine.begin() as conn:
         vaultgen.populate(conn)
     done.touch()
@@ -322,14 +322,20 @@ def plain_big() -> Any:
 
 
 def bench_cipher(rounds: int) -> dict[str, Any]:
-    from ichigoapp.services.importing import import_calendar
-    from tests.bench.plain import PlainDb
+    """Import + search on SQLCipher against the same on plain SQLite.
 
-    path = calendar_file(CAL_EVENTS)
+    The ratio is taken against the same SQLite build without a key (the cost of the
+    encryption); the figure against Python's own sqlite3 is recorded beside it.
+    """
+    from ichigoapp.services.importing import import_calendar
+    from tests.bench.plain import Driver, PlainDb
+
+    path = calendar_file(vaultgen.scaled(CAL_EVENTS))
     queries = vaultgen.search_as_you_type(200)
     vault, _ = open_big()
-    plain = plain_big()
-    cipher_s, plain_s = [], []
+    plains = {driver: plain_big(driver) for driver in Driver}
+    cipher_s: list[float] = []
+    plain_s: dict[Driver, list[float]] = {driver: [] for driver in Driver}
     try:
         for n in range(rounds):
             with scratch("cipher") as folder:
@@ -337,19 +343,32 @@ def bench_cipher(rounds: int) -> dict[str, Any]:
                     t_import = timed(lambda f=fresh: import_calendar(f.transaction, [path]))
                 t_search = sum(search_times(vault.session, queries))
                 cipher_s.append(t_import + t_search)
-                db = PlainDb(folder / "fresh.sqlite", create=True)
-                t_import = timed(lambda d=db: import_calendar(d.transaction, [path]))
-                db.close()
-                t_search = sum(search_times(plain.session, queries))
-                plain_s.append(t_import + t_search)
-            log(f"  cipher round {n + 1}: sqlcipher {cipher_s[-1]:.2f} s, "
-                f"plain {plain_s[-1]:.2f} s")  # fmt: skip
+                for driver, big_plain in plains.items():
+                    db = PlainDb(folder / f"fresh-{driver.name}.sqlite", create=True, driver=driver)
+                    t_import = timed(lambda d=db: import_calendar(d.transaction, [path]))
+                    db.close()
+                    t_search = sum(search_times(big_plain.session, queries))
+                    plain_s[driver].append(t_import + t_search)
+            log(f"  cipher round {n + 1}: sqlcipher {cipher_s[-1]:.2f} s, plain (same build) "
+                f"{plain_s[Driver.SAME_BUILD][-1]:.2f} s, plain (python sqlite3) "
+                f"{plain_s[Driver.STDLIB][-1]:.2f} s")  # fmt: skip
     finally:
         vault.close()
-        plain.close()
+        for db in plains.values():
+            db.close()
+
+    def ratio(driver: Driver) -> float:
+        return median([c / p for c, p in zip(cipher_s, plain_s[driver], strict=True)])
+
     return {
-        "cipher_ratio": median([c / p for c, p in zip(cipher_s, plain_s, strict=True)]),
-        "detail": {"sqlcipher_s": round(median(cipher_s), 3), "plain_s": round(median(plain_s), 3)},
+        "cipher_ratio": ratio(Driver.SAME_BUILD),
+        "detail": {
+            "sqlcipher_s": round(median(cipher_s), 3),
+            "plain_s": round(median(plain_s[Driver.SAME_BUILD]), 3),
+            "plain_reference": Driver.SAME_BUILD.value,
+            "python_sqlite3_s": round(median(plain_s[Driver.STDLIB]), 3),
+            "ratio_to_python_sqlite3": round(ratio(Driver.STDLIB), 3),
+        },
     }
 
 
@@ -396,7 +415,7 @@ def bench_khal(rounds: int) -> dict[str, Any]:
     khal, why = khal_binary()
     if khal is None:
         return {"khal_ratio": None, "detail": {"reason": why}}
-    path = calendar_file(KHAL_EVENTS)
+    path = calendar_file(vaultgen.scaled(KHAL_EVENTS))
     khal_s, ours, ours_cli = [], [], []
     for n in range(rounds):
         with scratch("khal") as folder:
@@ -467,7 +486,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make bench", description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--only", default="", help=f"comma-separated: {', '.join(BENCHES)}")
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="fraction of the full data set (the smoke test uses 0.01)",
+    )
+    parser.add_argument("--results", type=Path, default=RESULTS, help="where to write the JSON")
     args = parser.parse_args(argv)
+    # Through the environment, so the app processes of the start and memory benches agree.
+    os.environ[vaultgen.SCALE_ENV] = str(args.scale)
     rounds = max(3, args.rounds)
     chosen = [b for b in args.only.split(",") if b] or list(BENCHES)
     vaultgen.bench_dir().mkdir(parents=True, exist_ok=True)
@@ -476,8 +504,8 @@ def main(argv: list[str] | None = None) -> int:
     vaultgen.big_vault(log)
 
     previous: dict[str, Any] = {}
-    if args.only and RESULTS.exists():
-        previous = json.loads(RESULTS.read_text())
+    if args.only and args.results.exists():
+        previous = json.loads(args.results.read_text())
     results: dict[str, Any] = {k: previous.get(k) for k in GOALS}
     details: dict[str, Any] = previous.get("details", {})
     load_before = os.getloadavg()
@@ -494,10 +522,11 @@ def main(argv: list[str] | None = None) -> int:
         "loadavg_after": [round(x, 2) for x in os.getloadavg()],
         "python": platform.python_version(),
         "rounds": rounds,
+        "scale": args.scale,
         "seconds": round(time.perf_counter() - t_all, 1),
         "date": date.today().isoformat(),
     }
-    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    args.results.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
 
     print(f"{'key':<16}{'value':>10}  {'goal':<8}result")
     for key, (op, goal) in GOALS.items():
@@ -506,7 +535,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{key:<16}{shown:>10}  {op}{goal:<6}{verdict(key, value)}")
     print(f"load average {results['machine']['loadavg_before']} -> "
           f"{results['machine']['loadavg_after']} on {os.cpu_count()} CPUs; "
-          f"written to {RESULTS.name}")  # fmt: skip
+          f"written to {args.results}")  # fmt: skip
     return 0
 
 

@@ -33,6 +33,19 @@ N_CONTACTS = 10_000
 N_ENCOUNTERS = 100_000
 N_REFLECTIONS = 20_000
 N_PROMISES = 5_000
+# ``make test`` runs the whole bench at a hundredth of this size (tests/test_bench_smoke.py)
+# so the code cannot rot; the figures then mean nothing.
+SCALE_ENV = "ICHIGO_BENCH_SCALE"
+
+
+def scale() -> float:
+    """The fraction of the full data set to generate (1.0 unless ``ICHIGO_BENCH_SCALE``)."""
+    return float(os.environ.get(SCALE_ENV) or 1.0)
+
+
+def scaled(n: int) -> int:
+    return max(1, round(n * scale()))
+
 
 # Encounters spread over these years; "now" during a bench run falls inside, so the
 # views have past and upcoming meetings.
@@ -163,9 +176,10 @@ def populate(conn: Connection, seed: int = SEED) -> dict[str, int]:
     rng = random.Random(seed)
     text = _Text(rng)
     created = FIRST_DAY
+    n_contacts, n_encounters = scaled(N_CONTACTS), scaled(N_ENCOUNTERS)
 
     contacts, emails, details = [], [], []
-    for cid in range(1, N_CONTACTS + 1):
+    for cid in range(1, n_contacts + 1):
         given, family = text.person()
         private = rng.random() < 0.05
         contacts.append(
@@ -211,11 +225,11 @@ def populate(conn: Connection, seed: int = SEED) -> dict[str, int]:
             )
 
     encounters, participations = [], []
-    for eid in range(1, N_ENCOUNTERS + 1):
+    for eid in range(1, n_encounters + 1):
         start = FIRST_DAY + timedelta(
             days=rng.randrange(SPAN_DAYS), hours=rng.randrange(7, 19), minutes=rng.choice((0, 30))
         )
-        people = rng.sample(range(1, N_CONTACTS + 1), rng.randint(1, 4))
+        people = rng.sample(range(1, n_contacts + 1), rng.randint(1, 4))
         first = contacts[people[0] - 1]
         topic = rng.choice(MEETING_TOPICS).format(
             first=first["given_name"], company=first["company"], city=rng.choice(CITIES)
@@ -276,7 +290,8 @@ def populate(conn: Connection, seed: int = SEED) -> dict[str, int]:
             )
 
     reflections = []
-    for rid, eid in enumerate(sorted(rng.sample(range(1, N_ENCOUNTERS + 1), N_REFLECTIONS)), 1):
+    reflected = sorted(rng.sample(range(1, n_encounters + 1), scaled(N_REFLECTIONS)))
+    for rid, eid in enumerate(reflected, 1):
         at = encounters[eid - 1]["start"] + timedelta(hours=3)
         reflections.append(
             {
@@ -294,14 +309,14 @@ def populate(conn: Connection, seed: int = SEED) -> dict[str, int]:
         )
 
     promises = []
-    for pid in range(1, N_PROMISES + 1):
-        eid = rng.randrange(1, N_ENCOUNTERS + 1)
+    for pid in range(1, scaled(N_PROMISES) + 1):
+        eid = rng.randrange(1, n_encounters + 1)
         enc = encounters[eid - 1]
         promises.append(
             {
                 "id": pid,
                 "encounter_id": eid,
-                "contact_id": rng.randrange(1, N_CONTACTS + 1),
+                "contact_id": rng.randrange(1, n_contacts + 1),
                 "direction": rng.choice(("mine", "theirs")),
                 "text": text.fill(rng.choice(PROMISE_TEXTS)),
                 "due": (enc["start"] + timedelta(days=rng.randint(3, 30))).date(),
@@ -373,7 +388,8 @@ def big_vault(log: Any = print) -> BigVault:
     from ichigoapp.store import KeyMode, create_vault, migrate
     from tests.bench.filekeyring import ENV, FileKeyring
 
-    root = bench_dir() / f"vault-g{GENERATOR_VERSION}-s{migrate.head_revision()}"
+    size = "" if scale() == 1.0 else f"-x{scale():g}"
+    root = bench_dir() / f"vault-g{GENERATOR_VERSION}-s{migrate.head_revision()}{size}"
     made = BigVault(root)
     os.environ[ENV] = str(made.keyring_file)
     keyring.set_keyring(FileKeyring())
