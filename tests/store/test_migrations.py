@@ -51,6 +51,7 @@ def test_upgrade_backs_up_first_and_keeps_the_data(
         contacts.add_contact(s, contacts.ContactInput(name="Yuki Kato", notes="private note 42"))
 
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", newer_migrations)
+    monkeypatch.setattr(migrate, "HEAD", "9999_test")
     with open_vault(vault_path, passphrase="pw") as vault:
         assert migrate.current_revision(vault.engine) == "9999_test"
         with vault.engine.connect() as conn:
@@ -76,9 +77,15 @@ def test_a_read_only_open_never_migrates(
 
     create_vault(vault_path, passphrase="pw").close()
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", newer_migrations)
+    monkeypatch.setattr(migrate, "HEAD", "9999_test")
     with pytest.raises(VaultError, match="needs a schema upgrade"):
         open_vault(vault_path, passphrase="pw", write=False)
     assert not backup_dir_for(vault_path).exists()
+
+
+def test_head_names_the_newest_migration_script() -> None:
+    """Opening a vault compares with HEAD instead of loading Alembic: it must be right."""
+    assert migrate.head_revision() == migrate.scripted_head()
 
 
 def test_migrations_build_exactly_the_model(vault_path: Path) -> None:
