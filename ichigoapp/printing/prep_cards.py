@@ -19,9 +19,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
 from markupsafe import Markup
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import (
@@ -41,6 +40,9 @@ from PySide6.QtPrintSupport import QPrinter
 from ichigoapp import paths
 from ichigoapp.printing.pdf_unicode import fix_cjk_to_unicode
 from ichigoapp.services.prep_card import FIRST_MEETING_PROMPTS, Attendee, PrepCard
+
+if TYPE_CHECKING:
+    import jinja2
 
 # Layout happens at this resolution whatever the output device, so that the fit check
 # and the drawing agree exactly; printers with another resolution get a scaled painter.
@@ -215,6 +217,9 @@ def _day(value: date) -> str:
 
 @cache
 def _environment() -> jinja2.Environment:
+    # Imported here: Jinja2 costs the app's start-up ~60 ms and is only needed to print.
+    import jinja2
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(paths.resources_dir()),
         autoescape=True,  # every calendar or contact string is text, never markup

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from ichigoapp.errors import IchigoError
-from ichigoapp.services.importing import ImportCancelled, ImportReport, import_calendar
 from ichigoapp.services.triage import new_people
 from ichigoapp.store import Vault
 from ichigoapp.ui import dialogs, native_dialogs
@@ -42,6 +41,7 @@ from ichigoapp.ui.triage import TriageWidget, open_triage
 from ichigoapp.ui.worker import Worker
 
 if TYPE_CHECKING:
+    from ichigoapp.services.importing import ImportReport
     from ichigoapp.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,15 @@ CALENDAR_SUFFIXES = (".ics", ".ical", ".ifb", ".icalendar")
 CALENDAR_FILTER = "Calendars (*.ics *.ical *.ifb *.icalendar);;All files (*)"
 PHASES = {"reading": "Reading", "saving": "Saving"}
 
-Importer = Callable[..., ImportReport]
+Importer = Callable[..., "ImportReport"]
+
+
+def import_calendar(*args: Any, **kwargs: Any) -> ImportReport:
+    """services.importing.import_calendar, imported on first use: the importer brings
+    icalendar and recurring-ical-events, which the app's start-up does not need."""
+    from ichigoapp.services.importing import import_calendar as run_import
+
+    return run_import(*args, **kwargs)
 
 
 def merge_reports(into: ImportReport, part: ImportReport) -> None:
@@ -210,6 +218,8 @@ class ImportDialog(QDialog):
         transaction = self.vault.transaction
 
         def run(progress: Callable[[int, int, str], None]) -> ImportReport:
+            from ichigoapp.services.importing import ImportReport
+
             total = ImportReport()
             for n, path in enumerate(files, start=1):
                 where = path.name if len(files) == 1 else f"{path.name} ({n} of {len(files)})"
@@ -259,6 +269,8 @@ class ImportDialog(QDialog):
         self.import_done.emit(report)
 
     def _on_failed(self, exc: BaseException) -> None:
+        from ichigoapp.services.importing import ImportCancelled
+
         self._finish_worker()
         if isinstance(exc, ImportCancelled):
             self.cancelled = True
