@@ -33,12 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from ichigoapp.errors import BadInput, IchigoError
-from ichigoapp.services.contacts_io import (
-    ContactImportReport,
-    export_json,
-    export_vcard,
-    import_contacts_file,
-)
 from ichigoapp.store import KeyMode, Vault
 from ichigoapp.store.vault import restore_vault
 from ichigoapp.ui import dialogs, native_dialogs
@@ -46,6 +40,7 @@ from ichigoapp.ui.events import EventBus
 from ichigoapp.ui.worker import Worker, call_off_gui_thread
 
 if TYPE_CHECKING:
+    from ichigoapp.services.contacts_io import ContactImportReport
     from ichigoapp.ui.main_window import MainWindow
 
 CONTACTS_FILTER = (
@@ -131,6 +126,9 @@ class ContactImportDialog(QDialog):
         path, transaction = self.path, self.vault.transaction
 
         def run(progress: Callable[[int, int, str], None]) -> ContactImportReport:
+            # Here, not at the top: the vCard reader (vobject) is not needed to start up.
+            from ichigoapp.services.contacts_io import import_contacts_file
+
             return import_contacts_file(transaction, path, lambda d, t: progress(d, t, ""))
 
         self.running = True
@@ -196,6 +194,8 @@ def write_private_file(path: Path, data: bytes) -> None:
 
 def export_bytes(vault: Vault, kind: str) -> tuple[bytes, int]:
     """The export file's content and how many contacts it holds (runs in a worker)."""
+    from ichigoapp.services.contacts_io import export_json, export_vcard
+
     with vault.transaction() as session:
         if kind == "json":
             data = export_json(session)
