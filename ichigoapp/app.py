@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,13 +12,15 @@ from ichigoapp.errors import EXIT_LOCKED, EXIT_OK
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
+    from ichigoapp.ui.main_window import MainWindow
+
 
 def run_gui(vault_path: Path, files: list[Path] | None = None) -> int:
     """Open the app on ``vault_path`` (created on first run); returns the exit code."""
     from PySide6.QtWidgets import QApplication
 
     from ichigoapp.ui import theme
-    from ichigoapp.ui.main_window import APPLICATION, ORGANIZATION, open_main_window
+    from ichigoapp.ui.main_window import APPLICATION, ORGANIZATION
     from ichigoapp.ui.single_instance import claim
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -35,19 +38,49 @@ def run_gui(vault_path: Path, files: list[Path] | None = None) -> int:
     if instance is None:
         return EXIT_OK
     theme.apply(app)
-    window = open_main_window(vault_path, [*(files or []), *instance.take_queued()])
+    window = _first_window(vault_path, [*(files or []), *instance.take_queued()], instance.attach)
     if window is None:
         # Cancelled, locked or in use elsewhere: the reason has been shown.
         instance.close()
         return EXIT_LOCKED
     instance.attach(window)
-    # After the idle time the vault is closed and hidden until unlocked again.
-    from ichigoapp.ui.autolock import install_autolock
-
-    install_autolock(window, on_window=instance.attach)  # type: ignore[arg-type]
     window.show()
     code = int(app.exec())
+    if window.failed:
+        return EXIT_LOCKED
     return code if code else EXIT_OK
+
+
+def _first_window(
+    vault_path: Path, files: list[Path], on_window: Callable[[MainWindow], None]
+) -> MainWindow | None:
+    """The main window, shown at once for a keychain vault that unlocks silently.
+
+    The usual start: the keychain holds the key and it opens the file. The window's
+    frame is then shown straight away and the vault opened behind it (see
+    ``MainWindow.opening``). Anything else (first run, a passphrase, a keychain or
+    vault problem) goes through ``open_main_window``, which asks or explains first.
+    """
+    from ichigoapp.store.keycheck import keychain_secret
+    from ichigoapp.ui.main_window import MainWindow, open_main_window
+
+    secret = keychain_secret(vault_path)
+    if secret is None:
+        window = open_main_window(vault_path, files)
+        if window is not None:
+            _install_autolock(window, on_window)
+        return window
+    window = MainWindow.opening(vault_path.expanduser().absolute(), secret, files)
+    window.opened.connect(lambda: _install_autolock(window, on_window))
+    return window
+
+
+def _install_autolock(window: MainWindow, on_window: Callable[[MainWindow], None]) -> None:
+    # After the idle time the vault is closed and hidden until unlocked again; the
+    # window built on unlocking replaces this one (``on_window``).
+    from ichigoapp.ui.autolock import install_autolock
+
+    install_autolock(window, on_window=on_window)  # type: ignore[arg-type]
 
 
 def app_icon() -> QIcon:

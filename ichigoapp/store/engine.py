@@ -7,7 +7,6 @@ is refused rather than silently writing a plain SQLite file.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -16,30 +15,11 @@ from sqlalchemy.engine import Connection, Engine, ExceptionContext
 from sqlalchemy.pool import SingletonThreadPool
 
 from ichigoapp.errors import NotEncrypted
+from ichigoapp.store.keycheck import silence_sqlcipher_log
 from ichigoapp.store.keys import Secret
 
 BUSY_TIMEOUT_MS = 5000
 CACHE_KIB = 32 * 1024  # per connection
-
-_log_silenced = threading.Event()
-
-
-def silence_sqlcipher_log() -> None:
-    """SQLCipher prints decrypt failures (HMAC errors) to stderr; we report them ourselves.
-
-    The log level is process-wide, so it is set once on a throwaway in-memory connection
-    and never on a vault connection (whose first statement must be the key).
-    """
-    if _log_silenced.is_set():
-        return
-    import sqlcipher3
-
-    conn = sqlcipher3.connect(":memory:")
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-    finally:
-        conn.close()
-    _log_silenced.set()
 
 
 def _is_not_a_database(exc: BaseException) -> bool:

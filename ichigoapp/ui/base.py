@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QAbstractItemModel, QObject, Qt, QTimer
 from PySide6.QtGui import QShowEvent
@@ -13,13 +12,10 @@ from sqlalchemy.orm import Session
 from ichigoapp.errors import IchigoError
 from ichigoapp.store import Vault
 from ichigoapp.ui import dialogs
+from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.events import EventBus
 
-Clock = Callable[[], datetime]
-
-
-def system_clock() -> datetime:
-    return datetime.now(UTC)
+__all__ = ["Clock", "Page", "VaultSearch", "list_table", "system_clock"]
 
 
 class Page(QWidget):

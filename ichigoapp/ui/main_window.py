@@ -1,13 +1,23 @@
-"""The main window: navigation, one search field, menus, status bar, saved layout."""
+"""The main window: navigation, one search field, menus, status bar, saved layout.
+
+It is built in two steps. The frame (navigation, menus, tool bar, status bar, saved
+geometry) needs neither the vault nor SQLAlchemy; ``attach`` then adds the pages, the
+search field and the File menu's features for an open vault. ``MainWindow(vault)``
+does both at once. At start-up the app unlocks a keychain vault without SQLAlchemy
+(``store/keycheck.py``), shows the frame with :meth:`MainWindow.opening`, and opens
+the vault and attaches it once the frame is on screen: the window appears in about
+the time a bare Qt window takes, not after every module has loaded.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -24,21 +34,30 @@ from PySide6.QtWidgets import (
 
 from ichigoapp import __version__
 from ichigoapp.errors import VaultCorrupt
-from ichigoapp.store import Vault
-from ichigoapp.ui.base import Clock, Page, system_clock
-from ichigoapp.ui.contacts_view import ContactsView
-from ichigoapp.ui.encounters_view import EncountersView
+from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.events import EventBus
-from ichigoapp.ui.file_actions import install_file_actions
-from ichigoapp.ui.maintenance import Maintenance
-from ichigoapp.ui.promises_view import PromisesView
-from ichigoapp.ui.reflection_editor import ReflectionEditor
-from ichigoapp.ui.reflections_view import ReflectionsView
-from ichigoapp.ui.search import SearchField
-from ichigoapp.ui.today_view import TodayView
+
+if TYPE_CHECKING:
+    from ichigoapp.store import Vault
+    from ichigoapp.store.keys import Secret
+    from ichigoapp.ui.base import Page
+    from ichigoapp.ui.contacts_view import ContactsView
+    from ichigoapp.ui.encounters_view import EncountersView
+    from ichigoapp.ui.file_actions import FileActions
+    from ichigoapp.ui.maintenance import Maintenance
+    from ichigoapp.ui.promises_view import PromisesView
+    from ichigoapp.ui.reflection_editor import ReflectionEditor
+    from ichigoapp.ui.reflections_view import ReflectionsView
+    from ichigoapp.ui.search import SearchField
+    from ichigoapp.ui.today_view import TodayView
+    from ichigoapp.ui.worker import Worker
 
 ORGANIZATION = "Ichigo"
 APPLICATION = "Ichigo"
+# The pages' titles, for the navigation and the View menu before the pages exist
+# (each page class has the same as its ``title``; tests/ui/test_main_window.py checks).
+PAGE_TITLES = ("Today", "Contacts", "Encounters", "Reflections", "Promises")
+OPEN_AFTER_MS = 500
 
 
 def settings() -> QSettings:
@@ -47,16 +66,45 @@ def settings() -> QSettings:
                      ORGANIZATION, APPLICATION)  # fmt: skip
 
 
+def import_pages() -> None:
+    """Import what ``attach`` needs (run on the opening thread, off the GUI thread)."""
+    import ichigoapp.ui.contacts_view
+    import ichigoapp.ui.encounters_view
+    import ichigoapp.ui.file_actions
+    import ichigoapp.ui.promises_view
+    import ichigoapp.ui.reflections_view
+    import ichigoapp.ui.search
+    import ichigoapp.ui.today_view  # noqa: F401
+
+
 class MainWindow(QMainWindow):
     # Files handed over after start-up (a second `ichigo FILE.ics` launch, see
     # ui/single_instance.py); they are also appended to `pending_files`.
     files_received = Signal(list)  # list[Path]
+    # The vault is attached: pages, search and file actions exist (see ``attach``).
+    opened = Signal()
+    # Opening failed (the reason has been shown); the window closes itself.
+    open_failed = Signal()
+
+    vault: Vault
+    today: TodayView
+    contacts: ContactsView
+    encounters: EncountersView
+    reflections: ReflectionsView
+    promises: PromisesView
+    search: SearchField
+    file_actions: FileActions
 
     def __init__(
-        self, vault: Vault, files: list[Path] | None = None, clock: Clock = system_clock
+        self,
+        vault: Vault | None,
+        files: list[Path] | None = None,
+        clock: Clock = system_clock,
+        *,
+        path: Path | None = None,
+        key_mode: str = "",
     ) -> None:
         super().__init__()
-        self.vault = vault
         # Calendar files given on the command line, for the import action to offer.
         self.pending_files = list(files or [])
         # Set by open_main_window: the vault was opened without its page check and daily
@@ -65,28 +113,45 @@ class MainWindow(QMainWindow):
         self.maintenance: Maintenance | None = None
         self.clock = clock
         self.bus = EventBus(self)
-        self.setWindowTitle("Ichigo")
+        self.attached = False
+        self.failed = False
+        self.pages: list[Page] = []
         self.reflection_editor: ReflectionEditor | None = None
+        self._opening: Secret | None = None
+        self._open_worker: Worker | None = None
+        self._close_when_open = False
+        self.setWindowTitle("Ichigo")
+        if vault is not None:
+            path, key_mode = vault.path, vault.key_mode.value
+        assert path is not None, "a window without a vault needs the vault's path"
+        self.vault_path = path
+        self._build_frame(path, key_mode)
+        if vault is not None:
+            self.attach(vault)
 
-        self.today = TodayView(vault, self.bus, clock)
-        self.contacts = ContactsView(vault, self.bus, clock)
-        self.encounters = EncountersView(vault, self.bus, clock)
-        self.reflections = ReflectionsView(vault, self.bus, clock)
-        self.promises = PromisesView(vault, self.bus, clock)
-        self.pages: list[Page] = [
-            self.today, self.contacts, self.encounters, self.reflections, self.promises,
-        ]  # fmt: skip
+    @classmethod
+    def opening(
+        cls, path: Path, secret: Secret, files: list[Path], clock: Clock = system_clock
+    ) -> MainWindow:
+        """The frame for a vault whose key is known; it opens the vault once shown."""
+        window = cls(None, files, clock, path=path, key_mode=secret.mode.value)
+        window._opening = secret
+        return window
 
+    def _build_frame(self, path: Path, key_mode: str) -> None:
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName("Navigation")
         self.nav.setMinimumWidth(140)
         self.nav.setMaximumWidth(280)
+        for title in PAGE_TITLES:
+            self.nav.addItem(QListWidgetItem(title))
+        self.nav.setEnabled(False)
         self.stack = QStackedWidget()
-        for page in self.pages:
-            self.nav.addItem(QListWidgetItem(page.title))
-            self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self._show_page)
+        self.loading = QLabel(f"Opening {path.name}…")
+        self.loading.setObjectName("muted")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
 
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
@@ -96,42 +161,79 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(1, False)
         self.setCentralWidget(self.splitter)
 
-        self.search = SearchField(vault, self)
-        self.search.chosen.connect(self.open_hit)
-        toolbar = QToolBar("Search")
+        self.toolbar = toolbar = QToolBar("Search")
         toolbar.setObjectName("searchToolbar")
         toolbar.setMovable(False)
         toolbar.setFloatable(False)
-        title = QLabel("  Ichigo 一期一会")
-        title.setObjectName("sectionTitle")
-        toolbar.addWidget(title)
+        heading = QLabel("  Ichigo 一期一会")
+        heading.setObjectName("sectionTitle")
+        toolbar.addWidget(heading)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
-        toolbar.addWidget(self.search)
         self.addToolBar(toolbar)
 
         self._build_menus()
-        # Import calendar / contacts, triage, prep cards, export, backup (ui/file_actions.py).
-        self.file_actions = install_file_actions(self)
-        self.vault_label = QLabel(f"{vault.path.name} · {vault.key_mode.value}")
+        self.menuBar().setEnabled(False)
+        self.vault_label = QLabel(f"{path.name} · {key_mode}")
         self.vault_label.setObjectName("muted")
-        self.vault_label.setToolTip(str(vault.path))
+        self.vault_label.setToolTip(str(path))
         self.statusBar().addPermanentWidget(self.vault_label)
         self.bus.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+
+        self.resize(QSize(1280, 820))
+        # Sensible first-run proportions; saved ones (if any) replace them below.
+        self.splitter.setSizes([180, 1100])
+        self._restore_geometry()
+
+    def attach(self, vault: Vault) -> None:
+        """Add the pages, the search field and the File menu's features for ``vault``."""
+        from ichigoapp.ui.contacts_view import ContactsView
+        from ichigoapp.ui.encounters_view import EncountersView
+        from ichigoapp.ui.file_actions import install_file_actions
+        from ichigoapp.ui.promises_view import PromisesView
+        from ichigoapp.ui.reflections_view import ReflectionsView
+        from ichigoapp.ui.search import SearchField
+        from ichigoapp.ui.today_view import TodayView
+
+        self.vault = vault
+        self.vault_path = vault.path
+        self.vault_label.setText(f"{vault.path.name} · {vault.key_mode.value}")
+        self.vault_label.setToolTip(str(vault.path))
+        bus, clock = self.bus, self.clock
+        self.today = TodayView(vault, bus, clock)
+        self.contacts = ContactsView(vault, bus, clock)
+        self.encounters = EncountersView(vault, bus, clock)
+        self.reflections = ReflectionsView(vault, bus, clock)
+        self.promises = PromisesView(vault, bus, clock)
+        self.pages = [self.today, self.contacts, self.encounters, self.reflections, self.promises]
+        assert tuple(page.title for page in self.pages) == PAGE_TITLES
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self.stack.removeWidget(self.loading)
+        self.loading.deleteLater()
+        self.nav.currentRowChanged.connect(self._show_page)
+
+        self.search = SearchField(vault, self)
+        self.search.chosen.connect(self.open_hit)
+        self.toolbar.addWidget(self.search)
+        # Import calendar / contacts, triage, prep cards, export, backup (ui/file_actions.py).
+        self.file_actions = install_file_actions(self)
 
         self.bus.open_contact.connect(self.open_contact)
         self.bus.open_encounter.connect(self.open_encounter)
         self.bus.reflect_on.connect(self.open_reflection_editor)
 
-        self.resize(QSize(1280, 820))
-        # Sensible first-run proportions; saved ones (if any) replace them below.
-        self.splitter.setSizes([180, 1100])
         self.contacts.splitter.setSizes([520, 580])
         self.encounters.splitter.setSizes([500, 600])
         self.reflections.splitter.setSizes([420, 300])
-        self._restore_layout()
+        self._restore_splitters()
+        self.attached = True
+        self.nav.setEnabled(True)
+        self.menuBar().setEnabled(True)
         self.nav.setCurrentRow(0)
+        self._show_page(0)
+        self.opened.emit()
 
     # --- menus ---------------------------------------------------------------------------
     def _action(
@@ -185,8 +287,8 @@ class MainWindow(QMainWindow):
         edit.addAction(self.find_action)
 
         view = bar.addMenu("&View")
-        for n, page in enumerate(self.pages):
-            action = self._action(page.title, partial(self.nav.setCurrentRow, n), f"Ctrl+{n + 1}")
+        for n, title in enumerate(PAGE_TITLES):
+            action = self._action(title, partial(self.nav.setCurrentRow, n), f"Ctrl+{n + 1}")
             view.addAction(action)
         view.addSeparator()
         view.addAction(self._action("&Refresh", self.bus.data_changed.emit, "F5"))
@@ -278,6 +380,8 @@ class MainWindow(QMainWindow):
         """Non-blocking (window-modal) so the rest of the app stays paintable."""
         if self.reflection_editor is not None:
             self.reflection_editor.close()
+        from ichigoapp.ui.reflection_editor import ReflectionEditor
+
         editor = ReflectionEditor(self.vault, self.bus, encounter_id, self)
         self.reflection_editor = editor
         editor.open()
@@ -303,7 +407,7 @@ class MainWindow(QMainWindow):
                 found[type(page).__name__] = splitter
         return found
 
-    def _restore_layout(self) -> None:
+    def _restore_geometry(self) -> None:
         store = settings()
         geometry = store.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -311,6 +415,10 @@ class MainWindow(QMainWindow):
         state = store.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        self._restore_splitters()
+
+    def _restore_splitters(self) -> None:
+        store = settings()
         for name, splitter in self._splitters().items():
             value = store.value(f"splitters/{name}")
             if isinstance(value, QByteArray) and not value.isEmpty():
@@ -326,12 +434,70 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.maintenance_pending:
+        if self._opening is not None:
+            # Opening starts at the first paint (paintEvent), or after this long if the
+            # window is not painted (started minimised, say).
+            QTimer.singleShot(OPEN_AFTER_MS, self._open_vault)
+        elif self.maintenance_pending:
             self.maintenance_pending = False
             # After this event, so the window paints before the check starts reading.
             QTimer.singleShot(0, self.start_maintenance)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._opening is not None:
+            # The next turn of the event loop: the frame reaches the screen first.
+            QTimer.singleShot(0, self._open_vault)
+
+    # --- opening (MainWindow.opening) ----------------------------------------------------
+    def _open_vault(self) -> None:
+        """Open the vault on a worker thread (SQLAlchemy and the pages load there too)."""
+        from ichigoapp.ui.worker import Worker
+
+        secret, path = self._opening, self.vault_path
+        if secret is None:
+            return
+        self._opening = None
+
+        def run(_progress: object) -> Vault:
+            from ichigoapp.store import open_vault
+
+            import_pages()
+            # The page check and the daily backup follow on a worker once attached.
+            return open_vault(path, secret=secret, verify=False)
+
+        self._open_worker = Worker(run)
+        self._open_worker.finished.connect(self._on_vault_open)
+        self._open_worker.failed.connect(self._on_open_failed)
+        self._open_worker.start()
+
+    def _on_vault_open(self, vault: Vault) -> None:
+        assert self._open_worker is not None
+        self._open_worker.wait()
+        if self._close_when_open:
+            vault.close()
+            self.close()
+            return
+        self.attach(vault)
+        # After the Today page has painted: the check reads the whole file.
+        QTimer.singleShot(0, self.start_maintenance)
+
+    def _on_open_failed(self, exc: BaseException) -> None:
+        from ichigoapp.ui.unlock import explain_open_error
+
+        assert self._open_worker is not None
+        self._open_worker.wait()
+        restored = None if self._close_when_open else explain_open_error(exc, self.vault_path, self)
+        if restored is not None:
+            self.attach(restored)
+            return
+        self.failed = True
+        self.open_failed.emit()
+        self.close()
+
     def start_maintenance(self) -> None:
+        from ichigoapp.ui.maintenance import Maintenance
+
         self.maintenance = Maintenance(self.vault, self)
         self.maintenance.damaged.connect(self._vault_damaged)
         self.maintenance.start()
@@ -350,6 +516,16 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.attached:
+            self._opening = None  # an open not yet started never starts
+            if self._open_worker is not None and not self.failed and not self._close_when_open:
+                # Still opening: finish that (a moment), then close properly.
+                self._close_when_open = True
+                self.hide()
+                event.ignore()
+                return
+            super().closeEvent(event)
+            return
         if self.contacts.dirty and not self.contacts._discard_ok():
             event.ignore()
             return

@@ -232,22 +232,31 @@ def obtain_vault(
                 return Unlocked(open_vault(path, secret=secret, verify=verify), created=False)
         vault = _open_with_passphrase(path, parent, verify)
         return None if vault is None else Unlocked(vault, created=False)
-    except VaultCorrupt as exc:
-        # Damaged file: offer the newest good backup, restored beside it (ui/damaged.py).
+    except IchigoError as exc:
+        restored = explain_open_error(exc, path, parent)
+        return None if restored is None else Unlocked(restored, created=False)
+
+
+def explain_open_error(exc: BaseException, path: Path, parent: QWidget | None) -> Vault | None:
+    """Tell the user why the vault did not open; for a damaged one, offer the newest good
+    backup, restored beside it, and return that vault if they took it."""
+    if isinstance(exc, VaultCorrupt):
         from ichigoapp.ui.damaged import offer_restore
 
-        restored = offer_restore(path, exc, parent)
-        return None if restored is None else Unlocked(restored, created=False)
-    except VaultInUse as exc:
+        return offer_restore(path, exc, parent)
+    if isinstance(exc, VaultInUse):
         dialogs.error(
             parent,
             "Ichigo is already open",
             f"{exc}.\n\nClose the other Ichigo window (or command) and start again.",
         )
-        return None
-    except IchigoError as exc:
+    elif isinstance(exc, IchigoError):
         dialogs.error(parent, "Cannot open the vault", exc.message)
-        return None
+    else:
+        dialogs.error(
+            parent, "Cannot open the vault", f"Ichigo could not open {path} ({type(exc).__name__})."
+        )
+    return None
 
 
 def demo_requested() -> bool:

@@ -5,9 +5,11 @@
 ``python tests/bench/app_probe.py tour VAULT``  the app, then every view visited, then
                                                 prints the peak RSS
 
-For ``app`` and ``bare`` the first paint of the main window prints ``PAINTED`` and quits,
-so the parent times spawn -> first paint. The unlock goes through the keychain: the
-parent selects the bench's file keyring with PYTHON_KEYRING_BACKEND.
+For ``app`` and ``bare`` the first paint of the main window prints ``PAINTED``; the
+app then prints ``CONTENT`` at its first paint with the vault attached (the Today page
+filled) and quits, so the parent times spawn -> first paint and spawn -> content. The
+unlock goes through the keychain: the parent selects the bench's file keyring with
+PYTHON_KEYRING_BACKEND.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 PAINTED = "PAINTED"
+CONTENT = "CONTENT"
 
 
 class FirstPaint(QObject):
@@ -57,11 +60,30 @@ def bare() -> int:
     return int(app.exec())
 
 
+class ContentPaint(FirstPaint):
+    """PAINTED at the first paint, CONTENT at the first paint with the vault attached."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.done or event.type() != QEvent.Type.Paint or not isinstance(watched, QWidget):
+            return False
+        window = watched.window()
+        if not isinstance(window, QMainWindow):
+            return False
+        if not getattr(self, "painted", False):
+            self.painted = True
+            print(PAINTED, flush=True)
+        if getattr(window, "attached", False):
+            self.done = True
+            print(CONTENT, flush=True)
+            QTimer.singleShot(0, self.then)  # type: ignore[arg-type]
+        return False
+
+
 def app(vault: Path) -> int:
     from ichigoapp.app import run_gui
 
     qapp = QApplication(sys.argv)
-    watcher = FirstPaint(qapp.quit)
+    watcher = ContentPaint(qapp.quit)
     qapp.installEventFilter(watcher)
     return run_gui(vault)
 

@@ -1,0 +1,152 @@
+"""Start-up: the window appears as soon as the keychain key has opened the vault, and
+the vault's pages follow; problems found while opening are explained, nothing is lost."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from ichigoapp.store import KeyMode, create_vault, open_vault
+from ichigoapp.store.keycheck import keychain_secret
+from ichigoapp.ui import main_window
+from ichigoapp.ui.main_window import PAGE_TITLES, MainWindow
+from tests.ui import seed
+from tests.ui.conftest import NOW, DialogLog
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _closed_keychain_vault(path: Path) -> None:
+    with create_vault(path, mode=KeyMode.KEYCHAIN) as vault:
+        seed.build(vault, NOW)
+
+
+def _opening(path: Path, qtbot: Any) -> MainWindow:
+    secret = keychain_secret(path)
+    assert secret is not None
+    window = MainWindow.opening(path, secret, [], lambda: NOW)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_the_frame_shows_first_then_the_vault_fills_it(vault_path: Path, qtbot: Any) -> None:
+    _closed_keychain_vault(vault_path)
+    window = _opening(vault_path, qtbot)
+    with qtbot.waitSignal(window.opened, timeout=20_000):
+        window.show()
+        # Before the vault is open: its name, no pages yet, nothing to click.
+        assert window.loading.text() == f"Opening {vault_path.name}…"
+        assert not window.nav.isEnabled() and not window.menuBar().isEnabled()
+        assert [window.nav.item(n).text() for n in range(window.nav.count())] == list(PAGE_TITLES)
+    assert window.attached and window.nav.isEnabled() and window.menuBar().isEnabled()
+    assert window.current_page() is window.today
+    shown = "\n".join(label.text() for label in window.today.findChildren(QLabel))
+    assert "Coffee with Hanako" in shown
+    window.search.setText("Hanako")
+    # The page check and the daily backup run after the pages are up.
+    qtbot.waitUntil(lambda: window.maintenance is not None, timeout=20_000)
+    window.close()
+    assert not window.isVisible()
+
+
+def test_a_vault_in_use_is_explained_and_the_window_closes(
+    vault_path: Path, qtbot: Any, dialog_log: DialogLog
+) -> None:
+    _closed_keychain_vault(vault_path)
+    window = _opening(vault_path, qtbot)
+    with open_vault(vault_path), qtbot.waitSignal(window.open_failed, timeout=20_000):
+        window.show()
+    assert window.failed and not window.isVisible()
+    assert [title for title, _text in dialog_log.errors] == ["Ichigo is already open"]
+
+
+def test_closing_while_opening_closes_the_vault_too(
+    vault_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _closed_keychain_vault(vault_path)
+    # Opening takes long enough here for the close to land while it runs.
+    monkeypatch.setattr(main_window, "import_pages", lambda: time.sleep(0.5))
+    for wait_for_the_worker in (False, True):
+        window = _opening(vault_path, qtbot)
+        window.show()
+        if wait_for_the_worker:
+            qtbot.waitUntil(lambda w=window: w._open_worker is not None, timeout=20_000)
+        window.close()
+        assert not window.isVisible()
+        qtbot.wait(300)
+        if window._open_worker is not None:
+            window._open_worker.wait()
+            qtbot.wait(50)  # the worker's result reaches the window
+        assert not window.attached and not window.isVisible()
+        # The writer lock is free again: the vault opens for writing.
+        with open_vault(vault_path) as again:
+            assert again.path == vault_path
+
+
+PROBE = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+HEAVY = ("sqlalchemy", "alembic", "icalendar", "jinja2", "vobject")
+seen = {}
+
+class Watch(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            window = watched.window()
+            if isinstance(window, QMainWindow):
+                key = "content" if getattr(window, "attached", False) else "frame"
+                if key not in seen:
+                    seen[key] = [m for m in HEAVY if m in sys.modules]
+                if key == "content":
+                    QTimer.singleShot(0, QApplication.instance().quit)
+        return False
+
+app = QApplication([])
+watch = Watch()
+app.installEventFilter(watch)
+from ichigoapp.app import run_gui
+run_gui(__import__("pathlib").Path(sys.argv[1]))
+print(json.dumps(seen))
+"""
+
+
+def test_the_window_paints_before_sqlalchemy_loads(vault_path: Path, tmp_path: Path) -> None:
+    """What the start-up time rests on (DESIGN section 6; timed by `make bench`)."""
+    keyring_file = tmp_path / "keyring.json"
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(REPO),
+        PYTHON_KEYRING_BACKEND="tests.bench.filekeyring.FileKeyring",
+        ICHIGO_BENCH_KEYRING=str(keyring_file),
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_RUNTIME_DIR=str(tmp_path / "run"),
+    )
+    (tmp_path / "run").mkdir(mode=0o700)
+    made = subprocess.run(
+        [sys.executable, "-c", "import sys\nfrom pathlib import Path\n"
+         "from ichigoapp.store import KeyMode, create_vault\n"
+         "create_vault(Path(sys.argv[1]), mode=KeyMode.KEYCHAIN).close()", str(vault_path)],
+        env=env, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(vault_path)],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["frame"] == []
+    # Only SQLAlchemy itself once the pages are up; importing and printing load theirs
+    # when first used.
+    assert seen["content"] == ["sqlalchemy"]
