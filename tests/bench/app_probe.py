@@ -110,7 +110,7 @@ def tour(vault: Path) -> int:
         print(f"PEAK_MB {peak_kb / 1024:.1f}", flush=True)
         qapp.quit()
 
-    watcher = FirstPaint(visit)
+    watcher = ContentPaint(visit)
     qapp.installEventFilter(watcher)
     from ichigoapp.app import run_gui
 
