@@ -5,7 +5,9 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -32,6 +34,10 @@ from ichigoapp.ui import fmt, theme
 from ichigoapp.ui.base import Clock, Page, system_clock
 from ichigoapp.ui.clickable import ClickableLabel
 from ichigoapp.ui.events import EventBus
+
+# Below this width the cards stand in one column: side by side they would be too
+# narrow for their text.
+ONE_COLUMN_BELOW_PX = 900
 
 
 def _link(kind: str, ident: int, text: str) -> str:
@@ -94,6 +100,7 @@ class TodayView(Page):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self.scroll_area)
         self._content: QWidget | None = None
+        self._columns: QBoxLayout | None = None
 
     def _on_link(self, href: str) -> None:
         kind, _, ident = href.partition(":")
@@ -224,7 +231,6 @@ class TodayView(Page):
         if not overview.upcoming:
             week.add_empty("No meetings in the next seven days.")
         left.addWidget(week)
-        left.addStretch(1)
 
         if overview.awaiting_reflection:
             section = Section(
@@ -297,15 +303,33 @@ class TodayView(Page):
             calm = Section("All calm")
             calm.add_empty("Nothing needs you today. Enjoy the quiet.")
             right.addWidget(calm)
-        right.addStretch(1)
 
-        grid.addLayout(left, 2, 0)
-        grid.addLayout(right, 2, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        grid.setRowStretch(2, 1)
+        # Side by side, or one above the other when the window is narrow (see _arrange).
+        columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        columns.setSpacing(18)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        columns.setAlignment(left, Qt.AlignmentFlag.AlignTop)
+        columns.setAlignment(right, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(columns, 2, 0, 1, 2)
+        grid.setRowStretch(3, 1)  # spare height goes below the cards
+        self._columns = columns
+        self._arrange()
         self.scroll_area.setWidget(content)  # deletes the previous content
         self._content = content
+
+    def _arrange(self) -> None:
+        columns = self._columns
+        if columns is None:
+            return
+        narrow = self.width() < ONE_COLUMN_BELOW_PX
+        wanted = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        if columns.direction() != wanted:
+            columns.setDirection(wanted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
 
     @staticmethod
     def _new_people_hint(overview: TodayOverview) -> str:

@@ -85,3 +85,28 @@ def test_links_on_today_open_contacts_and_encounters(window: Any) -> None:
 def test_an_empty_vault_is_calm(window: Any) -> None:
     assert window.today.overview is not None and window.today.overview.is_calm
     assert "Nothing needs you today" in _texts(window.today)
+
+
+def test_a_narrow_window_stacks_the_cards_in_one_column(vault: Any, qtbot: Any) -> None:
+    from ichigoapp.ui.main_window import MainWindow
+    from ichigoapp.ui.today_view import Section
+
+    seed.build(vault, NOW)
+    window = MainWindow(vault, [], lambda: NOW)
+    qtbot.addWidget(window)
+
+    def cards() -> dict[str, Any]:
+        found = {}
+        for card in window.today.findChildren(Section):
+            heading = card.findChildren(QLabel)[0].text()
+            found[heading] = card.mapTo(window.today, card.rect().topLeft())
+        return found
+
+    window.resize(1280, 820)
+    window.show()
+    qtbot.waitExposed(window)
+    wide = cards()
+    assert wide["Waiting for a reflection"].x() > wide["The week ahead"].x()
+    window.resize(800, 820)
+    qtbot.waitUntil(lambda: cards()["Waiting for a reflection"].y() > cards()["The week ahead"].y())
+    assert cards()["Waiting for a reflection"].x() == cards()["The week ahead"].x()
