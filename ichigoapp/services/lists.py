@@ -34,7 +34,7 @@ from ichigoapp.services.today import (
     _finished,
     _people_labels,
     _promise_items,
-    last_met_by_contact,
+    last_met_of_contact,
 )
 
 
@@ -66,21 +66,16 @@ def contact_rows(session: Session, now: datetime) -> list[ContactRow]:
         select(contact_tag.c.contact_id, Tag.name).join(Tag, Tag.id == contact_tag.c.tag_id)
     ):
         tags.setdefault(cid, []).append(name)
-    last = last_met_by_contact(now)
-    stmt = (
-        select(
-            Contact.id,
-            Contact.display_name,
-            Contact.company,
-            Contact.title,
-            primary_email,
-            Contact.location,
-            Contact.keep_in_touch_days,
-            last.c.last_met,
-        )
-        .outerjoin(last, last.c.contact_id == Contact.id)
-        .order_by(func.lower(Contact.display_name), Contact.id)
-    )
+    stmt = select(
+        Contact.id,
+        Contact.display_name,
+        Contact.company,
+        Contact.title,
+        primary_email,
+        Contact.location,
+        Contact.keep_in_touch_days,
+        last_met_of_contact(now),
+    ).order_by(func.lower(Contact.display_name), Contact.id)
     return [
         ContactRow(
             contact_id=cid,

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, Subquery, func, or_, select
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy import CTE, ColumnElement, Select, func, or_, select
+from sqlalchemy.orm import Session
 
 from ichigoapp.model import (
     Contact,
@@ -34,6 +34,8 @@ REFLECT_WINDOW_DAYS = 30
 # Today is calm: each section shows a handful and says how many more there are.
 TODAY_LIMIT = 8
 UPCOMING_LIMIT = 30
+# How many of the newest encounters unsent_thanks() walks before joining every reflection.
+THANKS_WALK = 4096
 
 T = TypeVar("T", covariant=True)
 
@@ -214,8 +216,6 @@ def promise_item(promise: Promise) -> PromiseItem:
     )
 
 
-# Attendees with their contacts, loaded in two extra queries instead of one per row.
-_PEOPLE = selectinload(Encounter.participations).selectinload(Participation.contact)
 _NOT_CANCELLED = (EncounterStatus.PLANNED.value, EncounterStatus.HELD.value)
 
 
@@ -228,14 +228,75 @@ def _finished(now: datetime) -> ColumnElement[bool]:
     return func.coalesce(Encounter.end, Encounter.start) <= now
 
 
+def _attendees_of(
+    session: Session, encounter_ids: Sequence[int]
+) -> dict[int, tuple[Attendee, ...]]:
+    """The attendees of each encounter, as ``_attendees()`` gives them, in one query."""
+    if not encounter_ids:
+        return {}
+    stmt = (
+        select(
+            Participation.encounter_id,
+            Participation.id,
+            Participation.contact_id,
+            Contact.display_name,
+            Participation.name,
+            Participation.email,
+            Participation.role,
+            Participation.reply_status,
+            Participation.triage_ignored,
+        )
+        .outerjoin(Contact, Contact.id == Participation.contact_id)
+        .where(Participation.encounter_id.in_(encounter_ids))
+        # The order of participation(encounter_id, contact_id): how the ORM loaded them.
+        .order_by(Participation.encounter_id, Participation.contact_id, Participation.id)
+    )
+    found: dict[int, list[Attendee]] = {}
+    for eid, pid, cid, contact_name, name, email, role, reply, ignored in session.execute(stmt):
+        person = Attendee(
+            participation_id=pid,
+            contact_id=cid,
+            name=contact_name if contact_name is not None else name,
+            email=email,
+            role=role,
+            reply_status=reply,
+            ignored=bool(ignored),
+        )
+        found.setdefault(eid, []).append(person)
+    for people in found.values():
+        people.sort(key=lambda a: (not a.matched, a.label.lower()))
+    return {eid: tuple(people) for eid, people in found.items()}
+
+
 def _meetings(
     session: Session, where: Sequence[Any], order: Sequence[Any], limit: int | None
 ) -> Listing[MeetingItem]:
-    ids = select(Encounter.id).where(*where)
-    stmt = select(Encounter).options(_PEOPLE).where(*where).order_by(*order).limit(limit)
-    items = tuple(meeting_item(e) for e in session.scalars(stmt))
-    total = len(items) if limit is None or len(items) < limit else _count(session, ids)
-    return Listing(items, total)
+    # Plain columns rather than Encounter objects: loading them (and each attendee's
+    # contact with its five eager relationships) cost more than the queries. The window
+    # count is over every row before the limit, so one pass gives the items and the total.
+    stmt = (
+        select(
+            Encounter.id,
+            Encounter.title,
+            Encounter.start,
+            Encounter.end,
+            Encounter.location,
+            Encounter.join_url,
+            func.count().over(),
+        )
+        .where(*where)
+        .order_by(*order)
+        .limit(limit)
+    )
+    if limit == 0:  # no items, still the count
+        return Listing((), _count(session, select(Encounter.id).where(*where)))
+    found = session.execute(stmt).all()
+    people = _attendees_of(session, [row[0] for row in found])
+    items = tuple(
+        MeetingItem(eid, title, start, end, location, join_url, people.get(eid, ()))
+        for eid, title, start, end, location, join_url, _total in found
+    )
+    return Listing(items, int(found[0][6]) if found else 0)
 
 
 def upcoming_meetings(
@@ -276,62 +337,127 @@ def promises_due(
         Promise.due.is_not(None),
         Promise.due <= local_today(now) + timedelta(days=days),
     ]
-    items = tuple(_promise_items(session, *where, order=(Promise.due, Promise.id), limit=limit))
-    if limit is None or len(items) < limit:
-        return Listing(items, len(items))
-    return Listing(items, _count(session, select(Promise.id).where(*where)))
+    order = (Promise.due, Promise.id)
+    if limit is None:
+        items = _promise_items(session, *where, order=order)
+        return Listing(tuple(items), len(items))
+    # The first ones and the count in one pass over the promises, then the names of
+    # these few joined in (not of every promise due before the sort).
+    first = session.execute(
+        select(Promise.id, func.count().over()).where(*where).order_by(*order).limit(limit)
+    ).all()
+    if not first:
+        return Listing((), _count(session, select(Promise.id).where(*where)) if limit == 0 else 0)
+    items = _promise_items(session, Promise.id.in_([pid for pid, _ in first]), order=order)
+    return Listing(tuple(items), int(first[0][1]))
 
 
 def unsent_thanks(session: Session, limit: int | None = None) -> Listing[ThanksItem]:
     """Gratitude noted in a reflection but not yet said, newest meeting first."""
     waiting = (Reflection.gratitude != "", Reflection.thanks_sent.is_(False))
+    total = int(session.scalar(select(func.count(Reflection.id)).where(*waiting)) or 0)
+    want = total if limit is None else min(limit, total)
+    if want == 0:
+        return Listing((), total)
+    newest = (Encounter.start.desc(), Encounter.id.desc())
+    gratitude = (
+        select(Reflection.gratitude)
+        .where(Reflection.encounter_id == Encounter.id)
+        .correlate(Encounter)  # reflection stays its own FROM, joined or not outside
+    )
+    columns = (Encounter.id, Encounter.title, Encounter.start, gratitude.scalar_subquery())
+    thanked = select(Reflection.id).where(Reflection.encounter_id == Encounter.id, *waiting)
+    # Walk the newest encounters down their start index, each one's reflection looked up
+    # by encounter, and stop at the ``want``-th: a few rows when thanks wait on recent
+    # meetings, rather than every waiting reflection joined to its encounter and sorted.
+    # The walk is bounded; beyond it (old thanks, or a short limit) that join does it.
+    cutoff = (
+        select(Encounter.start)
+        .order_by(Encounter.start.desc())
+        .offset(THANKS_WALK - 1)
+        .limit(1)
+        .scalar_subquery()
+    )
     stmt = (
-        select(Encounter.id, Encounter.title, Encounter.start, Reflection.gratitude)
-        .join(Encounter, Encounter.id == Reflection.encounter_id)
-        .where(*waiting)
-        .order_by(Encounter.start.desc(), Encounter.id.desc())
-        .limit(limit)
+        select(*columns)
+        .where(thanked.exists(), Encounter.start >= cutoff)
+        .order_by(*newest)
+        .limit(want)
     )
     found = session.execute(stmt).all()
+    if len(found) < want:
+        stmt = (
+            select(*columns)
+            .join(Reflection, Reflection.encounter_id == Encounter.id)
+            .where(*waiting)
+            .order_by(*newest)
+            .limit(want)
+        )
+        found = session.execute(stmt).all()
     people = _people_labels(session, [row[0] for row in found])
     items = tuple(
         ThanksItem(
             encounter_id=eid,
             title=title,
             start=start,
-            gratitude=gratitude,
+            gratitude=text,
             people=people[eid].known if eid in people else (),
         )
-        for eid, title, start, gratitude in found
+        for eid, title, start, text in found
     )
-    if limit is None or len(items) < limit:
-        return Listing(items, len(items))
-    return Listing(items, _count(session, select(Reflection.id).where(*waiting)))
+    return Listing(items, total)
 
 
-def last_met_by_contact(now: datetime, *, cadence_only: bool = False) -> Subquery:
-    """(contact_id, last_met) of every contact met by ``now``, in one grouped pass.
+# How far back the grouped pass of "last met" reads (see last_met_of_contact()). Only a
+# matter of speed: the result is the same for any window. Two years balanced the grouped
+# rows against the contacts left to look up on the 10,000-contact bench vault.
+RECENT_DAYS = 730
 
-    It walks the encounters through their (status, start) index and each one's
-    attendees through participation(encounter_id, contact_id), both covering, so no
-    table row is read; a correlated subquery per contact, or the same grouping driven
-    from the participations, read every encounter row and took seconds on a big vault.
-    ``cadence_only`` keeps the people with a keep-in-touch cadence.
+
+def _recent_meetings(now: datetime) -> CTE:
+    """(contact_id, last_met) of everyone met in the RECENT_DAYS up to ``now``.
+
+    One pass over the encounters of the window through their (status, start) index and
+    each one's attendees through participation(encounter_id, contact_id), both covering.
+    MATERIALIZED: computed once per statement, then looked up through an automatic index.
     """
+    since = now - timedelta(days=RECENT_DAYS)
     stmt = (
         select(Participation.contact_id.label("contact_id"),
                func.max(Encounter.start).label("last_met"))
         .select_from(Encounter)
         .join(Participation, Participation.encounter_id == Encounter.id)
-        .where(Encounter.status.in_(_NOT_CANCELLED), Encounter.start <= now)
+        .where(Encounter.status.in_(_NOT_CANCELLED), Encounter.start <= now,
+               Encounter.start >= since, Participation.contact_id.is_not(None))
         .group_by(Participation.contact_id)
     )  # fmt: skip
-    if cadence_only:
-        cadenced = aliased(Contact)
-        stmt = stmt.join(cadenced, cadenced.id == Participation.contact_id).where(
-            cadenced.keep_in_touch_days.is_not(None)
-        )
-    return stmt.subquery("last_met")
+    return stmt.cte("recent_meetings").prefix_with("MATERIALIZED")
+
+
+def last_met_of_contact(now: datetime) -> ColumnElement[Any]:
+    """The start of the latest encounter, not cancelled, that ``Contact`` took part in
+    and that started by ``now`` (NULL if none): a column for a query over ``Contact``.
+
+    Grouping every encounter with its attendees reads the whole history (0.3-0.4 s on
+    a vault of 100,000 encounters), and so does looking up every contact's attendances.
+    Most people were met lately: the recent window (RECENT_DAYS) gives their last
+    meeting in one short grouped pass, exact since someone met in it was last met in
+    it; only the others, few, have their attendances looked up, each to its encounter.
+    Someone never met has all their (future or cancelled) attendances looked up.
+    """
+    recent = _recent_meetings(now)
+    lately = select(recent.c.last_met).where(recent.c.contact_id == Contact.id)
+    # Nested on purpose: from participation(contact_id, ..) to each encounter by its id.
+    # A join here lets SQLite drive from the encounters' (status, start) index instead,
+    # i.e. read them all once per contact.
+    started = select(Encounter.start).where(
+        Encounter.id == Participation.encounter_id,
+        Encounter.status.in_(_NOT_CANCELLED),
+        Encounter.start <= now,
+    )
+    ever = select(func.max(started.scalar_subquery())).where(Participation.contact_id == Contact.id)
+    # coalesce() stops at its first non-NULL argument: the lookup runs only when needed.
+    return func.coalesce(lately.scalar_subquery(), ever.scalar_subquery())
 
 
 def _as_utc(value: datetime | None) -> datetime | None:
@@ -358,26 +484,43 @@ def past_cadence(last_met: datetime | None, cadence_days: int | None, now: datet
 def keep_in_touch(
     session: Session, now: datetime, limit: int | None = None
 ) -> Listing[KeepInTouchItem]:
-    """People with a cadence whose last held encounter is older than it (or never).
+    """People with a cadence whose last encounter is older than it (or who were never met).
 
     Longest overdue first; people never met after those.
     """
-    last = last_met_by_contact(now, cadence_only=True)
-    last_day = func.julianday(last.c.last_met)
+    # MATERIALIZED: the last meeting of each is computed once, not again for the filter,
+    # the order and the count.
+    cadenced = (
+        select(
+            Contact.id.label("contact_id"),
+            Contact.display_name.label("name"),
+            Contact.keep_in_touch_days.label("cadence"),
+            last_met_of_contact(now).label("last_met"),
+        )
+        .where(Contact.keep_in_touch_days.is_not(None))
+        .cte("cadenced")
+        .prefix_with("MATERIALIZED")
+    )
+    last_day = func.julianday(cadenced.c.last_met)
     stmt = (
         select(
-            Contact.id,
-            Contact.display_name,
-            Contact.keep_in_touch_days,
-            last.c.last_met,
+            cadenced.c.contact_id,
+            cadenced.c.name,
+            cadenced.c.cadence,
+            cadenced.c.last_met,
             func.count().over().label("total"),
         )
-        .outerjoin(last, last.c.contact_id == Contact.id)
         .where(
-            Contact.keep_in_touch_days.is_not(None),
-            or_(last.c.last_met.is_(None), last_day < _julian(now) - Contact.keep_in_touch_days),
+            or_(
+                cadenced.c.last_met.is_(None),
+                last_day < _julian(now) - cadenced.c.cadence,
+            )
         )
-        .order_by(last.c.last_met.is_(None), last_day + Contact.keep_in_touch_days, Contact.id)
+        .order_by(
+            cadenced.c.last_met.is_(None),
+            last_day + cadenced.c.cadence,
+            cadenced.c.contact_id,
+        )
         .limit(limit)
     )
     found = session.execute(stmt).all()
