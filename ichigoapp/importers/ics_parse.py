@@ -5,7 +5,8 @@ picklable values. Division of labour, for speed and robustness:
 
 * icalendar parses only the time properties (DTSTART, DTEND, DURATION, RRULE, RDATE,
   EXDATE, RECURRENCE-ID, SEQUENCE). Those are what need its knowledge of time zones,
-  and recurring_ical_events expands series from them.
+  and recurring_ical_events expands series from them. Plain lines skip its text parser
+  (see _plain_component); plain single events skip icalendar altogether (_fast_times).
 * Text, attendees and links are read here from the raw lines, which is much cheaper
   than having icalendar build property objects for a dozen ATTENDEE lines per event.
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -124,7 +125,19 @@ def _details(block: Block, method: str) -> _Details:
             dropped += 1  # counted before split_line: the cap must also bound the work
             continue
         name, params, value = split_line(line)
-        if name in TIME_PROPS:
+        if name == "ATTENDEE" or name == "ORGANIZER":  # the commonest lines first
+            person, is_room = _person(name, params, value)
+            if person is None:
+                continue
+            if is_room:
+                room = person.name or person.email
+                if room and room not in rooms:
+                    rooms.append(room)
+            elif name == "ORGANIZER":
+                organizer = organizer or person
+            else:
+                people.append(person)
+        elif name in TIME_PROPS:
             if name not in d.raw:
                 d.raw[name] = value.strip()
             elif name in _SINGLE:
@@ -166,18 +179,6 @@ def _details(block: Block, method: str) -> _Details:
                 d.sequence = max(0, int(value.strip()))
             except ValueError:
                 d.sequence = 0
-        elif name in ("ATTENDEE", "ORGANIZER"):
-            person, is_room = _person(name, params, value)
-            if person is None:
-                continue
-            if is_room:
-                room = person.name or person.email
-                if room and room not in rooms:
-                    rooms.append(room)
-            elif name == "ORGANIZER":
-                organizer = organizer or person
-            else:
-                people.append(person)
     d.title = d.title or "(no title)"
     d.cancelled = d.cancelled or method == "CANCEL"
     d.description = description
@@ -265,23 +266,95 @@ def _calendar_text(job: ChunkJob, events: list[str], tzids: set[str]) -> str:
 
 
 _Item = tuple[Group, int, _Details]
+_Found = dict[tuple[int, int], Any]
+
+# A time property line in its plainest form: upper case, only TZID and VALUE parameters
+# with simple values, no quotes or escapes anywhere. icalendar's content-line parser (a
+# Python loop over every character, then a parameter parser) splits such a line exactly
+# as this regex does, so for these lines _plain_component does the rest of what its
+# parser does: the same value types, parameters and time zone lookup, without the text.
+_PLAIN_TIME_LINE = re.compile(
+    r"(DTSTART|DTEND|RECURRENCE-ID|EXDATE|RRULE)((?:;(?:TZID|VALUE)=[A-Za-z0-9_/+-]+)*)"
+    r":([A-Z0-9=;,+-]+)"
+)
+# The properties whose TZID parameter icalendar's parser passes to the value type.
+_TZID_PROPS = frozenset({"DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE"})
 
 
-def _parse_items(
-    job: ChunkJob, items: list[_Item]
-) -> tuple[dict[tuple[int, int], Any], list[tuple[_Item, Exception]]]:
+def _plain_component(group: Group, block_index: int, details: _Details) -> Any:
+    """The VEVENT of _event_text as icalendar would parse it, or None if a line is not
+    plain or a value does not parse (then the text goes through icalendar's parser)."""
+    props: list[tuple[str, str, str]] = [
+        ("UID", "", f"g{group.index}"),
+        ("X-ICHIGO-REF", "", f"{group.index}.{block_index}"),
+    ]
+    for line in details.time_lines:
+        m = _PLAIN_TIME_LINE.fullmatch(line)
+        if m is None or (m.group(1) == "RRULE" and m.group(2)):
+            return None  # a VALUE on RRULE would change the value type icalendar picks
+        props.append((m.group(1), m.group(2), m.group(3)))
+    if details.sequence:
+        props.append(("SEQUENCE", "", str(details.sequence)))
+    comp = icalendar.Event()
+    try:
+        for name, param_text, value in props:
+            pairs = [part.split("=", 1) for part in param_text.split(";")[1:]]
+            params = icalendar.Parameters(pairs)
+            if len(params) != len(pairs):
+                return None  # a repeated parameter
+            factory: Any = icalendar.Event.types_factory.for_property(name)
+            tzid = params.get("TZID") if name in _TZID_PROPS else None
+            prop = factory(factory.from_ical(value, tzid) if tzid else factory.from_ical(value))
+            prop.params = params
+            comp.add(name, prop, encode=False)
+    except Exception:  # icalendar's parser records these as errors; let it
+        return None
+    return comp
+
+
+def _calendar(job: ChunkJob, items: list[_Item], events: list[str]) -> Any:
+    """icalendar's Calendar of the VEVENT texts ``events`` and the VTIMEZONEs items use."""
+    tzids = {t for g, _, _ in items for t in g.tzids}
+    return icalendar.Calendar.from_ical(_calendar_text(job, events, tzids))
+
+
+def _components(job: ChunkJob, cal: Any) -> _Found:
+    """The calendar's VEVENTs by (group index, block index)."""
+    if job.x_wr_timezone:
+        cal = x_wr_timezone.to_standard(cal)
+    found: _Found = {}
+    for comp in cal.walk("VEVENT"):
+        g, _, b = str(comp.get("X-ICHIGO-REF", "")).partition(".")
+        found[(int(g), int(b))] = comp
+    return found
+
+
+def _parse_items(job: ChunkJob, items: list[_Item]) -> tuple[_Found, list[tuple[_Item, Exception]]]:
+    """Components for the items: plain ones built directly, the rest parsed as text."""
+    try:
+        # The VTIMEZONEs first, as in the text: icalendar caches them for TZID lookups.
+        cal = _calendar(job, items, [])
+        rest: list[_Item] = []
+        for item in items:
+            comp = _plain_component(*item)
+            if comp is None:
+                rest.append(item)
+            else:
+                cal.add_component(comp)
+        found = _components(job, cal) if len(rest) < len(items) else {}
+    except Exception:  # the text parse below meets the same trouble and reports it
+        return _parse_texts(job, items)
+    more, failed = _parse_texts(job, rest) if rest else ({}, [])
+    found.update(more)
+    return found, failed
+
+
+def _parse_texts(job: ChunkJob, items: list[_Item]) -> tuple[_Found, list[tuple[_Item, Exception]]]:
     """Parse items as one calendar; on failure split by group, then by block."""
     try:
-        tzids = {t for g, _, _ in items for t in g.tzids}
-        text = _calendar_text(job, [_event_text(g, b, d) for g, b, d in items], tzids)
-        cal = icalendar.Calendar.from_ical(text)
-        if job.x_wr_timezone:
-            cal = x_wr_timezone.to_standard(cal)
-        found: dict[tuple[int, int], Any] = {}
-        for comp in cal.walk("VEVENT"):
-            g, _, b = str(comp.get("X-ICHIGO-REF", "")).partition(".")
-            found[(int(g), int(b))] = comp
-        return found, []
+        return _components(
+            job, _calendar(job, items, [_event_text(g, b, d) for g, b, d in items])
+        ), []
     except Exception as exc:
         if len(items) == 1:
             return {}, [(items[0], exc)]
@@ -291,9 +364,10 @@ def _parse_items(
         parts = list(by_group.values())
         if len(parts) == 1:
             parts = [[item] for item in items]
-        found, failed = {}, []
+        found: _Found = {}
+        failed: list[tuple[_Item, Exception]] = []
         for part in parts:
-            f, e = _parse_items(job, part)
+            f, e = _parse_texts(job, part)
             found.update(f)
             failed.extend(e)
         return found, failed
@@ -589,15 +663,16 @@ class _LightOccurrence:
     def times(self, source_times: _Times | None) -> _Times | None:
         if source_times is None:
             return None
-        base = replace(source_times)
-        if base.rid is None:
-            # A generated occurrence: its original start is its start.
-            base.rid = self.start
-            base.this_and_future = False
-        base.start = self.start
-        base.end = self.end if isinstance(self.end, date) else None
-        base.duration = self.end if isinstance(self.end, timedelta) else None
-        return base
+        # A generated occurrence (its source has no RECURRENCE-ID): its original start
+        # is its start.
+        generated = source_times.rid is None
+        return _Times(
+            start=self.start,
+            end=self.end if isinstance(self.end, date) else None,
+            duration=self.end if isinstance(self.end, timedelta) else None,
+            rid=self.start if generated else source_times.rid,
+            this_and_future=False if generated else source_times.this_and_future,
+        )
 
 
 class _LightQuery(recurring_ical_events.CalendarQuery):  # type: ignore[misc]
