@@ -172,47 +172,26 @@ def local_today(now: datetime) -> date:
     return now.astimezone(local_zone()).date()
 
 
-def _attendees(encounter: Encounter) -> tuple[Attendee, ...]:
-    people = [
-        Attendee(
-            participation_id=p.id,
-            contact_id=p.contact_id,
-            name=p.contact.display_name if p.contact is not None else p.name,
-            email=p.email,
-            role=p.role,
-            reply_status=p.reply_status,
-            ignored=p.triage_ignored,
-        )
-        for p in encounter.participations
-    ]
-    # Known people first, then the ones to triage, each alphabetically.
+def _in_order(people: list[Attendee]) -> tuple[Attendee, ...]:
+    """Known people first, then the ones to triage, each alphabetically."""
     people.sort(key=lambda a: (not a.matched, a.label.lower()))
     return tuple(people)
 
 
-def meeting_item(encounter: Encounter) -> MeetingItem:
-    return MeetingItem(
-        encounter_id=encounter.id,
-        title=encounter.title,
-        start=encounter.start,
-        end=encounter.end,
-        location=encounter.location,
-        join_url=encounter.join_url,
-        attendees=_attendees(encounter),
-    )
-
-
-def promise_item(promise: Promise) -> PromiseItem:
-    return PromiseItem(
-        promise_id=promise.id,
-        text=promise.text,
-        direction=promise.direction,
-        due=promise.due,
-        done_on=promise.done_on,
-        contact_id=promise.contact_id,
-        contact_name=promise.contact.display_name if promise.contact is not None else "",
-        encounter_id=promise.encounter_id,
-        encounter_title=promise.encounter.title if promise.encounter is not None else "",
+def _attendees(encounter: Encounter) -> tuple[Attendee, ...]:
+    return _in_order(
+        [
+            Attendee(
+                participation_id=p.id,
+                contact_id=p.contact_id,
+                name=p.contact.display_name if p.contact is not None else p.name,
+                email=p.email,
+                role=p.role,
+                reply_status=p.reply_status,
+                ignored=p.triage_ignored,
+            )
+            for p in encounter.participations
+        ]
     )
 
 
@@ -263,9 +242,7 @@ def _attendees_of(
             ignored=bool(ignored),
         )
         found.setdefault(eid, []).append(person)
-    for people in found.values():
-        people.sort(key=lambda a: (not a.matched, a.label.lower()))
-    return {eid: tuple(people) for eid, people in found.items()}
+    return {eid: _in_order(people) for eid, people in found.items()}
 
 
 def _meetings(

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 ORGANIZATION = "Ichigo"
 APPLICATION = "Ichigo"
 # The pages' titles, for the navigation and the View menu before the pages exist
-# (each page class has the same as its ``title``; tests/ui/test_main_window.py checks).
+# (each page class has the same as its ``title``; ``attach`` asserts it).
 PAGE_TITLES = ("Today", "Contacts", "Encounters", "Reflections", "Promises")
 OPEN_AFTER_MS = 500
 
