@@ -567,35 +567,13 @@ class _People:
 _NOBODY = _People((), (), 0)
 
 
-def _people_labels(
-    session: Session, encounter_ids: Select[Any] | Sequence[int]
-) -> dict[int, _People]:
-    """The attendees of each encounter in ``encounter_ids``, in one query."""
-    if not isinstance(encounter_ids, Select) and not encounter_ids:
-        return {}
-    stmt = (
-        select(
-            Participation.encounter_id,
-            Participation.contact_id,
-            Contact.display_name,
-            Participation.name,
-            Participation.email,
-            Participation.triage_ignored,
+def _people_labels(session: Session, encounter_ids: Sequence[int]) -> dict[int, _People]:
+    """The attendees of each encounter in ``encounter_ids`` as names, in one query."""
+    return {
+        eid: _People(
+            labels=tuple(a.label for a in people),
+            known=tuple(a.label for a in people if a.matched),
+            waiting=sum(1 for a in people if not a.matched and not a.ignored),
         )
-        .outerjoin(Contact, Contact.id == Participation.contact_id)
-        .where(Participation.encounter_id.in_(encounter_ids))
-    )
-    grouped: dict[int, list[tuple[bool, str, bool]]] = {}
-    for eid, cid, contact_name, name, email, ignored in session.execute(stmt):
-        unmatched = cid is None
-        label = (name if unmatched else contact_name) or email or "(unnamed)"
-        grouped.setdefault(eid, []).append((unmatched, label, bool(ignored)))
-    found = {}
-    for eid, people in grouped.items():
-        people.sort(key=lambda p: (p[0], p[1].lower()))
-        found[eid] = _People(
-            labels=tuple(label for _, label, _ in people),
-            known=tuple(label for unmatched, label, _ in people if not unmatched),
-            waiting=sum(1 for unmatched, _, ignored in people if unmatched and not ignored),
-        )
-    return found
+        for eid, people in _attendees_of(session, encounter_ids).items()
+    }
