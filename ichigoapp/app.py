@@ -31,7 +31,6 @@ def run_gui(vault_path: Path, files: list[Path] | None = None) -> int:
     # Matches packaging/io.github.ichigo.Ichigo.desktop, so Wayland compositors and
     # docks group the window under the installed launcher and its icon.
     app.setDesktopFileName("io.github.ichigo.Ichigo")
-    app.setWindowIcon(app_icon())
     # Before unlocking: a second launch on the same vault hands its files to the
     # running window instead of asking for a passphrase only to find the vault locked.
     instance = claim(vault_path, files or [], app)
@@ -66,13 +65,22 @@ def _first_window(
 
     secret = keychain_secret(vault_path)
     if secret is None:
+        _set_app_icon()  # for the dialogs that may come first
         window = open_main_window(vault_path, files)
         if window is not None:
             _install_autolock(window, on_window)
         return window
     window = MainWindow.opening(vault_path.expanduser().absolute(), secret, files)
+    # Loading the SVG icon engine takes ~12 ms; the frame need not wait for it.
+    window.first_painted.connect(_set_app_icon)
     window.opened.connect(lambda: _install_autolock(window, on_window))
     return window
+
+
+def _set_app_icon() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.setWindowIcon(app_icon())
 
 
 def _install_autolock(window: MainWindow, on_window: Callable[[MainWindow], None]) -> None:

@@ -1,8 +1,8 @@
 """The main window: navigation, one search field, menus, status bar, saved layout.
 
-It is built in two steps. The frame (navigation, menus, tool bar, status bar, saved
+It is built in two steps. The frame (navigation, menu bar, tool bar, status bar, saved
 geometry) needs neither the vault nor SQLAlchemy; ``attach`` then adds the pages, the
-search field and the File menu's features for an open vault. ``MainWindow(vault)``
+search field and the menus' entries for an open vault. ``MainWindow(vault)``
 does both at once. At start-up the app unlocks a keychain vault without SQLAlchemy
 (``store/keycheck.py``), shows the frame with :meth:`MainWindow.opening`, and opens
 the vault and attaches it once the frame is on screen: the window appears in about
@@ -16,7 +16,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
+# Not Qt's namespace (``PySide6.QtCore.Qt``): PySide builds its ~90 enums on first use,
+# about 25 ms, so the frame does without it and the methods that need it import it.
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -85,6 +86,9 @@ class MainWindow(QMainWindow):
     opened = Signal()
     # Opening failed (the reason has been shown); the window closes itself.
     open_failed = Signal()
+    # Once, on the turn of the event loop after the window's first paint: work that
+    # need not delay it (opening the vault, the app icon) waits for this.
+    first_painted = Signal()
 
     vault: Vault
     today: TodayView
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
         self._opening: Secret | None = None
         self._open_worker: Worker | None = None
         self._close_when_open = False
+        self._painted = False
         self.setWindowTitle("Ichigo")
         if vault is not None:
             path, key_mode = vault.path, vault.key_mode.value
@@ -136,6 +141,7 @@ class MainWindow(QMainWindow):
         """The frame for a vault whose key is known; it opens the vault once shown."""
         window = cls(None, files, clock, path=path, key_mode=secret.mode.value)
         window._opening = secret
+        window.first_painted.connect(window._open_vault)
         return window
 
     def _build_frame(self, path: Path, key_mode: str) -> None:
@@ -149,8 +155,9 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(False)
         self.stack = QStackedWidget()
         self.loading = QLabel(f"Opening {path.name}…")
-        self.loading.setObjectName("muted")
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Centred and muted by the theme's style sheet (QLabel#opening), which needs
+        # no Qt namespace (see the imports).
+        self.loading.setObjectName("opening")
         self.stack.addWidget(self.loading)
 
         self.splitter = QSplitter()
@@ -173,8 +180,13 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(spacer)
         self.addToolBar(toolbar)
 
-        self._build_menus()
-        self.menuBar().setEnabled(False)
+        # The menus' entries act on the pages: ``attach`` adds them.
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.edit_menu = bar.addMenu("&Edit")
+        self.view_menu = bar.addMenu("&View")
+        self.help_menu = bar.addMenu("&Help")
+        bar.setEnabled(False)
         self.vault_label = QLabel(f"{path.name} · {key_mode}")
         self.vault_label.setObjectName("muted")
         self.vault_label.setToolTip(str(path))
@@ -217,6 +229,7 @@ class MainWindow(QMainWindow):
         self.search = SearchField(vault, self)
         self.search.chosen.connect(self.open_hit)
         self.toolbar.addWidget(self.search)
+        self._fill_menus()
         # Import calendar / contacts, triage, prep cards, export, backup (ui/file_actions.py).
         self.file_actions = install_file_actions(self)
 
@@ -248,9 +261,9 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _=False: slot())
         return action
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
+    def _fill_menus(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.new_contact_action = self._action("&New contact", self.new_contact, "Ctrl+N")
         self.new_encounter_action = self._action(
             "New &encounter", self.new_encounter, "Ctrl+Shift+N"
@@ -265,7 +278,7 @@ class MainWindow(QMainWindow):
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.file_menu.addAction(quit_action)
 
-        edit = bar.addMenu("&Edit")
+        edit = self.edit_menu
         self.save_action = self._action("&Save", self.save_current, QKeySequence.StandardKey.Save)
         edit.addAction(self.save_action)
         edit.addSeparator()
@@ -286,17 +299,16 @@ class MainWindow(QMainWindow):
         self.find_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
         edit.addAction(self.find_action)
 
-        view = bar.addMenu("&View")
+        view = self.view_menu
         for n, title in enumerate(PAGE_TITLES):
             action = self._action(title, partial(self.nav.setCurrentRow, n), f"Ctrl+{n + 1}")
             view.addAction(action)
         view.addSeparator()
         view.addAction(self._action("&Refresh", self.bus.data_changed.emit, "F5"))
 
-        help_menu = bar.addMenu("&Help")
         about = self._action("&About Ichigo", self.about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
-        help_menu.addAction(about)
+        self.help_menu.addAction(about)
 
     def receive_files(self, paths: list[Path]) -> None:
         """Take calendar/contact files from a later launch: queue them where the
@@ -341,6 +353,8 @@ class MainWindow(QMainWindow):
         return self.pages[self.stack.currentIndex()]
 
     def focus_search(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
@@ -388,6 +402,8 @@ class MainWindow(QMainWindow):
         return editor
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             "About Ichigo",
@@ -445,9 +461,10 @@ class MainWindow(QMainWindow):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._opening is not None:
+        if not self._painted:
+            self._painted = True
             # The next turn of the event loop: the frame reaches the screen first.
-            QTimer.singleShot(0, self._open_vault)
+            QTimer.singleShot(0, self.first_painted.emit)
 
     # --- opening (MainWindow.opening) ----------------------------------------------------
     def _open_vault(self) -> None:

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QDeadlineTimer, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -309,6 +309,8 @@ def claim(
 
 def bring_to_front(widget: QWidget) -> None:
     """Un-minimise, raise and focus ``widget`` (window managers may only flash it)."""
+    from PySide6.QtCore import Qt  # not at start-up (see ui/main_window.py's imports)
+
     window = widget.window()
     if window.isMinimized():
         window.setWindowState(

@@ -32,6 +32,7 @@ QFrame#card {
 QLabel#sectionTitle { font-size: 12pt; font-weight: 600; }
 QLabel#pageTitle { font-size: 17pt; font-weight: 600; }
 QLabel#muted { color: palette(placeholder-text); }
+QLabel#opening { color: palette(placeholder-text); qproperty-alignment: AlignCenter; }
 QLabel#badge {
     color: white; background: %(accent)s; border-radius: 8px; padding: 1px 7px;
     font-weight: 600;
