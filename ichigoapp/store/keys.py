@@ -13,7 +13,7 @@ import os
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import keyring
 import keyring.errors
@@ -69,15 +69,25 @@ def new_raw_key() -> bytes:
     return secrets.token_bytes(RAW_KEY_BYTES)
 
 
+# The call that last timed out. While it is still stuck the keychain is not asked
+# again: start-up asks twice (the quick unlock, then the ordinary path that explains),
+# and a hung keychain should cost one wait, not one per question.
+_stuck: concurrent.futures.Future[Any] | None = None
+
+
 def _with_timeout(call: Callable[[], T]) -> T:
     # A daemon-ish single worker: if the backend hangs we give up waiting and let the
     # thread finish (or not) on its own; the caller falls back to a passphrase.
+    global _stuck
+    if _stuck is not None and not _stuck.done():
+        raise KeychainUnavailable("the keychain did not answer in time")
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="keyring")
     try:
         future = pool.submit(call)
         try:
             return future.result(timeout=KEYRING_TIMEOUT_S)
         except concurrent.futures.TimeoutError:
+            _stuck = future
             raise KeychainUnavailable("the keychain did not answer in time") from None
     finally:
         pool.shutdown(wait=False, cancel_futures=True)

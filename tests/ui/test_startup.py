@@ -7,14 +7,19 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
+import keyring
+import keyring.backend
+import keyring.errors
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from ichigoapp.store import KeyMode, create_vault, open_vault
+from ichigoapp.app import _first_window
+from ichigoapp.store import KeyMode, create_vault, keys, open_vault
 from ichigoapp.store.keycheck import keychain_secret
 from ichigoapp.ui import main_window
 from ichigoapp.ui.main_window import PAGE_TITLES, MainWindow
@@ -89,6 +94,53 @@ def test_closing_while_opening_closes_the_vault_too(
         # The writer lock is free again: the vault opens for writing.
         with open_vault(vault_path) as again:
             assert again.path == vault_path
+
+
+class HangingKeyring(keyring.backend.KeyringBackend):
+    """A keychain whose every request hangs (a D-Bus service that never answers)."""
+
+    priority = 10  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked = 0
+        self.release = threading.Event()
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.asked += 1
+        self.release.wait(30)
+        return None
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise keyring.errors.PasswordSetError("hanging")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise keyring.errors.PasswordDeleteError("hanging")
+
+
+def test_a_hanging_keychain_is_waited_for_once_then_explained(
+    vault_path: Path, monkeypatch: pytest.MonkeyPatch, dialog_log: DialogLog, qapp: Any
+) -> None:
+    _closed_keychain_vault(vault_path)
+    monkeypatch.setattr(keys, "KEYRING_TIMEOUT_S", 0.3)
+    monkeypatch.setattr(keys, "_stuck", None)
+    hanging = HangingKeyring()
+    keyring.set_keyring(hanging)  # the autouse memory keyring is put back afterwards
+    try:
+        # The quick unlock gives up, then the ordinary path explains without asking the
+        # stuck keychain a second time (which cost a second timeout).
+        assert _first_window(vault_path, [], lambda _window: None) is None
+        assert hanging.asked == 1
+        [(title, text)] = dialog_log.errors
+        assert title == "Cannot unlock the vault"
+        assert "did not answer in time" in text
+    finally:
+        hanging.release.set()
+    # Once the keychain answers again it is asked again.
+    assert keys._stuck is not None
+    keys._stuck.result(timeout=10)
+    assert keys.load_key("anything") is None
+    assert hanging.asked == 2
 
 
 PROBE = """
