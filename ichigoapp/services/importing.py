@@ -33,6 +33,7 @@ from ichigoapp.model import (
 )
 from ichigoapp.model.fulltext import encounter_fts_bulk_insert
 from ichigoapp.services.me import my_emails
+from ichigoapp.services.triage import attendee_key, ignored_keys
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +171,24 @@ def _people(ev: IcsEvent, mine: set[str]) -> list[IcsAttendee]:
     return [a for a in ev.attendees if not (a.email and a.email in mine)]
 
 
+class _Strangers:
+    """Attendees with no contact: counts the new people, knows the ignored ones."""
+
+    def __init__(self, ignored: set[str], report: ImportReport) -> None:
+        self._ignored = ignored
+        self._report = report
+
+    def note(self, attendee: IcsAttendee) -> bool:
+        """An attendee with no contact in a new or changed invite: True if the user
+        ignored them before (the new appearance is then ignored too); anyone else
+        counts as a new person."""
+        key = attendee_key(attendee.email, attendee.name)
+        if key is not None and key in self._ignored:
+            return True
+        self._report.new_people_emails.add(key or "")
+        return False
+
+
 def _encounter_values(ev: IcsEvent, source: str) -> dict[str, Any]:
     return {
         "title": ev.title,
@@ -198,7 +217,7 @@ _INSERT_ENCOUNTER = (
 )
 _INSERT_PARTICIPATION = (
     "INSERT INTO participation (encounter_id, contact_id, email, name, role, reply_status, "
-    "is_organizer, triage_ignored, from_calendar) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 1)"
+    "is_organizer, triage_ignored, from_calendar) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)"
 )
 
 
@@ -229,6 +248,8 @@ def apply_events(
     by_email: dict[str, int] = {
         email: contact_id for email, contact_id in _rows_in(session, _CONTACTS_BY_EMAIL, emails)
     }
+    # Someone ignored in triage (a room, a mailing list) stays ignored in new invites.
+    strangers = _Strangers(ignored_keys(session), report)
     uids = sorted({ev.uid for ev in events})
     existing_ids = [row[0] for row in _rows_in(session, _ENCOUNTER_IDS_BY_UID, uids)]
     existing: dict[tuple[str, str], Encounter] = {}
@@ -255,15 +276,13 @@ def apply_events(
             ev.description, ev.uid, ev.recurrence_id, ev.sequence, source, ev.content_hash,
             stamp, stamp,
         ))  # fmt: skip
-        people = _people(ev, mine)
-        participant_rows += [
-            (next_id, by_email.get(a.email) if a.email else None, a.email, a.name, a.role,
-             a.reply_status, int(a.is_organizer))
-            for a in people
-        ]  # fmt: skip
-        report.new_people_emails.update(
-            a.email or f"name:{a.name}" for a in people if a.email not in by_email
-        )
+        for a in _people(ev, mine):
+            contact_id = by_email.get(a.email) if a.email else None
+            ignored = contact_id is None and strangers.note(a)
+            participant_rows.append((
+                next_id, contact_id, a.email, a.name, a.role, a.reply_status,
+                int(a.is_organizer), int(ignored),
+            ))  # fmt: skip
         if ev.cancelled:
             report.cancelled += 1
         else:
@@ -290,7 +309,7 @@ def apply_events(
         found = existing.get((ev.uid, ev.recurrence_id))
         if found is None:
             continue
-        _apply_to_existing(session, found, ev, source, mine, by_email, report)
+        _apply_to_existing(session, found, ev, source, mine, by_email, strangers, report)
         done += 1
         if progress and done % 200 == 0:
             progress("saving", done, total)
@@ -305,6 +324,7 @@ def _apply_to_existing(
     source: str,
     mine: set[str],
     by_email: dict[str, int],
+    strangers: _Strangers,
     report: ImportReport,
 ) -> None:
     if enc.content_hash == ev.content_hash or ev.sequence < enc.sequence:
@@ -336,7 +356,7 @@ def _apply_to_existing(
         setattr(enc, key, value)
     if enc.status == EncounterStatus.CANCELLED.value:
         enc.status = EncounterStatus.PLANNED.value  # re-invited after a cancellation
-    _sync_participants(session, enc, _people(ev, mine), by_email, report)
+    _sync_participants(session, enc, _people(ev, mine), by_email, strangers)
     report.updated += 1
 
 
@@ -345,7 +365,7 @@ def _sync_participants(
     enc: Encounter,
     people: list[IcsAttendee],
     by_email: dict[str, int],
-    report: ImportReport,
+    strangers: _Strangers,
 ) -> None:
     """The invite's attendee list is the organizer's current one: add the new, update
     replies, and drop calendar attendees no longer invited (links to contacts are
@@ -375,11 +395,10 @@ def _sync_participants(
                 role=a.role,
                 reply_status=a.reply_status,
                 is_organizer=a.is_organizer,
+                triage_ignored=contact_id is None and strangers.note(a),
                 from_calendar=True,
             )
         )
-        if contact_id is None:
-            report.new_people_emails.add(a.email or f"name:{a.name}")
 
 
 def read_calendar_file(path: Path) -> bytes:

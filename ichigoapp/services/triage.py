@@ -67,11 +67,27 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _key(part: Participation) -> str | None:
-    if part.email:
-        return part.email.lower()
-    name = _norm(part.name)
+def attendee_key(email: str, name: str) -> str | None:
+    """Who an attendee is for triage: the address, or the name when the invite gave none."""
+    if email:
+        return email.lower()
+    name = _norm(name)
     return f"name:{name}" if name else None
+
+
+def _key(part: Participation) -> str | None:
+    return attendee_key(part.email, part.name)
+
+
+def ignored_keys(session: Session) -> set[str]:
+    """The attendees the user chose to ignore (``ignore_person``): their later
+    appearances, in invites imported afterwards, are ignored as well."""
+    rows = session.execute(
+        select(Participation.email, Participation.name)
+        .where(Participation.contact_id.is_(None), Participation.triage_ignored.is_(True))
+        .distinct()
+    )
+    return {key for email, name in rows if (key := attendee_key(email, name)) is not None}
 
 
 def _waiting(session: Session, encounter_id: int | None) -> list[Participation]:
@@ -230,7 +246,8 @@ def create_contact_for(
 
 
 def ignore_person(session: Session, participation_ids: Iterable[int]) -> None:
-    """Not someone to keep (a room, a mailing list): stop asking about these appearances."""
+    """Not someone to keep (a room, a mailing list): stop asking about these appearances,
+    and about their appearances in calendars imported later (see ``ignored_keys``)."""
     for part in _parts(session, participation_ids):
         part.triage_ignored = True
     session.flush()

@@ -130,7 +130,10 @@ class TriageWidget(QWidget):
         self.link_button.clicked.connect(self.link_current)
         self.ignore_button = QPushButton("Ignore")
         self.ignore_button.setAccessibleName("Ignore this person")
-        self.ignore_button.setToolTip("A room, a mailing list, someone you will not follow up")
+        self.ignore_button.setToolTip(
+            "A room, a mailing list, someone you will not follow up: not asked about again,\n"
+            "here or in calendars you import later"
+        )
         self.ignore_button.clicked.connect(self.ignore_current)
         actions = QHBoxLayout()
         actions.addWidget(self.create_button)

@@ -178,6 +178,44 @@ def test_suggestions_wait_for_confirmation_and_ignore(
     assert [p.email for p in triage.people] == ["kwame@gmail.example"]
 
 
+def test_someone_ignored_stays_ignored_in_later_invites(
+    window: MainWindow, qtbot: Any, tmp_path: Path
+) -> None:
+    start = NOW + timedelta(days=2)
+    room = "ATTENDEE;CN=Room 4:mailto:room4@resources.example"
+    first = write_ics(tmp_path, "first.ics", events=[
+        _event("call@test", "Solar call", start, [room]),
+        _event("lunch@test", "Lunch", start + timedelta(hours=3),
+               ["ATTENDEE;CN=Ana Lima:mailto:ana@lima.example"]),
+    ])  # fmt: skip
+    dialog = window.file_actions.calendar.start([first])
+    assert dialog is not None
+    _finish(qtbot, dialog)
+    triage = dialog.show_triage()
+    triage.list.setCurrentRow([p.email for p in triage.people].index("room4@resources.example"))
+    triage.ignore_button.click()
+    dialog.accept()
+
+    # The room again: in a new meeting, and added to the lunch by an update.
+    lunch_moved = _event("lunch@test", "Lunch", start + timedelta(hours=4), [
+        "ATTENDEE;CN=Ana Lima:mailto:ana@lima.example", room]).replace(
+        "UID:lunch@test", "UID:lunch@test\r\nSEQUENCE:1")  # fmt: skip
+    second = write_ics(tmp_path, "second.ics", events=[
+        _event("review@test", "Design review", start + timedelta(days=1),
+               [room, "ATTENDEE;CN=Bo Chen:mailto:bo@chen.example"]),
+        lunch_moved,
+    ])  # fmt: skip
+    dialog = window.file_actions.calendar.start([second])
+    assert dialog is not None
+    _finish(qtbot, dialog)
+    assert "1 new, 1 updated, 0 unchanged, 0 cancelled." in dialog.summary.text()
+    assert "1 new person to meet." in dialog.summary.text()  # Ana was counted last time
+    rooms = [ignored for e, _, ignored in _waiting(window.vault) if e == "room4@resources.example"]
+    assert rooms == [True, True, True]
+    triage = dialog.show_triage()
+    assert sorted(p.email for p in triage.people) == ["ana@lima.example", "bo@chen.example"]
+
+
 def test_cancel_during_import_leaves_the_vault_unchanged(
     vault: Vault, qtbot: Any, tmp_path: Path
 ) -> None:
