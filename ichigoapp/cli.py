@@ -2,6 +2,11 @@
 
 Exit codes: 0 ok, 2 bad input, 3 vault locked or wrong key, 1 anything else. A user
 error is one line on stderr, never a traceback. Handlers call services only.
+
+Each handler imports the services it calls. ``ichigo gui`` (what the desktop entry
+runs) must reach its window without loading SQLAlchemy and the services first: the app
+shows its window before it opens the vault (see ``app.run_gui``); `ichigo import` need
+not load the printing code either.
 """
 
 from __future__ import annotations
@@ -16,9 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, NoReturn
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from ichigoapp import __version__, paths
 from ichigoapp.errors import (
@@ -28,13 +31,11 @@ from ichigoapp.errors import (
     BadInput,
     IchigoError,
 )
-from ichigoapp.model import PromiseDirection
-from ichigoapp.services import contacts as contact_svc
-from ichigoapp.services import encounters as encounter_svc
-from ichigoapp.services import me as me_svc
-from ichigoapp.services import reflections as reflection_svc
-from ichigoapp.services.common import day_start, parse_day, parse_instant
-from ichigoapp.store import KeyMode, Vault, create_vault, open_vault
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ichigoapp.store import Vault
 
 log = logging.getLogger("ichigoapp.cli")
 
@@ -102,6 +103,8 @@ def reading(args: argparse.Namespace) -> Iterator[Session]:
 
 
 def open_vault_for(args: argparse.Namespace, *, write: bool) -> Vault:
+    from ichigoapp.store import open_vault
+
     return open_vault(vault_path(args), ask_passphrase=ask_passphrase, write=write, lock_wait_s=2.0)
 
 
@@ -115,6 +118,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from ichigoapp.store import KeyMode, create_vault
+
     mode = None
     if args.keychain:
         mode = KeyMode.KEYCHAIN
@@ -132,6 +137,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_me(args: argparse.Namespace) -> int:
+    from ichigoapp.services import me as me_svc
+
     if not args.email and not args.name:
         with reading(args) as session:
             data = {"emails": sorted(me_svc.my_emails(session)), "names": me_svc.my_names(session)}
@@ -145,6 +152,8 @@ def cmd_me(args: argparse.Namespace) -> int:
 
 
 def cmd_contacts_add(args: argparse.Namespace) -> int:
+    from ichigoapp.services import contacts as contact_svc
+
     data = contact_svc.ContactInput(
         name=args.name,
         emails=args.email or [],
@@ -177,6 +186,8 @@ def _contact_line(row: dict[str, Any]) -> str:
 
 
 def cmd_contacts_list(args: argparse.Namespace) -> int:
+    from ichigoapp.services import contacts as contact_svc
+
     with reading(args) as session:
         rows = [contact_svc.contact_summary(c) for c in contact_svc.list_contacts(session)]
     emit(args, rows, lambda: "\n".join(_contact_line(r) for r in rows) or "No contacts yet.")
@@ -207,6 +218,8 @@ def _contact_text(data: dict[str, Any]) -> str:
 
 
 def cmd_contacts_show(args: argparse.Namespace) -> int:
+    from ichigoapp.services import contacts as contact_svc
+
     with reading(args) as session:
         data = contact_svc.contact_detail(session, args.id)
     emit(args, data, lambda: _contact_text(data))
@@ -214,6 +227,9 @@ def cmd_contacts_show(args: argparse.Namespace) -> int:
 
 
 def cmd_encounters_add(args: argparse.Namespace) -> int:
+    from ichigoapp.services import encounters as encounter_svc
+    from ichigoapp.services.common import parse_instant
+
     start = parse_instant(args.start, "--start")
     end = parse_instant(args.end, "--end") if args.end else None
     data = encounter_svc.EncounterInput(
@@ -233,6 +249,8 @@ def cmd_encounters_add(args: argparse.Namespace) -> int:
 
 
 def cmd_reflect(args: argparse.Namespace) -> int:
+    from ichigoapp.services import reflections as reflection_svc
+
     data = reflection_svc.ReflectionInput(
         learned=args.learned,
         went_well=args.went_well,
@@ -248,6 +266,10 @@ def cmd_reflect(args: argparse.Namespace) -> int:
 
 
 def cmd_promise_add(args: argparse.Namespace) -> int:
+    from ichigoapp.model import PromiseDirection
+    from ichigoapp.services import reflections as reflection_svc
+    from ichigoapp.services.common import parse_day
+
     direction = PromiseDirection.MINE if args.mine else PromiseDirection.THEIRS
     due = parse_day(args.due, "--due") if args.due else None
     with writing(args) as session:
@@ -264,6 +286,9 @@ def cmd_promise_add(args: argparse.Namespace) -> int:
 
 
 def cmd_promise_done(args: argparse.Namespace) -> int:
+    from ichigoapp.services import contacts as contact_svc
+    from ichigoapp.services import reflections as reflection_svc
+
     with writing(args) as session:
         promise = reflection_svc.set_promise_done(session, args.id, done=not args.undo)
         data = contact_svc.promise_dict(promise)
@@ -272,6 +297,8 @@ def cmd_promise_done(args: argparse.Namespace) -> int:
 
 
 def _window(args: argparse.Namespace, default_days: int) -> tuple[datetime, datetime]:
+    from ichigoapp.services.common import day_start, parse_day
+
     start = day_start(parse_day(args.from_, "--from")) if args.from_ else None
     end = day_start(parse_day(args.to, "--to")) + timedelta(days=1) if args.to else None
     if start is None:
@@ -284,6 +311,8 @@ def _window(args: argparse.Namespace, default_days: int) -> tuple[datetime, date
 
 
 def cmd_meetings(args: argparse.Namespace) -> int:
+    from ichigoapp.services import encounters as encounter_svc
+
     start, end = _window(args, default_days=7)
     now = datetime.now(UTC)
     with reading(args) as session:

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ichigoapp.errors import EXIT_OK, BadInput
-from ichigoapp.services.contacts_io import export_json, export_vcard, import_contacts_file
 
 
 def _write_new_file(path: Path, text: str) -> None:
@@ -24,6 +23,7 @@ def _write_new_file(path: Path, text: str) -> None:
 
 def cmd_import_contacts(args: argparse.Namespace) -> int:
     from ichigoapp.cli import emit, open_vault_for
+    from ichigoapp.services.contacts_io import import_contacts_file
 
     path = Path(args.file).expanduser()
     with open_vault_for(args, write=True) as vault:
@@ -43,6 +43,7 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from ichigoapp.cli import emit, reading
+    from ichigoapp.services.contacts_io import export_json, export_vcard
 
     out = Path(args.out).expanduser()
     if out.exists() and not args.force:

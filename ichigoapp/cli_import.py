@@ -6,10 +6,12 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ichigoapp.errors import EXIT_BAD_INPUT, EXIT_OK, BadInput
-from ichigoapp.services.common import parse_day
-from ichigoapp.services.importing import ImportReport, import_calendar, import_window
+
+if TYPE_CHECKING:
+    from ichigoapp.services.importing import ImportReport
 
 
 def _progress_printer() -> Callable[[str, int, int], None] | None:
@@ -39,6 +41,8 @@ def _summary(report: ImportReport) -> str:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ichigoapp.cli import emit, open_vault_for
+    from ichigoapp.services.common import parse_day
+    from ichigoapp.services.importing import import_calendar, import_window
 
     files = [Path(f).expanduser() for f in args.files]
     with open_vault_for(args, write=True) as vault:

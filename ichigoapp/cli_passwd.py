@@ -9,8 +9,6 @@ import sys
 from collections.abc import Callable
 
 from ichigoapp.errors import EXIT_OK, BadInput, KeyUnavailable
-from ichigoapp.store import KeyMode
-from ichigoapp.store.rekey import change_key
 
 NEW_PASSPHRASE_ENV = "ICHIGO_NEW_PASSPHRASE"  # noqa: S105 (the variable name, not a secret)
 
@@ -33,6 +31,8 @@ def _new_passphrase() -> str:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     from ichigoapp.cli import emit, open_vault_for
+    from ichigoapp.store import KeyMode
+    from ichigoapp.store.rekey import change_key
 
     with open_vault_for(args, write=True) as vault:
         if args.to_keychain:

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from ichigoapp.errors import EXIT_OK, BadInput
-from ichigoapp.services.common import day_start, parse_day
 
 SIZES = ("a6", "a5", "a4", "letter", "index")
 
@@ -30,6 +29,7 @@ def _ensure_gui_app() -> Any:
 def cmd_prep(args: argparse.Namespace) -> int:
     from ichigoapp import cli
     from ichigoapp.services import prep_card
+    from ichigoapp.services.common import day_start, parse_day
 
     sources = sum(x is not None for x in (args.date, args.encounter)) + bool(args.from_ or args.to)
     if sources != 1:

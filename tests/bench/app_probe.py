@@ -1,6 +1,6 @@
 """Child process of the start-up and memory benches: the real app, or a bare window.
 
-``python tests/bench/app_probe.py app VAULT``   runs ``ichigoapp.app.run_gui`` on VAULT
+``python tests/bench/app_probe.py app VAULT``   runs ``ichigo --vault VAULT gui``
 ``python tests/bench/app_probe.py bare``        a bare QMainWindow with a table (reference)
 ``python tests/bench/app_probe.py tour VAULT``  the app, then every view visited, then
                                                 prints the peak RSS
@@ -79,13 +79,18 @@ class ContentPaint(FirstPaint):
         return False
 
 
-def app(vault: Path) -> int:
-    from ichigoapp.app import run_gui
+def run_ichigo(vault: Path) -> int:
+    """The app as the desktop entry starts it: ``ichigo --vault VAULT gui``."""
+    from ichigoapp.cli import main
 
+    return main(["--vault", str(vault), "gui"])
+
+
+def app(vault: Path) -> int:
     qapp = QApplication(sys.argv)
     watcher = ContentPaint(qapp.quit)
     qapp.installEventFilter(watcher)
-    return run_gui(vault)
+    return run_ichigo(vault)
 
 
 def peak_rss_kb() -> int:
@@ -125,9 +130,7 @@ def tour(vault: Path) -> int:
 
     watcher = ContentPaint(visit)
     qapp.installEventFilter(watcher)
-    from ichigoapp.app import run_gui
-
-    return run_gui(vault)
+    return run_ichigo(vault)
 
 
 def main() -> int:

@@ -171,8 +171,8 @@ class Watch(QObject):
 app = QApplication([])
 watch = Watch()
 app.installEventFilter(watch)
-from ichigoapp.app import run_gui
-run_gui(__import__("pathlib").Path(sys.argv[1]))
+from ichigoapp.cli import main  # the desktop entry runs `ichigo gui`
+main(["--vault", sys.argv[1], "gui"])
 print(json.dumps(seen))
 """
 
