@@ -87,7 +87,9 @@ class MainWindow(QMainWindow):
     # Opening failed (the reason has been shown); the window closes itself.
     open_failed = Signal()
     # Once, on the turn of the event loop after the window's first paint: work that
-    # need not delay it (opening the vault, the app icon) waits for this.
+    # need not delay it (opening the vault, the app icon) waits for this. A window
+    # opening its vault that is not painted within OPEN_AFTER_MS (started minimised,
+    # say) sends it then.
     first_painted = Signal()
 
     vault: Vault
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
         self._open_worker: Worker | None = None
         self._close_when_open = False
         self._painted = False
+        self._first_paint_done = False
         self.setWindowTitle("Ichigo")
         if vault is not None:
             path, key_mode = vault.path, vault.key_mode.value
@@ -453,7 +456,7 @@ class MainWindow(QMainWindow):
         if self._opening is not None:
             # Opening starts at the first paint (paintEvent), or after this long if the
             # window is not painted (started minimised, say).
-            QTimer.singleShot(OPEN_AFTER_MS, self._open_vault)
+            QTimer.singleShot(OPEN_AFTER_MS, self._after_first_paint)
         elif self.maintenance_pending:
             self.maintenance_pending = False
             # After this event, so the window paints before the check starts reading.
@@ -464,7 +467,12 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             # The next turn of the event loop: the frame reaches the screen first.
-            QTimer.singleShot(0, self.first_painted.emit)
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        if not self._first_paint_done:
+            self._first_paint_done = True
+            self.first_painted.emit()
 
     # --- opening (MainWindow.opening) ----------------------------------------------------
     def _open_vault(self) -> None:
