@@ -54,6 +54,20 @@ class Page(QWidget):
     def reload(self) -> None:
         raise NotImplementedError
 
+    def paged_count(
+        self, noun: str, loaded: int, complete: bool, searched: str, count: Callable[[Session], int]
+    ) -> str:
+        """What a list loaded a page at a time says about its length: every row is
+        loaded, or the search goes on as the user scrolls, or how many there are in all
+        (``count``, asked only then) and how many of the newest are loaded."""
+        if complete:
+            return f"{loaded} {noun}"
+        if searched:
+            return f"{loaded}+ found · scroll for more"
+        with self.vault.session() as session:
+            total = count(session)
+        return f"{total} {noun} · newest {loaded} loaded"
+
     def write(self, what: str, change: Callable[[Session], object]) -> bool:
         """Run one change in one transaction; user errors are shown, not raised.
 

@@ -345,15 +345,12 @@ class EncountersView(Page):
         now = self.clock()
         scope, text = self.scope, self.search.text
         self.model.set_pager(self._page(now, scope, text), now)
-        loaded = self.model.rowCount()
-        if self.model.complete:
-            self.count_label.setText(f"{loaded} encounters")
-        elif text:
-            self.count_label.setText(f"{loaded}+ found · scroll for more")
-        else:
-            with self.vault.session() as session:
-                total = encounter_count(session, now, scope)
-            self.count_label.setText(f"{total} encounters · newest {loaded} loaded")
+        self.count_label.setText(
+            self.paged_count(
+                "encounters", self.model.rowCount(), self.model.complete, text,
+                lambda session: encounter_count(session, now, scope),
+            )
+        )  # fmt: skip
         if self.encounter_id is not None:
             if self.model.row_of_id(self.encounter_id) is not None:
                 self._select_row(self.encounter_id)

@@ -119,15 +119,12 @@ class ReflectionsView(Page):
 
         now: datetime = self.clock()
         self.model.set_pager(fetch, now)
-        loaded = self.model.rowCount()
-        if self.model.complete:
-            self.count_label.setText(f"{loaded} reflections")
-        elif text:
-            self.count_label.setText(f"{loaded}+ found · scroll for more")
-        else:
-            with self.vault.session() as session:
-                total = reflection_count(session, unsent_thanks=unsent)
-            self.count_label.setText(f"{total} reflections · newest {loaded} loaded")
+        self.count_label.setText(
+            self.paged_count(
+                "reflections", self.model.rowCount(), self.model.complete, text,
+                lambda session: reflection_count(session, unsent_thanks=unsent),
+            )
+        )  # fmt: skip
         self.reader.clear()
         self.edit_button.setEnabled(False)
 
