@@ -82,7 +82,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from ichigoapp.cli import ask_passphrase, emit, vault_path
-    from ichigoapp.store.vault import restore_vault
+    from ichigoapp.store.restore import restore_vault
 
     target = vault_path(args)
     with restore_vault(

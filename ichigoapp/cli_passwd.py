@@ -32,7 +32,6 @@ def _new_passphrase() -> str:
 def cmd_passwd(args: argparse.Namespace) -> int:
     from ichigoapp.cli import emit, open_vault_for
     from ichigoapp.store import KeyMode
-    from ichigoapp.store.rekey import change_key
 
     with open_vault_for(args, write=True) as vault:
         if args.to_keychain:
@@ -42,7 +41,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         else:
             target = vault.key_mode  # same mode: a new passphrase, or a new random key
         passphrase = _new_passphrase() if target is KeyMode.PASSPHRASE else None
-        meta = change_key(vault, target, passphrase)
+        meta = vault.change_key(target, passphrase)
         path = vault.path
     how = (
         "a new random key kept in the system keychain"

@@ -148,7 +148,7 @@ def secrets_stay_out_of_logs(
         return real_make_engine(path, secret)
 
     monkeypatch.setattr(engine_module, "make_engine", noting_make_engine)
-    for module_name in ("vault", "rekey", "recovery"):
+    for module_name in ("vault", "rekey", "restore", "recovery"):
         module = getattr(__import__(f"ichigoapp.store.{module_name}").store, module_name)
         if hasattr(module, "make_engine"):
             monkeypatch.setattr(module, "make_engine", noting_make_engine)

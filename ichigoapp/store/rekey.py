@@ -1,5 +1,8 @@
 """Changing a vault's key (``ichigo passwd``): passphrase <-> keychain, or a new passphrase.
 
+:meth:`Vault.change_key <ichigoapp.store.vault.Vault.change_key>` runs the steps below;
+this module never sees a ``Vault``, only its file, engine and meta.
+
 The order is what makes it crash-safe; a process killed between any two steps leaves a
 vault that opens with the old key or with the new one, and the meta file says how:
 
@@ -19,15 +22,17 @@ it dies before 4, the next write-open drops the pending note (``abandon_key_chan
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+
+from sqlalchemy.engine import Engine
 
 from ichigoapp.errors import BadInput, KeyUnavailable, VaultError
 from ichigoapp.store import keys
 from ichigoapp.store.engine import make_engine
 from ichigoapp.store.keys import KeychainUnavailable, KeyMode, Secret
 from ichigoapp.store.meta import PendingKey, VaultMeta
-from ichigoapp.store.vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -57,47 +62,51 @@ def _new_secret(meta: VaultMeta, target: VaultMeta, passphrase: str | None) -> S
     return Secret.raw(raw)
 
 
-def change_key(vault: Vault, to: KeyMode, passphrase: str | None = None) -> VaultMeta:
-    """Re-encrypt ``vault`` (open for writing) under a new key; returns the new meta.
+def change_key(
+    path: Path,
+    engine: Engine,
+    old: VaultMeta,
+    old_secret: Secret,
+    to: KeyMode,
+    passphrase: str | None,
+    backup: Callable[[str], object],
+) -> tuple[Engine, VaultMeta]:
+    """Steps 1 to 6 for the vault at ``path``, open for writing on ``engine``.
 
     ``to`` KEYCHAIN makes a fresh random key in the keychain (also when the vault already
-    uses one: a key rotation); PASSPHRASE uses ``passphrase``.
+    uses one: a key rotation); PASSPHRASE uses ``passphrase``. ``backup(reason)`` makes an
+    automatic backup under the current key. Returns an engine keyed with the new secret
+    and the new meta; ``engine`` is disposed. :meth:`Vault.change_key` is the caller.
     """
-    if not vault.writable:
-        raise VaultError("the vault must be open for writing to change its key")
-    old = vault.meta.settled()
+    old = old.settled()
     target = replace(old, key_mode=to, key_generation=old.key_generation + 1)
-    old_secret = vault._secret()
     if to is KeyMode.PASSPHRASE and passphrase == old_secret.value:
         raise BadInput("the new passphrase is the same as the old one; nothing was changed")
 
-    vault.auto_backup("before-passwd")  # 1
+    backup("before-passwd")  # 1
     new_secret = _new_secret(old, target, passphrase)  # 2
     pending = replace(old, pending=PendingKey(to, target.key_generation))
     try:
-        pending.write(vault.path)  # 3
-        vault.meta = pending
-        _rekey(vault, new_secret)  # 4
+        pending.write(path)  # 3
+        _rekey(path, engine, new_secret)  # 4
     except BaseException:
         # Nothing was re-encrypted (rekey is one transaction): back to the old state.
         if target.key_mode is KeyMode.KEYCHAIN:
             keys.delete_key(target.keyring_entry)
-        old.write(vault.path)
-        vault.meta = old
+        old.write(path)
         raise
-    vault._switch_key(make_engine(vault.path, new_secret), pending)
-    finish_key_change(vault.path, old=old, new=target)  # 5, 6
-    vault.meta = target
+    new_engine = make_engine(path, new_secret)
     try:
-        vault.auto_backup("after-passwd")  # 7
-    except (OSError, VaultError) as exc:
-        log.warning("backup after the key change of %s failed: %s", vault.path, exc)
-    log.info("changed the key of %s to %s mode", vault.path, to.value)
-    return target
+        finish_key_change(path, old=old, new=target)  # 5, 6
+    except BaseException:
+        new_engine.dispose()
+        raise
+    log.info("changed the key of %s to %s mode", path, to.value)
+    return new_engine, target
 
 
-def _rekey(vault: Vault, secret: Secret) -> None:
-    with vault.engine.connect() as conn:
+def _rekey(path: Path, engine: Engine, secret: Secret) -> None:
+    with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert raw is not None
         cursor = raw.cursor()
@@ -108,13 +117,13 @@ def _rekey(vault: Vault, secret: Secret) -> None:
             cursor.fetchall()
         except Exception as exc:
             raise VaultError(
-                f"could not change the key of {vault.path} ({type(exc).__name__}); "
+                f"could not change the key of {path} ({type(exc).__name__}); "
                 "the old key still works"
             ) from None
         finally:
             cursor.close()
     # Close every pooled connection: they were keyed with the old secret.
-    vault.engine.dispose()
+    engine.dispose()
 
 
 def finish_key_change(path: Path, *, old: VaultMeta, new: VaultMeta) -> None:

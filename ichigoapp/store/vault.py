@@ -19,19 +19,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from ichigoapp.errors import (
     IchigoError,
     KeyUnavailable,
-    VaultCorrupt,
     VaultError,
     VaultExists,
     VaultMissing,
     WrongKey,
 )
-from ichigoapp.store import keys, migrate
+from ichigoapp.store import keys, migrate, rekey
 from ichigoapp.store.backup import (
     AUTO_PREFIX,
     DEFAULT_KEEP,
     auto_backups,
     backup_dir_for,
-    cipher_problems,
     export_copy,
     prune_auto_backups,
 )
@@ -153,12 +151,26 @@ class Vault:
         assert password is not None
         return Secret(password, self.meta.key_mode)
 
-    def _switch_key(self, engine: Engine, meta: VaultMeta) -> None:
-        # After `PRAGMA rekey` (store/rekey.py): the old engine's URL holds the old secret.
-        self.engine.dispose()
+    def change_key(self, to: KeyMode, passphrase: str | None = None) -> VaultMeta:
+        """Re-encrypt the vault (open for writing) under a new key; returns the new meta.
+
+        ``to`` KEYCHAIN makes a fresh random key in the keychain (also when the vault
+        already uses one: a key rotation); PASSPHRASE uses ``passphrase``. The steps and
+        why a kill between any two of them loses nothing: store/rekey.py.
+        """
+        if not self.writable:
+            raise VaultError("the vault must be open for writing to change its key")
+        engine, meta = rekey.change_key(
+            self.path, self.engine, self.meta, self._secret(), to, passphrase, self.auto_backup
+        )
         self.engine = engine
         self.meta = meta
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        try:
+            self.auto_backup("after-passwd")  # step 7: the newest backup opens with the new key
+        except (OSError, VaultError) as exc:
+            log.warning("backup after the key change of %s failed: %s", self.path, exc)
+        return meta
 
     def close(self) -> None:
         self.engine.dispose()
@@ -385,18 +397,14 @@ def _open_engine(
             engine.dispose()
             raise
         if writable:
-            from ichigoapp.store.rekey import finish_key_change
-
-            finish_key_change(path, old=meta, new=target)
+            rekey.finish_key_change(path, old=meta, new=target)
         return engine, target
     except BaseException:
         engine.dispose()
         raise
     if writable and meta.pending is not None:
         # The current key still works: the rekey never happened. Forget the change.
-        from ichigoapp.store.rekey import abandon_key_change
-
-        meta = abandon_key_change(path, meta)
+        meta = rekey.abandon_key_change(path, meta)
     return engine, meta
 
 
@@ -475,91 +483,3 @@ def _check_and_migrate(
             export_copy(conn, target, secret)
         log.info("backed up vault before migration to %s", target)
     migrate.upgrade(engine)
-
-
-RESTORING_SUFFIX = ".restoring"
-
-
-def _restoring_path(target: Path) -> Path:
-    return target.with_name(target.name + RESTORING_SUFFIX)
-
-
-def _clear_interrupted_restore(target: Path) -> None:
-    """Remove what a restore killed before its final rename left behind.
-
-    Only our own leftovers go: the ``.restoring`` copy, its meta, the target's meta when
-    it names the same new vault, and the keychain entry made for it.
-    """
-    staging = _restoring_path(target)
-    if target.exists() or not (staging.exists() or meta_path_for(staging).exists()):
-        return
-    try:
-        staged_meta = VaultMeta.read(staging)
-        target_meta = VaultMeta.read(target)
-    except VaultError:
-        return
-    if target_meta is not None:
-        if staged_meta is None or target_meta.vault_id != staged_meta.vault_id:
-            return  # not ours: leave it alone (and the restore will refuse)
-        meta_path_for(target).unlink(missing_ok=True)
-    if staged_meta is not None and staged_meta.key_mode is KeyMode.KEYCHAIN:
-        keys.delete_key(staged_meta.keyring_entry)
-    for leftover in (staging, meta_path_for(staging),
-                     staging.with_name(staging.name + ".partial")):  # fmt: skip
-        leftover.unlink(missing_ok=True)
-
-
-def restore_vault(
-    source: Path,
-    target: Path,
-    *,
-    passphrase: str | None = None,
-    ask_passphrase: PassphraseAsker | None = None,
-    secret: Secret | None = None,
-) -> Vault:
-    """Make a new vault at ``target`` from the backup ``source``; ``source`` is untouched.
-
-    The backup is checked page by page first. The new vault keeps the backup's key (in
-    keychain mode, under its own keychain entry) and is migrated if it is older.
-
-    Crash safety: the copy is made under ``TARGET.restoring`` with its meta and keychain
-    entry, then the target's meta is written and the copy renamed into place last. A
-    restore killed at any moment leaves either no vault at ``target`` (and running the
-    restore again cleans up and works) or the complete, openable one.
-    """
-    source = source.expanduser().absolute()
-    target = target.expanduser().absolute()
-    if not source.is_file():
-        raise VaultMissing(f"no backup at {source}")
-    _clear_interrupted_restore(target)
-    if target.exists() or meta_path_for(target).exists():
-        raise VaultExists(f"{target} already exists; restore into a new file")
-    meta = VaultMeta.read(source) or VaultMeta(vault_id="unknown", key_mode=KeyMode.PASSPHRASE)
-    if secret is None:
-        secret = unlock_secret(source, meta, passphrase=passphrase, ask_passphrase=ask_passphrase)
-    staging = _restoring_path(target)
-    engine = make_engine(source, secret)
-    try:
-        with engine.connect() as conn:
-            problems = cipher_problems(conn)
-        if problems:
-            raise VaultCorrupt(f"the backup {source} is damaged: {problems[0]}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # A fresh connection: ATTACH/DETACH cannot happen inside the check's transaction.
-        with engine.connect() as conn:
-            export_copy(conn, staging, secret)
-    finally:
-        engine.dispose()
-    new_meta = VaultMeta.new(meta.key_mode)
-    try:
-        new_meta.write(staging)
-        if meta.key_mode is KeyMode.KEYCHAIN:
-            keys.store_key(new_meta.keyring_entry, secret.raw_key())
-        new_meta.write(target)
-        staging.replace(target)  # the commit point
-    except BaseException:
-        if not target.exists():
-            _clear_interrupted_restore(target)
-        raise
-    meta_path_for(staging).unlink(missing_ok=True)
-    return open_vault(target, secret=secret)

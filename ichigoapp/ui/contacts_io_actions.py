@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ichigoapp.errors import BadInput, IchigoError
 from ichigoapp.store import KeyMode, Vault
-from ichigoapp.store.vault import restore_vault
+from ichigoapp.store.restore import restore_vault
 from ichigoapp.ui import dialogs, native_dialogs
 from ichigoapp.ui.events import EventBus
 from ichigoapp.ui.worker import Worker, call_off_gui_thread

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ichigoapp.errors import IchigoError, VaultCorrupt
 from ichigoapp.store import Vault
 from ichigoapp.store.recovery import restore_target_for
-from ichigoapp.store.vault import restore_vault
+from ichigoapp.store.restore import restore_vault
 from ichigoapp.ui import dialogs
 
 RESTORE_LABEL = "Restore from backup…"

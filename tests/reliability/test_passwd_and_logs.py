@@ -13,7 +13,6 @@ from ichigoapp.services import contacts
 from ichigoapp.services.importing import import_calendar
 from ichigoapp.store import KeyMode, create_vault, open_vault
 from ichigoapp.store.meta import VaultMeta
-from ichigoapp.store.rekey import change_key
 from tests.importers.bigcal import make_calendar
 from tests.reliability.helpers import NEW_PASSPHRASE, PASSPHRASE
 
@@ -23,13 +22,13 @@ def test_passphrase_to_keychain_and_back(tmp_path: Path, memory_keyring: Any) ->
     with create_vault(path, passphrase=PASSPHRASE) as vault, vault.transaction() as s:
         contacts.add_contact(s, contacts.ContactInput(name="Hanako"))
     with open_vault(path, passphrase=PASSPHRASE) as vault:
-        change_key(vault, KeyMode.KEYCHAIN)
+        vault.change_key(KeyMode.KEYCHAIN)
     with pytest.raises((WrongKey, KeyUnavailable)):
         open_vault(path, secret=__import__("ichigoapp").store.Secret.passphrase(PASSPHRASE))
     assert len(memory_keyring.store) == 1
     open_vault(path).close()  # silently, from the keychain
     with open_vault(path) as vault:
-        change_key(vault, KeyMode.PASSPHRASE, NEW_PASSPHRASE)
+        vault.change_key(KeyMode.PASSPHRASE, NEW_PASSPHRASE)
     assert memory_keyring.store == {}  # the old entry is gone
     with pytest.raises(WrongKey):
         open_vault(path, passphrase=PASSPHRASE)
@@ -55,7 +54,7 @@ def test_interrupted_change_after_rekey_is_finished_on_open(
 
     monkeypatch.setattr(rekey, "finish_key_change", die)
     with pytest.raises(KeyboardInterrupt), open_vault(path, passphrase=PASSPHRASE) as vault:
-        change_key(vault, KeyMode.KEYCHAIN)
+        vault.change_key(KeyMode.KEYCHAIN)
     monkeypatch.undo()
     meta = VaultMeta.read(path)
     assert meta is not None and meta.pending is not None and meta.key_mode is KeyMode.PASSPHRASE
@@ -78,9 +77,9 @@ def test_no_secret_in_logs_over_a_full_flow(
     with pytest.raises(WrongKey):
         open_vault(path, passphrase=PASSPHRASE + "x")
     with open_vault(path, passphrase=PASSPHRASE) as vault:
-        change_key(vault, KeyMode.KEYCHAIN)
+        vault.change_key(KeyMode.KEYCHAIN)
         raw_hex = next(iter(memory_keyring.store.values()))
-        change_key(vault, KeyMode.PASSPHRASE, NEW_PASSPHRASE)
+        vault.change_key(KeyMode.PASSPHRASE, NEW_PASSPHRASE)
     open_vault(path, passphrase=NEW_PASSPHRASE).close()
     assert caplog.records  # the flow did log (so the check means something)
     for secret in (PASSPHRASE, NEW_PASSPHRASE, raw_hex, raw_hex.upper()):

@@ -14,7 +14,7 @@ from ichigoapp.model import Setting
 from ichigoapp.services import contacts
 from ichigoapp.store import KeyMode, create_vault, open_vault
 from ichigoapp.store.backup import auto_backups
-from ichigoapp.store.vault import restore_vault
+from ichigoapp.store.restore import restore_vault
 
 NOTE = "BACKUP-MARKER remembers the anniversary"
 
