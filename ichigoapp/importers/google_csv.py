@@ -16,15 +16,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ichigoapp.importers.contacts import (
+from ichigoapp.importers.contact_fields import (
+    clean_label,
+    join_nonempty,
+    parse_iso_date,
+)
+from ichigoapp.importers.contact_types import (
     SOURCE_GOOGLE,
     ContactParseResult,
     ContactRecord,
     SkippedRow,
-    clean_label,
-    join_nonempty,
-    parse_iso_date,
-    read_csv_rows,
 )
 
 _MULTI_SEPARATOR = ":::"
@@ -218,15 +219,6 @@ def _record(row: _Row) -> ContactRecord | None:
         if i not in row.used and i < len(row.cells) and row.cells[i].strip():
             record.add_extra(header.strip() or f"column {i + 1}", row.cells[i].strip())
     return record
-
-
-def parse_google_csv(text: str) -> ContactParseResult:
-    """Parse a decoded Google Contacts CSV; an unrecognised file gives no records."""
-    rows = read_csv_rows(text)
-    first = next((i for i, row in enumerate(rows) if any(cell.strip() for cell in row)), None)
-    if first is None or not is_google_header(rows[first]):
-        return ContactParseResult(SOURCE_GOOGLE, [], [])
-    return parse_google_rows(rows, first)
 
 
 def parse_google_rows(rows: list[list[str]], header_at: int) -> ContactParseResult:

@@ -37,6 +37,7 @@ from ichigoapp.importers.ics_split import (
     unescape_text,
 )
 from ichigoapp.importers.ics_types import IcsAttendee, IcsEvent, IcsProblem
+from ichigoapp.importers.normalise import normalise_email
 
 # Single-valued time properties: a second DTSTART (seen in the wild) would make icalendar
 # return a list and recurring_ical_events fail, so only the first one is kept.
@@ -195,10 +196,7 @@ def _details(block: Block, method: str) -> _Details:
 def _person(
     name: str, params: list[tuple[str, str]], value: str
 ) -> tuple[IcsAttendee | None, bool]:
-    email = value.strip()
-    if email[:7].lower() == "mailto:":
-        email = email[7:]
-    email = email.strip().lower()
+    email = normalise_email(value)
     cn = role = partstat = cutype = ""
     for key, raw in params:
         if key == "CN":

@@ -150,11 +150,6 @@ def unfold_text(text: str) -> str:
     return text.replace("\n ", "").replace("\n\t", "")
 
 
-def unfold(text: str) -> list[str]:
-    """The logical lines of ``text``."""
-    return unfold_text(text).split("\n")
-
-
 def prop_name(line: str) -> str:
     m = _NAME.match(line)
     return m.group(0).upper() if m else ""

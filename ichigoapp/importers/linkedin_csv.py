@@ -11,14 +11,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ichigoapp.importers.contacts import (
+from ichigoapp.importers.contact_fields import join_nonempty, parse_iso_date
+from ichigoapp.importers.contact_types import (
     SOURCE_LINKEDIN,
     ContactParseResult,
     ContactRecord,
     SkippedRow,
-    join_nonempty,
-    parse_iso_date,
-    read_csv_rows,
 )
 
 # How far into the file the header may be; the preamble is a handful of lines.
@@ -96,15 +94,6 @@ def parse_connected_on(value: str) -> date | None:
         return date(year, month, int(match.group(1)))
     except ValueError:
         return None
-
-
-def parse_linkedin_csv(text: str) -> ContactParseResult:
-    """Parse a decoded Connections.csv; an unrecognised file gives no records."""
-    rows = read_csv_rows(text)
-    header_at = find_linkedin_header(rows)
-    if header_at is None:
-        return ContactParseResult(SOURCE_LINKEDIN, [], [])
-    return parse_linkedin_rows(rows, header_at)
 
 
 def parse_linkedin_rows(rows: list[list[str]], header_at: int) -> ContactParseResult:

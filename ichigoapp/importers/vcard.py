@@ -29,16 +29,14 @@ from urllib.parse import unquote_to_bytes
 
 from vobject.base import ContentLine, VObjectError, getLogicalLines, textLineToContentLine
 
-from ichigoapp.importers.contacts import (
+from ichigoapp.importers.contact_fields import clean_label, join_nonempty, parse_iso_date
+from ichigoapp.importers.contact_types import (
     SOURCE_VCARD,
     ContactParseResult,
     ContactRecord,
     SkippedRow,
-    clean_label,
-    join_nonempty,
-    normalise_email,
-    parse_iso_date,
 )
+from ichigoapp.importers.normalise import is_email_address, normalise_email
 
 # group.NAME;PARAM=v,"v";PARAM: the same grammar as vobject's, but possessive, so a line
 # that does not match fails in linear time. Only the part before the value is checked.
@@ -277,7 +275,7 @@ def _record_from_lines(lines: list[_Line]) -> ContactRecord:
         elif name == "EMAIL":
             address = unescape_text(line.value)
             record.add_email(address, _label(line, group_labels))
-            if not normalise_email(address):
+            if not is_email_address(normalise_email(address)):
                 record.add_extra(name, _extra_line(line))  # not an address; keep it
         elif name == "TEL":
             number = unescape_text(line.value).strip()

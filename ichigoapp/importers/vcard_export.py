@@ -12,7 +12,7 @@ import base64
 import re
 from collections.abc import Iterable, Iterator
 
-from ichigoapp.importers.contacts import ContactRecord
+from ichigoapp.importers.contact_types import ContactRecord
 from ichigoapp.importers.vcard import (
     X_CONNECTED_ON,
     X_EXTRA,

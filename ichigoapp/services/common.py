@@ -2,31 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime, time, tzinfo
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput, NotFound
+from ichigoapp.importers.normalise import is_email_address, normalise_email
 from ichigoapp.model import Base
 
 M = TypeVar("M", bound=Base)
 
-_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+$")
-
-
-def normalise_email(raw: str) -> str:
-    """Lower-case, trimmed, without a ``mailto:`` prefix (any case)."""
-    value = raw.strip()
-    if value.lower().startswith("mailto:"):
-        value = value[len("mailto:") :]
-    return value.strip().lower()
-
-
 def checked_email(raw: str) -> str:
+    """An address the user typed, normalised; a clear error when it is not one."""
     value = normalise_email(raw)
-    if not _EMAIL_RE.match(value):
+    if not is_email_address(value):
         raise BadInput(f"'{raw}' is not an email address")
     return value
 

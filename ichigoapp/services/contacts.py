@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput
+from ichigoapp.importers.normalise import normalise_email
 from ichigoapp.model import (
     Contact,
     ContactChange,
@@ -56,7 +57,7 @@ def _email_owner(session: Session, email: str) -> Contact | None:
 
 
 def find_by_email(session: Session, email: str) -> Contact | None:
-    return _email_owner(session, email.strip().lower())
+    return _email_owner(session, normalise_email(email))
 
 
 def tags_named(session: Session, names: list[str]) -> list[Tag]:

@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from ichigoapp import __version__
 from ichigoapp.errors import ImportFailed
-from ichigoapp.importers.contacts import ContactRecord, detect_and_parse, linkedin_profile_key
+from ichigoapp.importers.contact_types import ContactRecord
+from ichigoapp.importers.contacts import detect_and_parse
+from ichigoapp.importers.normalise import linkedin_profile_key
 from ichigoapp.importers.vcard_export import export_vcards
 from ichigoapp.model import (
     Contact,

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ichigoapp.errors import BadInput
+from ichigoapp.importers.normalise import normalise_email
 from ichigoapp.model import (
     Contact,
     Encounter,
@@ -329,7 +330,7 @@ def _participants(encounter: Encounter, mine: set[str]) -> list[Participation]:
     for part in encounter.participations:
         if part.role.upper() in _NOT_PEOPLE_ROLES:
             continue
-        email = part.email.lower()
+        email = normalise_email(part.email)
         if email and email in mine:
             continue
         if part.contact is not None:

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ichigoapp.importers.normalise import normalise_email
 from ichigoapp.model import Contact, Encounter, EncounterStatus, Participation
 from ichigoapp.services.common import get_or_fail
 from ichigoapp.services.contacts import ContactInput, add_contact, find_by_email
@@ -70,7 +71,7 @@ def _norm(text: str) -> str:
 def attendee_key(email: str, name: str) -> str | None:
     """Who an attendee is for triage: the address, or the name when the invite gave none."""
     if email:
-        return email.lower()
+        return normalise_email(email)
     name = _norm(name)
     return f"name:{name}" if name else None
 
@@ -198,7 +199,7 @@ def new_people(
             NewPerson(
                 key=key,
                 name=name,
-                email=group[0].email.lower() if group[0].email else "",
+                email=normalise_email(group[0].email),
                 participation_ids=tuple(sorted(p.id for p in group)),
                 meetings=tuple(meetings),
                 suggestions=_suggestions(name, meetings, index, present),

@@ -10,12 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ichigoapp.errors import ImportFailed
-from ichigoapp.importers.contacts import (
-    decode_text,
-    detect_and_parse,
-    linkedin_profile_key,
-    normalise_email,
-)
+from ichigoapp.importers.contact_fields import decode_text
+from ichigoapp.importers.contacts import detect_and_parse
+from ichigoapp.importers.normalise import linkedin_profile_key
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "contacts"
 FIXTURES = {p.name: p.read_bytes() for p in sorted(DATA.iterdir())}
@@ -69,11 +66,6 @@ def test_decoding_order() -> None:
     assert decode_text("“Zoë” €".encode("cp1252")) == "“Zoë” €"
     assert decode_text(b"\x81\x8d\xe9") == "\x81\x8dé"  # not cp1252: latin-1
     assert decode_text("山田".encode("utf-16")) == "山田"
-
-
-def test_normalise_email() -> None:
-    assert normalise_email("  <MAILTO:Ana@Example.COM> ") == "ana@example.com"
-    assert normalise_email("not an address") == ""
 
 
 def test_linkedin_profile_key_for_matching() -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ichigoapp.importers.contacts import ContactRecord, detect_and_parse
+from ichigoapp.importers.contact_types import ContactRecord
+from ichigoapp.importers.contacts import detect_and_parse
 from ichigoapp.importers.vcard import parse_vcards
 from ichigoapp.importers.vcard_export import export_vcards, fold
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ichigoapp.importers.contacts import ContactParseResult, ContactRecord, detect_and_parse
+from ichigoapp.importers.contact_types import ContactParseResult, ContactRecord
+from ichigoapp.importers.contacts import detect_and_parse
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "contacts"
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ichigoapp.importers.contacts import ContactParseResult, ContactRecord, detect_and_parse
+from ichigoapp.importers.contact_types import ContactParseResult, ContactRecord
+from ichigoapp.importers.contacts import detect_and_parse
 from ichigoapp.importers.linkedin_csv import parse_connected_on
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "contacts"

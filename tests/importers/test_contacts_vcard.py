@@ -6,7 +6,8 @@ import base64
 from datetime import date
 from pathlib import Path
 
-from ichigoapp.importers.contacts import ContactParseResult, ContactRecord, detect_and_parse
+from ichigoapp.importers.contact_types import ContactParseResult, ContactRecord
+from ichigoapp.importers.contacts import detect_and_parse
 from ichigoapp.importers.vcard import parse_vcards
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "contacts"

@@ -1,0 +1,45 @@
+"""The one place that decides when two records name the same person.
+
+Every importer, every sync and every matcher compares addresses and profile links in
+the forms made here and nowhere else (DESIGN section 2, identity). Pure functions: no
+database, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
+
+
+def normalise_email(raw: str) -> str:
+    """An address as Ichigo stores and compares it: trimmed, without angle brackets or a
+    ``mailto:`` prefix (in any case), lower-cased. It may still not be an address (an
+    invite's ``ATTENDEE:urn:...``); :func:`is_email_address` tells."""
+    value = raw.strip().strip("<>").strip()
+    if value[:7].lower() == "mailto:":
+        value = value[7:]
+    return value.strip().strip("<>").strip().lower()
+
+
+def is_email_address(normalised: str) -> bool:
+    """One "@" with something on both sides and no white space."""
+    return bool(_EMAIL.match(normalised))
+
+
+def linkedin_profile_key(url: str) -> str:
+    """A key that is equal for every spelling of one LinkedIn profile URL
+    ("https://www.linkedin.com/in/JoseAlvarez/", "linkedin.com/in/josealvarez?trk=x"
+    -> "linkedin.com/in/josealvarez"); "" when the URL is not a LinkedIn profile."""
+    try:
+        parts = urlsplit(url.strip() if "//" in url else f"//{url.strip()}")
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return ""
+    if host != "linkedin.com" and not host.endswith(".linkedin.com"):
+        return ""
+    segments = [segment for segment in parts.path.lower().split("/") if segment]
+    if len(segments) < 2 or segments[0] not in ("in", "pub"):
+        return ""
+    return f"linkedin.com/{segments[0]}/{segments[1]}"
