@@ -64,7 +64,3 @@ class Promise(Base):
 
     encounter: Mapped[Encounter | None] = relationship(back_populates="promises")
     contact: Mapped[Contact | None] = relationship()
-
-    @property
-    def is_open(self) -> bool:
-        return self.done_on is None

@@ -206,10 +206,6 @@ def _zone_for(encounter: Encounter) -> tuple[tzinfo, str]:
     return machine, ""
 
 
-def _is_private(contact: Contact, name: str) -> bool:
-    return name in (contact.private_fields or [])
-
-
 class _History:
     """Everything the cards of a range need, fetched in a few queries (not per person)."""
 
@@ -268,17 +264,17 @@ def _known_attendee(
         job_title=contact.title,
         company=contact.company,
     )
-    if not _is_private(contact, "location"):
+    if not contact.is_private("location"):
         person.location = contact.location
     # How we met, when and through whom are one story: private as a whole.
-    if not _is_private(contact, "how_we_met"):
+    if not contact.is_private("how_we_met"):
         person.how_we_met = contact.how_we_met
         person.met_on = contact.met_on
         if contact.met_through is not None:
             person.met_through = contact.met_through.display_name
-    if not _is_private(contact, "interests"):
+    if not contact.is_private("interests"):
         person.interests = [i for i in (contact.interests or []) if i]
-    if not _is_private(contact, "notes"):
+    if not contact.is_private("notes"):
         person.notes = contact.notes
     person.details = [(d.label, d.value) for d in contact.details if not d.private and d.value]
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput
 from ichigoapp.model import (
@@ -51,46 +50,6 @@ def reflect(session: Session, encounter_id: int, data: ReflectionInput) -> Refle
     return reflection
 
 
-def list_reflections(session: Session) -> list[Reflection]:
-    stmt = (
-        select(Reflection)
-        .join(Encounter)
-        .options(selectinload(Reflection.encounter).selectinload(Encounter.participations))
-        .order_by(Encounter.start.desc())
-    )
-    return list(session.scalars(stmt))
-
-
-def unsent_thanks(session: Session) -> list[Reflection]:
-    """Reflections with gratitude noted but thanks not yet sent: they stay visible."""
-    stmt = (
-        select(Reflection)
-        .join(Encounter)
-        .where(Reflection.gratitude != "", Reflection.thanks_sent.is_(False))
-        .order_by(Encounter.start.desc())
-    )
-    return list(session.scalars(stmt))
-
-
-def encounters_awaiting_reflection(
-    session: Session, now: datetime, limit: int = 50
-) -> list[Encounter]:
-    """Meetings that have ended, were not cancelled, and have no reflection yet."""
-    stmt = (
-        select(Encounter)
-        .outerjoin(Reflection)
-        .where(
-            Reflection.id.is_(None),
-            Encounter.status != EncounterStatus.CANCELLED.value,
-            Encounter.start <= now,
-            Encounter.participations.any(),
-        )
-        .order_by(Encounter.start.desc())
-        .limit(limit)
-    )
-    return list(session.scalars(stmt))
-
-
 def add_promise(
     session: Session,
     *,
@@ -125,22 +84,3 @@ def set_promise_done(
     promise.done_on = (on or date.today()) if done else None
     session.flush()
     return promise
-
-
-def list_promises(
-    session: Session,
-    *,
-    open_only: bool = False,
-    direction: PromiseDirection | None = None,
-    contact_id: int | None = None,
-) -> list[Promise]:
-    stmt = select(Promise).options(selectinload(Promise.contact), selectinload(Promise.encounter))
-    if open_only:
-        stmt = stmt.where(Promise.done_on.is_(None))
-    if direction is not None:
-        stmt = stmt.where(Promise.direction == direction.value)
-    if contact_id is not None:
-        stmt = stmt.where(Promise.contact_id == contact_id)
-    stmt = stmt.order_by(Promise.done_on.is_not(None), Promise.due.is_(None), Promise.due,
-                         Promise.created_at)  # fmt: skip
-    return list(session.scalars(stmt))

@@ -38,13 +38,6 @@ def day(value: date | None) -> str:
     return value.strftime("%-d %b %Y") if value is not None else ""
 
 
-def time_range(start: datetime, end: datetime | None) -> str:
-    a = local(start)
-    if end is None:
-        return a.strftime("%H:%M")
-    return f"{a.strftime('%H:%M')}–{local(end).strftime('%H:%M')}"
-
-
 def ago(value: datetime | None, now: datetime) -> str:
     if value is None:
         return "never"

@@ -82,9 +82,6 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         """Every row of the list is loaded."""
         return not self._more
 
-    def row_at(self, row: int) -> R:
-        return self._rows[row]
-
     def rows(self) -> list[R]:
         return list(self._rows)
 
