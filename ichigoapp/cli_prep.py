@@ -3,27 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 from ichigoapp.errors import EXIT_OK, BadInput
 
 SIZES = ("a6", "a5", "a4", "letter", "index")
-
-
-def _ensure_gui_app() -> Any:
-    """QTextDocument needs a QGuiApplication; without a display, run offscreen."""
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
-    app = QGuiApplication.instance()
-    if app is None:
-        app = QGuiApplication(["ichigo"])
-    return app
 
 
 def cmd_prep(args: argparse.Namespace) -> int:
@@ -55,8 +41,9 @@ def cmd_prep(args: argparse.Namespace) -> int:
     if not cards:
         raise BadInput(f"no meetings {what} (cancelled ones get no card)")
 
-    _app = _ensure_gui_app()
-    from ichigoapp.printing.prep_cards import card_size, write_pdf
+    from ichigoapp.printing.prep_cards import card_size, ensure_app, write_pdf
+
+    ensure_app()
 
     try:
         pages = write_pdf(cards, out, card_size(args.size))

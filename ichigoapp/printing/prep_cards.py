@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QFont,
     QGuiApplication,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -35,7 +36,6 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextOption,
 )
-from PySide6.QtPrintSupport import QPrinter
 
 from ichigoapp import paths
 from ichigoapp.printing.pdf_unicode import fix_cjk_to_unicode
@@ -313,6 +313,17 @@ def _require_app() -> None:
         raise RuntimeError("prep cards need a QGuiApplication (QTextDocument lays out text)")
 
 
+def ensure_app() -> QGuiApplication:
+    """The QGuiApplication that laying out cards needs, made for a command-line run if
+    there is none yet; without a display it draws offscreen."""
+    existing = QGuiApplication.instance()
+    if isinstance(existing, QGuiApplication):
+        return existing
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QGuiApplication(["ichigo"])
+
+
 class CardLayout:
     """Lays cards out on one reusable document and finds the richest plan that fits."""
 
@@ -450,18 +461,20 @@ def write_pdf(
 
 def print_cards(
     cards: Sequence[PrepCard],
-    printer: QPrinter,
+    printer: QPagedPaintDevice,
     size: CardSize | None = None,
     progress: Progress | None = None,
 ) -> int:
-    """Print ``cards`` one per page. ``size`` sets the printer's paper; without it the
-    paper chosen in the print dialog is used, with the typography of the nearest size."""
+    """Print ``cards`` one per page on ``printer`` (a QPrinter: ui/ makes it, as printing
+    stays clear of widget code). ``size`` sets the paper; without it the paper chosen in
+    the print dialog is used, with the typography of the nearest size."""
     _require_app()
     if size is not None:
         printer.setPageLayout(page_layout(size))
     else:
         size = nearest_size(printer.pageLayout())
-    scale = printer.resolution() / LAYOUT_DPI
+    # A printer's logical resolution is the one it prints at (QPrinter.resolution()).
+    scale = printer.logicalDpiX() / LAYOUT_DPI
     return _paint_cards(cards, printer, size, scale, progress)
 
 
@@ -475,7 +488,7 @@ def nearest_size(layout: QPageLayout) -> CardSize:
 
 def _paint_cards(
     cards: Sequence[PrepCard],
-    device: QPdfWriter | QPrinter,
+    device: QPagedPaintDevice,
     size: CardSize,
     scale: float,
     progress: Progress | None,
@@ -523,6 +536,7 @@ __all__ = [
     "PrepCard",
     "SafeTextDocument",
     "card_size",
+    "ensure_app",
     "page_layout",
     "print_cards",
     "render_html",

@@ -105,3 +105,36 @@ def test_prep_json_shape_is_stable(cli_vault: tuple[Path, dict[str, int]], tmp_p
     )  # fmt: skip
     assert result.code == 0, result.err
     assert set(json.loads(result.out)) == {"pdf", "cards", "pages"}
+
+
+HEADLESS_PROBE = """
+import sys
+from ichigoapp.cli import main
+code = main(sys.argv[1:])
+widgets = sorted(m for m in sys.modules if m.startswith(("PySide6.QtWidgets", "PySide6.QtPrint")))
+print("widget modules:", widgets)
+sys.exit(code)
+"""
+
+
+def test_prep_runs_without_widget_code(
+    cli_vault: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
+    """A headless `ichigo prep` (a cron job, a server) needs QtGui, not the widget stack."""
+    import subprocess
+    import sys
+
+    path, ids = cli_vault
+    out = tmp_path / "one.pdf"
+    args = ["--vault", str(path), "prep", "--encounter", str(ids["lunch"]), "--pdf", str(out)]
+    done = subprocess.run(
+        [sys.executable, "-c", HEADLESS_PROBE, *args],
+        env=cli_env(tmp_path / "home", passphrase=PASSPHRASE),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "widget modules: []" in done.stdout
+    assert pdf_pages(out) == 1
