@@ -3,22 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 from pathlib import Path
 
 from ichigoapp.errors import EXIT_OK, BadInput
-
-
-def _write_new_file(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all (temporary name, then rename)."""
-    partial = path.with_name(path.name + ".partial")
-    try:
-        partial.write_text(text, encoding="utf-8", newline="")
-        partial.replace(path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise BadInput(f"cannot write {path}: {exc.strerror}") from None
 
 
 def cmd_import_contacts(args: argparse.Namespace) -> int:
@@ -43,20 +31,13 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from ichigoapp.cli import emit, reading
-    from ichigoapp.services.contacts_io import export_json, export_vcard
+    from ichigoapp.services.contacts_io import export_to_file
 
     out = Path(args.out).expanduser()
     if out.exists() and not args.force:
         raise BadInput(f"{out} already exists; choose another name or pass --force")
     with reading(args) as session:
-        if args.format == "json":
-            data = export_json(session)
-            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-            count = len(data["contacts"])
-        else:
-            text = export_vcard(session)
-            count = text.count("BEGIN:VCARD")
-    _write_new_file(out, text)
+        count = export_to_file(session, args.format, out)
     emit(
         args,
         {"path": str(out), "format": args.format, "contacts": count},

@@ -7,6 +7,10 @@ on the contact's timeline ("moved to Acme Robotics as CTO").
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -17,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ichigoapp import __version__
-from ichigoapp.errors import ImportFailed
+from ichigoapp.errors import BadInput, ImportFailed
 from ichigoapp.importers.contact_types import ContactRecord
 from ichigoapp.importers.contacts import detect_and_parse
 from ichigoapp.importers.normalise import linkedin_profile_key
@@ -267,6 +271,48 @@ def contact_record(contact: Contact) -> ContactRecord:
 def export_vcard(session: Session) -> str:
     contacts = session.scalars(select(Contact).order_by(func.lower(Contact.display_name)))
     return export_vcards(contact_record(c) for c in contacts)
+
+
+EXPORT_KINDS = ("json", "vcard")
+
+
+def export_to_file(session: Session, kind: str, path: Path) -> int:
+    """Write an export to ``path`` and say how many contacts it holds.
+
+    ``kind`` "vcard" is the contacts as vCard 4.0; "json" is everything (export_json).
+    The file appears whole or not at all and is readable by its owner only: unlike the
+    vault it is not encrypted. An existing file at ``path`` is replaced.
+    """
+    if kind == "json":
+        data = export_json(session)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        count = len(data["contacts"])
+    elif kind == "vcard":
+        text = export_vcard(session)
+        count = text.count("BEGIN:VCARD")
+    else:
+        raise BadInput(f"unknown export format '{kind}' (choose {', '.join(EXPORT_KINDS)})")
+    try:
+        write_private_file(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise BadInput(f"cannot write {path}: {exc.strerror or exc}") from None
+    return count
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (a temporary file beside it, then a
+    rename), readable and writable by the owner only."""
+    fd, tmp_name = tempfile.mkstemp(prefix=".ichigo-", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        with contextlib.suppress(OSError):  # not every file system keeps POSIX modes
+            tmp.chmod(0o600)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def export_json(session: Session) -> dict[str, Any]:

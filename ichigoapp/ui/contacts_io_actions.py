@@ -7,10 +7,6 @@ through ``vault.transaction()`` in its own thread (connections are per thread).
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -177,34 +173,6 @@ class ContactImportDialog(QDialog):
         super().reject()
 
 
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write whole or not at all, readable by the owner only (exports are not encrypted)."""
-    fd, tmp_name = tempfile.mkstemp(prefix=".ichigo-", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        with contextlib.suppress(OSError):  # not every file system keeps POSIX modes
-            tmp.chmod(0o600)
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def export_bytes(vault: Vault, kind: str) -> tuple[bytes, int]:
-    """The export file's content and how many contacts it holds (runs in a worker)."""
-    from ichigoapp.services.contacts_io import export_json, export_vcard
-
-    with vault.transaction() as session:
-        if kind == "json":
-            data = export_json(session)
-            text = json.dumps(data, ensure_ascii=False, indent=2)
-            return text.encode("utf-8"), len(data["contacts"])
-        vcards = export_vcard(session)
-    return vcards.encode("utf-8"), vcards.count("BEGIN:VCARD")
-
-
 class _Busy:
     def __enter__(self) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -278,13 +246,18 @@ class ContactsInOut(QObject):
         ):
             return None
         vault = self.vault
+
+        def write() -> int:
+            from ichigoapp.services.contacts_io import export_to_file
+
+            with vault.transaction() as session:
+                return export_to_file(session, kind, path)
+
         try:
             with _Busy():
-                data, count = call_off_gui_thread(lambda: export_bytes(vault, kind))
-                call_off_gui_thread(lambda: write_private_file(path, data))
-        except (OSError, IchigoError) as exc:
-            message = exc.message if isinstance(exc, IchigoError) else (exc.strerror or str(exc))
-            dialogs.error(self.window, "Could not export", f"{path}: {message}")
+                count = call_off_gui_thread(write)
+        except IchigoError as exc:
+            dialogs.error(self.window, "Could not export", exc.message)
             return None
         noun = "contact" if count == 1 else "contacts"
         self.window.bus.status.emit(f"Exported {count} {noun} to {path}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,10 @@ def test_import_contacts_then_export_both_formats(
     assert cards.read_text(encoding="utf-8").count("BEGIN:VCARD") == report["created"]
     refused = run_cli(*v, "export", "--format", "vcard", str(cards), env=env)
     assert refused.code == 2 and "already exists" in refused.err
+    # Not encrypted, so readable by the owner only, whatever the umask (as from the app).
+    assert {stat.S_IMODE(f.stat().st_mode) for f in (out, cards)} == {0o600}
+    nowhere = run_cli(*v, "export", "--format", "json", str(tmp_path / "no" / "x.json"), env=env)
+    assert nowhere.code == 2 and nowhere.err.startswith("ichigo: cannot write ")
 
 
 def test_unreadable_contacts_file_exits_2_with_one_line(
