@@ -10,13 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ichigoapp.errors import BadInput
-from ichigoapp.model import (
-    Contact,
-    Encounter,
-    EncounterKind,
-    EncounterStatus,
-    Participation,
-)
+from ichigoapp.model import Contact, Encounter, Participation
+
+# The vocabulary of EncounterInput, for the front ends (they never import the model).
+from ichigoapp.model import EncounterKind as EncounterKind
+from ichigoapp.model import EncounterStatus as EncounterStatus
 from ichigoapp.services.common import clean_text, get_or_fail, iso
 from ichigoapp.services.contacts import link_waiting_attendees
 

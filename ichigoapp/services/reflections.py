@@ -13,9 +13,9 @@ from ichigoapp.model import (
     Encounter,
     EncounterStatus,
     Promise,
-    PromiseDirection,
     Reflection,
 )
+from ichigoapp.model import PromiseDirection as PromiseDirection  # callers name a direction
 from ichigoapp.services.common import clean_text, get_or_fail
 
 

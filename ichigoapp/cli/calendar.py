@@ -1,13 +1,15 @@
-"""``ichigo import``: calendar files into the vault."""
+"""``ichigo import`` (calendar files) and ``ichigo meetings``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ichigoapp.cli.common import Commands, emit, open_vault_for, reading
 from ichigoapp.errors import EXIT_BAD_INPUT, EXIT_OK, BadInput
 
 if TYPE_CHECKING:
@@ -40,7 +42,6 @@ def _summary(report: ImportReport) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ichigoapp.cli import emit, open_vault_for
     from ichigoapp.services.common import parse_day
     from ichigoapp.services.importing import import_calendar, import_window
 
@@ -66,8 +67,51 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(command: Callable[..., argparse.ArgumentParser]) -> None:
-    p = command("import", cmd_import, "import .ics calendars and invites")
+def add_import(commands: Commands) -> None:
+    p = commands.add("import", cmd_import, "import .ics calendars and invites")
     p.add_argument("files", nargs="+", metavar="FILE.ics")
     p.add_argument("--from", dest="from_", help="expand recurring series from YYYY-MM-DD")
     p.add_argument("--to", help="expand recurring series until YYYY-MM-DD")
+
+
+def _window(args: argparse.Namespace, default_days: int) -> tuple[datetime, datetime]:
+    from ichigoapp.services.common import day_start, parse_day
+
+    start = day_start(parse_day(args.from_, "--from")) if args.from_ else None
+    end = day_start(parse_day(args.to, "--to")) + timedelta(days=1) if args.to else None
+    if start is None:
+        start = day_start(datetime.now(UTC).astimezone().date())
+    if end is None:
+        end = start + timedelta(days=default_days)
+    if end <= start:
+        raise BadInput("--to must not be before --from")
+    return start, end
+
+
+def cmd_meetings(args: argparse.Namespace) -> int:
+    from ichigoapp.services import encounters as encounter_svc
+
+    start, end = _window(args, default_days=7)
+    now = datetime.now(UTC)
+    with reading(args) as session:
+        rows = [
+            encounter_svc.meeting_dict(e, now)
+            for e in encounter_svc.list_encounters(session, start, end)
+        ]
+
+    def text() -> str:
+        out = []
+        for r in rows:
+            people = ", ".join(a["name"] for a in r["attendees"])
+            line = f"{r['id']:>5}  {r['start'][:16]}  {r['title']}  [{r['status']}]"
+            out.append(line + (f"\n       with {people}" if people else ""))
+        return "\n".join(out) or "No meetings in that period."
+
+    emit(args, rows, text)
+    return EXIT_OK
+
+
+def add_meetings(commands: Commands) -> None:
+    p = commands.add("meetings", cmd_meetings, "list meetings (default: the next 7 days)")
+    p.add_argument("--from", dest="from_", help="YYYY-MM-DD")
+    p.add_argument("--to", help="YYYY-MM-DD (inclusive)")

@@ -1,19 +1,18 @@
-"""``ichigo prep``: print the prep cards of a day, a range or one meeting to a PDF."""
+"""``ichigo prep``: the prep cards of a day, a range or one meeting, as a PDF."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
+from ichigoapp.cli.common import Commands, emit, reading
 from ichigoapp.errors import EXIT_OK, BadInput
 
 SIZES = ("a6", "a5", "a4", "letter", "index")
 
 
 def cmd_prep(args: argparse.Namespace) -> int:
-    from ichigoapp import cli
     from ichigoapp.services import prep_card
     from ichigoapp.services.common import day_start, parse_day
 
@@ -26,7 +25,7 @@ def cmd_prep(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise BadInput(f"cannot write {out}: no folder {out.parent}")
 
-    with cli.reading(args) as session:
+    with reading(args) as session:
         if args.encounter is not None:
             cards = [prep_card.build_prep_card(session, args.encounter)]
             what = f"encounter {args.encounter}"
@@ -44,19 +43,18 @@ def cmd_prep(args: argparse.Namespace) -> int:
     from ichigoapp.printing.prep_cards import card_size, ensure_app, write_pdf
 
     ensure_app()
-
     try:
         pages = write_pdf(cards, out, card_size(args.size))
     except OSError as exc:
         raise BadInput(f"cannot write {out}: {exc.strerror or exc}") from None
     noun = "card" if len(cards) == 1 else "cards"
     data = {"pdf": str(out), "cards": len(cards), "pages": pages}
-    cli.emit(args, data, f"Wrote {len(cards)} prep {noun} to {out}")
+    emit(args, data, f"Wrote {len(cards)} prep {noun} to {out}")
     return EXIT_OK
 
 
-def register(command: Callable[..., argparse.ArgumentParser]) -> None:
-    p = command("prep", cmd_prep, "print prep cards for a day, a range or one meeting")
+def add_prep(commands: Commands) -> None:
+    p = commands.add("prep", cmd_prep, "print prep cards for a day, a range or one meeting")
     p.add_argument("--date", help="YYYY-MM-DD: every meeting that day")
     p.add_argument("--from", dest="from_", help="YYYY-MM-DD (with --to)")
     p.add_argument("--to", help="YYYY-MM-DD, inclusive (with --from)")

@@ -1,0 +1,107 @@
+"""The ``ichigo`` command line (DESIGN section 7: a stable contract).
+
+Exit codes: 0 ok, 2 bad input, 3 vault locked or wrong key, 1 anything else. A user
+error is one line on stderr, never a traceback. Handlers call services only.
+
+One module per group of commands (``vault``, ``contacts``, ``journal``, ``calendar``,
+``prep``), the shared parts in ``common``; :func:`build_parser` lists every command in
+the order ``ichigo --help`` shows them. Each handler imports the services it calls:
+``ichigo gui`` (what the desktop entry runs) must reach its window without loading
+SQLAlchemy first (see ``app.run_gui``), and ``ichigo import`` need not load printing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ichigoapp import __version__
+from ichigoapp.cli import calendar, contacts, journal, prep, vault
+from ichigoapp.cli.common import Commands, Handler, Parser, vault_path
+from ichigoapp.errors import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, IchigoError
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from ichigoapp.app import run_gui
+
+    return run_gui(vault_path=vault_path(args), files=[Path(f) for f in args.files or []])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="ichigo", description="Ichigo: treat every meeting as the only one.")
+    parser.add_argument("--version", action="version", version=f"ichigo {__version__}")
+    parser.add_argument(
+        "--vault", default=None, help="vault file (default: $ICHIGO_VAULT or the data dir)"
+    )
+    parser.add_argument("--json", action="store_true", default=False, help="JSON on stdout")
+    commands = Commands(
+        parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND"),
+        actions=False,
+    )
+    p = commands.add("gui", cmd_gui, "open the app")
+    p.add_argument("files", nargs="*", help="calendar files to offer for import")
+    vault.add_init(commands)
+    contacts.add_me(commands)
+    contacts.add_contacts(commands)
+    journal.add_encounters(commands)
+    journal.add_reflect(commands)
+    journal.add_promise(commands)
+    calendar.add_meetings(commands)
+    calendar.add_import(commands)
+    prep.add_prep(commands)
+    contacts.add_import_contacts(commands)
+    contacts.add_export(commands)
+    vault.add_backup(commands)
+    vault.add_restore(commands)
+    vault.add_passwd(commands)
+    return parser
+
+
+def _setup_logging() -> None:
+    level = logging.DEBUG if os.environ.get("ICHIGO_DEBUG") else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _setup_logging()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0].lower().endswith((".ics", ".vcf")) and Path(argv[0]).exists()):
+        argv = ["gui", *argv]
+    args: argparse.Namespace | None = None
+    try:
+        args = build_parser().parse_args(argv)
+        handler: Handler = getattr(args, "handler", cmd_gui)
+        if not hasattr(args, "files"):
+            args.files = []
+        return handler(args)
+    except IchigoError as exc:
+        sys.stderr.write(f"ichigo: {exc.message}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("ichigo: interrupted; nothing was changed by the unfinished command\n")
+        return EXIT_FAILURE
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug: say so plainly, without data that may be private
+        from ichigoapp.store.recovery import user_error_for
+
+        # A damaged page, a full disk or a read-only folder met outside the engine's own
+        # translation (file writes, raw driver calls) is still the user's to act on.
+        mapped = user_error_for(exc, vault_path(args) if args is not None else None, None)
+        if mapped is not None:
+            sys.stderr.write(f"ichigo: {mapped.message}\n")
+            return mapped.exit_code
+        if os.environ.get("ICHIGO_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"ichigo: unexpected internal error ({type(exc).__name__}); "
+            "run again with ICHIGO_DEBUG=1 for details and please report it\n"
+        )
+        return EXIT_FAILURE
+
+
+__all__ = ["EXIT_BAD_INPUT", "build_parser", "main"]

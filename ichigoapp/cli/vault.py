@@ -1,0 +1,150 @@
+"""``ichigo init``, ``passwd``, ``backup`` and ``restore``: the vault file itself."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from ichigoapp.cli.common import Commands, ask_passphrase, emit, open_vault_for, vault_path
+from ichigoapp.errors import EXIT_OK, BadInput, KeyUnavailable
+
+NEW_PASSPHRASE_ENV = "ICHIGO_NEW_PASSPHRASE"  # noqa: S105 (the variable name, not a secret)
+
+
+def _ask_new_passphrase(prompt: str) -> str | None:
+    if not sys.stdin.isatty():
+        return None
+    sys.stderr.write(
+        "No system keychain is available, so this vault will be protected by a passphrase.\n"
+        "There is no way to recover a forgotten passphrase: without it the data is lost.\n"
+    )
+    first = getpass.getpass(f"{prompt}: ")
+    if not first:
+        return None
+    if getpass.getpass("Repeat the passphrase: ") != first:
+        raise BadInput("the two passphrases differ; nothing was created")
+    return first
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from ichigoapp.store import KeyMode, create_vault
+
+    mode = None
+    if args.keychain:
+        mode = KeyMode.KEYCHAIN
+    elif args.passphrase:
+        mode = KeyMode.PASSPHRASE
+    with create_vault(vault_path(args), mode=mode, ask_passphrase=_ask_new_passphrase) as vault:
+        data = {"vault": str(vault.path), "key_mode": vault.key_mode.value}
+        note = (
+            "the key is kept in the system keychain"
+            if vault.key_mode is KeyMode.KEYCHAIN
+            else "it is protected by your passphrase: a lost passphrase means lost data"
+        )
+        emit(args, data, f"Created vault {vault.path}; {note}.")
+    return EXIT_OK
+
+
+def add_init(commands: Commands) -> None:
+    p = commands.add("init", cmd_init, "create a vault (keychain if usable, else passphrase)")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--keychain", action="store_true", help="keep a random key in the keychain")
+    group.add_argument(
+        "--passphrase", action="store_true", help="protect with a passphrase instead"
+    )
+
+
+def _new_passphrase() -> str:
+    value = os.environ.get(NEW_PASSPHRASE_ENV)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise KeyUnavailable(
+            f"no new passphrase: set {NEW_PASSPHRASE_ENV} or run this in a terminal"
+        )
+    first = getpass.getpass("New passphrase: ")
+    if not first:
+        raise BadInput("empty passphrase; nothing was changed")
+    if getpass.getpass("Repeat the new passphrase: ") != first:
+        raise BadInput("the two passphrases differ; nothing was changed")
+    return first
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    from ichigoapp.store import KeyMode
+
+    with open_vault_for(args, write=True) as vault:
+        if args.to_keychain:
+            target = KeyMode.KEYCHAIN
+        elif args.to_passphrase:
+            target = KeyMode.PASSPHRASE
+        else:
+            target = vault.key_mode  # same mode: a new passphrase, or a new random key
+        passphrase = _new_passphrase() if target is KeyMode.PASSPHRASE else None
+        meta = vault.change_key(target, passphrase)
+        path = vault.path
+    how = (
+        "a new random key kept in the system keychain"
+        if meta.key_mode is KeyMode.KEYCHAIN
+        else "your new passphrase: a lost passphrase means lost data"
+    )
+    emit(
+        args,
+        {"vault": str(path), "key_mode": meta.key_mode.value},
+        f"The vault {path} is now protected by {how}. The old key no longer opens it; "
+        "automatic backups made before this change still need the old one.",
+    )
+    return EXIT_OK
+
+
+def add_passwd(commands: Commands) -> None:
+    p = commands.add("passwd", cmd_passwd, "change the vault's passphrase or key mode")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument(
+        "--to-passphrase",
+        dest="to_passphrase",
+        action="store_true",
+        help="protect the vault with a passphrase instead of the keychain",
+    )
+    group.add_argument(
+        "--to-keychain",
+        dest="to_keychain",
+        action="store_true",
+        help="keep a new random key in the system keychain instead of a passphrase",
+    )
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    out = Path(args.out).expanduser()
+    with open_vault_for(args, write=False) as vault:
+        vault.backup_to(out)
+        mode = vault.key_mode.value
+    emit(
+        args,
+        {"backup": str(out.absolute()), "key_mode": mode},
+        f"Backed up to {out} (encrypted with the vault's {mode} key).",
+    )
+    return EXIT_OK
+
+
+def add_backup(commands: Commands) -> None:
+    p = commands.add("backup", cmd_backup, "write an encrypted backup of the vault")
+    p.add_argument("out", metavar="OUT")
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from ichigoapp.store.restore import restore_vault
+
+    source = Path(args.source).expanduser()
+    with restore_vault(source, vault_path(args), ask_passphrase=ask_passphrase) as vault:
+        path = vault.path
+    emit(args, {"vault": str(path)}, f"Restored into {path}.")
+    return EXIT_OK
+
+
+def add_restore(commands: Commands) -> None:
+    p = commands.add("restore", cmd_restore, "restore a backup into a new vault (--vault NEW)")
+    p.add_argument("source", metavar="FROM")
