@@ -13,6 +13,7 @@ from ichigoapp.model import Base
 
 M = TypeVar("M", bound=Base)
 
+
 def checked_email(raw: str) -> str:
     """An address the user typed, normalised; a clear error when it is not one."""
     value = normalise_email(raw)

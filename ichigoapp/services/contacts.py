@@ -156,8 +156,13 @@ def link_waiting_attendees(session: Session, contact: Contact) -> int:
     return len(waiting)
 
 
+def contact_form(session: Session, contact_id: int) -> ContactInput:
+    """What the edit form shows of a stored contact."""
+    return contact_input_from(get_or_fail(session, Contact, contact_id, "contact"))
+
+
 def contact_input_from(contact: Contact) -> ContactInput:
-    """The editable form of a stored contact (for edit dialogs)."""
+    """The editable form of a stored contact."""
     return ContactInput(
         name=contact.display_name,
         given_name=contact.given_name,

@@ -61,7 +61,7 @@ def add_encounter(session: Session, data: EncounterInput) -> Encounter:
     )
     session.add(encounter)
     for contact_id in dict.fromkeys(data.contact_ids):
-        add_participant(session, encounter, contact_id)
+        _join(session, encounter, contact_id)
     session.flush()
     return encounter
 
@@ -83,7 +83,12 @@ def update_encounter(session: Session, encounter_id: int, data: EncounterInput) 
     return encounter
 
 
-def add_participant(session: Session, encounter: Encounter, contact_id: int) -> Participation:
+def add_participant(session: Session, encounter_id: int, contact_id: int) -> Participation:
+    """``contact_id`` takes part in the encounter (once, however often it is asked)."""
+    return _join(session, get_or_fail(session, Encounter, encounter_id, "encounter"), contact_id)
+
+
+def _join(session: Session, encounter: Encounter, contact_id: int) -> Participation:
     contact = get_or_fail(session, Contact, contact_id, "contact")
     for part in encounter.participations:
         if part.contact_id == contact.id:

@@ -64,6 +64,22 @@ class ImportReport:
     files_failed: int = 0
     new_people_emails: set[str] = field(default_factory=set, repr=False)
 
+    def add(self, other: ImportReport) -> None:
+        """Count ``other`` in too (imports made file by file, one report in the end)."""
+        for name in (
+            "files",
+            "events_seen",
+            "created",
+            "updated",
+            "unchanged",
+            "cancelled",
+            "files_failed",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors += other.errors
+        self.new_people_emails |= other.new_people_emails
+        self.new_people = len(self.new_people_emails)
+
     def to_json(self) -> dict[str, Any]:
         """The shape of ``ichigo import --json`` (DESIGN section 7)."""
         return {

@@ -399,12 +399,6 @@ def reflection_rows(
     ]
 
 
-def reflection_of(session: Session, encounter_id: int) -> Reflection | None:
-    return session.scalars(
-        select(Reflection).where(Reflection.encounter_id == encounter_id)
-    ).first()
-
-
 def promise_rows(session: Session, encounter_id: int | None = None) -> list[PromiseItem]:
     """All promises (open first, by due date); optionally those of one encounter."""
     where = [] if encounter_id is None else [Promise.encounter_id == encounter_id]

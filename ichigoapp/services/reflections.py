@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput
@@ -48,6 +49,23 @@ def reflect(session: Session, encounter_id: int, data: ReflectionInput) -> Refle
         encounter.status = EncounterStatus.HELD.value
     session.flush()
     return reflection
+
+
+def reflection_of(session: Session, encounter_id: int) -> ReflectionInput | None:
+    """The reflection on an encounter, every field filled; None when there is none yet."""
+    found = session.scalars(
+        select(Reflection).where(Reflection.encounter_id == encounter_id)
+    ).first()
+    if found is None:
+        return None
+    return ReflectionInput(
+        learned=found.learned,
+        went_well=found.went_well,
+        improve=found.improve,
+        gratitude=found.gratitude,
+        thanks_sent=found.thanks_sent,
+        next_time=found.next_time,
+    )
 
 
 def add_promise(

@@ -165,7 +165,7 @@ def test_dropped_attendee_leaves_and_hand_added_people_stay(
     enc = _only_encounter(vault)
     with vault.transaction() as s:
         extra = contacts.add_contact(s, contacts.ContactInput(name="Lars Berg")).id
-        encounters.add_participant(s, s.get(Encounter, enc.id), extra)  # type: ignore[arg-type]
+        encounters.add_participant(s, enc.id, extra)
     run_import(vault, tmp_path, invite(sequence=1, attendees=("hanako@example.jp",)), "u.ics")
     names = {p.label for p in _only_encounter(vault).participations}
     assert names == {"Hanako Sato", "Lars Berg"}
