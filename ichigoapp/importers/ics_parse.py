@@ -6,8 +6,8 @@ picklable values. Division of labour, for speed and robustness:
 * icalendar parses only the time properties (DTSTART, DTEND, DURATION, RRULE, RDATE,
   EXDATE, RECURRENCE-ID, SEQUENCE). Those are what need its knowledge of time zones,
   and recurring_ical_events expands series from them. Plain lines skip its text parser
-  (see _plain_component); plain single events skip icalendar altogether (_fast_times).
-* Text, attendees and links are read here from the raw lines, which is much cheaper
+  (see _plain_component); plain single events skip it altogether (ics_times.fast_times).
+* Text, attendees and links are read from the raw lines (ics_details), much cheaper
   than having icalendar build property objects for a dozen ATTENDEE lines per event.
 
 Many groups are parsed as one small calendar; if icalendar rejects it, we retry group by
@@ -16,49 +16,32 @@ group and then block by block, so one bad VEVENT only costs itself.
 
 from __future__ import annotations
 
-import html
 import re
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import icalendar
 import recurring_ical_events
 import x_wr_timezone
 
-from ichigoapp.importers.ics_split import (
-    TIME_PROPS,
-    Block,
-    Group,
-    param_value,
-    resolve_tzid,
-    split_line,
-    unescape_text,
+from ichigoapp.importers.ics_details import EventDetails, read_details
+from ichigoapp.importers.ics_split import Group
+from ichigoapp.importers.ics_times import (
+    Times,
+    dt_of,
+    fast_times,
+    floating_zone,
+    original_after_range,
+    recurrence_key,
+    times_of,
+    to_utc,
+    tz_name,
 )
-from ichigoapp.importers.ics_types import IcsAttendee, IcsEvent, IcsProblem
-from ichigoapp.importers.normalise import normalise_email
+from ichigoapp.importers.ics_types import IcsEvent, IcsProblem
 
-# Single-valued time properties: a second DTSTART (seen in the wild) would make icalendar
-# return a list and recurring_ical_events fail, so only the first one is kept.
-_SINGLE = frozenset({"DTSTART", "DTEND", "DURATION", "RECURRENCE-ID"})
 # Properties whose broken value we drop (and report) while keeping the event.
 _DROPPABLE = frozenset({"DTEND", "DURATION", "RDATE", "EXDATE", "RRULE"})
-_UTC_NAMES = frozenset(
-    {"UTC", "Etc/UTC", "Etc/Universal", "Universal", "Etc/Zulu", "Zulu", "Etc/UCT", "UCT"}
-)
-
-_URL = re.compile(r"https?://[^\s<>\"'\\]+", re.IGNORECASE)
-_JOIN_HOST = re.compile(
-    r"^https?://(?:[a-z0-9-]+\.)*"
-    r"(?:teams\.microsoft\.com|teams\.live\.com|zoom\.us|zoomgov\.com|meet\.google\.com"
-    r"|webex\.com)(?:[/:?#]|$)",
-    re.IGNORECASE,
-)
-_ROOM_TYPES = frozenset({"ROOM", "RESOURCE"})
-# A hostile or broken invite may list a million attendees; no real meeting has more
-# than this, and storing them all would bloat the vault and the prep card.
-MAX_ATTENDEES = 2000
 
 
 @dataclass(slots=True)
@@ -81,172 +64,7 @@ class GroupOutcome:
     blocks: int
 
 
-@dataclass(slots=True)
-class _Details:
-    """What we read ourselves from one VEVENT's raw lines."""
-
-    uid: str
-    title: str = ""
-    location: str = ""
-    description: str = ""
-    join_url: str = ""
-    cancelled: bool = False
-    sequence: int = 0
-    attendees: tuple[IcsAttendee, ...] = ()
-    start_tzid: str = ""
-    raw: dict[str, str] = field(default_factory=dict)  # first raw value per time property
-    notes: list[str] = field(default_factory=list)  # oddities to report, event still kept
-    time_lines: list[str] = field(default_factory=list)
-
-    def label(self) -> str:
-        title = self.title if len(self.title) <= 60 else self.title[:57] + "..."
-        return f"event '{title}' (UID {self.uid})"
-
-
-def _find_join_url(texts: list[str]) -> str:
-    for text in texts:
-        for m in _URL.finditer(text):
-            url = m.group(0).rstrip(".,;:)]}>!?*")
-            if _JOIN_HOST.match(url):
-                return url
-    return ""
-
-
-def _details(block: Block, method: str) -> _Details:
-    d = _Details(uid=block.uid)
-    organizer: IcsAttendee | None = None
-    people: list[IcsAttendee] = []
-    rooms: list[str] = []
-    location = description = url = alt_desc = ""
-    conferences: list[str] = []
-    summary_seen = False
-    dropped = 0
-    for line in block.lines:
-        if len(people) >= MAX_ATTENDEES and line[:8].upper() == "ATTENDEE":
-            dropped += 1  # counted before split_line: the cap must also bound the work
-            continue
-        name, params, value = split_line(line)
-        if name == "ATTENDEE" or name == "ORGANIZER":  # the commonest lines first
-            person, is_room = _person(name, params, value)
-            if person is None:
-                continue
-            if is_room:
-                room = person.name or person.email
-                if room and room not in rooms:
-                    rooms.append(room)
-            elif name == "ORGANIZER":
-                organizer = organizer or person
-            else:
-                people.append(person)
-        elif name in TIME_PROPS:
-            if name not in d.raw:
-                d.raw[name] = value.strip()
-            elif name in _SINGLE:
-                d.notes.append(f"has more than one {name}; the first one is used")
-                continue
-            if name == "RRULE" and not value.strip():
-                continue  # an empty "RRULE:" (seen in holiday feeds) means no rule
-            tz_param = ""
-            for key, raw in params:
-                if key == "TZID":
-                    tz_param = raw
-            if tz_param:
-                tzid = param_value(tz_param)
-                if name == "DTSTART":
-                    d.start_tzid = tzid
-                iana = resolve_tzid(tzid)
-                if iana and iana != tz_param:
-                    # Hand icalendar a name it surely knows (Windows names, odd case,
-                    # leading slashes), so the instant does not depend on its lookups.
-                    line = line.replace(f"TZID={tz_param}", f"TZID={iana}", 1)
-            d.time_lines.append(line)
-        elif name == "SUMMARY" and not summary_seen:
-            summary_seen = True
-            d.title = unescape_text(value).strip()
-        elif name == "LOCATION" and not location:
-            location = unescape_text(value).strip()
-        elif name == "DESCRIPTION" and not description:
-            description = unescape_text(value).strip()
-        elif name == "URL" and not url:
-            url = value.strip()
-        elif name == "X-ALT-DESC" and not alt_desc:
-            alt_desc = html.unescape(unescape_text(value))
-        elif name == "CONFERENCE":
-            conferences.append(value.strip())
-        elif name == "STATUS":
-            d.cancelled = d.cancelled or value.strip().upper() == "CANCELLED"
-        elif name == "SEQUENCE":
-            try:
-                d.sequence = max(0, int(value.strip()))
-            except ValueError:
-                d.sequence = 0
-    d.title = d.title or "(no title)"
-    d.cancelled = d.cancelled or method == "CANCEL"
-    d.description = description
-    # Rooms are places: Outlook often already names the room in LOCATION; add the rest.
-    extra = [r for r in rooms if r.lower() not in location.lower()]
-    d.location = "; ".join([p for p in (location, *extra) if p])
-    d.join_url = _find_join_url([location, description, url, alt_desc, *conferences])
-    d.attendees = _merge_people(organizer, people)
-    if dropped:
-        d.notes.append(f"lists more than {MAX_ATTENDEES} attendees; {dropped} were left out")
-    return d
-
-
-def _person(
-    name: str, params: list[tuple[str, str]], value: str
-) -> tuple[IcsAttendee | None, bool]:
-    email = normalise_email(value)
-    cn = role = partstat = cutype = ""
-    for key, raw in params:
-        if key == "CN":
-            cn = param_value(raw).strip()
-        elif key == "ROLE":
-            role = param_value(raw).strip().upper()
-        elif key == "PARTSTAT":
-            partstat = param_value(raw).strip().upper()
-        elif key == "CUTYPE":
-            cutype = param_value(raw).strip().upper()
-    if not email and not cn:
-        return None, False
-    if name == "ORGANIZER":
-        return IcsAttendee(email, cn, "ORGANIZER", partstat, True), cutype in _ROOM_TYPES
-    return IcsAttendee(email, cn, role, partstat, False), cutype in _ROOM_TYPES
-
-
-def _merge_people(
-    organizer: IcsAttendee | None, people: list[IcsAttendee]
-) -> tuple[IcsAttendee, ...]:
-    """Deduplicate by email (by name when there is none); the organizer comes first."""
-    merged: dict[str, IcsAttendee] = {}
-
-    def key(p: IcsAttendee) -> str:
-        return p.email or "\0" + p.name.lower()
-
-    if organizer is not None:
-        merged[key(organizer)] = organizer
-    for p in people:
-        k = key(p)
-        prev = merged.get(k)
-        if prev is None:
-            merged[k] = p
-        elif prev.is_organizer and prev.role == "ORGANIZER":
-            # The organizer also listed as attendee: the attendee line says more.
-            merged[k] = IcsAttendee(
-                p.email, p.name or prev.name, p.role or "ORGANIZER", p.reply_status, True
-            )
-        elif not prev.name and p.name:
-            merged[k] = IcsAttendee(
-                prev.email,
-                p.name,
-                prev.role or p.role,
-                prev.reply_status or p.reply_status,
-                prev.is_organizer,
-            )
-    return tuple(merged.values())
-
-
-def _event_text(group: Group, block_index: int, details: _Details) -> str:
+def _event_text(group: Group, block_index: int, details: EventDetails) -> str:
     lines = ["BEGIN:VEVENT", f"UID:g{group.index}", f"X-ICHIGO-REF:{group.index}.{block_index}"]
     lines += details.time_lines
     if details.sequence:
@@ -263,7 +81,7 @@ def _calendar_text(job: ChunkJob, events: list[str], tzids: set[str]) -> str:
     return "\n".join([*head, *events, "END:VCALENDAR", ""])
 
 
-_Item = tuple[Group, int, _Details]
+_Item = tuple[Group, int, EventDetails]
 _Found = dict[tuple[int, int], Any]
 
 # A time property line in its plainest form: upper case, only TZID and VALUE parameters
@@ -279,7 +97,7 @@ _PLAIN_TIME_LINE = re.compile(
 _TZID_PROPS = frozenset({"DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE"})
 
 
-def _plain_component(group: Group, block_index: int, details: _Details) -> Any:
+def _plain_component(group: Group, block_index: int, details: EventDetails) -> Any:
     """The VEVENT of _event_text as icalendar would parse it, or None if a line is not
     plain or a value does not parse (then the text goes through icalendar's parser)."""
     props: list[tuple[str, str, str]] = [
@@ -376,195 +194,21 @@ def _one_line(exc: BaseException) -> str:
     return text if len(text) <= 160 else text[:157] + "..."
 
 
-def _dt(comp: Any, name: str) -> Any:
-    """The parsed value (date, datetime, timedelta) of a property, or None."""
-    prop = comp.get(name)
-    if prop is None:
-        return None
-    if isinstance(prop, list):
-        prop = prop[0] if prop else None
-    try:
-        return getattr(prop, "dt", None)
-    except Exception:  # icalendar's broken-property placeholder raises on access
-        return None
-
-
-@dataclass(slots=True)
-class _Times:
-    """The time facts of one VEVENT or occurrence, however they were parsed."""
-
-    start: date
-    end: date | None = None
-    duration: timedelta | None = None
-    rid: date | None = None
-    this_and_future: bool = False
-
-
-def _times_of(comp: Any) -> _Times | None:
-    start = _dt(comp, "DTSTART")
-    if not isinstance(start, date):
-        return None
-    end = _dt(comp, "DTEND")
-    duration = _dt(comp, "DURATION")
-    rid = _dt(comp, "RECURRENCE-ID")
-    prop = comp.get("RECURRENCE-ID")
-    params: Any = getattr(prop, "params", None)
-    range_param = str(params.get("RANGE", "")) if params else ""
-    return _Times(
-        start=start,
-        end=end if isinstance(end, date) else None,
-        duration=duration if isinstance(duration, timedelta) else None,
-        rid=rid if isinstance(rid, date) else None,
-        this_and_future=range_param.upper() == "THISANDFUTURE",
-    )
-
-
-# A time property line in its plainest form: only TZID and VALUE parameters, a basic
-# DATE or DATE-TIME value. Anything else is left to icalendar to accept or reject.
-_FAST_LINE = re.compile(
-    r"(DTSTART|DTEND|RECURRENCE-ID)"
-    r"((?:;TZID=(?:\"[^\";:]*\"|[^\";:]*)|;VALUE=(?:DATE|DATE-TIME))*)"
-    r":(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?[ \t]*"
-)
-
-
-def _fast_times(details: _Details, job: ChunkJob) -> _Times | None:
-    """Read plain DTSTART/DTEND/RECURRENCE-ID values without icalendar, or give up.
-
-    Most events in real files are a start and an end in UTC, a known zone or a date.
-    For those, building icalendar objects is most of the import time, and the result
-    is the same datetime with the same zoneinfo zone. Anything else (DURATION, rules,
-    other parameters, odd values) returns None and goes through icalendar.
-    """
-    values: dict[str, date] = {}
-    xwr = ZoneInfo(job.x_wr_timezone) if job.x_wr_timezone else None
-    for line in details.time_lines:
-        m = _FAST_LINE.fullmatch(line)
-        if not m or m.group(1) in values:
-            return None
-        name, params, year, month, day, hour, minute, second, utc = m.groups()
-        tzid = ""
-        value_type = ""
-        for part in params.split(";")[1:]:
-            key, _, val = part.partition("=")
-            if key == "TZID":
-                tzid = param_value(val)
-            else:
-                value_type = val
-        try:
-            if hour is None:
-                if tzid or value_type == "DATE-TIME":
-                    return None
-                values[name] = date(int(year), int(month), int(day))
-                continue
-            if value_type == "DATE":
-                return None
-            zone: tzinfo | None = None
-            if utc:
-                if tzid:
-                    return None
-                zone = UTC
-            elif tzid:
-                iana = resolve_tzid(tzid)
-                if iana is None:
-                    return None
-                zone = ZoneInfo(iana)
-            value = datetime(
-                int(year), int(month), int(day), int(hour), int(minute), int(second), tzinfo=zone
-            )
-        except (ValueError, OverflowError):
-            return None  # let icalendar produce the error message
-        if xwr is not None:
-            # What x_wr_timezone does for the icalendar path: UTC and floating times are
-            # read in the calendar's X-WR-TIMEZONE.
-            if value.tzinfo is None:
-                value = value.replace(tzinfo=xwr)
-            elif value.tzinfo is UTC:
-                value = value.astimezone(xwr)
-        values[name] = value
-    start = values.get("DTSTART")
-    if start is None:
-        return None
-    return _Times(start=start, end=values.get("DTEND"), rid=values.get("RECURRENCE-ID"))
-
-
-def _floating_zone(job: ChunkJob) -> tzinfo | None:
-    return ZoneInfo(job.x_wr_timezone) if job.x_wr_timezone else None
-
-
-def _to_utc(value: date, floating: tzinfo | None) -> datetime:
-    if not isinstance(value, datetime):
-        return datetime(value.year, value.month, value.day, tzinfo=UTC)
-    if value.tzinfo is None or value.utcoffset() is None:
-        if floating is not None:
-            return value.replace(tzinfo=floating).astimezone(UTC)
-        # Floating time with no X-WR-TIMEZONE: the machine's local zone, as a calendar
-        # app on this machine would show it. astimezone() on a naive value uses the C
-        # library's local rules, so DST is right for each date.
-        try:
-            return value.astimezone(UTC)
-        except (OverflowError, OSError, ValueError):
-            return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
-
-
-def _tz_name(value: date, details: _Details) -> str | None:
-    if not isinstance(value, datetime) or value.tzinfo is None:
-        return None
-    tz = value.tzinfo
-    if tz is UTC:
-        return None
-    key = getattr(tz, "key", None)
-    if isinstance(key, str) and key:
-        return None if key in _UTC_NAMES else key
-    if value.utcoffset() == timedelta(0) and str(tz) in ("UTC", "UTC+00:00"):
-        return None
-    return resolve_tzid(details.start_tzid) if details.start_tzid else None
-
-
-def _rid(value: date, floating: tzinfo | None) -> str:
-    if not isinstance(value, datetime):
-        return value.strftime("%Y%m%d")
-    return _to_utc(value, floating).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _original_after_range(start_v: date, source: _Times, floating: tzinfo | None) -> str:
-    """Original start of an occurrence shifted by a RANGE=THISANDFUTURE override.
-
-    recurring_ical_events gives every later occurrence the override's own RECURRENCE-ID,
-    which would make them all one encounter; the original start is the occurrence's
-    start minus the shift the override applied.
-    """
-    src_start, src_rid = source.start, source.rid
-    if src_rid is None:
-        return ""
-    if isinstance(start_v, datetime) and isinstance(src_start, datetime):
-        shift = _to_utc(src_start, floating) - _to_utc(src_rid, floating)
-        original = _to_utc(start_v, floating) - shift
-        if isinstance(src_rid, datetime):
-            return original.strftime("%Y%m%dT%H%M%SZ")
-        return original.strftime("%Y%m%d")
-    if not isinstance(start_v, datetime) and not isinstance(src_start, datetime):
-        day_shift = src_start - (src_rid.date() if isinstance(src_rid, datetime) else src_rid)
-        return (start_v - day_shift).strftime("%Y%m%d")
-    return ""
-
-
 def _make_event(
-    times: _Times,
-    details: _Details,
+    times: Times,
+    details: EventDetails,
     group: Group,
     job: ChunkJob,
     in_series: bool,
-    source: _Times | None = None,
+    source: Times | None = None,
 ) -> IcsEvent:
-    floating = _floating_zone(job)
+    floating = floating_zone(job.x_wr_timezone)
     start_v = times.start
     all_day = not isinstance(start_v, datetime)
-    start = _to_utc(start_v, floating)
+    start = to_utc(start_v, floating)
     end: datetime
     if times.end is not None:
-        end = _to_utc(times.end, floating)
+        end = to_utc(times.end, floating)
     elif times.duration is not None:
         end = start + times.duration
     elif all_day:
@@ -578,9 +222,9 @@ def _make_event(
     rid_v = times.rid
     if rid_v is None and in_series:
         rid_v = start_v
-    recurrence_id = _rid(rid_v, floating) if rid_v is not None else ""
+    recurrence_id = recurrence_key(rid_v, floating) if rid_v is not None else ""
     if in_series and source is not None and times.this_and_future:
-        recurrence_id = _original_after_range(start_v, source, floating) or recurrence_id
+        recurrence_id = original_after_range(start_v, source, floating) or recurrence_id
     return IcsEvent(
         uid=details.uid,
         recurrence_id=recurrence_id,
@@ -588,7 +232,7 @@ def _make_event(
         title=details.title,
         start=start,
         end=end,
-        tz_name=None if all_day else _tz_name(start_v, details),
+        tz_name=None if all_day else tz_name(start_v, details),
         all_day=all_day,
         location=details.location,
         description=details.description,
@@ -599,7 +243,7 @@ def _make_event(
     )
 
 
-def _check_component(comp: Any, details: _Details, problems: list[IcsProblem]) -> bool:
+def _check_component(comp: Any, details: EventDetails, problems: list[IcsProblem]) -> bool:
     """Report broken properties; drop the ones we can do without. False: unusable."""
     for name, message in list(getattr(comp, "errors", []) or []):
         if name in _DROPPABLE and name in comp:
@@ -612,7 +256,7 @@ def _check_component(comp: Any, details: _Details, problems: list[IcsProblem]) -
                     f"could not be read and was ignored ({message})",
                 )
             )
-    start = _dt(comp, "DTSTART")
+    start = dt_of(comp, "DTSTART")
     if not isinstance(start, date):
         if "DTSTART" in details.raw:
             problems.append(
@@ -626,7 +270,7 @@ def _check_component(comp: Any, details: _Details, problems: list[IcsProblem]) -
                 IcsProblem(details.uid, f"{details.label()}: has no start time (DTSTART)")
             )
         return False
-    if "RECURRENCE-ID" in details.raw and not isinstance(_dt(comp, "RECURRENCE-ID"), date):
+    if "RECURRENCE-ID" in details.raw and not isinstance(dt_of(comp, "RECURRENCE-ID"), date):
         problems.append(
             IcsProblem(
                 details.uid,
@@ -638,7 +282,7 @@ def _check_component(comp: Any, details: _Details, problems: list[IcsProblem]) -
 
 
 def _single_events(
-    group: Group, singles: list[tuple[_Times, _Details]], job: ChunkJob
+    group: Group, singles: list[tuple[Times, EventDetails]], job: ChunkJob
 ) -> tuple[list[IcsEvent], list[IcsProblem]]:
     events: list[IcsEvent] = []
     problems: list[IcsProblem] = []
@@ -658,13 +302,13 @@ class _LightOccurrence:
     end: Any
     source: Any
 
-    def times(self, source_times: _Times | None) -> _Times | None:
+    def times(self, source_times: Times | None) -> Times | None:
         if source_times is None:
             return None
         # A generated occurrence (its source has no RECURRENCE-ID): its original start
         # is its start.
         generated = source_times.rid is None
-        return _Times(
+        return Times(
             start=self.start,
             end=self.end if isinstance(self.end, date) else None,
             duration=self.end if isinstance(self.end, timedelta) else None,
@@ -694,7 +338,7 @@ class _LightQuery(recurring_ical_events.CalendarQuery):  # type: ignore[misc]
 
 
 def _group_events(
-    group: Group, comps: list[tuple[Any, _Details]], job: ChunkJob
+    group: Group, comps: list[tuple[Any, EventDetails]], job: ChunkJob
 ) -> tuple[list[IcsEvent], list[IcsProblem]]:
     problems: list[IcsProblem] = []
     usable = [(c, d) for c, d in comps if _check_component(c, d, problems)]
@@ -702,9 +346,9 @@ def _group_events(
         return [], problems
     recurring = any("RRULE" in c or "RDATE" in c for c, _ in usable)
     if not recurring:
-        singles: list[tuple[_Times, _Details]] = []
+        singles: list[tuple[Times, EventDetails]] = []
         for comp, details in usable:
-            times = _times_of(comp)
+            times = times_of(comp)
             if times is not None:
                 singles.append((times, details))
         single_events, more = _single_events(group, singles, job)
@@ -728,17 +372,14 @@ def _group_events(
         )
         return [], problems
     events: list[IcsEvent] = []
-    source_times: dict[str, _Times | None] = {}
+    source_times: dict[str, Times | None] = {}
     for occ in occurrences:
         comp = occ.source if isinstance(occ, _LightOccurrence) else occ
         ref = str(comp.get("X-ICHIGO-REF"))
         source, details = by_ref.get(ref, usable[0])
         if ref not in source_times:
-            source_times[ref] = _times_of(source)
-        if isinstance(occ, _LightOccurrence):
-            times = occ.times(source_times[ref])
-        else:
-            times = _times_of(occ)
+            source_times[ref] = times_of(source)
+        times = occ.times(source_times[ref]) if isinstance(occ, _LightOccurrence) else times_of(occ)
         if times is None:
             continue
         try:
@@ -756,15 +397,15 @@ def parse_chunk(job: ChunkJob) -> list[GroupOutcome]:
         g.index: GroupOutcome(g.index, [], [], len(g.blocks)) for g in job.groups
     }
     items: list[_Item] = []
-    fast: dict[int, list[tuple[_Times, _Details]]] = {}
+    fast: dict[int, list[tuple[Times, EventDetails]]] = {}
     for group in job.groups:
         for b, block in enumerate(group.blocks):
             try:
-                details = _details(block, job.method)
+                details = read_details(block, job.method)
                 outcomes[group.index].problems.extend(
                     IcsProblem(details.uid, f"{details.label()}: {note}") for note in details.notes
                 )
-                times = None if group.recurring else _fast_times(details, job)
+                times = None if group.recurring else fast_times(details, job.x_wr_timezone)
             except Exception as exc:  # defensive: our own reading must not stop the file
                 outcomes[group.index].problems.append(
                     IcsProblem(block.uid, f"event (UID {block.uid}): {_one_line(exc)}")
@@ -779,7 +420,7 @@ def parse_chunk(job: ChunkJob) -> list[GroupOutcome]:
         outcomes[group.index].problems.append(
             IcsProblem(details.uid, f"{details.label()}: could not be read ({_one_line(error)})")
         )
-    per_group: dict[int, list[tuple[Any, _Details]]] = {}
+    per_group: dict[int, list[tuple[Any, EventDetails]]] = {}
     for group, b, details in items:
         comp = found.get((group.index, b))
         if comp is not None:
