@@ -20,8 +20,8 @@ def run_gui(vault_path: Path, files: list[Path] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ichigoapp.ui import theme
-    from ichigoapp.ui.main_window import APPLICATION, ORGANIZATION
-    from ichigoapp.ui.single_instance import claim
+    from ichigoapp.ui.lifecycle.single_instance import claim
+    from ichigoapp.ui.settings import APPLICATION, ORGANIZATION
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -86,7 +86,7 @@ def _set_app_icon() -> None:
 def _install_autolock(window: MainWindow, on_window: Callable[[MainWindow], None]) -> None:
     # After the idle time the vault is closed and hidden until unlocked again; the
     # window built on unlocking replaces this one (``on_window``).
-    from ichigoapp.ui.autolock import install_autolock
+    from ichigoapp.ui.lifecycle.autolock import install_autolock
 
     install_autolock(window, on_window=on_window)  # type: ignore[arg-type]
 

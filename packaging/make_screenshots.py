@@ -89,7 +89,8 @@ def _shoot(out: Path, vault_path: Path) -> int:
 
     from ichigoapp.app import app_icon
     from ichigoapp.ui import theme
-    from ichigoapp.ui.main_window import APPLICATION, ORGANIZATION, open_main_window
+    from ichigoapp.ui.main_window import open_main_window
+    from ichigoapp.ui.settings import APPLICATION, ORGANIZATION
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APPLICATION)

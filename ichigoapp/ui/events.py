@@ -19,3 +19,5 @@ class EventBus(QObject):
     reflect_on = Signal(int)
     # A short message for the status bar.
     status = Signal(str)
+    # A vault restored from a backup (a Vault, open): show it in a window of its own.
+    open_vault = Signal(object)

@@ -12,16 +12,14 @@ the time a bare Qt window takes, not after every module has loaded.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 # Not Qt's namespace (``PySide6.QtCore.Qt``): PySide builds its ~90 enums on first use,
 # about 25 ms, so the frame does without it and the methods that need it import it.
-from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -33,49 +31,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ichigoapp import __version__
 from ichigoapp.errors import VaultCorrupt
+from ichigoapp.ui import menus
 from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.events import EventBus
+from ichigoapp.ui.settings import settings
 
 if TYPE_CHECKING:
     from ichigoapp.store import Vault
     from ichigoapp.store.keys import Secret
-    from ichigoapp.ui.base import Page
-    from ichigoapp.ui.contacts_view import ContactsView
-    from ichigoapp.ui.encounters_view import EncountersView
-    from ichigoapp.ui.file_actions import FileActions
-    from ichigoapp.ui.maintenance import Maintenance
-    from ichigoapp.ui.promises_view import PromisesView
-    from ichigoapp.ui.reflection_editor import ReflectionEditor
-    from ichigoapp.ui.reflections_view import ReflectionsView
-    from ichigoapp.ui.search import SearchField
-    from ichigoapp.ui.today_view import TodayView
+    from ichigoapp.ui.actions.file_menu import FileActions
+    from ichigoapp.ui.dialogs.reflection_editor import ReflectionEditor
+    from ichigoapp.ui.lifecycle.maintenance import Maintenance
+    from ichigoapp.ui.pages.base import Page
+    from ichigoapp.ui.pages.contacts import ContactsView
+    from ichigoapp.ui.pages.encounters import EncountersView
+    from ichigoapp.ui.pages.promises import PromisesView
+    from ichigoapp.ui.pages.reflections import ReflectionsView
+    from ichigoapp.ui.pages.today import TodayView
+    from ichigoapp.ui.widgets.search_field import SearchField
     from ichigoapp.ui.worker import Worker
 
-ORGANIZATION = "Ichigo"
-APPLICATION = "Ichigo"
 # The pages' titles, for the navigation and the View menu before the pages exist
 # (each page class has the same as its ``title``; ``attach`` asserts it).
 PAGE_TITLES = ("Today", "Contacts", "Encounters", "Reflections", "Promises")
 OPEN_AFTER_MS = 500
 
 
-def settings() -> QSettings:
-    # Honour QSettings.setDefaultFormat (tests point IniFormat at a temporary folder).
-    return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope,
-                     ORGANIZATION, APPLICATION)  # fmt: skip
-
-
 def import_pages() -> None:
     """Import what ``attach`` needs (run on the opening thread, off the GUI thread)."""
-    import ichigoapp.ui.contacts_view
-    import ichigoapp.ui.encounters_view
-    import ichigoapp.ui.file_actions
-    import ichigoapp.ui.promises_view
-    import ichigoapp.ui.reflections_view
-    import ichigoapp.ui.search
-    import ichigoapp.ui.today_view  # noqa: F401
+    import ichigoapp.ui.actions.file_menu
+    import ichigoapp.ui.pages.contacts
+    import ichigoapp.ui.pages.encounters
+    import ichigoapp.ui.pages.promises
+    import ichigoapp.ui.pages.reflections
+    import ichigoapp.ui.pages.today
+    import ichigoapp.ui.widgets.search_field  # noqa: F401
 
 
 class MainWindow(QMainWindow):
@@ -123,6 +114,8 @@ class MainWindow(QMainWindow):
         self.failed = False
         self.pages: list[Page] = []
         self.reflection_editor: ReflectionEditor | None = None
+        # Windows opened on vaults restored from a backup (kept alive with this one).
+        self.restored_windows: list[MainWindow] = []
         self._opening: Secret | None = None
         self._open_worker: Worker | None = None
         self._close_when_open = False
@@ -203,13 +196,13 @@ class MainWindow(QMainWindow):
 
     def attach(self, vault: Vault) -> None:
         """Add the pages, the search field and the File menu's features for ``vault``."""
-        from ichigoapp.ui.contacts_view import ContactsView
-        from ichigoapp.ui.encounters_view import EncountersView
-        from ichigoapp.ui.file_actions import install_file_actions
-        from ichigoapp.ui.promises_view import PromisesView
-        from ichigoapp.ui.reflections_view import ReflectionsView
-        from ichigoapp.ui.search import SearchField
-        from ichigoapp.ui.today_view import TodayView
+        from ichigoapp.ui.actions.file_menu import install_file_actions
+        from ichigoapp.ui.pages.contacts import ContactsView
+        from ichigoapp.ui.pages.encounters import EncountersView
+        from ichigoapp.ui.pages.promises import PromisesView
+        from ichigoapp.ui.pages.reflections import ReflectionsView
+        from ichigoapp.ui.pages.today import TodayView
+        from ichigoapp.ui.widgets.search_field import SearchField
 
         self.vault = vault
         self.vault_path = vault.path
@@ -233,12 +226,19 @@ class MainWindow(QMainWindow):
         self.search.chosen.connect(self.open_hit)
         self.toolbar.addWidget(self.search)
         self._fill_menus()
-        # Import calendar / contacts, triage, prep cards, export, backup (ui/file_actions.py).
+        # Import calendar / contacts, triage, prep cards, export, backup (ui/actions/).
         self.file_actions = install_file_actions(self)
+        self.today.triage_requested.connect(self.file_actions.calendar.show_triage)
+        # Files from the command line, and later ones from a second `ichigo FILE.ics`.
+        self.files_received.connect(lambda _files: self._offer_pending_files())
+        if self.pending_files:
+            # After the window is shown, so the question has a parent on screen.
+            QTimer.singleShot(0, self._offer_pending_files)
 
         self.bus.open_contact.connect(self.open_contact)
         self.bus.open_encounter.connect(self.open_encounter)
         self.bus.reflect_on.connect(self.open_reflection_editor)
+        self.bus.open_vault.connect(self.open_restored_vault)
 
         self.contacts.splitter.setSizes([520, 580])
         self.encounters.splitter.setSizes([500, 600])
@@ -252,66 +252,13 @@ class MainWindow(QMainWindow):
         self.opened.emit()
 
     # --- menus ---------------------------------------------------------------------------
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _=False: slot())
-        return action
-
     def _fill_menus(self) -> None:
-        from PySide6.QtCore import Qt
-
-        self.new_contact_action = self._action("&New contact", self.new_contact, "Ctrl+N")
-        self.new_encounter_action = self._action(
-            "New &encounter", self.new_encounter, "Ctrl+Shift+N"
-        )
-        self.file_menu.addAction(self.new_contact_action)
-        self.file_menu.addAction(self.new_encounter_action)
-        # add_file_action() puts Import / Print entries between these two separators.
-        self._file_section_start = self.file_menu.addSeparator()
-        self._file_section_end = self.file_menu.addSeparator()
-        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.file_menu.addAction(quit_action)
-
-        edit = self.edit_menu
-        self.save_action = self._action("&Save", self.save_current, QKeySequence.StandardKey.Save)
-        edit.addAction(self.save_action)
-        edit.addSeparator()
-        for text, method, key in (
-            ("Cu&t", "cut", QKeySequence.StandardKey.Cut),
-            ("&Copy", "copy", QKeySequence.StandardKey.Copy),
-            ("&Paste", "paste", QKeySequence.StandardKey.Paste),
-            ("Select &all", "selectAll", QKeySequence.StandardKey.SelectAll),
-        ):
-            action = self._action(text, partial(self._edit_focus, method))
-            # Shortcuts stay with the focused text widget, which handles them itself;
-            # the menu entries are for mouse users.
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            edit.addAction(action)
-        edit.addSeparator()
-        self.find_action = self._action("&Find…", self.focus_search, "Ctrl+K")
-        self.find_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
-        edit.addAction(self.find_action)
-
-        view = self.view_menu
-        for n, title in enumerate(PAGE_TITLES):
-            action = self._action(title, partial(self.nav.setCurrentRow, n), f"Ctrl+{n + 1}")
-            view.addAction(action)
-        view.addSeparator()
-        view.addAction(self._action("&Refresh", self.bus.data_changed.emit, "F5"))
-
-        about = self._action("&About Ichigo", self.about)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        self.help_menu.addAction(about)
+        found = menus.fill_menus(self, PAGE_TITLES)
+        self.new_contact_action = found.new_contact
+        self.new_encounter_action = found.new_encounter
+        self.save_action = found.save
+        self.find_action = found.find
+        self._file_section_end = found.file_section_end
 
     def receive_files(self, paths: list[Path]) -> None:
         """Take calendar/contact files from a later launch: queue them where the
@@ -323,6 +270,10 @@ class MainWindow(QMainWindow):
         self.pending_files.extend(new)
         self.files_received.emit(new)
 
+    def _offer_pending_files(self) -> None:
+        files, self.pending_files = self.pending_files, []
+        self.file_actions.calendar.offer_files(files)
+
     def add_file_action(
         self,
         text: str,
@@ -332,16 +283,17 @@ class MainWindow(QMainWindow):
         status_tip: str = "",
     ) -> QAction:
         """Add an entry to the File menu's middle section (Import…, Print…)."""
-        action = self._action(text, slot, shortcut)
-        if status_tip:
-            action.setStatusTip(status_tip)
-        self.file_menu.insertAction(self._file_section_end, action)
-        return action
+        made = menus.action(self, text, slot, shortcut, status_tip=status_tip)
+        self.add_file_actions([made])
+        return made
 
-    def _edit_focus(self, method: str) -> None:
-        widget = QApplication.focusWidget()
-        if widget is not None and hasattr(widget, method):
-            getattr(widget, method)()
+    def add_file_actions(self, actions: list[QAction], *, separated: bool = False) -> None:
+        """Put ``actions`` at the end of the File menu's middle section, in their order
+        (after a separator of their own when ``separated``)."""
+        if separated:
+            self.file_menu.insertSeparator(self._file_section_end)
+        for action in actions:
+            self.file_menu.insertAction(self._file_section_end, action)
 
     # --- navigation ----------------------------------------------------------------------
     def _show_page(self, row: int) -> None:
@@ -397,25 +349,20 @@ class MainWindow(QMainWindow):
         """Non-blocking (window-modal) so the rest of the app stays paintable."""
         if self.reflection_editor is not None:
             self.reflection_editor.close()
-        from ichigoapp.ui.reflection_editor import ReflectionEditor
+        from ichigoapp.ui.dialogs.reflection_editor import ReflectionEditor
 
         editor = ReflectionEditor(self.vault, self.bus, encounter_id, self)
         self.reflection_editor = editor
         editor.open()
         return editor
 
-    def about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.about(
-            self,
-            "About Ichigo",
-            f"<h3>Ichigo {__version__}</h3>"
-            "<p><i>Ichi-go ichi-e</i>: one time, one meeting.</p>"
-            "<p>A personal relationship manager that helps you arrive prepared, listen "
-            "fully, and afterwards reflect, thank and follow up. Everything stays in an "
-            "encrypted vault on this computer.</p>",
-        )
+    def open_restored_vault(self, restored: Vault) -> MainWindow:
+        """A vault restored from a backup, in a window of its own beside this one."""
+        other = MainWindow(restored, [], self.clock)
+        other.setWindowTitle(f"Ichigo — {restored.path.name}")
+        self.restored_windows.append(other)
+        other.show()
+        return other
 
     # --- layout persistence --------------------------------------------------------------
     def _splitters(self) -> dict[str, QSplitter]:
@@ -508,7 +455,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.start_maintenance)
 
     def _on_open_failed(self, exc: BaseException) -> None:
-        from ichigoapp.ui.unlock import explain_open_error
+        from ichigoapp.ui.lifecycle.unlock import explain_open_error
 
         assert self._open_worker is not None
         self._open_worker.wait()
@@ -521,7 +468,7 @@ class MainWindow(QMainWindow):
         self.close()
 
     def start_maintenance(self) -> None:
-        from ichigoapp.ui.maintenance import Maintenance
+        from ichigoapp.ui.lifecycle.maintenance import Maintenance
 
         self.maintenance = Maintenance(self.vault, self)
         self.maintenance.damaged.connect(self._vault_damaged)
@@ -530,7 +477,7 @@ class MainWindow(QMainWindow):
     def _vault_damaged(self, exc: VaultCorrupt) -> None:
         """Found while running: offer the newest good backup, restored beside the file,
         and carry on in a window on the restored vault."""
-        from ichigoapp.ui.damaged import offer_restore
+        from ichigoapp.ui.lifecycle.damaged import offer_restore
 
         restored = offer_restore(self.vault.path, exc, self)
         if restored is None:
@@ -551,7 +498,7 @@ class MainWindow(QMainWindow):
                 return
             super().closeEvent(event)
             return
-        if self.contacts.dirty and not self.contacts._discard_ok():
+        if self.contacts.dirty and not self.contacts.discard_ok():
             event.ignore()
             return
         self.save_layout()
@@ -568,10 +515,10 @@ def open_main_window(
 
     None when the user cancelled or the vault cannot be opened (already explained).
     """
-    from ichigoapp.ui.unlock import demo_requested, obtain_vault
+    from ichigoapp.ui.lifecycle.unlock import demo_requested, obtain_vault
 
     # The page-by-page check and the daily backup run after the first paint (see
-    # MainWindow.showEvent and ui/maintenance.py).
+    # MainWindow.showEvent and ui/lifecycle/maintenance.py).
     unlocked = obtain_vault(vault_path, verify=False)
     if unlocked is None:
         return None

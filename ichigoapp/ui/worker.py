@@ -8,7 +8,8 @@ progress (calendar import, printing a day of prep cards).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, QThread, Signal
@@ -42,6 +43,19 @@ def call_off_gui_thread(fn: Callable[[], T]) -> T:
     if thread.error is not None:
         raise thread.error
     return thread.result  # type: ignore[return-value]
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    """A wait cursor over the app while a short blocking step runs."""
+    from PySide6.QtCore import Qt  # not at start-up (see ui/main_window.py's imports)
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
 
 
 class Worker(QObject):

@@ -21,7 +21,7 @@ from tests.reliability.helpers import PASSPHRASE, ichigo, spawn
 
 
 def test_autolock_closes_hides_and_unlocks(tmp_path: Path, qtbot: Any) -> None:
-    from ichigoapp.ui.autolock import AutoLock
+    from ichigoapp.ui.lifecycle.autolock import AutoLock
     from ichigoapp.ui.main_window import MainWindow
 
     path = tmp_path / "v.vault"

@@ -108,7 +108,8 @@ def test_damage_met_in_a_query_is_a_vault_error(tmp_path: Path) -> None:
 def test_gui_offers_restore_into_a_new_file(
     tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ichigoapp.ui import damaged, dialogs, unlock
+    from ichigoapp.ui.dialogs import ask
+    from ichigoapp.ui.lifecycle import damaged, unlock
 
     path = _make(tmp_path / "v.vault", mode=KeyMode.KEYCHAIN)
     _flip(path, 3 * PAGE + 10)
@@ -117,8 +118,8 @@ def test_gui_offers_restore_into_a_new_file(
     monkeypatch.setattr(damaged, "choose_restore",
                         lambda _p, _t, text, details: asked.append(details) or True)  # fmt: skip
     told: list[str] = []
-    monkeypatch.setattr(dialogs, "inform", lambda _p, _t, text: told.append(text))
-    monkeypatch.setattr(dialogs, "error", lambda _p, _t, text: told.append("ERROR " + text))
+    monkeypatch.setattr(ask, "inform", lambda _p, _t, text: told.append(text))
+    monkeypatch.setattr(ask, "error", lambda _p, _t, text: told.append("ERROR " + text))
     unlocked = unlock.obtain_vault(path)
     assert unlocked is not None and asked and told and not told[0].startswith("ERROR")
     try:

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from ichigoapp.store import Vault
-from ichigoapp.ui import dialogs
+from ichigoapp.ui.dialogs import ask
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 
@@ -39,7 +39,7 @@ class DialogLog:
 
 @pytest.fixture(autouse=True)
 def dialog_log(monkeypatch: pytest.MonkeyPatch) -> DialogLog:
-    """Every message box goes through ui.dialogs; here they answer instantly."""
+    """Every message box goes through ui.dialogs.ask; here they answer instantly."""
     log = DialogLog()
 
     def error(_parent: Any, title: str, text: str) -> None:
@@ -53,10 +53,10 @@ def dialog_log(monkeypatch: pytest.MonkeyPatch) -> DialogLog:
         log.picks.append(prompt)
         return log.pick_answer
 
-    monkeypatch.setattr(dialogs, "error", error)
-    monkeypatch.setattr(dialogs, "inform", error)
-    monkeypatch.setattr(dialogs, "confirm", confirm)
-    monkeypatch.setattr(dialogs, "pick_contact", pick)
+    monkeypatch.setattr(ask, "error", error)
+    monkeypatch.setattr(ask, "inform", error)
+    monkeypatch.setattr(ask, "confirm", confirm)
+    monkeypatch.setattr(ask, "pick_contact", pick)
     return log
 
 

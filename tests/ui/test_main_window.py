@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Qt
 
 from ichigoapp.store import Vault
-from ichigoapp.ui.main_window import MainWindow, settings
+from ichigoapp.ui.main_window import MainWindow
+from ichigoapp.ui.settings import settings
 from tests.ui import seed
 from tests.ui.conftest import NOW
 

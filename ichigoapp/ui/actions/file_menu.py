@@ -1,7 +1,8 @@
 """The File menu's import, print, export and backup entries, installed in one place.
 
-Each feature lives in its own module; this only decides their order in the menu and
-keeps the controllers alive as long as the window.
+Each feature is a controller of its own (this package) that takes what it needs: the
+window as the parent of its dialogs, the vault, the event bus, the clock. This module
+only makes them and decides their order in the menu.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ichigoapp.ui.contacts_io_actions import ContactsInOut
-from ichigoapp.ui.import_dialog import CalendarImport
-from ichigoapp.ui.prep_pane import PrepCards
+from ichigoapp.ui.actions.calendar_import import CalendarImport
+from ichigoapp.ui.actions.contacts_io import ContactsInOut
+from ichigoapp.ui.actions.prep_cards import PrepCards
+from ichigoapp.ui.actions.vault_copies import VaultCopies
 
 if TYPE_CHECKING:
     from ichigoapp.ui.main_window import MainWindow
@@ -19,20 +21,21 @@ if TYPE_CHECKING:
 
 @dataclass
 class FileActions:
-    calendar: CalendarImport
-    contacts: ContactsInOut
-    prep: PrepCards
+    calendar: CalendarImport  # Import calendar…, New people…
+    contacts: ContactsInOut  # Import contacts…, Export…
+    prep: PrepCards  # Print prep cards…
+    copies: VaultCopies  # Back up now…, Restore…
 
 
 def install_file_actions(window: MainWindow) -> FileActions:
-    calendar = CalendarImport(window)  # Import calendar…, New people…
-    contacts = ContactsInOut(window)  # Import contacts…, Export…, Back up now…, Restore…
-    prep = PrepCards(window)  # Print prep cards…
+    vault, bus, clock = window.vault, window.bus, window.clock
+    found = FileActions(
+        calendar=CalendarImport(window, vault, bus, clock),
+        contacts=ContactsInOut(window, vault, bus),
+        prep=PrepCards(window, vault, clock),
+        copies=VaultCopies(window, vault, bus),
+    )
     # Import and export together, then printing, then the vault's safety copies.
-    menu = window.file_menu
-    for action in (contacts.backup_action, contacts.restore_action):
-        menu.removeAction(action)
-    window.file_menu.insertSeparator(window._file_section_end)
-    for action in (contacts.backup_action, contacts.restore_action):
-        menu.insertAction(window._file_section_end, action)
-    return FileActions(calendar, contacts, prep)
+    window.add_file_actions([*found.calendar.actions, *found.contacts.actions, *found.prep.actions])
+    window.add_file_actions(found.copies.actions, separated=True)
+    return found

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
 
 from ichigoapp.errors import IchigoError
 from ichigoapp.services.contacts import contact_detail, merge_contacts
-from ichigoapp.store import Vault
-from ichigoapp.ui import dialogs
-from ichigoapp.ui.events import EventBus
+from ichigoapp.ui.changes import commit
+from ichigoapp.ui.dialogs import ask
+
+if TYPE_CHECKING:
+    from ichigoapp.store import Vault
+    from ichigoapp.ui.events import EventBus
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +172,7 @@ class MergeDialog(QDialog):
     def merge(self) -> bool:
         keep_id, other_id = self.keep_and_other()
         keep, other = self._names()
-        if not dialogs.confirm(
+        if not ask.confirm(
             self,
             "Merge contacts",
             f"Merge {other} into {keep}?\n\nEverything of {other} moves to {keep}; "
@@ -182,18 +185,17 @@ class MergeDialog(QDialog):
         except (OSError, IchigoError) as exc:
             # No safety net, no merge: the user can free space and try again.
             message = exc.message if isinstance(exc, IchigoError) else str(exc)
-            dialogs.error(
-                self, "Could not back up before merging", f"{message}\n\nNothing was merged."
-            )
+            ask.error(self, "Could not back up before merging", f"{message}\n\nNothing was merged.")
             return False
         log.info("backed up before merge to %s", backup)
-        try:
-            with self.vault.transaction() as session:
-                merge_contacts(session, keep_id, other_id)
-        except IchigoError as exc:
-            dialogs.error(self, "Could not merge the contacts", exc.message)
+        if not commit(
+            self,
+            self.vault,
+            self.bus,
+            "merge the contacts",
+            lambda session: merge_contacts(session, keep_id, other_id),
+        ):
             return False
-        self.bus.data_changed.emit()
         self.bus.status.emit(f"Merged {other} into {keep}")
         self.merged.emit(keep_id)
         self.accept()

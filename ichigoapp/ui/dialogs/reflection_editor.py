@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -24,15 +25,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from ichigoapp.errors import IchigoError
-from ichigoapp.model import PromiseDirection
-from ichigoapp.services.lists import encounter_detail, promise_rows, reflection_of
-from ichigoapp.services.reflections import ReflectionInput, add_promise, reflect
-from ichigoapp.store import Vault
-from ichigoapp.ui import dialogs, fmt
-from ichigoapp.ui.events import EventBus
+from ichigoapp.services.lists import encounter_detail, promise_rows
+from ichigoapp.services.reflections import (
+    PromiseDirection,
+    ReflectionInput,
+    add_promise,
+    reflect,
+    reflection_of,
+)
+from ichigoapp.ui import fmt
+from ichigoapp.ui.changes import commit
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ichigoapp.store import Vault
+    from ichigoapp.ui.events import EventBus
 
 _NO_DATE = QDate(1900, 1, 1)
 
@@ -89,12 +98,12 @@ class ReflectionEditor(QDialog):
         layout.addLayout(form)
 
         if existing is not None:
-            self.learned.setPlainText(existing.learned)
-            self.went_well.setPlainText(existing.went_well)
-            self.improve.setPlainText(existing.improve)
-            self.gratitude.setPlainText(existing.gratitude)
-            self.thanks_sent.setChecked(existing.thanks_sent)
-            self.next_time.setPlainText(existing.next_time)
+            self.learned.setPlainText(existing.learned or "")
+            self.went_well.setPlainText(existing.went_well or "")
+            self.improve.setPlainText(existing.improve or "")
+            self.gratitude.setPlainText(existing.gratitude or "")
+            self.thanks_sent.setChecked(bool(existing.thanks_sent))
+            self.next_time.setPlainText(existing.next_time or "")
 
         box = QGroupBox("Promises")
         bl = QVBoxLayout(box)
@@ -175,18 +184,21 @@ class ReflectionEditor(QDialog):
         # A promise typed but not yet added is surely meant to be kept.
         self.add_pending_promise()
         data = self.value()
-        try:
-            with self.vault.transaction() as session:
-                self._write(session, data)
-        except IchigoError as exc:
-            dialogs.error(self, "Could not save the reflection", exc.message)
+        if not commit(
+            self, self.vault, self.bus, "save the reflection", lambda s: self._write(s, data)
+        ):
             return
-        self.bus.data_changed.emit()
         self.bus.status.emit("Reflection saved")
         self.accept()
 
     def _write(self, session: Session, data: ReflectionInput) -> None:
         reflect(session, self.encounter_id, data)
         for direction, text, person, due in self.pending:
-            add_promise(session, text=text, direction=direction,
-                        encounter_id=self.encounter_id, contact_id=person, due=due)  # fmt: skip
+            add_promise(
+                session,
+                text=text,
+                direction=direction,
+                encounter_id=self.encounter_id,
+                contact_id=person,
+                due=due,
+            )

@@ -23,12 +23,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
-from sqlalchemy import select
+from PySide6.QtWidgets import QApplication, QWidget
 
-from ichigoapp.model import Setting
+from ichigoapp.services.settings import read_setting
 from ichigoapp.store import Vault
-from ichigoapp.ui.main_window import MainWindow, settings
+from ichigoapp.ui.lifecycle.lock_screen import LockScreen
+from ichigoapp.ui.main_window import MainWindow
+from ichigoapp.ui.settings import settings
 
 DEFAULT_MINUTES = 15
 SETTING = "autolock_minutes"
@@ -63,7 +64,7 @@ def autolock_minutes(vault: Vault | None) -> int:
     """The configured idle time: vault setting, else QSettings, else 15 minutes."""
     if vault is not None:
         with contextlib.suppress(Exception), vault.session() as session:
-            stored = session.scalar(select(Setting.value).where(Setting.key == SETTING))
+            stored = read_setting(session, SETTING)
             minutes = _parse_minutes(stored) if stored is not None else None
             if minutes is not None:
                 return minutes
@@ -72,40 +73,10 @@ def autolock_minutes(vault: Vault | None) -> int:
 
 
 def default_unlock(path: Path, parent: QWidget | None) -> Vault | None:
-    from ichigoapp.ui.unlock import obtain_vault
+    from ichigoapp.ui.lifecycle.unlock import obtain_vault
 
     unlocked = obtain_vault(path, parent)
     return None if unlocked is None else unlocked.vault
-
-
-class LockScreen(QWidget):
-    """What is left on screen while locked: the vault's name and an Unlock button."""
-
-    unlock_requested = Signal()
-
-    def __init__(self, vault_path: Path) -> None:
-        super().__init__()
-        self.setWindowTitle("Ichigo — locked")
-        self.setObjectName("lockScreen")
-        self.setMinimumSize(360, 180)
-        self.pending_files: list[Path] = []
-        layout = QVBoxLayout(self)
-        label = QLabel(
-            f"<h3>Ichigo is locked</h3><p>{vault_path.name} was closed after a while "
-            "without use, so nobody else can read it.</p>"
-        )
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        self.unlock_button = QPushButton("&Unlock…")
-        self.unlock_button.setDefault(True)
-        self.unlock_button.clicked.connect(self.unlock_requested.emit)
-        layout.addWidget(self.unlock_button)
-
-    def receive_files(self, paths: list[Path]) -> None:
-        """Files from a later launch wait here until the vault is unlocked again."""
-        self.pending_files.extend(Path(p) for p in paths)
-        self.raise_()
-        self.activateWindow()
 
 
 class AutoLock(QObject):

@@ -15,7 +15,8 @@ from ichigoapp.errors import IchigoError, VaultCorrupt
 from ichigoapp.store import Vault
 from ichigoapp.store.recovery import restore_target_for
 from ichigoapp.store.restore import restore_vault
-from ichigoapp.ui import dialogs
+from ichigoapp.ui.dialogs import ask
+from ichigoapp.ui.dialogs.passphrase import ask_passphrase
 
 RESTORE_LABEL = "Restore from backup…"
 
@@ -35,7 +36,7 @@ def offer_restore(path: Path, exc: VaultCorrupt, parent: QWidget | None = None) 
     """Explain the damage; if the user agrees, restore ``exc.backup`` beside ``path``."""
     backup = exc.backup
     if backup is None:
-        dialogs.error(parent, "The vault is damaged", exc.message)
+        ask.error(parent, "The vault is damaged", exc.message)
         return None
     when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
     target = restore_target_for(path)
@@ -48,17 +49,15 @@ def offer_restore(path: Path, exc: VaultCorrupt, parent: QWidget | None = None) 
     ):
         return None
 
-    def ask(prompt: str) -> str | None:
-        from ichigoapp.ui.unlock import ask_passphrase
-
+    def passphrase_of_backup(_prompt: str) -> str | None:
         return ask_passphrase(parent, backup, new=False)
 
     try:
-        vault = restore_vault(backup, target, ask_passphrase=ask)
+        vault = restore_vault(backup, target, ask_passphrase=passphrase_of_backup)
     except IchigoError as err:
-        dialogs.error(parent, "Cannot restore the backup", err.message)
+        ask.error(parent, "Cannot restore the backup", err.message)
         return None
-    dialogs.inform(
+    ask.inform(
         parent,
         "Backup restored",
         f"Restored into {target}. The damaged file is still at {path}; keep it until you "

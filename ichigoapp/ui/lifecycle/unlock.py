@@ -12,18 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from ichigoapp.errors import (
     IchigoError,
@@ -35,107 +24,10 @@ from ichigoapp.errors import (
 from ichigoapp.store import KeyMode, Secret, Vault, create_vault, keys, open_vault
 from ichigoapp.store.meta import VaultMeta, meta_path_for
 from ichigoapp.store.vault import unlock_secret
-from ichigoapp.ui import dialogs
-from ichigoapp.ui.worker import call_off_gui_thread
-
-MIN_PASSPHRASE = 8
-
-
-class PassphraseDialog(QDialog):
-    """Ask for the vault passphrase; for a new vault, twice, with a plain warning."""
-
-    def __init__(
-        self, parent: QWidget | None, vault_path: Path, *, new: bool, message: str = ""
-    ) -> None:
-        super().__init__(parent)
-        self.new = new
-        self.setWindowTitle("Create your Ichigo vault" if new else "Unlock Ichigo")
-        self.setMinimumWidth(440)
-        layout = QVBoxLayout(self)
-        if new:
-            intro = (
-                "No system keychain is available, so your vault will be protected by a "
-                "passphrase. Choose one you will remember."
-            )
-        else:
-            intro = f"Enter the passphrase for {vault_path.name}."
-        heading = QLabel(intro)
-        heading.setWordWrap(True)
-        layout.addWidget(heading)
-
-        form = QFormLayout()
-        self.passphrase_edit = QLineEdit()
-        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_edit.setAccessibleName("Passphrase")
-        form.addRow("&Passphrase:", self.passphrase_edit)
-        self.confirm_edit: QLineEdit | None = None
-        if new:
-            self.confirm_edit = QLineEdit()
-            self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
-            self.confirm_edit.setAccessibleName("Confirm passphrase")
-            form.addRow("&Confirm:", self.confirm_edit)
-        layout.addLayout(form)
-
-        if new:
-            warning = QLabel(
-                "<b>A lost passphrase cannot be recovered.</b> Nobody, including Ichigo's "
-                "authors, can open the vault without it. Write it down somewhere safe."
-            )
-            warning.setWordWrap(True)
-            warning.setAccessibleName("Warning")
-            layout.addWidget(warning)
-
-        self.error_label = QLabel(message)
-        self.error_label.setObjectName("overdue")
-        self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Error")
-        self.error_label.setVisible(bool(message))
-        layout.addWidget(self.error_label)
-
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert isinstance(ok, QPushButton)
-        ok.setText("Create vault" if new else "Unlock")
-        self.ok_button = ok
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.passphrase_edit.setFocus()
-
-    def show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.setVisible(True)
-
-    def accept(self) -> None:
-        text = self.passphrase_edit.text()
-        if not text:
-            self.show_error("Please enter a passphrase.")
-            return
-        if self.new:
-            assert self.confirm_edit is not None
-            if len(text) < MIN_PASSPHRASE:
-                self.show_error(f"Use at least {MIN_PASSPHRASE} characters.")
-                return
-            if text != self.confirm_edit.text():
-                self.show_error("The two passphrases do not match.")
-                self.confirm_edit.clear()
-                self.confirm_edit.setFocus()
-                return
-        super().accept()
-
-    def passphrase(self) -> str:
-        return self.passphrase_edit.text()
-
-
-def ask_passphrase(
-    parent: QWidget | None, vault_path: Path, *, new: bool, message: str = ""
-) -> str | None:
-    dialog = PassphraseDialog(parent, vault_path, new=new, message=message)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.passphrase()
+from ichigoapp.ui.dialogs import ask
+from ichigoapp.ui.dialogs.passphrase import ask_passphrase
+from ichigoapp.ui.lifecycle.damaged import offer_restore
+from ichigoapp.ui.worker import busy_cursor, call_off_gui_thread
 
 
 @dataclass
@@ -158,16 +50,6 @@ def _create_with_passphrase(path: Path, passphrase: str) -> Secret:
     return Secret.passphrase(passphrase)
 
 
-class _Busy:
-    """A wait cursor while the key is derived and the file checked."""
-
-    def __enter__(self) -> None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-
-    def __exit__(self, *exc: object) -> None:
-        QGuiApplication.restoreOverrideCursor()
-
-
 def _create(path: Path, parent: QWidget | None) -> Secret | None:
     env = keys.passphrase_from_env()
     if env:
@@ -177,7 +59,7 @@ def _create(path: Path, parent: QWidget | None) -> Secret | None:
             return call_off_gui_thread(lambda: _create_in_keychain(path))
         except KeyUnavailable as exc:
             # The keychain exists but would not keep the key: say so, then fall back.
-            dialogs.error(parent, "Keychain unavailable", f"{exc}.")
+            ask.error(parent, "Keychain unavailable", f"{exc}.")
     passphrase = ask_passphrase(parent, path, new=True)
     if passphrase is None:
         return None
@@ -189,7 +71,7 @@ def _open_with_passphrase(path: Path, parent: QWidget | None, verify: bool) -> V
     message = ""
     if env:
         try:
-            with _Busy():
+            with busy_cursor():
                 return open_vault(path, secret=Secret.passphrase(env), verify=verify)
         except WrongKey:
             message = "ICHIGO_PASSPHRASE does not open this vault."
@@ -198,7 +80,7 @@ def _open_with_passphrase(path: Path, parent: QWidget | None, verify: bool) -> V
         if passphrase is None:
             return None
         try:
-            with _Busy():
+            with busy_cursor():
                 return open_vault(path, secret=Secret.passphrase(passphrase), verify=verify)
         except WrongKey:
             message = "That passphrase does not open this vault. Please try again."
@@ -219,16 +101,16 @@ def obtain_vault(
             secret = _create(path, parent)
             if secret is None:
                 return None
-            with _Busy():
+            with busy_cursor():
                 return Unlocked(open_vault(path, secret=secret, verify=verify), created=True)
         meta = VaultMeta.read(path)
         if meta is not None and meta.key_mode is KeyMode.KEYCHAIN:
             try:
                 secret = call_off_gui_thread(lambda: unlock_secret(path, meta))
             except KeyUnavailable as exc:
-                dialogs.error(parent, "Cannot unlock the vault", f"{exc}.")
+                ask.error(parent, "Cannot unlock the vault", f"{exc}.")
                 return None
-            with _Busy():
+            with busy_cursor():
                 return Unlocked(open_vault(path, secret=secret, verify=verify), created=False)
         vault = _open_with_passphrase(path, parent, verify)
         return None if vault is None else Unlocked(vault, created=False)
@@ -241,19 +123,17 @@ def explain_open_error(exc: BaseException, path: Path, parent: QWidget | None) -
     """Tell the user why the vault did not open; for a damaged one, offer the newest good
     backup, restored beside it, and return that vault if they took it."""
     if isinstance(exc, VaultCorrupt):
-        from ichigoapp.ui.damaged import offer_restore
-
         return offer_restore(path, exc, parent)
     if isinstance(exc, VaultInUse):
-        dialogs.error(
+        ask.error(
             parent,
             "Ichigo is already open",
             f"{exc}.\n\nClose the other Ichigo window (or command) and start again.",
         )
     elif isinstance(exc, IchigoError):
-        dialogs.error(parent, "Cannot open the vault", exc.message)
+        ask.error(parent, "Cannot open the vault", exc.message)
     else:
-        dialogs.error(
+        ask.error(
             parent, "Cannot open the vault", f"Ichigo could not open {path} ({type(exc).__name__})."
         )
     return None

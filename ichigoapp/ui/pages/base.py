@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QObject, Qt, QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
-from sqlalchemy.orm import Session
+from PySide6.QtWidgets import QWidget
 
-from ichigoapp.errors import IchigoError
-from ichigoapp.store import Vault
-from ichigoapp.ui import dialogs
+from ichigoapp.ui.changes import commit
 from ichigoapp.ui.clock import Clock, system_clock
-from ichigoapp.ui.events import EventBus
 
-__all__ = ["Clock", "Page", "VaultSearch", "list_table", "system_clock"]
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ichigoapp.store import Vault
+    from ichigoapp.ui.events import EventBus
 
 
 class Page(QWidget):
@@ -73,81 +73,4 @@ class Page(QWidget):
 
         Returns True when the change was committed (and tells every view).
         """
-        try:
-            with self.vault.transaction() as session:
-                change(session)
-        except IchigoError as exc:
-            dialogs.error(self, f"Could not {what}", exc.message)
-            return False
-        self.bus.data_changed.emit()
-        return True
-
-
-def list_table(
-    model: QAbstractItemModel,
-    accessible_name: str,
-    sort_column: int | None = None,
-    order: Qt.SortOrder = Qt.SortOrder.AscendingOrder,
-) -> QTableView:
-    """The read-only, row-wise, single-selection table every list view shows; sortable
-    by its headers when given a ``sort_column`` (else the rows keep the model's order)."""
-    table = QTableView()
-    table.setAccessibleName(accessible_name)
-    table.setModel(model)
-    if sort_column is not None:
-        table.setSortingEnabled(True)
-        table.sortByColumn(sort_column, order)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    return table
-
-
-class VaultSearch(QObject):
-    """The filter of a list loaded a page at a time.
-
-    What is typed narrows the loaded rows at once (``narrow``); when only part of the
-    list is loaded, the vault itself is searched once the typing pauses: ``text`` becomes
-    the typed words and ``reload`` is called to fetch the matching rows.
-    """
-
-    DELAY_MS = 250
-
-    def __init__(
-        self,
-        parent: QObject,
-        typed: Callable[[], str],
-        narrow: Callable[[str], None],
-        fully_loaded: Callable[[], bool],
-        reload: Callable[[], None],
-    ) -> None:
-        super().__init__(parent)
-        self.text = ""  # what the loaded rows were searched for ("" = every row)
-        self._typed = typed
-        self._narrow = narrow
-        self._fully_loaded = fully_loaded
-        self._reload = reload
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(self.DELAY_MS)
-        self._timer.timeout.connect(self._search)
-
-    def changed(self, text: str) -> None:
-        self._narrow(text)
-        if self.text or not self._fully_loaded():
-            self._timer.start()
-
-    def reset(self) -> None:
-        """Forget the search (the caller clears the field and reloads)."""
-        self._timer.stop()
-        self.text = ""
-
-    def _search(self) -> None:
-        text = self._typed().strip()
-        if text != self.text:
-            self.text = text
-            self._reload()
+        return commit(self, self.vault, self.bus, what, change)

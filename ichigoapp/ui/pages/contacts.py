@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -21,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ichigoapp.model import Contact
+from ichigoapp.errors import NotFound
 from ichigoapp.services.contacts import (
     ContactInput,
     add_contact,
-    contact_input_from,
+    contact_form,
     delete_contact,
     update_contact,
 )
@@ -37,12 +36,20 @@ from ichigoapp.services.lists import (
     contact_timeline,
 )
 from ichigoapp.services.today import past_cadence
-from ichigoapp.store import Vault
-from ichigoapp.ui import dialogs, fmt
-from ichigoapp.ui.base import Clock, Page, list_table, system_clock
-from ichigoapp.ui.contact_form import ContactForm
-from ichigoapp.ui.events import EventBus
+from ichigoapp.ui import fmt
+from ichigoapp.ui.clock import Clock, system_clock
+from ichigoapp.ui.dialogs import ask
 from ichigoapp.ui.models import ContactTableModel, IdRole, RowFilterProxy
+from ichigoapp.ui.pages.base import Page
+from ichigoapp.ui.widgets.contact_form import ContactForm
+from ichigoapp.ui.widgets.list_panel import ListPanel
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ichigoapp.store import Vault
+    from ichigoapp.ui.dialogs.merge import MergeDialog
+    from ichigoapp.ui.events import EventBus
 
 _GLYPH = {
     TimelineKind.ENCOUNTER: "●",
@@ -61,28 +68,15 @@ class ContactsView(Page):
         self.proxy = RowFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._dirty = False
+        self.merge_dialog: MergeDialog | None = None
 
         # --- the list ------------------------------------------------------------------
-        self.filter = QLineEdit(placeholderText="Filter contacts…")
-        self.filter.setAccessibleName("Filter contacts")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.set_text)
         self.past_cadence = QCheckBox("Past keep-in-touch")
         self.past_cadence.setAccessibleName(
             "Only people not met within their keep-in-touch cadence"
         )
         self.past_cadence.setToolTip("People you hoped to see more often than you have")
         self.past_cadence.toggled.connect(self._apply_predicate)
-        self.table = list_table(
-            self.proxy, "Contacts list", ContactTableModel.COL_NAME, Qt.SortOrder.AscendingOrder
-        )
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in ((0, 170), (1, 160), (2, 150), (3, 200), (4, 110)):
-            self.table.setColumnWidth(col, width)
-        self.table.selectionModel().currentRowChanged.connect(self._on_current)
-
         self.new_button = QPushButton("New")
         self.new_button.setAccessibleName("New contact")
         self.new_button.clicked.connect(self.new_contact)
@@ -92,23 +86,27 @@ class ContactsView(Page):
         self.merge_button = QPushButton("Merge…")
         self.merge_button.setAccessibleName("Merge with another contact")
         self.merge_button.clicked.connect(self.merge_current)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("muted")
-
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(12, 12, 6, 12)
-        filters = QHBoxLayout()
-        filters.addWidget(self.filter, 1)
-        filters.addWidget(self.past_cadence)
-        lv.addLayout(filters)
-        lv.addWidget(self.table, 1)
-        row = QHBoxLayout()
-        for b in (self.new_button, self.delete_button, self.merge_button):
-            row.addWidget(b)
-        row.addStretch(1)
-        row.addWidget(self.count_label)
-        lv.addLayout(row)
+        self.list = ListPanel(
+            self.proxy,
+            "Contacts list",
+            "Filter contacts…",
+            "Filter contacts",
+            sort=(ContactTableModel.COL_NAME, Qt.SortOrder.AscendingOrder),
+            after=[self.past_cadence],
+            buttons=[self.new_button, self.delete_button, self.merge_button],
+        )
+        self.filter, self.table, self.count_label = (
+            self.list.filter,
+            self.list.table,
+            self.list.count_label,
+        )
+        self.filter.textChanged.connect(self.proxy.set_text)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in ((0, 170), (1, 160), (2, 150), (3, 200), (4, 110)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
 
         # --- the detail ----------------------------------------------------------------
         self.heading = QLabel("")
@@ -162,7 +160,7 @@ class ContactsView(Page):
 
         self.splitter = QSplitter()
         self.splitter.setObjectName("contactsSplitter")
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.list)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -230,28 +228,13 @@ class ContactsView(Page):
             self._show_detail(False)
 
     def _select(self, contact_id: int, *, load: bool = True) -> None:
-        source_row = self.model.row_of_id(contact_id)
-        if source_row is None:
-            return
-        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
-        if not index.isValid():  # filtered out: clear the filter so it can be shown
-            self.filter.clear()
-            index = self.proxy.mapFromSource(self.model.index(source_row, 0))
-        blocker = self.table.selectionModel().blockSignals(True)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.selectionModel().blockSignals(blocker)
-        self.table.scrollTo(index)
-        if load:
+        if self.list.select(contact_id) and load:
             self._load_detail(contact_id)
 
     def open_contact(self, contact_id: int) -> None:
         """Show one contact (from search, Today, an encounter)."""
         self.ensure_loaded()
-        if self._dirty and not self._discard_ok():
+        if self._dirty and not self.discard_ok():
             return
         self._set_dirty(False)
         self._select(contact_id)
@@ -262,28 +245,29 @@ class ContactsView(Page):
         contact_id = int(current.data(IdRole))
         if contact_id == self.form.contact_id:
             return
-        if self._dirty and not self._discard_ok():
+        if self._dirty and not self.discard_ok():
             # Stay on the contact being edited.
             self._select(self.form.contact_id, load=False) if self.form.contact_id else None
             return
         self._load_detail(contact_id)
 
-    def _discard_ok(self) -> bool:
-        return dialogs.confirm(self, "Unsaved changes",
-                               "Discard the changes to this contact?", "Discard")  # fmt: skip
+    def discard_ok(self) -> bool:
+        """May unsaved edits go? (Asks; True when there is nothing to lose.)"""
+        return not self._dirty or ask.confirm(
+            self, "Unsaved changes", "Discard the changes to this contact?", "Discard"
+        )
 
     def _load_detail(self, contact_id: int) -> None:
         now = self.clock()
         with self.vault.session() as session:
-            contact = session.get(Contact, contact_id)
-            if contact is None:
+            try:
+                data = contact_form(session, contact_id)
+            except NotFound:  # deleted meanwhile: nothing to show
                 return
-            data = contact_input_from(contact)
             timeline = contact_timeline(session, contact_id, now)
-            created = contact.created_at
         self.form.set_choices(self._choices, exclude=contact_id)
         self.form.load(contact_id, data)
-        self._fill_heading(data, created)
+        self._fill_heading(data)
         self.timeline.clear()
         for entry in timeline:
             item = QTreeWidgetItem([fmt.when(entry.when), f"{_GLYPH[entry.kind]} {entry.title}"])
@@ -299,7 +283,7 @@ class ContactsView(Page):
         self._set_dirty(False)
         self._show_detail(True)
 
-    def _fill_heading(self, data: ContactInput, created: datetime | None) -> None:
+    def _fill_heading(self, data: ContactInput) -> None:
         self.heading.setText(data.name or "New contact")
         bits = [", ".join(x for x in (data.title, data.company) if x)]
         if data.location:
@@ -314,7 +298,7 @@ class ContactsView(Page):
     # --- actions -----------------------------------------------------------------------
     def new_contact(self) -> None:
         self.ensure_loaded()
-        if self._dirty and not self._discard_ok():
+        if self._dirty and not self.discard_ok():
             return
         self.table.clearSelection()
         self.form.set_choices(getattr(self, "_choices", []), exclude=None)
@@ -334,10 +318,7 @@ class ContactsView(Page):
         contact_id = self.form.contact_id
         saved: list[int] = []
 
-        def change(session: object) -> None:
-            from sqlalchemy.orm import Session
-
-            assert isinstance(session, Session)
+        def change(session: Session) -> None:
             if contact_id is None:
                 saved.append(add_contact(session, data).id)
             else:
@@ -365,7 +346,7 @@ class ContactsView(Page):
         if contact_id is None:
             return
         name = self.form.name.text() or "this contact"
-        if not dialogs.confirm(
+        if not ask.confirm(
             self,
             "Delete contact",
             f"Delete {name}?\n\nTheir encounters, reflections and promises stay; "
@@ -385,13 +366,13 @@ class ContactsView(Page):
             return
         keep_name = self.form.name.text()
         choices = [c for c in self._choices if c.contact_id != keep_id]
-        other_id = dialogs.pick_contact(
+        other_id = ask.pick_contact(
             self, "Merge contacts", f"Merge which contact into {keep_name}?", choices
         )
         if other_id is None:
             return
-        # Side by side, choose which to keep, confirm, back up, merge (ui/merge_dialog.py).
-        from ichigoapp.ui.merge_dialog import open_merge_dialog
+        # Side by side, choose which to keep, confirm, back up, merge (ui/dialogs/merge.py).
+        from ichigoapp.ui.dialogs.merge import open_merge_dialog
 
         self._set_dirty(False)
         self.merge_dialog = open_merge_dialog(self, self.vault, self.bus, keep_id, other_id)

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-)
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QHeaderView, QPushButton, QVBoxLayout
 
 from ichigoapp.services.lists import promise_rows
 from ichigoapp.services.reflections import set_promise_done
 from ichigoapp.services.today import PromiseItem, local_today
-from ichigoapp.store import Vault
-from ichigoapp.ui.base import Clock, Page, list_table, system_clock
-from ichigoapp.ui.events import EventBus
+from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.models import PromiseTableModel, RowFilterProxy, RowRole
+from ichigoapp.ui.pages.base import Page
+from ichigoapp.ui.widgets.list_panel import ListPanel
+
+if TYPE_CHECKING:
+    from ichigoapp.store import Vault
+    from ichigoapp.ui.events import EventBus
 
 STATES = ("Open", "Done", "All")
 DIRECTIONS = ("Both ways", "Mine", "Theirs")
@@ -40,24 +38,8 @@ class PromisesView(Page):
         self.direction = QComboBox()
         self.direction.setAccessibleName("Whose promises")
         self.direction.addItems(DIRECTIONS)
-        self.filter = QLineEdit(placeholderText="Filter promises…")
-        self.filter.setAccessibleName("Filter promises")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.set_text)
         self.state.currentIndexChanged.connect(self._apply_predicate)
         self.direction.currentIndexChanged.connect(self._apply_predicate)
-
-        self.table = list_table(
-            self.proxy, "Promises list", PromiseTableModel.COL_DUE, Qt.SortOrder.AscendingOrder
-        )
-        self.table.horizontalHeader().setSectionResizeMode(
-            PromiseTableModel.COL_TEXT, QHeaderView.ResizeMode.Stretch
-        )
-        for col, width in ((0, 110), (1, 120), (3, 170), (4, 170)):
-            self.table.setColumnWidth(col, width)
-        self.table.selectionModel().currentRowChanged.connect(self._on_current)
-        self.table.doubleClicked.connect(lambda _index: self.toggle_current())
-
         self.done_button = QPushButton("Mark done")
         self.done_button.setAccessibleName("Mark promise done")
         self.done_button.clicked.connect(lambda: self.set_done(True))
@@ -67,23 +49,33 @@ class PromisesView(Page):
         self.encounter_button = QPushButton("Open encounter")
         self.encounter_button.setAccessibleName("Open the encounter of this promise")
         self.encounter_button.clicked.connect(self._open_encounter)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("muted")
 
+        self.list = ListPanel(
+            self.proxy,
+            "Promises list",
+            "Filter promises…",
+            "Filter promises",
+            sort=(PromiseTableModel.COL_DUE, Qt.SortOrder.AscendingOrder),
+            before=[self.state, self.direction],
+            buttons=[self.done_button, self.reopen_button, self.encounter_button],
+            margins=(12, 12, 12, 12),
+        )
+        self.filter, self.table, self.count_label = (
+            self.list.filter,
+            self.list.table,
+            self.list.count_label,
+        )
+        self.filter.textChanged.connect(self.proxy.set_text)
+        self.table.horizontalHeader().setSectionResizeMode(
+            PromiseTableModel.COL_TEXT, QHeaderView.ResizeMode.Stretch
+        )
+        for col, width in ((0, 110), (1, 120), (3, 170), (4, 170)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.table.doubleClicked.connect(lambda _index: self.toggle_current())
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        top = QHBoxLayout()
-        top.addWidget(self.state)
-        top.addWidget(self.direction)
-        top.addWidget(self.filter, 1)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        bottom = QHBoxLayout()
-        for b in (self.done_button, self.reopen_button, self.encounter_button):
-            bottom.addWidget(b)
-        bottom.addStretch(1)
-        bottom.addWidget(self.count_label)
-        layout.addLayout(bottom)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
         self._apply_predicate()
         self._on_current(QModelIndex(), QModelIndex())
 
@@ -130,19 +122,7 @@ class PromisesView(Page):
         return row.promise_id if row else None
 
     def _select(self, promise_id: int) -> bool:
-        source = self.model.row_of_id(promise_id)
-        if source is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(source, 0))
-        if not index.isValid():
-            return False
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        return True
+        return self.list.select(promise_id, clear_filter=False, quiet=False)
 
     def show_open(self) -> None:
         """Every open promise, soonest due first (from Today's "N more…")."""
@@ -173,8 +153,9 @@ class PromisesView(Page):
         if row is None:
             return
         today = local_today(self.clock())
-        if self.write("update the promise",
-                      lambda s: set_promise_done(s, row.promise_id, done, today)):  # fmt: skip
+        if self.write(
+            "update the promise", lambda s: set_promise_done(s, row.promise_id, done, today)
+        ):
             self.bus.status.emit("Promise marked done" if done else "Promise reopened")
 
     def toggle_current(self) -> None:

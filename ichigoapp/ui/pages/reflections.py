@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -20,11 +19,23 @@ from PySide6.QtWidgets import (
 )
 
 from ichigoapp.services.lists import ReflectionRow, reflection_count, reflection_rows
-from ichigoapp.store import Vault
 from ichigoapp.ui import fmt
-from ichigoapp.ui.base import Clock, Page, VaultSearch, list_table, system_clock
-from ichigoapp.ui.events import EventBus
+from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.models import ReflectionTableModel, RowFilterProxy, RowRole
+from ichigoapp.ui.pages.base import Page
+from ichigoapp.ui.widgets.list_panel import ListPanel, VaultSearch
+
+if TYPE_CHECKING:
+    from ichigoapp.store import Vault
+    from ichigoapp.ui.events import EventBus
+
+SECTIONS = (
+    ("What I learned", "learned"),
+    ("What went well", "went_well"),
+    ("What to do better", "improve"),
+    ("Gratitude", "gratitude"),
+    ("Next time", "next_time"),
+)
 
 
 class ReflectionsView(Page):
@@ -35,22 +46,28 @@ class ReflectionsView(Page):
         self.model = ReflectionTableModel(self)
         self.proxy = RowFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.filter = QLineEdit(placeholderText="Search reflections…")
-        self.filter.setAccessibleName("Search reflections")
-        self.filter.setClearButtonEnabled(True)
+        self.unsent_only = QCheckBox("Thanks not sent")
+        self.unsent_only.setAccessibleName("Only reflections whose thanks are not sent")
+        self.unsent_only.toggled.connect(lambda _on: self.reload())
+        self.list = ListPanel(
+            self.proxy,
+            "Reflections list",
+            "Search reflections…",
+            "Search reflections",
+            sort=(ReflectionTableModel.COL_DATE, Qt.SortOrder.DescendingOrder),
+            after=[self.unsent_only],
+            buttons=None,  # the count sits under the reflection, beside its button
+            margins=(12, 12, 12, 6),
+        )
+        self.filter, self.table, self.count_label = (
+            self.list.filter,
+            self.list.table,
+            self.list.count_label,
+        )
         self.search = VaultSearch(
             self, self.filter.text, self.proxy.set_text, lambda: self.model.complete, self.reload
         )
         self.filter.textChanged.connect(self.search.changed)
-        self.unsent_only = QCheckBox("Thanks not sent")
-        self.unsent_only.setAccessibleName("Only reflections whose thanks are not sent")
-        self.unsent_only.toggled.connect(lambda _on: self.reload())
-        self.table = list_table(
-            self.proxy,
-            "Reflections list",
-            ReflectionTableModel.COL_DATE,
-            Qt.SortOrder.DescendingOrder,
-        )
         self.table.horizontalHeader().setSectionResizeMode(
             ReflectionTableModel.COL_LEARNED, QHeaderView.ResizeMode.Stretch
         )
@@ -58,8 +75,6 @@ class ReflectionsView(Page):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
-        self.count_label = QLabel()
-        self.count_label.setObjectName("muted")
 
         self.reader = QTextBrowser()
         self.reader.setAccessibleName("Reflection")
@@ -72,14 +87,6 @@ class ReflectionsView(Page):
         self.edit_button.clicked.connect(self.edit_current)
         self.edit_button.setEnabled(False)
 
-        top = QWidget()
-        tv = QVBoxLayout(top)
-        tv.setContentsMargins(12, 12, 12, 6)
-        filters = QHBoxLayout()
-        filters.addWidget(self.filter, 1)
-        filters.addWidget(self.unsent_only)
-        tv.addLayout(filters)
-        tv.addWidget(self.table, 1)
         bottom = QWidget()
         bv = QVBoxLayout(bottom)
         bv.setContentsMargins(12, 6, 12, 12)
@@ -91,7 +98,7 @@ class ReflectionsView(Page):
         bv.addLayout(row)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("reflectionsSplitter")
-        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.list)
         self.splitter.addWidget(bottom)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -121,10 +128,13 @@ class ReflectionsView(Page):
         self.model.set_pager(fetch, now)
         self.count_label.setText(
             self.paged_count(
-                "reflections", self.model.rowCount(), self.model.complete, text,
+                "reflections",
+                self.model.rowCount(),
+                self.model.complete,
+                text,
                 lambda session: reflection_count(session, unsent_thanks=unsent),
             )
-        )  # fmt: skip
+        )
         self.reader.clear()
         self.edit_button.setEnabled(False)
 
@@ -146,16 +156,14 @@ class ReflectionsView(Page):
             f"<p><small>{escape(fmt.when(row.start))} · {escape(', '.join(row.people))}"
             "</small></p>",
         ]
-        for label, value in (("What I learned", row.learned), ("What went well", row.went_well),
-                             ("What to do better", row.improve),
-                             ("Gratitude", row.gratitude),
-                             ("Next time", row.next_time)):  # fmt: skip
+        for label, field in SECTIONS:
+            value = getattr(row, field)
             if value:
                 text = escape(value).replace("\n", "<br>")
                 parts.append(f"<p><b>{label}</b><br>{text}</p>")
         if row.gratitude:
-            parts.append("<p><i>" + ("Thanks sent." if row.thanks_sent
-                                     else "Thanks not sent yet.") + "</i></p>")  # fmt: skip
+            sent = "Thanks sent." if row.thanks_sent else "Thanks not sent yet."
+            parts.append(f"<p><i>{sent}</i></p>")
         self.reader.setHtml("".join(parts))
 
     def edit_current(self) -> None:

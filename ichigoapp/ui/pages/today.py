@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -29,11 +30,15 @@ from ichigoapp.services.today import (
     local_today,
     today_overview,
 )
-from ichigoapp.store import Vault
 from ichigoapp.ui import fmt, theme
-from ichigoapp.ui.base import Clock, Page, system_clock
-from ichigoapp.ui.clickable import ClickableLabel
-from ichigoapp.ui.events import EventBus
+from ichigoapp.ui.clock import Clock, system_clock
+from ichigoapp.ui.pages.base import Page
+from ichigoapp.ui.widgets.clickable import ClickableLabel
+from ichigoapp.ui.widgets.section import Section
+
+if TYPE_CHECKING:
+    from ichigoapp.store import Vault
+    from ichigoapp.ui.events import EventBus
 
 # Below this width the cards stand in one column: side by side they would be too
 # narrow for their text.
@@ -43,41 +48,6 @@ ONE_COLUMN_BELOW_PX = 900
 def _link(kind: str, ident: int, text: str) -> str:
     # No underline: a page of underlined names reads as noise, not as calm.
     return f'<a style="text-decoration:none" href="{kind}:{ident}">{escape(text)}</a>'
-
-
-class Section(QFrame):
-    """A card with a heading and rows."""
-
-    def __init__(self, title: str, hint: str = "") -> None:
-        super().__init__()
-        self.setObjectName("card")
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 14)
-        layout.setSpacing(8)
-        heading = QLabel(title)
-        heading.setObjectName("sectionTitle")
-        heading.setAccessibleName(title)
-        layout.addWidget(heading)
-        if hint:
-            sub = QLabel(hint)
-            sub.setObjectName("muted")
-            sub.setWordWrap(True)
-            layout.addWidget(sub)
-        self.rows = QVBoxLayout()
-        self.rows.setSpacing(10)
-        layout.addLayout(self.rows)
-
-    def add_row(self, row: QWidget) -> None:
-        self.rows.addWidget(row)
-
-    def add_more(self, label: QLabel) -> None:
-        self.rows.addWidget(label)
-
-    def add_empty(self, text: str) -> None:
-        label = QLabel(text)
-        label.setObjectName("muted")
-        self.rows.addWidget(label)
 
 
 class TodayView(Page):
@@ -256,13 +226,18 @@ class TodayView(Page):
         if overview.promises_due:
             section = Section("Promises due")
             for p in overview.promises_due:
-                who = (f"I promised {escape(p.contact_name)}" if p.mine
-                       else f"{escape(p.contact_name) or 'They'} promised me")  # fmt: skip
+                who = (
+                    f"I promised {escape(p.contact_name)}"
+                    if p.mine
+                    else f"{escape(p.contact_name) or 'They'} promised me"
+                )
                 state = escape(fmt.due(p.due, today))
                 colour = theme.accent().name() if p.overdue(today) else ""
                 state_html = f'<span style="font-weight:600; color:{colour}">{state}</span>'
-                body = self._label(f"{escape(p.text)}<br><small>{who} · {state_html}</small>",
-                                   name=f"Promise {p.text}")  # fmt: skip
+                body = self._label(
+                    f"{escape(p.text)}<br><small>{who} · {state_html}</small>",
+                    name=f"Promise {p.text}",
+                )
                 button = QPushButton("Done")
                 button.setAccessibleName(f"Mark done: {p.text}")
                 button.clicked.connect(lambda _=False, pid=p.promise_id: self._done(pid))
@@ -336,11 +311,12 @@ class TodayView(Page):
         n = overview.new_people
         if not n:
             return ""
-        return f"{n} new {'person' if n == 1 else 'people'} to meet: click a “new” badge to triage."
+        return (
+            f"{fmt.plural(n, 'new person', 'new people')} to meet: click a “new” badge to triage."
+        )
 
     def _done(self, promise_id: int) -> None:
-        if self.write("mark the promise done",
-                      lambda s: set_promise_done(s, promise_id, True)):  # fmt: skip
+        if self.write("mark the promise done", lambda s: set_promise_done(s, promise_id, True)):
             self.bus.status.emit("Promise marked done")
 
     def _thanked(self, encounter_id: int) -> None:

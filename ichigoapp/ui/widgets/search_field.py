@@ -7,14 +7,17 @@ stays in the field: Up/Down move through hits, Enter opens one, Escape closes.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLineEdit, QListView, QWidget
 
 from ichigoapp.services.search import SearchHit, search
-from ichigoapp.store import Vault
 from ichigoapp.ui import fmt
+
+if TYPE_CHECKING:
+    from ichigoapp.store import Vault
 
 KindRole = Qt.ItemDataRole.UserRole + 10
 TargetRole = Qt.ItemDataRole.UserRole + 11

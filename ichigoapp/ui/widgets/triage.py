@@ -8,14 +8,12 @@ button: the user confirms every link, none is made silently.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -28,9 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from ichigoapp.errors import IchigoError
 from ichigoapp.services.lists import contact_choices
 from ichigoapp.services.triage import (
     NewPerson,
@@ -39,10 +35,16 @@ from ichigoapp.services.triage import (
     link_person,
     new_people,
 )
-from ichigoapp.store import Vault
-from ichigoapp.ui import dialogs, fmt
-from ichigoapp.ui.base import Clock, system_clock
-from ichigoapp.ui.events import EventBus
+from ichigoapp.ui import fmt
+from ichigoapp.ui.changes import commit
+from ichigoapp.ui.clock import Clock, system_clock
+from ichigoapp.ui.dialogs import ask
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ichigoapp.store import Vault
+    from ichigoapp.ui.events import EventBus
 
 PersonRole = Qt.ItemDataRole.UserRole + 1
 
@@ -188,7 +190,7 @@ class TriageWidget(QWidget):
         now = self.clock()
         for person in self.people:
             count = len(person.meetings)
-            bits = [person.email or "no address", f"{count} meeting" + ("s" if count != 1 else "")]
+            bits = [person.email or "no address", fmt.plural(count, "meeting")]
             mark = "  ★" if person.suggestions else ""
             item = QListWidgetItem(f"{person.label}{mark}\n{' · '.join(bits)}")
             upcoming = person.next_meeting(now)
@@ -199,9 +201,10 @@ class TriageWidget(QWidget):
         self.list.blockSignals(blocked)
         self._apply_filter(self.filter.text())
         n = len(self.people)
-        noun = "person" if n == 1 else "people"
         where = " in this meeting" if self.encounter_id is not None else ""
-        self.heading.setText(f"{n} new {noun}{where}" if n else "No new people")
+        self.heading.setText(
+            f"{fmt.plural(n, 'new person', 'new people')}{where}" if n else "No new people"
+        )
         has_people = bool(self.people)
         self.splitter.setVisible(has_people)
         self.empty.setVisible(not has_people)
@@ -298,15 +301,10 @@ class TriageWidget(QWidget):
     # --- decisions -----------------------------------------------------------------------
     def _write(self, what: str, change: Callable[[Session], object], done: str) -> bool:
         self._keep_row = max(0, self.list.currentRow())
-        try:
-            with self.vault.transaction() as session:
-                change(session)
-        except IchigoError as exc:
-            dialogs.error(self, f"Could not {what}", exc.message)
+        # Every view (Today's badges, the encounter's people, this list) refreshes itself.
+        if not commit(self, self.vault, self.bus, what, change):
             return False
         self.bus.status.emit(done)
-        # Every view (Today's badges, the encounter's people, this list) refreshes itself.
-        self.bus.data_changed.emit()
         return True
 
     def create_current(self) -> bool:
@@ -327,9 +325,7 @@ class TriageWidget(QWidget):
             return False
         with self.vault.session() as session:
             choices = contact_choices(session)
-        contact_id = dialogs.pick_contact(
-            self, "Link to contact", f"Who is {person.label}?", choices
-        )
+        contact_id = ask.pick_contact(self, "Link to contact", f"Who is {person.label}?", choices)
         if contact_id is None:
             return False
         name = next((c.name for c in choices if c.contact_id == contact_id), "the contact")
@@ -354,45 +350,3 @@ class TriageWidget(QWidget):
         return self._write(
             "ignore the person", lambda s: ignore_person(s, ids), f"Ignored {person.label}"
         )
-
-
-class TriageDialog(QDialog):
-    """The triage in its own window (from the menu or Today's "N new" badge)."""
-
-    def __init__(
-        self,
-        parent: QWidget | None,
-        vault: Vault,
-        bus: EventBus,
-        encounter_id: int | None = None,
-        clock: Clock = system_clock,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("New people")
-        self.resize(860, 520)
-        self.triage = TriageWidget(vault, bus, encounter_id, clock, self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.triage, 1)
-        layout.addWidget(buttons)
-
-    def done(self, result: int) -> None:
-        # The bus outlives this dialog: stop listening so a closed dialog never reloads.
-        with contextlib.suppress(RuntimeError, TypeError):
-            self.triage.bus.data_changed.disconnect(self.triage.reload)
-        super().done(result)
-
-
-def open_triage(
-    parent: QWidget,
-    vault: Vault,
-    bus: EventBus,
-    encounter_id: int | None = None,
-    clock: Clock = system_clock,
-) -> TriageDialog:
-    """Show the triage window-modal and return at once (never blocks a test)."""
-    dialog = TriageDialog(parent, vault, bus, encounter_id, clock)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    return dialog

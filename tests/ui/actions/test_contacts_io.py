@@ -13,20 +13,20 @@ from PySide6.QtWidgets import QLabel
 from ichigoapp.model import Contact
 from ichigoapp.services.contacts import find_by_email
 from ichigoapp.store.backup import auto_backups
-from ichigoapp.ui import native_dialogs
+from ichigoapp.ui.dialogs import native
+from ichigoapp.ui.dialogs.merge import MergeDialog, open_merge_dialog
 from ichigoapp.ui.main_window import MainWindow
-from ichigoapp.ui.merge_dialog import MergeDialog, open_merge_dialog
 from tests.ui import seed
 from tests.ui.conftest import NOW, DialogLog
 
 WAIT_MS = 15000
-DATA = Path(__file__).parents[1] / "data" / "contacts"
+DATA = Path(__file__).parents[2] / "data" / "contacts"
 
 
 def _answer_files(monkeypatch: pytest.MonkeyPatch, *, open_: list[Path], save: list[Path]) -> None:
     """The file dialogs answer in order, like a user would."""
-    monkeypatch.setattr(native_dialogs, "open_file_name", lambda *_: open_.pop(0))
-    monkeypatch.setattr(native_dialogs, "save_file_name", lambda *_: save.pop(0))
+    monkeypatch.setattr(native, "open_file_name", lambda *_: open_.pop(0))
+    monkeypatch.setattr(native, "save_file_name", lambda *_: save.pop(0))
 
 
 def test_import_contacts_from_a_vcard_with_a_bad_card(
@@ -90,7 +90,7 @@ def test_back_up_now_then_restore_into_a_new_vault_and_open_it(
     dialog_log: DialogLog,
 ) -> None:  # fmt: skip
     world = seed.build(window.vault, NOW)
-    io = window.file_actions.contacts
+    io = window.file_actions.copies
     backup = tmp_path / "copies" / "monday"  # no suffix: .vault is added
     restored_path = tmp_path / "restored.vault"
     _answer_files(monkeypatch, open_=[tmp_path / "copies" / "monday.vault"],
@@ -103,7 +103,7 @@ def test_back_up_now_then_restore_into_a_new_vault_and_open_it(
     assert restored is not None
     assert "is not touched" in dialog_log.confirms[0]
     assert "Open the restored vault" in dialog_log.confirms[1]
-    other = io.restored_windows[-1]
+    other = window.restored_windows[-1]
     qtbot.addWidget(other)
     assert other.vault is restored and restored.path == restored_path
     with restored.session() as s:
@@ -116,7 +116,7 @@ def test_back_up_now_then_restore_into_a_new_vault_and_open_it(
 def test_restore_refuses_to_write_over_the_open_vault(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialog_log: DialogLog
 ) -> None:
-    io = window.file_actions.contacts
+    io = window.file_actions.copies
     _answer_files(monkeypatch, open_=[tmp_path / "b.vault"],
                   save=[tmp_path / "b", window.vault.path])  # fmt: skip
     io.backup_now()

@@ -16,10 +16,10 @@ from ichigoapp.model import Contact, Encounter, Participation
 from ichigoapp.services.contacts import ContactInput, add_contact, find_by_email
 from ichigoapp.services.importing import ImportReport, import_calendar
 from ichigoapp.store import Vault
-from ichigoapp.ui import native_dialogs
-from ichigoapp.ui.import_dialog import ImportDialog
+from ichigoapp.ui.dialogs import native
+from ichigoapp.ui.dialogs.calendar_import import ImportDialog
+from ichigoapp.ui.dialogs.triage import TriageDialog
 from ichigoapp.ui.main_window import MainWindow
-from ichigoapp.ui.triage import TriageDialog
 from tests.ui.conftest import NOW, DialogLog
 
 WAIT_MS = 15000
@@ -318,7 +318,7 @@ def test_menu_entry_file_dialog_and_today_badge(
     assert calendar.import_action.shortcut().toString() == "Ctrl+I"
     assert calendar.import_action.text() == "&Import calendar…"
     path = write_ics(tmp_path)
-    monkeypatch.setattr(native_dialogs, "open_file_names", lambda *a: [path])
+    monkeypatch.setattr(native, "open_file_names", lambda *a: [path])
     calendar.import_action.trigger()
     dialog = calendar.dialog
     assert dialog is not None

@@ -42,7 +42,7 @@ def test_daily_backup_is_made_after_the_window_is_shown(tmp_path: Path, qtbot: A
 def test_damage_found_after_start_offers_the_backup(
     tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ichigoapp.ui import damaged
+    from ichigoapp.ui.lifecycle import damaged
     from ichigoapp.ui.main_window import MainWindow, open_main_window
 
     path = _vault_with_people(tmp_path / "v.vault")

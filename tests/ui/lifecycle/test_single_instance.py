@@ -1,4 +1,4 @@
-"""A second launch hands its files to the first instance (ui/single_instance.py).
+"""A second launch hands its files to the first instance (ui/lifecycle/single_instance.py).
 
 Both ends live in this process: the "second launch" waits for its acknowledgement in
 a local event loop, so the first instance's server answers meanwhile, exactly as it
@@ -23,8 +23,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 from ichigoapp.store import Vault
-from ichigoapp.ui import single_instance
-from ichigoapp.ui.single_instance import SingleInstance, claim, send_to_running, server_name
+from ichigoapp.ui.lifecycle import single_instance
+from ichigoapp.ui.lifecycle.single_instance import (
+    SingleInstance,
+    claim,
+    send_to_running,
+    server_name,
+)
 
 
 class Background:
@@ -115,7 +120,7 @@ def test_files_reach_the_main_window_once_attached(
     first: SingleInstance, vault: Vault, qtbot: Any, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
-    from ichigoapp.ui import dialogs
+    from ichigoapp.ui.dialogs import ask
     from ichigoapp.ui.main_window import MainWindow
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -128,7 +133,7 @@ def test_files_reach_the_main_window_once_attached(
         asked.append(text)
         return False  # "not now": nothing is imported
 
-    monkeypatch.setattr(dialogs, "confirm", confirm)
+    monkeypatch.setattr(ask, "confirm", confirm)
     window = MainWindow(vault, [])
     qtbot.addWidget(window)
     first.attach(window)

@@ -6,11 +6,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 
 from ichigoapp.store import KeyMode, create_vault, open_vault
 from ichigoapp.store.meta import VaultMeta
-from ichigoapp.ui import unlock
+from ichigoapp.ui.dialogs import passphrase
+from ichigoapp.ui.lifecycle import unlock
 from ichigoapp.ui.main_window import MainWindow, open_main_window
 from tests.ui.conftest import DialogLog
 
@@ -37,7 +38,7 @@ def test_no_keychain_asks_for_a_new_passphrase_twice(
 ) -> None:
     seen: list[str] = []
 
-    def drive(dialog: unlock.PassphraseDialog) -> int:
+    def drive(dialog: passphrase.PassphraseDialog) -> int:
         assert dialog.new and dialog.confirm_edit is not None
         qtbot.keyClicks(dialog.passphrase_edit, "correct horse battery")
         qtbot.keyClicks(dialog.confirm_edit, "correct horse battery!")
@@ -49,7 +50,7 @@ def test_no_keychain_asks_for_a_new_passphrase_twice(
         dialog.ok_button.click()
         return dialog.result()
 
-    monkeypatch.setattr(unlock.PassphraseDialog, "exec", drive)
+    monkeypatch.setattr(passphrase.PassphraseDialog, "exec", drive)
     path = tmp_path / "pp.vault"
     window = open_main_window(path, [])
     assert isinstance(window, MainWindow)
@@ -64,9 +65,9 @@ def test_no_keychain_asks_for_a_new_passphrase_twice(
 
 @pytest.mark.usefixtures("failing_keyring")
 def test_new_passphrase_dialog_warns_that_it_cannot_be_recovered(qtbot: Any) -> None:
-    dialog = unlock.PassphraseDialog(None, Path("x.vault"), new=True)
+    dialog = passphrase.PassphraseDialog(None, Path("x.vault"), new=True)
     qtbot.addWidget(dialog)
-    texts = " ".join(w.text() for w in dialog.findChildren(unlock.QLabel))
+    texts = " ".join(w.text() for w in dialog.findChildren(QLabel))
     assert "cannot be recovered" in texts
 
 
@@ -77,7 +78,7 @@ def test_wrong_passphrase_says_so_and_allows_retry(
     create_vault(path, mode=KeyMode.PASSPHRASE, passphrase="the right words").close()
     attempts: list[str] = []
 
-    def drive(dialog: unlock.PassphraseDialog) -> int:
+    def drive(dialog: passphrase.PassphraseDialog) -> int:
         assert not dialog.new
         attempts.append(dialog.error_label.text() if not dialog.error_label.isHidden() else "")
         qtbot.keyClicks(dialog.passphrase_edit,
@@ -85,7 +86,7 @@ def test_wrong_passphrase_says_so_and_allows_retry(
         dialog.ok_button.click()
         return dialog.result()
 
-    monkeypatch.setattr(unlock.PassphraseDialog, "exec", drive)
+    monkeypatch.setattr(passphrase.PassphraseDialog, "exec", drive)
     window = open_main_window(path, [])
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
@@ -99,7 +100,7 @@ def test_cancelling_the_passphrase_gives_up_quietly(
 ) -> None:
     path = tmp_path / "locked.vault"
     create_vault(path, mode=KeyMode.PASSPHRASE, passphrase="the right words").close()
-    monkeypatch.setattr(unlock.PassphraseDialog, "exec", lambda self: 0)
+    monkeypatch.setattr(passphrase.PassphraseDialog, "exec", lambda self: 0)
     assert open_main_window(path, []) is None
 
 

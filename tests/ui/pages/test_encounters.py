@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from ichigoapp.model import Contact, Encounter, Participation
 from ichigoapp.services.contacts import find_by_email
 from ichigoapp.services.lists import EncounterScope
+from ichigoapp.ui.dialogs.reflection_editor import ReflectionEditor
 from ichigoapp.ui.models import EncounterTableModel
-from ichigoapp.ui.reflection_editor import ReflectionEditor
 from tests.ui import seed
 from tests.ui.conftest import NOW, DialogLog
 
@@ -40,10 +40,10 @@ def test_detail_shows_and_saves_intention(window: Any, qtbot: Any) -> None:
     world = seed.build(window.vault, NOW)
     window.open_encounter(world.upcoming)
     view = window.encounters
-    assert view.title_edit.text() == "Coffee with Hanako"
-    assert "meet.example.com/abc" in view.join_link.text()
-    assert view.join_link.openExternalLinks()
-    qtbot.keyClicks(view.intention, "Ask about the letterpress studio")
+    assert view.form.title_edit.text() == "Coffee with Hanako"
+    assert "meet.example.com/abc" in view.form.join_link.text()
+    assert view.form.join_link.openExternalLinks()
+    qtbot.keyClicks(view.form.intention, "Ask about the letterpress studio")
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     e = seed.encounter(window.vault, world.upcoming)
     assert e.intention == "Ask about the letterpress studio"
@@ -53,19 +53,19 @@ def test_new_encounter(window: Any, qtbot: Any) -> None:
     window.new_encounter_action.trigger()
     view = window.encounters
     assert window.current_page() is view
-    qtbot.keyClicks(view.title_edit, "Tea with Aroha")
+    qtbot.keyClicks(view.form.title_edit, "Tea with Aroha")
     window.save_action.trigger()
     with window.vault.session() as s:
         e = s.query(Encounter).filter_by(title="Tea with Aroha").one()
         assert e.start > NOW
     assert view.encounter_id == e.id
-    assert view.add_person_button.isEnabled()
+    assert view.form.add_person_button.isEnabled()
 
 
 def _select_person(view: Any, label: str) -> None:
-    for row in range(view.people.count()):
-        if view.people.item(row).text().startswith(label):
-            view.people.setCurrentRow(row)
+    for row in range(view.form.people.count()):
+        if view.form.people.item(row).text().startswith(label):
+            view.form.people.setCurrentRow(row)
             return
     raise AssertionError(label)
 
@@ -75,16 +75,18 @@ def test_link_an_unmatched_attendee_to_a_contact(window: Any, dialog_log: Dialog
     window.open_encounter(world.upcoming)
     view = window.encounters
     _select_person(view, "Lena Fischer")
-    assert view.link_button.isEnabled() and view.create_button.isEnabled()
+    assert view.form.link_button.isEnabled() and view.form.create_button.isEnabled()
     dialog_log.pick_answer = world.ingrid
-    view.link_button.click()
+    view.form.link_button.click()
     assert "Who is Lena Fischer?" in dialog_log.picks[0]
     with window.vault.session() as s:
         part = s.get(Participation, world.stranger)
         assert part is not None and part.contact_id == world.ingrid
         ingrid = s.get(Contact, world.ingrid)
         assert ingrid is not None and "lena@spree.example" in {e.email for e in ingrid.emails}
-    assert all("new" not in view.people.item(r).text() for r in range(view.people.count()))
+    assert all(
+        "new" not in view.form.people.item(r).text() for r in range(view.form.people.count())
+    )
 
 
 def test_create_a_contact_from_an_attendee(window: Any) -> None:
@@ -92,7 +94,7 @@ def test_create_a_contact_from_an_attendee(window: Any) -> None:
     window.open_encounter(world.upcoming)
     view = window.encounters
     _select_person(view, "Lena Fischer")
-    view.create_button.click()
+    view.form.create_button.click()
     with window.vault.session() as s:
         lena = find_by_email(s, "lena@spree.example")
         assert lena is not None and lena.display_name == "Lena Fischer"
@@ -103,10 +105,12 @@ def test_add_and_remove_a_person(window: Any, dialog_log: DialogLog) -> None:
     window.open_encounter(world.upcoming)
     view = window.encounters
     dialog_log.pick_answer = world.kwame
-    view.add_person_button.click()
-    assert any(view.people.item(r).text() == "Kwame Mensah" for r in range(view.people.count()))
+    view.form.add_person_button.click()
+    assert any(
+        view.form.people.item(r).text() == "Kwame Mensah" for r in range(view.form.people.count())
+    )
     _select_person(view, "Kwame Mensah")
-    view.remove_person_button.click()
+    view.form.remove_person_button.click()
     assert "Remove Kwame Mensah" in dialog_log.confirms[0]
     with window.vault.session() as s:
         ids = [p.contact_id for p in s.query(Participation).filter_by(encounter_id=world.upcoming)]

@@ -6,7 +6,7 @@ from typing import Any
 
 from ichigoapp.model import Promise, PromiseDirection, Reflection
 from ichigoapp.ui.models import PromiseTableModel
-from ichigoapp.ui.promises_view import DIRECTIONS, STATES
+from ichigoapp.ui.pages.promises import DIRECTIONS, STATES
 from tests.ui import seed
 from tests.ui.conftest import NOW
 

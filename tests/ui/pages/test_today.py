@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from ichigoapp.model import Promise, Reflection
-from ichigoapp.ui.reflection_editor import ReflectionEditor
+from ichigoapp.ui.dialogs.reflection_editor import ReflectionEditor
 from tests.ui import seed
 from tests.ui.conftest import NOW
 
@@ -79,7 +79,7 @@ def test_links_on_today_open_contacts_and_encounters(window: Any) -> None:
     assert window.contacts.form.name.text() == "Hanako Sato"
     window.today._on_link(f"encounter:{world.upcoming}")
     assert window.current_page() is window.encounters
-    assert window.encounters.title_edit.text() == "Coffee with Hanako"
+    assert window.encounters.form.title_edit.text() == "Coffee with Hanako"
 
 
 def test_an_empty_vault_is_calm(window: Any) -> None:
@@ -89,7 +89,7 @@ def test_an_empty_vault_is_calm(window: Any) -> None:
 
 def test_a_narrow_window_stacks_the_cards_in_one_column(vault: Any, qtbot: Any) -> None:
     from ichigoapp.ui.main_window import MainWindow
-    from ichigoapp.ui.today_view import Section
+    from ichigoapp.ui.widgets.section import Section
 
     seed.build(vault, NOW)
     window = MainWindow(vault, [], lambda: NOW)

@@ -17,9 +17,11 @@ from ichigoapp.printing.prep_cards import CardSize
 from ichigoapp.services.common import local_zone
 from ichigoapp.services.encounters import EncounterInput, add_encounter
 from ichigoapp.store import Vault
-from ichigoapp.ui import native_dialogs
+from ichigoapp.ui.dialogs import native
+from ichigoapp.ui.dialogs.prep_card import PrepCardDialog
+from ichigoapp.ui.dialogs.print_day import PrintDayDialog
 from ichigoapp.ui.main_window import MainWindow
-from ichigoapp.ui.prep_pane import PrepCardDialog, PrepPane, PrintDayDialog
+from ichigoapp.ui.widgets.prep_pane import PrepPane
 from tests.ui import seed
 from tests.ui.conftest import NOW
 
@@ -49,7 +51,7 @@ def _save_to(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
         asked.append(suggested)
         return path
 
-    monkeypatch.setattr(native_dialogs, "save_file_name", save)
+    monkeypatch.setattr(native, "save_file_name", save)
     return asked
 
 
@@ -91,7 +93,7 @@ def test_save_as_pdf_writes_the_card(
     qtbot.addWidget(pane)
     asked = _save_to(monkeypatch, tmp_path / "coffee")  # no suffix: .pdf is added
     with qtbot.waitSignal(pane.pdf_saved, timeout=WAIT_MS):
-        assert pane.save_pdf() is not None
+        assert pane.save_pdf()
     assert asked[0].startswith("Prep card - Coffee with Hanako - ")
     out = tmp_path / "coffee.pdf"
     assert pane.saved_path == out
@@ -117,10 +119,10 @@ def test_print_goes_through_the_print_dialog(
         printer.setOutputFileName(str(out))
         return True
 
-    monkeypatch.setattr(native_dialogs, "print_dialog", print_dialog)
+    monkeypatch.setattr(native, "print_dialog", print_dialog)
     assert pane.print_card()
     assert "Coffee with Hanako" in pdf_text(out)
-    monkeypatch.setattr(native_dialogs, "print_dialog", lambda *_: False)
+    monkeypatch.setattr(native, "print_dialog", lambda *_: False)
     assert not pane.print_card()
 
 

@@ -1,0 +1,177 @@
+"""Prep cards leaving the app: the remembered card size, PDFs written off the GUI
+thread, and printers.
+
+``ichigoapp.printing`` lays the cards out (QtGui only); this adds what needs widgets:
+the QPrinter, the progress shown while a PDF is written, the error dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QProgressDialog, QWidget
+
+from ichigoapp.errors import IchigoError
+from ichigoapp.printing.prep_cards import CardLayout, CardSize, page_layout, print_cards, write_pdf
+from ichigoapp.ui.dialogs import ask
+from ichigoapp.ui.settings import settings
+from ichigoapp.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from ichigoapp.services.prep_card import PrepCard
+
+log = logging.getLogger(__name__)
+
+SIZE_KEY = "prep/size"
+PDF_FILTER = "PDF documents (*.pdf)"
+SIZE_ORDER = (CardSize.A6, CardSize.A5, CardSize.A4, CardSize.LETTER, CardSize.INDEX)
+
+
+def remembered_size() -> CardSize:
+    value = settings().value(SIZE_KEY, CardSize.A6.value)
+    try:
+        return CardSize(str(value))
+    except ValueError:
+        return CardSize.A6
+
+
+def remember_size(size: CardSize) -> None:
+    store = settings()
+    store.setValue(SIZE_KEY, size.value)
+    store.sync()
+
+
+def size_combo() -> QComboBox:
+    """The card sizes, the remembered one chosen; a change is remembered."""
+    combo = QComboBox()
+    combo.setAccessibleName("Card size")
+    for size in SIZE_ORDER:
+        combo.addItem(size.label, size.value)
+    combo.setCurrentIndex(max(0, combo.findData(remembered_size().value)))
+    combo.currentIndexChanged.connect(lambda _i: remember_size(CardSize(str(combo.currentData()))))
+    return combo
+
+
+def safe_file_name(text: str) -> str:
+    # Titles come from invites: keep them readable but never a path or a device name.
+    cleaned = re.sub(r"[^\w\s.,()&+-]", "", text, flags=re.UNICODE).strip(" .")
+    return re.sub(r"\s+", " ", cleaned)[:80] or "meeting"
+
+
+def with_pdf_suffix(path: Path) -> Path:
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def printer_for(size: CardSize) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout(size))
+    printer.setDocName("Ichigo prep cards")
+    return printer
+
+
+def print_with_progress(parent: QWidget, cards: Sequence[PrepCard], printer: QPrinter) -> int:
+    """Paint on the GUI thread (QPrinter is not for workers), showing progress. The
+    paper chosen in the print dialog wins; typography follows the nearest card size."""
+    progress = QProgressDialog("Printing prep cards…", "", 0, len(cards), parent)
+    progress.setCancelButton(None)  # a half-sent print job helps nobody
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(400)
+    try:
+        return print_cards(cards, printer, None, lambda d, _t: progress.setValue(d))
+    finally:
+        progress.close()
+        progress.deleteLater()
+
+
+def error_text(exc: BaseException) -> str:
+    if isinstance(exc, IchigoError):
+        return exc.message
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    log.error("prep card output failed", exc_info=exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+class PdfOutput(QObject):
+    """Cards written to a PDF on a worker thread, shown in a progress bar and a message
+    line (``progress`` and ``message``: the owner puts them in its layout).
+
+    Lives on the GUI thread, so the worker's signals reach its methods queued and the
+    widgets are only touched here. ``make_cards`` runs on the worker, so any vault
+    reading happens on the worker's own connection.
+    """
+
+    saved = Signal(object, int)  # the Path, the pages written (0: no cards after all)
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget, *, count_in_message: bool = False) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.count_in_message = count_in_message
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.message = QLabel()
+        self.message.setObjectName("muted")
+        self.message.setWordWrap(True)
+        self.worker: Worker | None = None
+        self.saved_path: Path | None = None
+        self._path: Path | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self.worker is not None
+
+    def write(
+        self, make_cards: Callable[[], Sequence[PrepCard]], path: Path, size: CardSize
+    ) -> None:
+        if self.busy:
+            return
+        # The printing module's shared font and measuring device are made here, on the
+        # GUI thread, so those Qt objects belong to a thread that lives on.
+        CardLayout(size)
+
+        def run(progress: Callable[[int, int, str], None]) -> int:
+            cards = make_cards()
+            if not cards:
+                return 0
+            return write_pdf(cards, path, size, lambda d, t: progress(d, t, ""))
+
+        self._path = path
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.message.setText(f"Writing {path.name}…")
+        self.worker = Worker(run)
+        self.worker.progress.connect(self._progressed)
+        self.worker.finished.connect(self._finished)
+        self.worker.failed.connect(self._failed)
+        self.worker.start()
+        self.busy_changed.emit(True)
+
+    def _progressed(self, done: int, total: int, _message: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        if self.count_in_message:
+            self.message.setText(f"Writing card {done} of {total}…")
+
+    def _stop(self) -> None:
+        assert self.worker is not None
+        self.worker.wait()
+        self.worker = None
+        self.progress.setVisible(False)
+        self.busy_changed.emit(False)
+
+    def _finished(self, pages: int) -> None:
+        self._stop()
+        self.saved_path = self._path
+        self.saved.emit(self._path, pages)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._stop()
+        self.message.setText("")
+        ask.error(self.parent_widget, "Could not save the PDF", error_text(exc))

@@ -1,0 +1,115 @@
+"""The passphrase of a vault: asked to unlock it, or chosen (twice) for a new one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+MIN_PASSPHRASE = 8
+
+
+class PassphraseDialog(QDialog):
+    """Ask for the vault passphrase; for a new vault, twice, with a plain warning."""
+
+    def __init__(
+        self, parent: QWidget | None, vault_path: Path, *, new: bool, message: str = ""
+    ) -> None:
+        super().__init__(parent)
+        self.new = new
+        self.setWindowTitle("Create your Ichigo vault" if new else "Unlock Ichigo")
+        self.setMinimumWidth(440)
+        layout = QVBoxLayout(self)
+        if new:
+            intro = (
+                "No system keychain is available, so your vault will be protected by a "
+                "passphrase. Choose one you will remember."
+            )
+        else:
+            intro = f"Enter the passphrase for {vault_path.name}."
+        heading = QLabel(intro)
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+
+        form = QFormLayout()
+        self.passphrase_edit = QLineEdit()
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit.setAccessibleName("Passphrase")
+        form.addRow("&Passphrase:", self.passphrase_edit)
+        self.confirm_edit: QLineEdit | None = None
+        if new:
+            self.confirm_edit = QLineEdit()
+            self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+            self.confirm_edit.setAccessibleName("Confirm passphrase")
+            form.addRow("&Confirm:", self.confirm_edit)
+        layout.addLayout(form)
+
+        if new:
+            warning = QLabel(
+                "<b>A lost passphrase cannot be recovered.</b> Nobody, including Ichigo's "
+                "authors, can open the vault without it. Write it down somewhere safe."
+            )
+            warning.setWordWrap(True)
+            warning.setAccessibleName("Warning")
+            layout.addWidget(warning)
+
+        self.error_label = QLabel(message)
+        self.error_label.setObjectName("overdue")
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName("Error")
+        self.error_label.setVisible(bool(message))
+        layout.addWidget(self.error_label)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert isinstance(ok, QPushButton)
+        ok.setText("Create vault" if new else "Unlock")
+        self.ok_button = ok
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.passphrase_edit.setFocus()
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(True)
+
+    def accept(self) -> None:
+        text = self.passphrase_edit.text()
+        if not text:
+            self.show_error("Please enter a passphrase.")
+            return
+        if self.new:
+            assert self.confirm_edit is not None
+            if len(text) < MIN_PASSPHRASE:
+                self.show_error(f"Use at least {MIN_PASSPHRASE} characters.")
+                return
+            if text != self.confirm_edit.text():
+                self.show_error("The two passphrases do not match.")
+                self.confirm_edit.clear()
+                self.confirm_edit.setFocus()
+                return
+        super().accept()
+
+    def passphrase(self) -> str:
+        return self.passphrase_edit.text()
+
+
+def ask_passphrase(
+    parent: QWidget | None, vault_path: Path, *, new: bool, message: str = ""
+) -> str | None:
+    dialog = PassphraseDialog(parent, vault_path, new=new, message=message)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.passphrase()

@@ -1,0 +1,205 @@
+"""File > Print prep cards…: one card for every meeting of tomorrow or a chosen day."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ichigoapp.printing.prep_cards import CardSize
+from ichigoapp.services.common import day_start
+from ichigoapp.services.prep_card import PrepCard, cards_for_range
+from ichigoapp.services.today import local_today
+from ichigoapp.ui.card_output import (
+    PDF_FILTER,
+    PdfOutput,
+    print_with_progress,
+    printer_for,
+    size_combo,
+    with_pdf_suffix,
+)
+from ichigoapp.ui.clock import Clock, system_clock
+from ichigoapp.ui.dialogs import native
+from ichigoapp.ui.fmt import plural
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ichigoapp.store import Vault
+
+
+class PrintDayDialog(QDialog):
+    def __init__(self, parent: QWidget | None, vault: Vault, clock: Clock = system_clock) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.clock = clock
+        self.pages = 0
+        self.output = PdfOutput(self, count_in_message=True)
+        self.output.busy_changed.connect(lambda _busy: self._set_enabled())
+        self.output.saved.connect(self._saved)
+        self.message = self.output.message
+        self.setWindowTitle("Print prep cards")
+        self.setMinimumWidth(460)
+        tomorrow = local_today(clock()) + timedelta(days=1)
+        self.tomorrow_radio = QRadioButton(f"&Tomorrow, {tomorrow:%A} {tomorrow.day} {tomorrow:%B}")
+        self.other_radio = QRadioButton("&Another day:")
+        self.date_edit = QDateEdit(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setAccessibleName("Day to print")
+        # They sit in different layouts, so exclusivity needs a group.
+        self.day_choice = QButtonGroup(self)
+        self.day_choice.addButton(self.tomorrow_radio)
+        self.day_choice.addButton(self.other_radio)
+        self.tomorrow_radio.setChecked(True)
+        for radio in (self.tomorrow_radio, self.other_radio):
+            radio.toggled.connect(self._update)
+        self.date_edit.dateChanged.connect(lambda _d: self._pick_other())
+        other = QWidget()
+        other_row = QHBoxLayout(other)
+        other_row.setContentsMargins(0, 0, 0, 0)
+        other_row.addWidget(self.other_radio)
+        other_row.addWidget(self.date_edit, 1)
+        self.size_box = size_combo()
+        self.count_label = QLabel()
+        self.count_label.setWordWrap(True)
+        self.count_label.setAccessibleName("Meetings that day")
+
+        form = QFormLayout()
+        form.addRow("Day:", self.tomorrow_radio)
+        form.addRow("", other)
+        form.addRow("Card &size:", self.size_box)
+        self.print_button = QPushButton("Print…")
+        self.print_button.clicked.connect(self.print_day)
+        self.pdf_button = QPushButton("Save as PDF…")
+        self.pdf_button.setObjectName("primary")
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.close_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.pdf_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.output.progress)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.count = 0
+        self._update()
+
+    def _pick_other(self) -> None:
+        self.other_radio.setChecked(True)
+        self._update()
+
+    def day(self) -> date:
+        if self.tomorrow_radio.isChecked():
+            return local_today(self.clock()) + timedelta(days=1)
+        picked = self.date_edit.date()
+        return date(picked.year(), picked.month(), picked.day())
+
+    def set_day(self, day: date) -> None:
+        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        self._pick_other()
+
+    def _range(self) -> tuple[date, Callable[[Session], list[PrepCard]]]:
+        day = self.day()
+        start, end = day_start(day), day_start(day + timedelta(days=1))
+        now = self.clock()
+        return day, lambda session: cards_for_range(session, start, end, now)
+
+    def _update(self) -> None:
+        day, cards_of = self._range()
+        with self.vault.session() as session:
+            self.count = len(cards_of(session))
+        when = f"{day:%A} {day.day} {day:%B}"
+        if self.count:
+            self.count_label.setText(
+                f"1 meeting on {when}: one card."
+                if self.count == 1
+                else f"{self.count} meetings on {when}: one card each, in one document."
+            )
+        else:
+            self.count_label.setText(
+                f"No meetings on {when}, so there is nothing to print "
+                "(cancelled meetings get no card)."
+            )
+        self._set_enabled()
+
+    def _set_enabled(self) -> None:
+        busy = self.output.busy
+        for button in (self.print_button, self.pdf_button):
+            button.setEnabled(self.count > 0 and not busy)
+        for widget in (self.tomorrow_radio, self.other_radio, self.date_edit, self.size_box):
+            widget.setEnabled(not busy)
+
+    @property
+    def card_size(self) -> CardSize:
+        return CardSize(str(self.size_box.currentData()))
+
+    @property
+    def saved_path(self) -> Path | None:
+        return self.output.saved_path
+
+    def save_pdf(self) -> bool:
+        """Ask where, then write the day's cards on a worker; True when writing started."""
+        if self.count == 0 or self.output.busy:
+            return False
+        day, cards_of = self._range()
+        chosen = native.save_file_name(
+            self, "Save prep cards as PDF", f"Prep cards {day.isoformat()}.pdf", PDF_FILTER
+        )
+        if chosen is None:
+            return False
+        vault = self.vault
+
+        def make_cards() -> list[PrepCard]:
+            # In the worker thread: its own connection, through a transaction of its own.
+            with vault.transaction() as session:
+                return cards_of(session)
+
+        self.output.write(make_cards, with_pdf_suffix(chosen), self.card_size)
+        return True
+
+    def _saved(self, path: Path, pages: int) -> None:
+        self.pages = pages
+        if pages == 0:  # the meetings were cancelled meanwhile
+            self.message.setText("No meetings left to print that day.")
+            return
+        self.message.setText(f"Saved {plural(pages, 'card')} to {path}")
+
+    def print_day(self) -> int:
+        _day, cards_of = self._range()
+        with self.vault.session() as session:
+            cards = cards_of(session)
+        if not cards:
+            return 0
+        printer = printer_for(self.card_size)
+        if not native.print_dialog(self, printer):
+            return 0
+        pages = print_with_progress(self, cards, printer)
+        self.message.setText(f"Sent {plural(pages, 'card')} to the printer.")
+        return pages
+
+    def reject(self) -> None:
+        if self.output.busy:
+            return  # let the PDF finish; the worker still holds the file
+        super().reject()
