@@ -14,47 +14,11 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import keyring
-import keyring.backend
-import keyring.errors
 import pytest
 from sqlalchemy.orm import Session
 
 from ichigoapp.store import KeyMode, Vault, create_vault, open_vault
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A working keychain that forgets everything when the test ends."""
-
-    priority = 10  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.store.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError(username)
-
-
-class LockedKeyring(keyring.backend.KeyringBackend):
-    """A keychain that exists but refuses every request (a locked login keychain)."""
-
-    priority = 10  # type: ignore[assignment]
-
-    def get_password(self, service: str, username: str) -> str | None:
-        raise keyring.errors.KeyringLocked("locked")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise keyring.errors.KeyringLocked("locked")
-
-    def delete_password(self, service: str, username: str) -> None:
-        raise keyring.errors.KeyringLocked("locked")
+from tests.keyrings import LockedKeyring, MemoryKeyring
 
 
 @pytest.fixture(autouse=True)

@@ -35,7 +35,8 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from tests.bench import vaultgen  # noqa: E402
-from tests.bench.filekeyring import ENV as KEYRING_ENV  # noqa: E402
+from tests.keyrings import FILE_BACKEND  # noqa: E402
+from tests.keyrings import FILE_ENV as KEYRING_ENV  # noqa: E402
 
 RESULTS = REPO / "bench-results.json"
 CAL_EVENTS = 10_000
@@ -103,7 +104,7 @@ def child_env(**extra: str) -> dict[str, str]:
     env.update(
         QT_QPA_PLATFORM="offscreen",
         PYTHONPATH=os.pathsep.join([str(REPO), env.get("PYTHONPATH", "")]).rstrip(os.pathsep),
-        PYTHON_KEYRING_BACKEND="tests.bench.filekeyring.FileKeyring",
+        PYTHON_KEYRING_BACKEND=FILE_BACKEND,
     )
     env.pop("ICHIGO_PASSPHRASE", None)
     env.update(extra)

@@ -386,12 +386,12 @@ def big_vault(log: Any = print) -> BigVault:
     import keyring
 
     from ichigoapp.store import KeyMode, create_vault, migrate
-    from tests.bench.filekeyring import ENV, FileKeyring
+    from tests.keyrings import FILE_ENV, FileKeyring
 
     size = "" if scale() == 1.0 else f"-x{scale():g}"
     root = bench_dir() / f"vault-g{GENERATOR_VERSION}-s{migrate.head_revision()}{size}"
     made = BigVault(root)
-    os.environ[ENV] = str(made.keyring_file)
+    os.environ[FILE_ENV] = str(made.keyring_file)
     keyring.set_keyring(FileKeyring())
     if made.info_file.exists():
         return made

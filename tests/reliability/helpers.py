@@ -13,6 +13,7 @@ from pathlib import Path
 import sqlcipher3
 
 from tests.cli_helpers import REPO, cli_env
+from tests.keyrings import FILE_BACKEND, FILE_ENV
 
 PASSPHRASE = "reliability passphrase 7Q"
 NEW_PASSPHRASE = "a brand new passphrase 9Z"
@@ -26,8 +27,8 @@ def env_for(home: Path, passphrase: str | None = PASSPHRASE, **extra: str) -> di
 
 def file_keyring_env(home: Path, keyring_file: Path, **extra: str) -> dict[str, str]:
     env = cli_env(home, None)
-    env["PYTHON_KEYRING_BACKEND"] = "tests.reliability.filekeyring.FileKeyring"
-    env["ICHIGO_TEST_KEYRING"] = str(keyring_file)
+    env["PYTHON_KEYRING_BACKEND"] = FILE_BACKEND
+    env[FILE_ENV] = str(keyring_file)
     env.update(extra)
     return env
 

@@ -23,6 +23,7 @@ from ichigoapp.store import KeyMode, create_vault, keys, open_vault
 from ichigoapp.store.keycheck import keychain_secret
 from ichigoapp.ui import main_window
 from ichigoapp.ui.main_window import PAGE_TITLES, MainWindow
+from tests.keyrings import FILE_BACKEND
 from tests.ui import seed
 from tests.ui.conftest import NOW, DialogLog
 
@@ -183,8 +184,8 @@ def test_the_window_paints_before_sqlalchemy_loads(vault_path: Path, tmp_path: P
     env = dict(
         os.environ,
         PYTHONPATH=str(REPO),
-        PYTHON_KEYRING_BACKEND="tests.bench.filekeyring.FileKeyring",
-        ICHIGO_BENCH_KEYRING=str(keyring_file),
+        PYTHON_KEYRING_BACKEND=FILE_BACKEND,
+        ICHIGO_TEST_KEYRING=str(keyring_file),
         QT_QPA_PLATFORM="offscreen",
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         XDG_RUNTIME_DIR=str(tmp_path / "run"),

@@ -115,7 +115,7 @@ def test_vault_in_use_shows_a_clear_message(vault: Any, dialog_log: DialogLog) -
 def test_failing_keychain_on_unlock_is_explained(tmp_path: Path, dialog_log: DialogLog) -> None:
     import keyring
 
-    from tests.conftest import MemoryKeyring
+    from tests.keyrings import MemoryKeyring
 
     path = tmp_path / "kc.vault"
     locked = keyring.get_keyring()
