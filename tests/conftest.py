@@ -103,13 +103,13 @@ def secrets_stay_out_of_logs(
     seen: set[str] = set()
     real_make_engine = engine_module.make_engine
 
-    def noting_make_engine(path: Path, secret: Any) -> Any:
+    def noting_make_engine(path: Path, secret: Any, **options: Any) -> Any:
         value = secret.value
         if len(value) >= 8:
             seen.add(value)
             if value.startswith("x'"):
                 seen.add(value[2:-1])  # the bare hex of a raw key
-        return real_make_engine(path, secret)
+        return real_make_engine(path, secret, **options)
 
     monkeypatch.setattr(engine_module, "make_engine", noting_make_engine)
     for module_name in ("vault", "rekey", "restore", "recovery"):

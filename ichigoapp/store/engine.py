@@ -31,7 +31,9 @@ def _is_corrupt(exc: BaseException) -> bool:
     return "malformed" in text or "corrupt" in text
 
 
-def _configure_connection(dbapi_conn: Any, _record: Any, *, path: Path, secret: Secret) -> None:
+def _configure_connection(
+    dbapi_conn: Any, _record: Any, *, path: Path, secret: Secret, copy: bool
+) -> None:
     # The dialect's own on_connect hook has already run `PRAGMA key` as the very first
     # statement on this connection. Everything below comes after it.
     dbapi_conn.isolation_level = None  # transactions are begun explicitly (see "begin")
@@ -55,8 +57,10 @@ def _configure_connection(dbapi_conn: Any, _record: Any, *, path: Path, secret: 
             raise
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = FULL")
+        if not copy:
+            # Switching to WAL rewrites page 1 and makes -wal/-shm files beside the file.
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
         # Every page read is decrypted and its HMAC checked; SQLite's default 2 MB cache
         # makes joins over a large vault decrypt the same pages again and again.
         cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
@@ -68,11 +72,13 @@ def _begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(path: Path, secret: Secret) -> Engine:
+def make_engine(path: Path, secret: Secret, *, copy: bool = False) -> Engine:
     """An engine for the vault at ``path`` keyed with ``secret``.
 
     Connections are checked (cipher present, key right) as they are made; errors come
-    out as :class:`~ichigoapp.errors.WrongKey` or ``NotEncrypted``.
+    out as :class:`~ichigoapp.errors.WrongKey` or ``NotEncrypted``. ``copy``: the file
+    is a backup being read (to restore it), which must stay exactly as it is: its
+    journal mode is left alone, so nothing is written to it or beside it.
     """
     silence_sqlcipher_log()
     url = URL.create("sqlite+pysqlcipher", password=secret.value, database=str(path))
@@ -84,7 +90,7 @@ def make_engine(path: Path, secret: Secret) -> Engine:
         engine,
         "connect",
         lambda dbapi_conn, record: _configure_connection(
-            dbapi_conn, record, path=path, secret=secret
+            dbapi_conn, record, path=path, secret=secret, copy=copy
         ),
     )
     event.listen(engine, "begin", _begin)

@@ -73,7 +73,7 @@ def restore_vault(
     if secret is None:
         secret = unlock_secret(source, meta, passphrase=passphrase, ask_passphrase=ask_passphrase)
     staging = _restoring_path(target)
-    engine = make_engine(source, secret)
+    engine = make_engine(source, secret, copy=True)
     try:
         with engine.connect() as conn:
             problems = cipher_problems(conn)

@@ -51,6 +51,19 @@ def test_passphrase_backup_restores_with_the_same_passphrase(tmp_path: Path) -> 
     assert _names(tmp_path / "new.vault", passphrase="pw one") == ["Tomás Ruiz"]
 
 
+def test_restoring_leaves_the_backup_exactly_as_it_was(tmp_path: Path) -> None:
+    """A backup on a USB stick or in a synced folder: restoring reads it, never writes
+    to it (SQLite's switch to WAL would rewrite its first page) or beside it."""
+    with create_vault(tmp_path / "main.vault", passphrase="pw one") as vault:
+        with vault.transaction() as s:
+            contacts.add_contact(s, contacts.ContactInput(name="Tomás Ruiz"))
+        backup = vault.backup_to(tmp_path / "stick" / "saved.vault")
+    before = {p.name: p.read_bytes() for p in backup.parent.iterdir()}
+    restore_vault(backup, tmp_path / "new.vault", passphrase="pw one").close()
+    assert {p.name: p.read_bytes() for p in backup.parent.iterdir()} == before
+    assert _names(tmp_path / "new.vault", passphrase="pw one") == ["Tomás Ruiz"]
+
+
 def test_restore_never_overwrites(tmp_path: Path) -> None:
     with create_vault(tmp_path / "a.vault", passphrase="pw") as vault:
         backup = vault.backup_to(tmp_path / "saved.vault")
