@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import os
+import queue
 import shutil
 import signal
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
 import sqlcipher3
 
 from tests.cli_helpers import REPO, cli_env
 from tests.keyrings import FILE_BACKEND, FILE_ENV
+from tests.reliability.pause import PAUSED
 
 PASSPHRASE = "reliability passphrase 7Q"
 NEW_PASSPHRASE = "a brand new passphrase 9Z"
@@ -46,32 +48,60 @@ def spawn(args: list[str], env: dict[str, str], cwd: Path | None = None) -> subp
 
 
 def ichigo(*args: str) -> list[str]:
-    return [sys.executable, "-m", "ichigoapp", *args]
+    """The ``ichigo`` command's arguments for ``run`` and ``kill_at``."""
+    return ["-m", "ichigoapp", *args]
 
 
-def run_and_kill(args: list[str], env: dict[str, str], after_s: float) -> bool:
-    """Start ``args``; SIGKILL it ``after_s`` seconds later. True if it was still running."""
-    proc = spawn(args, env)
-    deadline = time.monotonic() + after_s
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            proc.communicate()
-            return False
-        time.sleep(0.01)
-    alive = proc.poll() is None
-    if alive:
-        os.kill(proc.pid, signal.SIGKILL)
-    proc.communicate()
-    return alive
+def kill_at(point: str, args: list[str], env: dict[str, str], timeout_s: float = 120) -> None:
+    """Run ``args`` (``[-m ichigoapp ...]`` or ``[-c SCRIPT ...]``) until it stops at
+    ``point`` (tests/reliability/pause.py), then SIGKILL it there.
+
+    Fails when the command ends or errs without reaching the point: a kill that does
+    not land where the test says is no test at all.
+    """
+    proc = spawn([sys.executable, "-m", "tests.reliability.pause", point, "--", *args], env)
+    assert proc.stderr is not None
+    stderr = proc.stderr
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def read() -> None:
+        for line in stderr:
+            lines.put(line)
+        lines.put(None)  # the command ended
+
+    threading.Thread(target=read, daemon=True).start()
+    said: list[str] = []
+    try:
+        while True:
+            try:
+                line = lines.get(timeout=timeout_s)
+            except queue.Empty:
+                raise AssertionError(f"{point} not reached within {timeout_s} s") from None
+            if line is None:
+                proc.wait()
+                raise AssertionError(
+                    f"{point} never reached; exit {proc.returncode}: {''.join(said)[-2000:]}"
+                )
+            if line.rstrip("\n") == f"{PAUSED} {point}":
+                return
+            said.append(line)
+    finally:
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.communicate()
 
 
-def timed_run(
-    args: list[str], env: dict[str, str]
-) -> tuple[float, subprocess.CompletedProcess[str]]:
-    start = time.monotonic()
-    done = subprocess.run(args, env=env, cwd=REPO, capture_output=True, text=True, timeout=300,
-                          check=False)  # fmt: skip
-    return time.monotonic() - start, done
+def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run ``python ARGS`` to its end (``ichigo(...)`` or ``["-c", SCRIPT, ...]``)."""
+    return subprocess.run(
+        [sys.executable, *args],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def copy_vault(src: Path, dst: Path) -> Path:

@@ -17,7 +17,7 @@ from ichigoapp.errors import VaultWriteFailed
 from ichigoapp.services import contacts
 from ichigoapp.store import KeyMode, create_vault, open_vault
 from tests.cli_helpers import cli_env, run_cli
-from tests.reliability.helpers import PASSPHRASE, ichigo, spawn
+from tests.reliability.helpers import PASSPHRASE, spawn
 
 
 def test_autolock_closes_hides_and_unlocks(tmp_path: Path, qtbot: Any) -> None:
@@ -114,4 +114,3 @@ def test_reader_works_and_second_writer_is_told_busy(tmp_path: Path) -> None:
     finally:
         holder.communicate("", timeout=30)
     assert run_cli("--vault", str(path), "contacts", "add", "--name", "X", env=env).code == 0
-    assert ichigo  # (helpers import kept for symmetry with the kill tests)

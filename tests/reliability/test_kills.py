@@ -1,8 +1,10 @@
-"""SIGKILL at any moment leaves an openable, intact vault with all of a change or none.
+"""SIGKILL at any step leaves an openable, intact vault with all of a change or none.
 
-Each run copies a prepared vault, starts the real command in a subprocess, kills it at a
-point spread over the command's measured duration, then reopens the file and checks
-PRAGMA integrity_check, cipher_integrity_check and the all-or-nothing count.
+Each run copies a prepared vault, starts the real command stopped at a named point
+(tests/reliability/pause.py: before the work, in the middle of its transaction, just
+before and just after its commit, between the steps of a key change or a restore),
+kills it there, then reopens the file and checks PRAGMA integrity_check,
+cipher_integrity_check and the all-or-nothing outcome expected at that point.
 """
 
 from __future__ import annotations
@@ -28,14 +30,20 @@ from tests.reliability.helpers import (
     file_keyring_env,
     ichigo,
     integrity,
-    run_and_kill,
-    timed_run,
+    kill_at,
+    run,
 )
 
-# Fractions of the full run time at which to kill. The early ones land in start-up and
-# the daily backup, the middle ones in parsing, the late ones in the write and commit.
-KILL_POINTS = (0.5, 0.75, 0.9, 0.98)
 EVENTS = 600
+# Where an import is killed, and whether its encounters are there afterwards.
+# The import writes its rows on the raw driver, so the points name its functions.
+WRITTEN = "ichigoapp.services.importing:encounter_fts_bulk_insert"
+IMPORT_POINTS = [
+    ("CALL:ichigoapp.services.importing:_import_one", False),  # the file not yet read
+    (f"CALL:{WRITTEN}", False),  # encounters and people written, not committed
+    (f"COMMIT:CALL:{WRITTEN}", False),  # everything written, the commit next
+    (f"COMMITTED:CALL:{WRITTEN}", True),  # just committed
+]
 
 
 def _intact(path: Path, key: str) -> None:
@@ -59,29 +67,33 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield path
 
 
-def test_killed_import_is_all_or_nothing(tmp_path: Path, calendar: Path, template: Path) -> None:
-    full = copy_vault(template, tmp_path / "full" / "v.vault")
-    env = env_for(tmp_path / "home")
-    took, done = timed_run(ichigo("--vault", str(full), "--json", "import", str(calendar)), env)
+@pytest.fixture(scope="module")
+def imported_total(
+    tmp_path_factory: pytest.TempPathFactory, calendar: Path, template: Path
+) -> int:
+    """How many encounters a whole import of the calendar makes."""
+    full = copy_vault(template, tmp_path_factory.mktemp("full") / "v.vault")
+    env = env_for(tmp_path_factory.mktemp("home"))
+    done = run(ichigo("--vault", str(full), "--json", "import", str(calendar)), env)
     assert done.returncode == 0, done.stderr
     total = count(full, PASSPHRASE, "SELECT count(*) FROM encounter")
     assert total >= EVENTS
-    outcomes = []
-    for n, fraction in enumerate(KILL_POINTS):
-        vault = copy_vault(template, tmp_path / f"k{n}" / "v.vault")
-        killed = run_and_kill(ichigo("--vault", str(vault), "import", str(calendar)), env,
-                              took * fraction)  # fmt: skip
-        _intact(vault, PASSPHRASE)
-        found = count(vault, PASSPHRASE, "SELECT count(*) FROM encounter")
-        assert found in (0, total), (fraction, found, total)
-        assert count(vault, PASSPHRASE, "SELECT count(*) FROM contact") == 1
-        # and the app itself opens it (quick_check, migrations, daily backup)
-        with open_vault(vault, passphrase=PASSPHRASE) as v, v.session() as s:
-            assert s.execute(text("SELECT count(*) FROM encounter")).scalar() == found
-        outcomes.append((killed, found))
-    # The kills must really have hit a running import, on both sides of its commit.
-    assert sum(killed for killed, _ in outcomes) >= 2, outcomes
-    assert any(killed and found == 0 for killed, found in outcomes), outcomes
+    return total
+
+
+@pytest.mark.parametrize(("point", "kept"), IMPORT_POINTS)
+def test_killed_import_is_all_or_nothing(
+    tmp_path: Path, calendar: Path, template: Path, imported_total: int, point: str, kept: bool
+) -> None:
+    vault = copy_vault(template, tmp_path / "v.vault")
+    kill_at(point, ichigo("--vault", str(vault), "import", str(calendar)), env_for(tmp_path / "h"))
+    _intact(vault, PASSPHRASE)
+    found = count(vault, PASSPHRASE, "SELECT count(*) FROM encounter")
+    assert found == (imported_total if kept else 0)
+    assert count(vault, PASSPHRASE, "SELECT count(*) FROM contact") == 1
+    # and the app itself opens it (page check, migrations, daily backup)
+    with open_vault(vault, passphrase=PASSPHRASE) as v, v.session() as s:
+        assert s.execute(text("SELECT count(*) FROM encounter")).scalar() == found
 
 
 MERGE_SCRIPT = """
@@ -95,8 +107,12 @@ print("merged")
 """
 
 
-def test_killed_merge_is_all_or_nothing(tmp_path: Path, calendar: Path, template: Path) -> None:
-    base = copy_vault(template, tmp_path / "base" / "v.vault")
+@pytest.fixture(scope="module")
+def merge_base(
+    tmp_path_factory: pytest.TempPathFactory, calendar: Path, template: Path
+) -> tuple[Path, int, int]:
+    """A vault whose ~1,000 attendances belong to the contact about to be merged away."""
+    base = copy_vault(template, tmp_path_factory.mktemp("merge") / "v.vault")
     with open_vault(base, passphrase=PASSPHRASE) as vault:
         import_calendar(vault.transaction, [calendar])
         with vault.transaction() as s:
@@ -106,136 +122,134 @@ def test_killed_merge_is_all_or_nothing(tmp_path: Path, calendar: Path, template
             )
             keep_id, other_id = keep.id, other.id
             s.execute(text("UPDATE participation SET contact_id = :o"), {"o": other_id})
+    return base, keep_id, other_id
+
+
+@pytest.mark.parametrize(
+    ("point", "merged"),
+    [
+        ("STATEMENT:^UPDATE participation", False),
+        ("COMMIT:^DELETE FROM contact ", False),
+        ("COMMITTED:^DELETE FROM contact ", True),
+    ],
+)
+def test_killed_merge_is_all_or_nothing(
+    tmp_path: Path, merge_base: tuple[Path, int, int], point: str, merged: bool
+) -> None:
+    base, keep_id, other_id = merge_base
     parts = count(base, PASSPHRASE, "SELECT count(*) FROM participation")
     assert parts > 1000
     env = env_for(tmp_path / "home")
     args = ["-c", MERGE_SCRIPT]
-    import sys
-
     full = copy_vault(base, tmp_path / "full" / "v.vault")
-    took, done = timed_run([sys.executable, *args, str(full), str(keep_id), str(other_id)], env)
+    done = run([*args, str(full), str(keep_id), str(other_id)], env)
     assert done.returncode == 0, done.stderr
-    assert count(full, PASSPHRASE, "SELECT count(*) FROM contact") == 2
     # A whole merge also folds duplicate attendances of one encounter into one.
     merged_parts = count(full, PASSPHRASE, "SELECT count(*) FROM participation")
-    outcomes = []
-    for n, fraction in enumerate(KILL_POINTS):
-        vault = copy_vault(base, tmp_path / f"k{n}" / "v.vault")
-        killed = run_and_kill([sys.executable, *args, str(vault), str(keep_id), str(other_id)],
-                              env, took * fraction)  # fmt: skip
-        _intact(vault, PASSPHRASE)
-        people = count(vault, PASSPHRASE, "SELECT count(*) FROM contact")
-        on_keep = count(
-            vault,
-            PASSPHRASE,
-            f"SELECT count(*) FROM participation WHERE contact_id = {keep_id}",  # noqa: S608
-        )
-        total = count(vault, PASSPHRASE, "SELECT count(*) FROM participation")
-        before, after = (3, 0, parts), (2, merged_parts, merged_parts)
-        assert (people, on_keep, total) in (before, after), (fraction, people, on_keep, total)
-        outcomes.append(killed)
-    assert sum(outcomes) >= 1
+
+    vault = copy_vault(base, tmp_path / "killed" / "v.vault")
+    kill_at(point, [*args, str(vault), str(keep_id), str(other_id)], env)
+    _intact(vault, PASSPHRASE)
+    people = count(vault, PASSPHRASE, "SELECT count(*) FROM contact")
+    on_keep = count(
+        vault,
+        PASSPHRASE,
+        f"SELECT count(*) FROM participation WHERE contact_id = {keep_id}",  # noqa: S608
+    )
+    total = count(vault, PASSPHRASE, "SELECT count(*) FROM participation")
+    before, after = (3, 0, parts), (2, merged_parts, merged_parts)
+    assert (people, on_keep, total) == (after if merged else before)
 
 
-def test_killed_restore_leaves_no_half_vault(tmp_path: Path, template: Path) -> None:
-    source = copy_vault(template, tmp_path / "src" / "v.vault")
+@pytest.fixture(scope="module")
+def backup(tmp_path_factory: pytest.TempPathFactory, template: Path) -> Path:
+    source = copy_vault(template, tmp_path_factory.mktemp("src") / "v.vault")
     with open_vault(source, passphrase=PASSPHRASE) as vault, vault.transaction() as s:
         for i in range(800):
             contacts.add_contact(s, contacts.ContactInput(name=f"Person {i}", notes="n" * 300))
     with open_vault(source, passphrase=PASSPHRASE) as vault:
-        backup = vault.backup_to(tmp_path / "saved.vault")
-    env = env_for(tmp_path / "home")
-    full = tmp_path / "full" / "r.vault"
-    took, done = timed_run(ichigo("--vault", str(full), "restore", str(backup)), env)
-    assert done.returncode == 0, done.stderr
-    before = backup.read_bytes()
-    hits = 0
-    for n, fraction in enumerate(KILL_POINTS):
-        target = tmp_path / f"k{n}" / "r.vault"
-        hits += run_and_kill(ichigo("--vault", str(target), "restore", str(backup)), env,
-                             took * fraction)  # fmt: skip
-        assert backup.read_bytes() == before  # the source is never touched
-        if target.exists():
-            _intact(target, PASSPHRASE)
-            assert count(target, PASSPHRASE, "SELECT count(*) FROM contact") == 801
-        else:
-            # Nothing under the final name; running the restore again cleans up and works.
-            again = timed_run(ichigo("--vault", str(target), "restore", str(backup)), env)[1]
-            assert again.returncode == 0, again.stderr
-        with open_vault(target, passphrase=PASSPHRASE) as v, v.session() as s:
-            assert s.execute(text("SELECT count(*) FROM contact")).scalar() == 801
-    assert hits >= 1  # timing varies; at least one kill must land mid-command
+        return vault.backup_to(source.parent / "saved.vault")
 
 
-@pytest.mark.parametrize("direction", ["passphrase", "to-keychain"])
-def test_killed_key_change_leaves_a_working_key(
-    tmp_path: Path, template: Path, direction: str
+@pytest.mark.parametrize(
+    ("point", "restored"),
+    [
+        ("CALL:ichigoapp.store.restore:export_copy", False),  # nothing copied yet
+        ("CALL:ichigoapp.store.meta:VaultMeta.write#1", False),  # the copy made, no meta
+        ("CALL:ichigoapp.store.meta:VaultMeta.write#2", False),  # before the target's meta
+        ("CALL:ichigoapp.store.restore:open_vault", True),  # renamed into place
+    ],
+)
+def test_killed_restore_leaves_no_half_vault(
+    tmp_path: Path, backup: Path, point: str, restored: bool
 ) -> None:
-    """Old key or new key opens it (and the meta agrees); never neither."""
-    keyring_file = tmp_path / "keyring.json"
-    base = copy_vault(template, tmp_path / "base" / "v.vault")
+    env = env_for(tmp_path / "home")
+    before = backup.read_bytes()
+    target = tmp_path / "r.vault"
+    kill_at(point, ichigo("--vault", str(target), "restore", str(backup)), env)
+    assert backup.read_bytes() == before  # the source is never touched
+    assert target.exists() == restored
+    if restored:
+        _intact(target, PASSPHRASE)
+        assert count(target, PASSPHRASE, "SELECT count(*) FROM contact") == 801
+    else:
+        # Nothing under the final name; running the restore again cleans up and works.
+        again = run(ichigo("--vault", str(target), "restore", str(backup)), env)
+        assert again.returncode == 0, again.stderr
+    with open_vault(target, passphrase=PASSPHRASE) as v, v.session() as s:
+        assert s.execute(text("SELECT count(*) FROM contact")).scalar() == 801
+
+
+# Where a key change is killed, and which key opens the vault afterwards.
+KEY_CHANGE_POINTS = [
+    ("CALL:ichigoapp.store.rekey:_new_secret", "old"),  # after the backup, nothing else
+    ("CALL:ichigoapp.store.rekey:_rekey", "old"),  # the change noted as pending
+    ("CALL:ichigoapp.store.rekey:finish_key_change", "new"),  # re-encrypted, meta pending
+    ("CALL:ichigoapp.store.vault:Vault.auto_backup@after-passwd", "new"),  # all but the backup
+]
+
+
+@pytest.fixture(scope="module")
+def key_base(tmp_path_factory: pytest.TempPathFactory, template: Path) -> Path:
+    base = copy_vault(template, tmp_path_factory.mktemp("keys") / "v.vault")
     with open_vault(base, passphrase=PASSPHRASE) as vault, vault.transaction() as s:
         for i in range(800):
             contacts.add_contact(s, contacts.ContactInput(name=f"Person {i}", notes="n" * 300))
-    if direction == "to-passphrase":
-        # Start from a keychain vault: move the base there first, through the CLI.
-        env0 = file_keyring_env(tmp_path / "home", keyring_file, ICHIGO_PASSPHRASE=PASSPHRASE)
-        done = timed_run(ichigo("--vault", str(base), "passwd", "--to-keychain"), env0)[1]
-        assert done.returncode == 0, done.stderr
-    saved_keyring = keyring_file.read_text() if keyring_file.exists() else None
-    flag = {"passphrase": [], "to-keychain": ["--to-keychain"],
-            "to-passphrase": ["--to-passphrase"]}[direction]  # fmt: skip
-    env = file_keyring_env(tmp_path / "home", keyring_file, ICHIGO_NEW_PASSPHRASE=NEW_PASSPHRASE)
-    if direction != "to-passphrase":
-        env["ICHIGO_PASSPHRASE"] = PASSPHRASE
+    return base
 
-    def reset_keyring() -> None:
-        if saved_keyring is None:
-            keyring_file.unlink(missing_ok=True)
-        else:
-            keyring_file.write_text(saved_keyring)
 
-    full = copy_vault(base, tmp_path / "full" / "v.vault")
-    took, done = timed_run(ichigo("--vault", str(full), "passwd", *flag), env)
-    assert done.returncode == 0, done.stderr
-    hits = 0
-    states = []
-    for n, fraction in enumerate(KILL_POINTS):
-        reset_keyring()
-        vault = copy_vault(base, tmp_path / f"k{n}" / "v.vault")
-        hits += run_and_kill(ichigo("--vault", str(vault), "passwd", *flag), env, took * fraction)
-        # Reopen as a user would: the meta says how, the environment offers the new
-        # passphrase where one is needed (a to-passphrase change cut after the rekey).
-        open_env = {"ICHIGO_PASSPHRASE": NEW_PASSPHRASE if direction != "to-keychain"
-                    else PASSPHRASE}  # fmt: skip
-        result = None
-        for candidate in dict.fromkeys([open_env["ICHIGO_PASSPHRASE"], PASSPHRASE]):
-            env_open = file_keyring_env(tmp_path / "home", keyring_file,
-                                        ICHIGO_PASSPHRASE=candidate)  # fmt: skip
-            result = timed_run(ichigo("--vault", str(vault), "--json", "contacts", "list"),
-                               env_open)[1]  # fmt: skip
-            if result.returncode == 0:
-                break
-        assert result is not None and result.returncode == 0, (fraction, result.stderr)
-        assert len(json.loads(result.stdout)) == 801
+@pytest.mark.parametrize("direction", ["passphrase", "to-keychain"])
+@pytest.mark.parametrize(("point", "opens_with"), KEY_CHANGE_POINTS)
+def test_killed_key_change_leaves_a_working_key(
+    tmp_path: Path, key_base: Path, direction: str, point: str, opens_with: str
+) -> None:
+    """The old key or the new one opens it, as the step reached says; never neither."""
+    keyring_file = tmp_path / "keyring.json"
+    flag = ["--to-keychain"] if direction == "to-keychain" else []
+    env = file_keyring_env(
+        tmp_path / "home",
+        keyring_file,
+        ICHIGO_PASSPHRASE=PASSPHRASE,
+        ICHIGO_NEW_PASSPHRASE=NEW_PASSPHRASE,
+    )
+    vault = copy_vault(key_base, tmp_path / "v.vault")
+    kill_at(point, ichigo("--vault", str(vault), "passwd", *flag), env)
+
+    # Reopen as a user would, with the passphrase they know at that moment; the meta
+    # (and a change found pending) says what else to try.
+    known = NEW_PASSPHRASE if opens_with == "new" and direction == "passphrase" else PASSPHRASE
+    env_open = file_keyring_env(tmp_path / "home", keyring_file, ICHIGO_PASSPHRASE=known)
+    result = run(ichigo("--vault", str(vault), "--json", "contacts", "list"), env_open)
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 801
+    if opens_with == "old":
+        _intact(vault, PASSPHRASE)
         meta = VaultMeta.read(vault)
-        assert meta is not None
-        states.append(meta.key_mode)
-        key = _working_key(vault, keyring_file, meta)
-        _intact(vault, key)
-    assert hits >= 1  # timing varies; at least one kill must land mid-command
-    if direction == "to-keychain":
-        assert KeyMode.KEYCHAIN in states or KeyMode.PASSPHRASE in states, states
-
-
-def _working_key(vault: Path, keyring_file: Path, meta: VaultMeta) -> str:
-    if meta.key_mode is KeyMode.KEYCHAIN:
-        stored = json.loads(keyring_file.read_text())[f"ichigo/{meta.keyring_entry}"]
-        return f"x'{stored}'"
-    for candidate in (NEW_PASSPHRASE, PASSPHRASE):
-        try:
-            integrity(vault, candidate)
-            return candidate
-        except Exception:  # noqa: S112 - try the other passphrase
-            continue
-    raise AssertionError("no passphrase opens the vault")
+        assert meta is not None and meta.key_mode is KeyMode.PASSPHRASE
+    elif direction == "passphrase":
+        _intact(vault, NEW_PASSPHRASE)
+        with pytest.raises(Exception, match="file is not a database"):
+            integrity(vault, PASSPHRASE)
+    else:
+        [stored] = json.loads(keyring_file.read_text()).values()
+        _intact(vault, f"x'{stored}'")

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from tests.cli_helpers import cli_env, run_cli
 
@@ -92,7 +93,7 @@ def test_no_plaintext_after_a_full_session(
     window.show()
     for row in range(window.nav.count()):
         window.nav.setCurrentRow(row)
-        qtbot.wait(10)
+        QApplication.processEvents()  # the page paints what it loaded
     window.close()
 
     # The user asked for the PDF: it is theirs and may hold what they printed.

@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -78,19 +77,20 @@ def test_closing_while_opening_closes_the_vault_too(
     vault_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _closed_keychain_vault(vault_path)
-    # Opening takes long enough here for the close to land while it runs.
-    monkeypatch.setattr(main_window, "import_pages", lambda: time.sleep(0.5))
+    # The opening worker waits here until the window has been closed.
+    closed = threading.Event()
+    monkeypatch.setattr(main_window, "import_pages", lambda: closed.wait(30))
     for wait_for_the_worker in (False, True):
+        closed.clear()
         window = _opening(vault_path, qtbot)
         window.show()
         if wait_for_the_worker:
             qtbot.waitUntil(lambda w=window: w._open_worker is not None, timeout=20_000)
         window.close()
         assert not window.isVisible()
-        qtbot.wait(300)
-        if window._open_worker is not None:
-            window._open_worker.wait()
-            qtbot.wait(50)  # the worker's result reaches the window
+        closed.set()
+        # The opened vault reaches the closed window, which closes it again.
+        qtbot.waitUntil(lambda w=window: w._open_worker is None, timeout=20_000)
         assert not window.attached and not window.isVisible()
         # The writer lock is free again: the vault opens for writing.
         with open_vault(vault_path) as again:
