@@ -443,9 +443,13 @@ class MainWindow(QMainWindow):
         self._open_worker.failed.connect(self._on_open_failed)
         self._open_worker.start()
 
-    def _on_vault_open(self, vault: Vault) -> None:
+    def _end_open_worker(self) -> None:
         assert self._open_worker is not None
         self._open_worker.wait()
+        self._open_worker = None  # opening is over, whatever came of it
+
+    def _on_vault_open(self, vault: Vault) -> None:
+        self._end_open_worker()
         if self._close_when_open:
             vault.close()
             self.close()
@@ -457,8 +461,7 @@ class MainWindow(QMainWindow):
     def _on_open_failed(self, exc: BaseException) -> None:
         from ichigoapp.ui.lifecycle.unlock import explain_open_error
 
-        assert self._open_worker is not None
-        self._open_worker.wait()
+        self._end_open_worker()
         restored = None if self._close_when_open else explain_open_error(exc, self.vault_path, self)
         if restored is not None:
             self.attach(restored)
