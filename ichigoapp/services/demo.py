@@ -7,6 +7,7 @@ so a demo can be described in documentation and checked by tests.
 
 from __future__ import annotations
 
+import json
 import random
 import unicodedata
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from ichigoapp import paths
 from ichigoapp.model import (
     Contact,
     Encounter,
@@ -45,168 +47,24 @@ class _Person:
     tags: tuple[str, ...] = ()
 
 
-_PEOPLE: tuple[_Person, ...] = (
-    _Person("Hanako Sato", "Kinoshita Design", "Creative Director", "Kyoto",
-            ("tea ceremony", "letterpress", "urban gardens"),
-            (("Tea", "Genmaicha, no sugar", False), ("Family", "Daughter Emi plays the koto", True)),  # noqa: E501
-            "Panel on slow design at a Tokyo conference", 60, ("design", "mentor")),
-    _Person("Kwame Mensah", "Accra Solar Co-op", "Founder", "Accra",
-            ("off-grid energy", "highlife music", "football"),
-            (("Coffee", "Black, strong", False), ("Celebrates", "Co-op's fifth anniversary in June", False)),  # noqa: E501
-            "Introduced by Amara at a climate finance dinner", 45, ("energy",)),
-    _Person("Ingrid Solberg", "Fjordline Logistics", "COO", "Bergen",
-            ("sea kayaking", "crime novels"),
-            (("Diet", "Vegetarian", False),),
-            "Sat next to each other on a delayed flight to Oslo", 90, ("logistics",)),
-    _Person("Rahul Iyer", "Northwind Analytics", "Head of Data", "Bengaluru",
-            ("cricket", "Carnatic music", "open data"),
-            (("Tea", "Masala chai, lots of ginger", False), ("Family", "Twins starting school this year", True)),  # noqa: E501
-            "Worked together on the public transit dashboard", 30, ("data", "client")),
-    _Person("Sofía Delgado", "Casa Verde Foods", "Head of Partnerships", "Mexico City",
-            ("street food", "salsa dancing", "ceramics"),
-            (("Loves", "Mezcal tastings", False),),
-            "Food systems summit, breakout on supply chains", None, ("food",)),
-    _Person("Liang Wei", "Jade River Capital", "Partner", "Shanghai",
-            ("go (the board game)", "calligraphy"),
-            (("Tea", "Longjing, in a glass", False), ("Health", "Recovering from knee surgery", True)),  # noqa: E501
-            "Pitch day where he asked the kindest hard question", 60, ("investor",)),
-    _Person("Amara Okafor", "Lagos Impact Fund", "Managing Director", "Lagos",
-            ("Afrobeats", "poetry", "mentoring young founders"),
-            (("Birthday", "12 March", False), ("Family", "Mother is unwell; ask gently", True)),
-            "Met through the women-in-finance network", 30, ("investor", "mentor")),
-    _Person("Mateus Costa", "Paulista Robotics", "CTO", "São Paulo",
-            ("robotics", "samba", "marathons"),
-            (("Training", "Running the Berlin marathon", False),),
-            "Robotics meetup where his demo arm poured coffee", None, ("tech",)),
-    _Person("Fatima Zahra El Amrani", "Atlas Textiles", "CEO", "Casablanca",
-            ("Berber weaving", "architecture"),
-            (("Tea", "Mint tea, very sweet", False),),
-            "Trade mission to Marrakech", 90, ("client",)),
-    _Person("Niamh O'Connor", "Liffey Health", "Product Lead", "Dublin",
-            ("trad music", "hill walking", "accessibility"),
-            (("Coffee", "Flat white", False), ("Pet", "A greyhound called Biscuit", False)),
-            "She ran the accessibility workshop I attended", 60, ("health",)),
-    _Person("Yusuf Demir", "Bosphorus Ventures", "Principal", "Istanbul",
-            ("photography", "Ottoman history"),
-            (("Tea", "Turkish tea, two sugars", False),),
-            "Cold email that turned into a two-hour lunch", None, ("investor",)),
-    _Person("Aroha Ngata", "Kōwhai Learning", "Founder", "Wellington",
-            ("te reo Māori", "surfing", "education equity"),
-            (("Values", "Starts meetings with a short karakia", False),),
-            "Education conference in Auckland", 60, ("education",)),
-    _Person("Dmitri Volkov", "Lumen Security", "Principal Engineer", "Tallinn",
-            ("chess", "cryptography", "sauna"),
-            (("Diet", "No alcohol", True),),
-            "Security review for the transit project", None, ("tech",)),
-    _Person("Chiara Bianchi", "Studio Bianchi", "Architect", "Milan",
-            ("modernist architecture", "cycling", "opera"),
-            (("Coffee", "Espresso, standing at the bar", False),),
-            "Her talk on reusing industrial buildings", None, ("design",)),
-    _Person("Jae-won Park", "Hanbit Games", "Producer", "Seoul",
-            ("game design", "K-indie music", "hiking"),
-            (("Family", "Newborn son, Minjun", True),),
-            "Game jam judging panel", 90, ("games",)),
-    _Person("Priya Nair", "Northwind Analytics", "CEO", "London",
-            ("Bharatanatyam", "board governance"),
-            (("Coffee", "Oat latte", False),),
-            "Rahul introduced us after the dashboard launch", 30, ("client",)),
-    _Person("Tomás Herrera", "Andes Coffee Collective", "Cooperative Manager", "Medellín",
-            ("specialty coffee", "birdwatching"),
-            (("Gift", "Sent us a bag of Geisha beans", False),),
-            "Sourcing trip with Casa Verde", None, ("food",)),
-    _Person("Elif Şahin", "Bosphorus Ventures", "Associate", "Istanbul",
-            ("climate tech", "bouldering"),
-            (),
-            "Yusuf brought her to our second lunch", None, ("investor",)),
-    _Person("Olusegun Adeyemi", "Lagos Impact Fund", "Analyst", "Lagos",
-            ("fintech", "chess"),
-            (("Studying", "Evening MBA", False),),
-            "Amara's team call", None, ()),
-    _Person("Marie Dubois", "Atelier Lumière", "Lighting Designer", "Lyon",
-            ("light festivals", "baking"),
-            (("Loves", "Fête des Lumières every December", False),),
-            "Workshop on calm workspaces", None, ("design",)),
-    _Person("Kenji Watanabe", "Kinoshita Design", "Senior Designer", "Kyoto",
-            ("woodworking", "jazz records"),
-            (("Drink", "Hojicha latte", False),),
-            "Hanako's studio visit", None, ("design",)),
-    _Person("Leila Haddad", "Cedar Health Labs", "Research Director", "Beirut",
-            ("public health", "Fairuz", "hiking the Lebanon Mountain Trail"),
-            (("Family", "Brother lives in Montreal", True),),
-            "WHO digital health roundtable", 60, ("health",)),
-    _Person("Sipho Ndlovu", "Ubuntu Mobility", "Head of Operations", "Johannesburg",
-            ("urban mobility", "jazz", "rugby"),
-            (("Coffee", "Rooibos instead of coffee", False),),
-            "Transit data conference in Cape Town", 90, ("mobility",)),
-    _Person("Anna Kowalska", "Vistula Bank", "VP Innovation", "Warsaw",
-            ("sailing", "pierogi from her grandmother's recipe"),
-            (),
-            "Fintech panel; we disagreed kindly on open banking", None, ("finance",)),
-    _Person("Diego Fernández", "Pampa Agritech", "Founder", "Córdoba, Argentina",
-            ("regenerative farming", "tango"),
-            (("Drink", "Mate, always shares it", False),),
-            "Agritech accelerator demo day", 60, ("food",)),
-    _Person("Nguyễn Thị Mai", "Lotus Learning", "Director", "Hanoi",
-            ("literacy programmes", "pho", "motorbike trips"),
-            (("Family", "Her father is a retired teacher", False),),
-            "Education conference, shared a taxi", None, ("education",)),
-    _Person("Saoirse Walsh", "Liffey Health", "Engineer", "Dublin",
-            ("rowing", "Irish language"),
-            (),
-            "Niamh's team retro", None, ("health",)),
-    _Person("Omar Farouk", "Nile Data Works", "Co-founder", "Cairo",
-            ("Arabic NLP", "Egyptian cinema"),
-            (("Tea", "Karkadeh when it's hot", False),),
-            "Open data hackathon", None, ("data",)),
-    _Person("Astrid Lindqvist", "Nordlys Foundation", "Programme Officer", "Stockholm",
-            ("philanthropy", "cross-country skiing"),
-            (("Fika", "Cinnamon buns, every time", False),),
-            "Grant application review", 60, ("funder",)),
-    _Person("Rafael Mendes", "Paulista Robotics", "Head of Sales", "São Paulo",
-            ("football", "churrasco"),
-            (),
-            "Mateus introduced us", None, ()),
-    _Person("Yuki Tanaka", "Sakura Health", "Nurse Practitioner", "Osaka",
-            ("community care", "ikebana"),
-            (("Family", "Caring for her grandmother", True),),
-            "Patient-experience interviews", None, ("health",)),
-    _Person("Gabriel Lévesque", "Maple Civic Tech", "Executive Director", "Montréal",
-            ("civic tech", "ice hockey", "maple syrup"),
-            (),
-            "Civic tech unconference", 90, ("civic",)),
-    _Person("Zanele Khumalo", "Ubuntu Mobility", "Data Scientist", "Durban",
-            ("transport equity", "poetry slams"),
-            (),
-            "Sipho's data team", None, ("mobility",)),
-    _Person("Arjun Mehta", "Monsoon Ventures", "Founder", "Mumbai",
-            ("monsoon hikes", "Bollywood trivia"),
-            (("Diet", "Jain vegetarian: no onion or garlic", False),),
-            "Accelerator mentor pairing", 45, ("mentee",)),
-    _Person("Beatriz Ramos", "Lisboa Urban Lab", "Researcher", "Lisbon",
-            ("fado", "tram history"),
-            (),
-            "Smart cities workshop", None, ("civic",)),
-    _Person("Tariq Rahman", "Bengal Textiles", "Sustainability Lead", "Dhaka",
-            ("circular fashion", "cricket"),
-            (("Gift", "Gave me a hand-woven jamdani scarf", False),),
-            "Fatima Zahra's supplier summit", None, ("client",)),
-    _Person("Hana Novák", "Vltava Design Studio", "UX Researcher", "Prague",
-            ("puppet theatre", "board games"),
-            (),
-            "UX research meetup", None, ("design",)),
-    _Person("Malik Johnson", "Bayview Community Bank", "Community Lead", "Oakland",
-            ("community lending", "basketball", "soul food"),
-            (("Family", "Coaches his niece's basketball team", False),),
-            "Financial inclusion forum", 60, ("finance",)),
-    _Person("Ayşe Kaya", "Anatolia Ceramics", "Owner", "İzmir",
-            ("Iznik tiles", "sailing"),
-            (),
-            "Craft fair in Istanbul", None, ()),
-    _Person("Lucas Schmidt", "Spree Energy", "Grid Engineer", "Berlin",
-            ("energy storage", "techno", "allotment gardening"),
-            (("Drink", "Club-Mate", False),),
-            "Energy hackathon; his team won", None, ("energy",)),
-)  # fmt: skip
+def _people() -> tuple[_Person, ...]:
+    """The demo's invented people (resources/demo/people.json), in their fixed order."""
+    path = paths.resources_dir() / "demo" / "people.json"
+    return tuple(
+        _Person(
+            name=p["name"],
+            company=p["company"],
+            title=p["title"],
+            location=p["location"],
+            interests=tuple(p["interests"]),
+            details=tuple((label, value, bool(private)) for label, value, private in p["details"]),
+            how_we_met=p["how_we_met"],
+            cadence=p["cadence"],
+            tags=tuple(p["tags"]),
+        )
+        for p in json.loads(path.read_text(encoding="utf-8"))
+    )
+
 
 _MEETING_TOPICS = (
     ("Coffee with {first}", EncounterKind.COFFEE),
@@ -328,9 +186,10 @@ def _fill(template: str, person: _Person, rng: random.Random) -> str:
 def seed_demo(session: Session, now: datetime) -> dict[str, int]:
     """Fill an empty vault with the demo dataset; returns counts of what was made."""
     rng = random.Random(SEED)
+    invented = _people()
     set_me(session, [ME_EMAIL], [ME_NAME])
     contacts: list[Contact] = []
-    for person in _PEOPLE:
+    for person in invented:
         given, _, family = person.name.partition(" ")
         private = ["phones"] if rng.random() < 0.3 else []
         contacts.append(
@@ -356,19 +215,35 @@ def seed_demo(session: Session, now: datetime) -> dict[str, int]:
                 ),
             )
         )
-    by_contact = dict(zip(contacts, _PEOPLE, strict=True))
+    by_contact = dict(zip(contacts, invented, strict=True))
     zone = local_zone()
     today = now.astimezone(zone).date()
-    counts = {"contacts": len(contacts), "encounters": 0, "reflections": 0, "promises": 0,
-              "upcoming": 0, "new_people": 0}  # fmt: skip
+    counts = {
+        "contacts": len(contacts),
+        "encounters": 0,
+        "reflections": 0,
+        "promises": 0,
+        "upcoming": 0,
+        "new_people": 0,
+    }
 
-    def make(title: str, kind: EncounterKind, start: datetime, minutes: int,
-             people: list[Contact], status: EncounterStatus) -> Encounter:  # fmt: skip
+    def make(
+        title: str,
+        kind: EncounterKind,
+        start: datetime,
+        minutes: int,
+        people: list[Contact],
+        status: EncounterStatus,
+    ) -> Encounter:
         encounter = Encounter(
-            title=title, kind=kind.value, start=start, end=start + timedelta(minutes=minutes),
-            status=status.value, tz_name=None,
+            title=title,
+            kind=kind.value,
+            start=start,
+            end=start + timedelta(minutes=minutes),
+            status=status.value,
+            tz_name=None,
             location=rng.choice(["", "Their office", "Café Komorebi", "Video call"]),
-        )  # fmt: skip
+        )
         if encounter.location == "Video call":
             encounter.join_url = f"https://meet.example.com/{rng.randint(100000, 999999)}"
         session.add(encounter)
@@ -401,8 +276,9 @@ def seed_demo(session: Session, now: datetime) -> dict[str, int]:
         title_t, kind = rng.choice(_MEETING_TOPICS)
         cancelled = rng.random() < 0.05
         status = EncounterStatus.CANCELLED if cancelled else EncounterStatus.HELD
-        encounter = make(_fill(title_t, person, rng), kind, start, rng.choice([30, 45, 60, 90]),
-                         people, status)  # fmt: skip
+        encounter = make(
+            _fill(title_t, person, rng), kind, start, rng.choice([30, 45, 60, 90]), people, status
+        )
         encounter.intention = _fill(rng.choice(_INTENTIONS), person, rng)
         session.flush()
         # Recent meetings sometimes still wait for a reflection: Today asks for them.
@@ -453,8 +329,14 @@ def seed_demo(session: Session, now: datetime) -> dict[str, int]:
             start = now + timedelta(days=6, hours=n % 5)
         people = rng.sample(contacts, size)
         person = by_contact[people[0]]
-        encounter = make(_fill(title_t, person, rng), kind, start, rng.choice([30, 45, 60]),
-                         people, EncounterStatus.PLANNED)  # fmt: skip
+        encounter = make(
+            _fill(title_t, person, rng),
+            kind,
+            start,
+            rng.choice([30, 45, 60]),
+            people,
+            EncounterStatus.PLANNED,
+        )
         encounter.intention = _fill(_INTENTIONS[n % 4], person, rng)
         encounter.ical_uid = f"demo-{n}@ichigo.example"
         if n % 2 == 0 and strangers:
