@@ -86,8 +86,9 @@ def main(argv: list[str]) -> int:
     scalable.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(svg, scalable)
     images[512].save(str(out / "ichigo-512.png"))
-    write_ico([images[s] if s in images else render(renderer, s) for s in ICO_SIZES],
-              out / "ichigo.ico")  # fmt: skip
+    write_ico(
+        [images[s] if s in images else render(renderer, s) for s in ICO_SIZES], out / "ichigo.ico"
+    )
     print(f"icons written to {out}")
     del app
     return 0

@@ -14,8 +14,15 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-FIGURES = ("import_ratio", "reimport_ratio", "search_p95_ms", "start_ratio", "pdf20_s",
-           "peak_mb", "cipher_ratio")  # fmt: skip
+FIGURES = (
+    "import_ratio",
+    "reimport_ratio",
+    "search_p95_ms",
+    "start_ratio",
+    "pdf20_s",
+    "peak_mb",
+    "cipher_ratio",
+)
 
 
 def test_the_bench_runs_at_a_tiny_size(tmp_path: Path) -> None:
@@ -23,10 +30,24 @@ def test_the_bench_runs_at_a_tiny_size(tmp_path: Path) -> None:
     env = dict(os.environ, ICHIGO_BENCH_DIR=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
     env.pop("ICHIGO_PASSPHRASE", None)
     done = subprocess.run(
-        [sys.executable, "-m", "tests.bench", "--scale", "0.01", "--results", str(results),
-         "--only", "import,search,start,pdf,peak,cipher"],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=600, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "tests.bench",
+            "--scale",
+            "0.01",
+            "--results",
+            str(results),
+            "--only",
+            "import,search,start,pdf,peak,cipher",
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     figures = json.loads(results.read_text())
     for key in FIGURES:

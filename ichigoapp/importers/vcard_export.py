@@ -33,9 +33,24 @@ _URL_TYPES = {"home", "work"}
 # Properties this module writes from the record's fields: an `extra` line with one of
 # these names would duplicate or contradict them.
 _GENERATED = {
-    "BEGIN", "END", "VERSION", "PRODID", "FN", "N", "EMAIL", "TEL", "URL", "X-SOCIALPROFILE",
-    "ORG", "TITLE", "NOTE", "CATEGORIES", "PHOTO", X_CONNECTED_ON, X_EXTRA,
-}  # fmt: skip
+    "BEGIN",
+    "END",
+    "VERSION",
+    "PRODID",
+    "FN",
+    "N",
+    "EMAIL",
+    "TEL",
+    "URL",
+    "X-SOCIALPROFILE",
+    "ORG",
+    "TITLE",
+    "NOTE",
+    "CATEGORIES",
+    "PHOTO",
+    X_CONNECTED_ON,
+    X_EXTRA,
+}
 _PROPERTY_NAME = re.compile(r"[A-Za-z0-9-]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 

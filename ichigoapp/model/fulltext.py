@@ -131,13 +131,24 @@ def fill_statements() -> list[str]:
 
 def drop_statements() -> list[str]:
     triggers = [
-        "contact_fts_ai", "contact_fts_au", "contact_fts_ad",
-        "contact_email_fts_ai", "contact_email_fts_ad",
-        "personal_detail_fts_ai", "personal_detail_fts_au", "personal_detail_fts_ad",
-        "encounter_fts_ai", "encounter_fts_au", "encounter_fts_ad",
-        "reflection_fts_ai", "reflection_fts_au", "reflection_fts_ad",
-        "promise_fts_ai", "promise_fts_au", "promise_fts_ad",
-    ]  # fmt: skip
+        "contact_fts_ai",
+        "contact_fts_au",
+        "contact_fts_ad",
+        "contact_email_fts_ai",
+        "contact_email_fts_ad",
+        "personal_detail_fts_ai",
+        "personal_detail_fts_au",
+        "personal_detail_fts_ad",
+        "encounter_fts_ai",
+        "encounter_fts_au",
+        "encounter_fts_ad",
+        "reflection_fts_ai",
+        "reflection_fts_au",
+        "reflection_fts_ad",
+        "promise_fts_ai",
+        "promise_fts_au",
+        "promise_fts_ad",
+    ]
     return [f"DROP TRIGGER IF EXISTS {t}" for t in triggers] + [
         f"DROP TABLE IF EXISTS {name}" for name in FTS_TABLES
     ]

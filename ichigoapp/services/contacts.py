@@ -212,12 +212,14 @@ def merge_contacts(session: Session, keep_id: int, other_id: int) -> Contact:
         keep.emails.append(ContactEmail(email=row.email, label=row.label, position=pos))
 
     phones = {p.number for p in keep.phones}
-    keep.phones += [ContactPhone(number=p.number, label=p.label) for p in other.phones
-                    if p.number not in phones]  # fmt: skip
+    keep.phones += [
+        ContactPhone(number=p.number, label=p.label) for p in other.phones if p.number not in phones
+    ]
     links = {link.url for link in keep.links}
     keep.links += [ContactLink(url=x.url, label=x.label) for x in other.links if x.url not in links]
-    keep.details += [PersonalDetail(label=d.label, value=d.value, private=d.private)
-                     for d in other.details]  # fmt: skip
+    keep.details += [
+        PersonalDetail(label=d.label, value=d.value, private=d.private) for d in other.details
+    ]
     for field_name in ("given_name", "family_name", "company", "title", "location", "how_we_met"):
         if not getattr(keep, field_name) and getattr(other, field_name):
             setattr(keep, field_name, getattr(other, field_name))

@@ -286,19 +286,42 @@ def apply_events(
     encounter_rows: list[tuple[Any, ...]] = []
     participant_rows: list[tuple[Any, ...]] = []
     for ev in new_events:
-        encounter_rows.append((
-            next_id, ev.title, _sqlite_instant(ev.start), _sqlite_instant(ev.end),
-            ev.tz_name, int(ev.all_day), ev.location, ev.join_url, _initial_status(ev),
-            ev.description, ev.uid, ev.recurrence_id, ev.sequence, source, ev.content_hash,
-            stamp, stamp,
-        ))  # fmt: skip
+        encounter_rows.append(
+            (
+                next_id,
+                ev.title,
+                _sqlite_instant(ev.start),
+                _sqlite_instant(ev.end),
+                ev.tz_name,
+                int(ev.all_day),
+                ev.location,
+                ev.join_url,
+                _initial_status(ev),
+                ev.description,
+                ev.uid,
+                ev.recurrence_id,
+                ev.sequence,
+                source,
+                ev.content_hash,
+                stamp,
+                stamp,
+            )
+        )
         for a in _people(ev, mine):
             contact_id = by_email.get(a.email) if a.email else None
             ignored = contact_id is None and strangers.note(a)
-            participant_rows.append((
-                next_id, contact_id, a.email, a.name, a.role, a.reply_status,
-                int(a.is_organizer), int(ignored),
-            ))  # fmt: skip
+            participant_rows.append(
+                (
+                    next_id,
+                    contact_id,
+                    a.email,
+                    a.name,
+                    a.role,
+                    a.reply_status,
+                    int(a.is_organizer),
+                    int(ignored),
+                )
+            )
         if ev.cancelled:
             report.cancelled += 1
         else:
@@ -455,8 +478,9 @@ def import_calendar(
         report.files += 1
         try:
             data = read_calendar_file(path)
-            _import_one(transaction, data, str(path), path.name, window, report, progress,
-                        should_cancel)  # fmt: skip
+            _import_one(
+                transaction, data, str(path), path.name, window, report, progress, should_cancel
+            )
         except ImportCancelled:
             raise
         except ImportFailed as exc:

@@ -400,14 +400,20 @@ def _recent_meetings(now: datetime) -> CTE:
     """
     since = now - timedelta(days=RECENT_DAYS)
     stmt = (
-        select(Participation.contact_id.label("contact_id"),
-               func.max(Encounter.start).label("last_met"))
+        select(
+            Participation.contact_id.label("contact_id"),
+            func.max(Encounter.start).label("last_met"),
+        )
         .select_from(Encounter)
         .join(Participation, Participation.encounter_id == Encounter.id)
-        .where(Encounter.status.in_(_NOT_CANCELLED), Encounter.start <= now,
-               Encounter.start >= since, Participation.contact_id.is_not(None))
+        .where(
+            Encounter.status.in_(_NOT_CANCELLED),
+            Encounter.start <= now,
+            Encounter.start >= since,
+            Participation.contact_id.is_not(None),
+        )
         .group_by(Participation.contact_id)
-    )  # fmt: skip
+    )
     return stmt.cte("recent_meetings").prefix_with("MATERIALIZED")
 
 

@@ -98,8 +98,11 @@ def _keyring_call(call: Callable[[], T]) -> T:
         return _with_timeout(call)
     except KeychainUnavailable:
         raise
-    except (keyring.errors.NoKeyringError, keyring.errors.KeyringLocked,
-            keyring.errors.InitError) as exc:  # fmt: skip
+    except (
+        keyring.errors.NoKeyringError,
+        keyring.errors.KeyringLocked,
+        keyring.errors.InitError,
+    ) as exc:
         raise KeychainUnavailable(type(exc).__name__) from None
     except keyring.errors.KeyringError as exc:
         raise KeychainUnavailable(type(exc).__name__) from None

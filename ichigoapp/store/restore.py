@@ -39,8 +39,7 @@ def _clear_interrupted_restore(target: Path) -> None:
         meta_path_for(target).unlink(missing_ok=True)
     if staged_meta is not None and staged_meta.key_mode is KeyMode.KEYCHAIN:
         keys.delete_key(staged_meta.keyring_entry)
-    for leftover in (staging, meta_path_for(staging),
-                     staging.with_name(staging.name + ".partial")):  # fmt: skip
+    for leftover in (staging, meta_path_for(staging), staging.with_name(staging.name + ".partial")):
         leftover.unlink(missing_ok=True)
 
 

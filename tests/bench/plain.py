@@ -42,9 +42,13 @@ def _configure(dbapi_conn: Any, _record: Any) -> None:
     # The same as store/engine.py, minus the key.
     dbapi_conn.isolation_level = None
     cursor = dbapi_conn.cursor()
-    for pragma in ("foreign_keys = ON", f"busy_timeout = {BUSY_TIMEOUT_MS}",
-                   "journal_mode = WAL", "synchronous = FULL",
-                   f"cache_size = -{CACHE_KIB}"):  # fmt: skip
+    for pragma in (
+        "foreign_keys = ON",
+        f"busy_timeout = {BUSY_TIMEOUT_MS}",
+        "journal_mode = WAL",
+        "synchronous = FULL",
+        f"cache_size = -{CACHE_KIB}",
+    ):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
 

@@ -133,8 +133,10 @@ def bench_import(rounds: int) -> dict[str, Any]:
             second = import_calendar(vault.transaction, [path])
             again.append(time.perf_counter() - t0)
             assert second.created == second.updated == 0, second
-        log(f"  import round {n + 1}: parse {parse[-1]:.2f} s, first {first[-1]:.2f} s, "
-            f"again {again[-1]:.3f} s")  # fmt: skip
+        log(
+            f"  import round {n + 1}: parse {parse[-1]:.2f} s, first {first[-1]:.2f} s, "
+            f"again {again[-1]:.3f} s"
+        )
     ref = median(parse)
     return {
         "import_ratio": median([f / p for f, p in zip(first, parse, strict=True)]),
@@ -267,8 +269,10 @@ def bench_start(rounds: int) -> dict[str, Any]:
             painted, filled = spawn_until_painted(["app", str(big.path)], env)
             ours.append(painted)
             content.append(filled)
-            log(f"  start round {n + 1}: bare {bare[-1]:.2f} s, app {ours[-1]:.2f} s, "
-                f"with the Today page filled {content[-1]:.2f} s")  # fmt: skip
+            log(
+                f"  start round {n + 1}: bare {bare[-1]:.2f} s, app {ours[-1]:.2f} s, "
+                f"with the Today page filled {content[-1]:.2f} s"
+            )
     ratios = [o / b for o, b in zip(ours, bare, strict=True)]
     return {
         "start_ratio": median(ratios),
@@ -287,8 +291,12 @@ def _tour_peak(big: Any, env: dict[str, str]) -> float:
     probe = str(REPO / "tests" / "bench" / "app_probe.py")
     out = subprocess.run(
         [sys.executable, probe, "tour", str(big.path)],
-        env=env, capture_output=True, text=True, timeout=600, check=False,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     line = next((x for x in out.stdout.splitlines() if x.startswith("PEAK_MB")), None)
     if line is None:
         raise RuntimeError(f"tour failed: {out.stderr[-2000:]}")
@@ -403,9 +411,11 @@ def bench_cipher(rounds: int) -> dict[str, Any]:
                     db.close()
                     t_search = sum(search_times(big_plain.session, queries))
                     plain_s[driver].append(t_import + t_search)
-            log(f"  cipher round {n + 1}: sqlcipher {cipher_s[-1]:.2f} s, plain (same build) "
+            log(
+                f"  cipher round {n + 1}: sqlcipher {cipher_s[-1]:.2f} s, plain (same build) "
                 f"{plain_s[Driver.SAME_BUILD][-1]:.2f} s, plain (python sqlite3) "
-                f"{plain_s[Driver.STDLIB][-1]:.2f} s")  # fmt: skip
+                f"{plain_s[Driver.STDLIB][-1]:.2f} s"
+            )
     finally:
         vault.close()
         for db in plains.values():
@@ -453,10 +463,15 @@ def khal_binary() -> tuple[Path | None, str]:
     if khal.exists():
         return khal, ""
     try:
-        subprocess.run([sys.executable, "-m", "venv", str(KHAL_VENV)], check=True,
-                       capture_output=True)  # fmt: skip
-        subprocess.run([str(KHAL_VENV / "bin" / "pip"), "install", "--quiet", "khal"],
-                       check=True, capture_output=True, timeout=600)  # fmt: skip
+        subprocess.run(
+            [sys.executable, "-m", "venv", str(KHAL_VENV)], check=True, capture_output=True
+        )
+        subprocess.run(
+            [str(KHAL_VENV / "bin" / "pip"), "install", "--quiet", "khal"],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
     except (subprocess.SubprocessError, OSError) as exc:
         detail = getattr(exc, "stderr", b"") or b""
         return None, f"khal could not be installed: {exc} {detail.decode(errors='replace')[-300:]}"
@@ -481,8 +496,11 @@ def bench_khal(rounds: int) -> dict[str, Any]:
             t0 = time.perf_counter()
             done = subprocess.run(
                 [str(khal), "-c", str(config), "import", "--batch", "-a", "bench", str(path)],
-                env=env, capture_output=True, text=True, check=False,
-            )  # fmt: skip
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
             khal_s.append(time.perf_counter() - t0)
             if done.returncode != 0:
                 return {"khal_ratio": None, "detail": {"reason": done.stderr[-500:]}}
@@ -493,15 +511,24 @@ def bench_khal(rounds: int) -> dict[str, Any]:
             cli_vault = folder / "cli.vault"
             big = vaultgen.big_vault(log)
             env = child_env(**{KEYRING_ENV: str(big.keyring_file)}, ICHIGO_HOME=str(folder))
-            subprocess.run([sys.executable, "-m", "ichigoapp", "--vault", str(cli_vault),
-                            "init"], env=env, check=True, capture_output=True)  # fmt: skip
+            subprocess.run(
+                [sys.executable, "-m", "ichigoapp", "--vault", str(cli_vault), "init"],
+                env=env,
+                check=True,
+                capture_output=True,
+            )
             t0 = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "ichigoapp", "--vault", str(cli_vault),
-                            "import", str(path)], env=env, check=True,
-                           capture_output=True)  # fmt: skip
+            subprocess.run(
+                [sys.executable, "-m", "ichigoapp", "--vault", str(cli_vault), "import", str(path)],
+                env=env,
+                check=True,
+                capture_output=True,
+            )
             ours_cli.append(time.perf_counter() - t0)
-        log(f"  khal round {n + 1}: khal {khal_s[-1]:.2f} s ({khal_events} files), "
-            f"ichigo {ours[-1]:.3f} s, ichigo command {ours_cli[-1]:.2f} s")  # fmt: skip
+        log(
+            f"  khal round {n + 1}: khal {khal_s[-1]:.2f} s ({khal_events} files), "
+            f"ichigo {ours[-1]:.3f} s, ichigo command {ours_cli[-1]:.2f} s"
+        )
     return {
         "khal_ratio": median([k / o for k, o in zip(khal_s, ours, strict=True)]),
         "detail": {
@@ -587,9 +614,11 @@ def main(argv: list[str] | None = None) -> int:
         value = results.get(key)
         shown = "null" if value is None else f"{value:.3f}"
         print(f"{key:<16}{shown:>10}  {op}{goal:<6}{verdict(key, value)}")
-    print(f"load average {results['machine']['loadavg_before']} -> "
-          f"{results['machine']['loadavg_after']} on {os.cpu_count()} CPUs; "
-          f"written to {args.results}")  # fmt: skip
+    print(
+        f"load average {results['machine']['loadavg_before']} -> "
+        f"{results['machine']['loadavg_after']} on {os.cpu_count()} CPUs; "
+        f"written to {args.results}"
+    )
     return 0
 
 

@@ -29,13 +29,15 @@ def test_import_contacts_then_export_both_formats(
     vault_file: Path, env: dict[str, str], tmp_path: Path
 ) -> None:
     v = ["--vault", str(vault_file)]
-    first = run_cli(*v, "import-contacts", str(DATA / "google_contacts_current.csv"), "--json",
-                    env=env)  # fmt: skip
+    first = run_cli(
+        *v, "import-contacts", str(DATA / "google_contacts_current.csv"), "--json", env=env
+    )
     assert first.code == 0, first.err
     report = first.json()
     assert report["source"] == "google" and report["created"] > 0
-    again = run_cli(*v, "import-contacts", str(DATA / "google_contacts_current.csv"), "--json",
-                    env=env).json()  # fmt: skip
+    again = run_cli(
+        *v, "import-contacts", str(DATA / "google_contacts_current.csv"), "--json", env=env
+    ).json()
     assert again["created"] == 0 and again["unchanged"] == report["created"]
 
     out = tmp_path / "all.json"

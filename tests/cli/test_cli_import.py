@@ -10,8 +10,16 @@ import pytest
 from tests.cli_helpers import cli_env, run_cli
 
 ICS = Path(__file__).resolve().parents[1] / "data" / "ics"
-REPORT_KEYS = {"files", "events_seen", "created", "updated", "unchanged", "cancelled",
-               "new_people", "errors"}  # fmt: skip
+REPORT_KEYS = {
+    "files",
+    "events_seen",
+    "created",
+    "updated",
+    "unchanged",
+    "cancelled",
+    "new_people",
+    "errors",
+}
 
 
 @pytest.fixture
@@ -28,8 +36,17 @@ def v(tmp_path: Path, env: dict[str, str]) -> list[str]:
 
 
 def test_invite_update_and_cancellation_lifecycle(v: list[str], env: dict[str, str]) -> None:
-    bob = run_cli(*v, "contacts", "add", "--name", "Bob Smith", "--email", "bob.smith@example.com",
-                  "--json", env=env).json()["id"]  # fmt: skip
+    bob = run_cli(
+        *v,
+        "contacts",
+        "add",
+        "--name",
+        "Bob Smith",
+        "--email",
+        "bob.smith@example.com",
+        "--json",
+        env=env,
+    ).json()["id"]
 
     first = run_cli(*v, "import", str(ICS / "outlook_invite.ics"), "--json", env=env)
     assert first.code == 0, first.err
@@ -38,8 +55,9 @@ def test_invite_update_and_cancellation_lifecycle(v: list[str], env: dict[str, s
     assert (report["created"], report["updated"], report["cancelled"]) == (1, 0, 0)
     assert report["new_people"] == 2  # the organizer and Chiamaka; not me, not the room
 
-    meetings = run_cli(*v, "meetings", "--from", "2024-09-01", "--to", "2024-09-30", "--json",
-                       env=env).json()  # fmt: skip
+    meetings = run_cli(
+        *v, "meetings", "--from", "2024-09-01", "--to", "2024-09-30", "--json", env=env
+    ).json()
     [meeting] = meetings
     assert meeting["title"] == "Q3 planning"
     # 10:00 Pacific Daylight Time is 17:00 UTC
@@ -60,8 +78,9 @@ def test_invite_update_and_cancellation_lifecycle(v: list[str], env: dict[str, s
     cancel = run_cli(*v, "import", str(ICS / "outlook_invite_cancel.ics"), "--json", env=env)
     assert cancel.json()["cancelled"] == 1
 
-    [after] = run_cli(*v, "meetings", "--from", "2024-09-01", "--to", "2024-09-30", "--json",
-                      env=env).json()  # fmt: skip
+    [after] = run_cli(
+        *v, "meetings", "--from", "2024-09-01", "--to", "2024-09-30", "--json", env=env
+    ).json()
     assert after["id"] == meeting["id"]
     assert after["status"] == "cancelled"
     assert datetime.fromisoformat(after["start"]) == datetime(2024, 9, 18, 17, 0, tzinfo=UTC)
@@ -70,11 +89,29 @@ def test_invite_update_and_cancellation_lifecycle(v: list[str], env: dict[str, s
 
 
 def test_recurring_series_window_from_the_command_line(v: list[str], env: dict[str, str]) -> None:
-    narrow = run_cli(*v, "import", str(ICS / "google_weekly_series.ics"), "--from", "2000-01-01",
-                     "--to", "2000-02-01", "--json", env=env)  # fmt: skip
+    narrow = run_cli(
+        *v,
+        "import",
+        str(ICS / "google_weekly_series.ics"),
+        "--from",
+        "2000-01-01",
+        "--to",
+        "2000-02-01",
+        "--json",
+        env=env,
+    )
     assert narrow.code == 0, narrow.err
-    wide = run_cli(*v, "import", str(ICS / "google_weekly_series.ics"), "--from", "2020-01-01",
-                   "--to", "2030-01-01", "--json", env=env).json()  # fmt: skip
+    wide = run_cli(
+        *v,
+        "import",
+        str(ICS / "google_weekly_series.ics"),
+        "--from",
+        "2020-01-01",
+        "--to",
+        "2030-01-01",
+        "--json",
+        env=env,
+    ).json()
     assert wide["created"] > narrow.json()["created"]
 
 
@@ -97,6 +134,7 @@ def test_unreadable_file_exits_2_and_changes_nothing(
     result = run_cli(*v, "import", str(junk), env=env)
     assert result.code == 2
     assert len(result.err.strip().splitlines()) == 1 and "Traceback" not in result.err
-    listed = run_cli(*v, "meetings", "--from", "1990-01-01", "--to", "2040-01-01", "--json",
-                     env=env).json()  # fmt: skip
+    listed = run_cli(
+        *v, "meetings", "--from", "1990-01-01", "--to", "2040-01-01", "--json", env=env
+    ).json()
     assert listed == []

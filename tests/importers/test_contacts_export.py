@@ -15,9 +15,21 @@ from ichigoapp.importers.vcard_export import export_vcards, fold
 DATA = Path(__file__).resolve().parent.parent / "data" / "contacts"
 ALL_FIXTURES = sorted(p.name for p in DATA.iterdir())
 FIELDS = (
-    "display_name", "given_name", "family_name", "emails", "phones", "company", "title",
-    "notes", "links", "tags", "birthday", "connected_on", "location", "photo",
-)  # fmt: skip
+    "display_name",
+    "given_name",
+    "family_name",
+    "emails",
+    "phones",
+    "company",
+    "title",
+    "notes",
+    "links",
+    "tags",
+    "birthday",
+    "connected_on",
+    "location",
+    "photo",
+)
 
 
 def fields(record: ContactRecord) -> dict[str, object]:

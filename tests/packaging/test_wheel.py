@@ -125,8 +125,12 @@ def test_the_installed_wheel_runs_on_its_own(
     )
     assert '"key_mode": "passphrase"' in out
     assert vault.is_file()
-    assert _run([ichigo, "--vault", str(vault), "contacts", "list", "--json"],
-                cwd=where, env=env).strip() == "[]"  # fmt: skip
+    assert (
+        _run(
+            [ichigo, "--vault", str(vault), "contacts", "list", "--json"], cwd=where, env=env
+        ).strip()
+        == "[]"
+    )
 
     # The installed copy is used (resources from the wheel, not this checkout).
     probe = "from ichigoapp import paths; print(paths.resources_dir())"

@@ -42,9 +42,18 @@ def test_prep_a_day_writes_a_readable_pdf(
     env = cli_env(tmp_path / "home", passphrase=PASSPHRASE)
 
     result = run_cli(
-        "--vault", str(path), "--json", "prep", "--date", "2026-05-04", "--pdf", str(out),
-        "--size", "a5", env=env,
-    )  # fmt: skip
+        "--vault",
+        str(path),
+        "--json",
+        "prep",
+        "--date",
+        "2026-05-04",
+        "--pdf",
+        str(out),
+        "--size",
+        "a5",
+        env=env,
+    )
 
     assert result.code == 0, result.err
     assert result.json() == {"pdf": str(out), "cards": 2, "pages": 2}
@@ -60,9 +69,15 @@ def test_prep_one_encounter(cli_vault: tuple[Path, dict[str, int]], tmp_path: Pa
     out = tmp_path / "one.pdf"
     env = cli_env(tmp_path / "home", passphrase=PASSPHRASE)
     result = run_cli(
-        "--vault", str(path), "prep", "--encounter", str(ids["lunch"]), "--pdf", str(out),
+        "--vault",
+        str(path),
+        "prep",
+        "--encounter",
+        str(ids["lunch"]),
+        "--pdf",
+        str(out),
         env=env,
-    )  # fmt: skip
+    )
     assert result.code == 0, result.err
     assert pdf_pages(out) == 1 and "Lunch" in pdf_text(out)
 
@@ -100,9 +115,18 @@ def test_prep_json_shape_is_stable(cli_vault: tuple[Path, dict[str, int]], tmp_p
     out = tmp_path / "j.pdf"
     env = cli_env(tmp_path / "home", passphrase=PASSPHRASE)
     result = run_cli(
-        "--vault", str(path), "prep", "--encounter", str(ids["morning"]), "--pdf", str(out),
-        "--json", "--size", "index", env=env,
-    )  # fmt: skip
+        "--vault",
+        str(path),
+        "prep",
+        "--encounter",
+        str(ids["morning"]),
+        "--pdf",
+        str(out),
+        "--json",
+        "--size",
+        "index",
+        env=env,
+    )
     assert result.code == 0, result.err
     assert set(json.loads(result.out)) == {"pdf", "cards", "pages"}
 

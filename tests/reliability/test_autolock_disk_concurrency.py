@@ -40,8 +40,9 @@ def test_autolock_closes_hides_and_unlocks(tmp_path: Path, qtbot: Any) -> None:
     assert lock.timer.isActive() and lock.timer.interval() == 15 * 60_000
     lock.timer.stop()
     # Any key press anywhere restarts the idle countdown.
-    QApplication.sendEvent(window, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A,
-                                             Qt.KeyboardModifier.NoModifier))  # fmt: skip
+    QApplication.sendEvent(
+        window, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier)
+    )
     assert lock.timer.isActive()
     lock.timer.timeout.emit()  # the idle time is up
     assert lock.is_locked and not window.isVisible()
@@ -58,8 +59,11 @@ def _tmpfs(where: Path) -> bool:
     where.mkdir()
     if shutil.which("mount") is None:
         return False
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(where)],
-                          capture_output=True, check=False)  # fmt: skip
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(where)],
+        capture_output=True,
+        check=False,
+    )
     return done.returncode == 0
 
 
@@ -93,8 +97,11 @@ def test_read_only_location_is_a_clear_error(tmp_path: Path) -> None:
     assert isinstance(mapped, err) and "read-only" in mapped.message
     import sqlcipher3
 
-    mapped = user_error_for(sqlcipher3.OperationalError("attempt to write a readonly database"),
-                            tmp_path / "v.vault", None)  # fmt: skip
+    mapped = user_error_for(
+        sqlcipher3.OperationalError("attempt to write a readonly database"),
+        tmp_path / "v.vault",
+        None,
+    )
     assert isinstance(mapped, err) and "read-only" in mapped.message
 
 
@@ -102,9 +109,17 @@ def test_reader_works_and_second_writer_is_told_busy(tmp_path: Path) -> None:
     path = tmp_path / "v.vault"
     env = cli_env(tmp_path / "home", PASSPHRASE)
     assert run_cli("--vault", str(path), "init", env=env).code == 0
-    holder = spawn([sys.executable, "-c", "import sys; from pathlib import Path; "
-                    "from ichigoapp.store import open_vault; v = open_vault(Path(sys.argv[1])); "
-                    "print('ready', flush=True); sys.stdin.read()", str(path)], env)  # fmt: skip
+    holder = spawn(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; "
+            "from ichigoapp.store import open_vault; v = open_vault(Path(sys.argv[1])); "
+            "print('ready', flush=True); sys.stdin.read()",
+            str(path),
+        ],
+        env,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
         reading = run_cli("--vault", str(path), "meetings", env=env)

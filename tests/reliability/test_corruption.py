@@ -41,8 +41,9 @@ def _make(path: Path, **kw: Any) -> Path:
 
 @pytest.mark.parametrize("mode", [KeyMode.PASSPHRASE, KeyMode.KEYCHAIN])
 def test_flipped_first_page_names_the_backup(tmp_path: Path, mode: KeyMode) -> None:
-    kw: dict[str, Any] = {"passphrase": PASSPHRASE} if mode is KeyMode.PASSPHRASE else {
-        "mode": KeyMode.KEYCHAIN}  # fmt: skip
+    kw: dict[str, Any] = (
+        {"passphrase": PASSPHRASE} if mode is KeyMode.PASSPHRASE else {"mode": KeyMode.KEYCHAIN}
+    )
     path = _make(tmp_path / "v.vault", **kw)
     _flip(path, 100)  # inside page 1, past the salt
     before = _sha(path)
@@ -115,8 +116,9 @@ def test_gui_offers_restore_into_a_new_file(
     _flip(path, 3 * PAGE + 10)
     before = _sha(path)
     asked: list[str] = []
-    monkeypatch.setattr(damaged, "choose_restore",
-                        lambda _p, _t, text, details: asked.append(details) or True)  # fmt: skip
+    monkeypatch.setattr(
+        damaged, "choose_restore", lambda _p, _t, text, details: asked.append(details) or True
+    )
     told: list[str] = []
     monkeypatch.setattr(ask, "inform", lambda _p, _t, text: told.append(text))
     monkeypatch.setattr(ask, "error", lambda _p, _t, text: told.append("ERROR " + text))

@@ -35,8 +35,14 @@ print(len(r.events), max((len(e.attendees) for e in r.events), default=0), len(r
 def test_huge_inputs_are_bounded(kind: str) -> None:
     """A 50 MB line and a million ATTENDEE lines: linear work, bounded memory (a
     quadratic splitter would blow the timeout)."""
-    done = subprocess.run([sys.executable, "-c", HUGE, kind], cwd=REPO, capture_output=True,
-                          text=True, timeout=90, check=True)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", HUGE, kind],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=True,
+    )
     events, attendees, problems, rss_mb = map(int, done.stdout.split())
     assert events == 1
     assert rss_mb < 1500, rss_mb
@@ -46,8 +52,11 @@ def test_huge_inputs_are_bounded(kind: str) -> None:
 
 def test_attendee_cap_is_reported() -> None:
     lines = b"".join(b"ATTENDEE:mailto:p%d@example.com\r\n" % i for i in range(MAX_ATTENDEES + 5))
-    data = (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:u\r\nDTSTART:20250101T100000Z\r\n"
-            + lines + b"END:VEVENT\r\nEND:VCALENDAR\r\n")  # fmt: skip
+    data = (
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:u\r\nDTSTART:20250101T100000Z\r\n"
+        + lines
+        + b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
     result = parse_ics(data, window_start=date(2020, 1, 1), window_end=date(2030, 1, 1), workers=1)
     assert len(result.events[0].attendees) == MAX_ATTENDEES
     assert any("5 were left out" in p.message for p in result.problems)
@@ -67,9 +76,12 @@ def _run_more(module: object) -> int:
         handle = getattr(test, "hypothesis", None)
         if not name.startswith("test_") or handle is None:
             continue
-        rerun = settings(max_examples=FUZZ_EXAMPLES, deadline=None, database=None,
-                         suppress_health_check=list(HealthCheck))(
-            given(**handle._given_kwargs)(handle.inner_test))  # fmt: skip
+        rerun = settings(
+            max_examples=FUZZ_EXAMPLES,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )(given(**handle._given_kwargs)(handle.inner_test))
         rerun()
         ran += 1
     return ran

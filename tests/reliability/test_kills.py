@@ -68,9 +68,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture(scope="module")
-def imported_total(
-    tmp_path_factory: pytest.TempPathFactory, calendar: Path, template: Path
-) -> int:
+def imported_total(tmp_path_factory: pytest.TempPathFactory, calendar: Path, template: Path) -> int:
     """How many encounters a whole import of the calendar makes."""
     full = copy_vault(template, tmp_path_factory.mktemp("full") / "v.vault")
     env = env_for(tmp_path_factory.mktemp("home"))

@@ -63,12 +63,37 @@ def test_no_plaintext_after_a_full_session(
     invite = user_files / "invite.ics"
     invite.write_text(_invite(start), encoding="utf-8")
     assert run_cli(*v, "import", str(invite), env=env).code == 0
-    cid = run_cli(*v, "contacts", "add", "--name", "Mei Lin", "--email", "mei@example.cn",
-                  "--note", NOTE, "--json", env=env).json()["id"]  # fmt: skip
+    cid = run_cli(
+        *v,
+        "contacts",
+        "add",
+        "--name",
+        "Mei Lin",
+        "--email",
+        "mei@example.cn",
+        "--note",
+        NOTE,
+        "--json",
+        env=env,
+    ).json()["id"]
     [meeting] = run_cli(*v, "meetings", "--json", env=env).json()
     assert run_cli(*v, "reflect", str(meeting["id"]), "--learned", LEARNED, env=env).code == 0
-    assert run_cli(*v, "promise", "add", "--encounter", str(meeting["id"]), "--contact",
-                   str(cid), "--mine", "--text", PROMISE, env=env).code == 0  # fmt: skip
+    assert (
+        run_cli(
+            *v,
+            "promise",
+            "add",
+            "--encounter",
+            str(meeting["id"]),
+            "--contact",
+            str(cid),
+            "--mine",
+            "--text",
+            PROMISE,
+            env=env,
+        ).code
+        == 0
+    )
     pdf = user_files / "cards.pdf"
     prep = run_cli(*v, "prep", "--encounter", str(meeting["id"]), "--pdf", str(pdf), env=env)
     assert prep.code == 0, prep.err

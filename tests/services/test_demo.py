@@ -19,8 +19,15 @@ NOW = datetime(2026, 5, 4, 7, 30, tzinfo=UTC)
 def _snapshot(session: Session) -> list[tuple[object, ...]]:
     rows: list[tuple[object, ...]] = []
     for c in session.scalars(select(Contact).order_by(Contact.id)):
-        rows.append((c.display_name, c.company, c.title, tuple(e.email for e in c.emails),
-                     tuple(c.private_fields)))  # fmt: skip
+        rows.append(
+            (
+                c.display_name,
+                c.company,
+                c.title,
+                tuple(e.email for e in c.emails),
+                tuple(c.private_fields),
+            )
+        )
     for e in session.scalars(select(Encounter).order_by(Encounter.id)):
         rows.append((e.title, e.start, e.status, tuple(p.email for p in e.participations)))
     for p in session.scalars(select(Promise).order_by(Promise.id)):

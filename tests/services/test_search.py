@@ -16,8 +16,13 @@ def _add(session: Session, name: str, **fields: Any) -> int:
 
 def test_each_contact_is_found_by_its_own_words_only(session: Session) -> None:
     first = _add(session, "Hanako Sato", company="Kobe Steelworks", notes="loves bonsai")
-    second = _add(session, "Taro Suzuki", company="Nordlicht", notes="plays jazz piano",
-                  emails=["taro@example.jp"])  # fmt: skip
+    second = _add(
+        session,
+        "Taro Suzuki",
+        company="Nordlicht",
+        notes="plays jazz piano",
+        emails=["taro@example.jp"],
+    )
     session.flush()
 
     assert [h.id for h in search(session, "bonsai") if h.kind == "contact"] == [first]

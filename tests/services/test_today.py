@@ -23,11 +23,19 @@ from ichigoapp.services.triage import create_contact_from_attendee
 NOW = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 
 
-def _meeting(session: Session, title: str, start: datetime, ids: list[int],
-             status: str = EncounterStatus.PLANNED.value) -> int:  # fmt: skip
-    e = add_encounter(session, EncounterInput(title=title, start=start,
-                                              end=start + timedelta(hours=1),
-                                              contact_ids=ids, status=status))  # fmt: skip
+def _meeting(
+    session: Session,
+    title: str,
+    start: datetime,
+    ids: list[int],
+    status: str = EncounterStatus.PLANNED.value,
+) -> int:
+    e = add_encounter(
+        session,
+        EncounterInput(
+            title=title, start=start, end=start + timedelta(hours=1), contact_ids=ids, status=status
+        ),
+    )
     return e.id
 
 
@@ -36,8 +44,9 @@ def test_overview_sections(session: Session) -> None:
     kofi = add_contact(session, ContactInput(name="Kofi"))
     soon = _meeting(session, "Coffee", NOW + timedelta(days=2), [hana.id])
     _meeting(session, "Too far", NOW + timedelta(days=8), [hana.id])
-    _meeting(session, "Cancelled", NOW + timedelta(days=1), [hana.id],
-             EncounterStatus.CANCELLED.value)  # fmt: skip
+    _meeting(
+        session, "Cancelled", NOW + timedelta(days=1), [hana.id], EncounterStatus.CANCELLED.value
+    )
     ended = _meeting(session, "Ended", NOW - timedelta(days=40), [kofi.id])
     recent = _meeting(session, "Recent", NOW - timedelta(hours=3), [kofi.id])
     from ichigoapp.model import Encounter
@@ -46,10 +55,20 @@ def test_overview_sections(session: Session) -> None:
     assert enc is not None
     enc.participations.append(Participation(name="New Person", email="new@example.org"))
     today = local_today(NOW)
-    add_promise(session, text="overdue", direction=PromiseDirection.MINE, contact_id=kofi.id,
-                due=today - timedelta(days=2))  # fmt: skip
-    add_promise(session, text="later", direction=PromiseDirection.THEIRS, contact_id=kofi.id,
-                due=today + timedelta(days=20))  # fmt: skip
+    add_promise(
+        session,
+        text="overdue",
+        direction=PromiseDirection.MINE,
+        contact_id=kofi.id,
+        due=today - timedelta(days=2),
+    )
+    add_promise(
+        session,
+        text="later",
+        direction=PromiseDirection.THEIRS,
+        contact_id=kofi.id,
+        due=today + timedelta(days=20),
+    )
     reflect(session, ended, ReflectionInput(gratitude="their time"))
     session.flush()
 
@@ -80,8 +99,13 @@ def test_rows_scopes_and_timeline(session: Session) -> None:
     _meeting(session, "Next", NOW + timedelta(days=3), [c.id])
     _meeting(session, "Off", NOW - timedelta(days=1), [c.id], EncounterStatus.CANCELLED.value)
     reflect(session, past, ReflectionInput(learned="loves pho"))
-    add_promise(session, text="send book", direction=PromiseDirection.MINE, contact_id=c.id,
-                encounter_id=past)  # fmt: skip
+    add_promise(
+        session,
+        text="send book",
+        direction=PromiseDirection.MINE,
+        contact_id=c.id,
+        encounter_id=past,
+    )
     session.flush()
     titles = {s: [r.title for r in encounter_rows(session, NOW, s)] for s in EncounterScope}
     assert titles[EncounterScope.UPCOMING] == ["Next"]

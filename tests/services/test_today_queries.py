@@ -42,11 +42,15 @@ def last_met_way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
     yield request.param
 
 
-def _meet(session: Session, ids: list[int], start: datetime, status: str = PLANNED,
-          title: str = "Meeting") -> int:  # fmt: skip
-    e = add_encounter(session, EncounterInput(title=title, start=start,
-                                              end=start + timedelta(hours=1),
-                                              contact_ids=ids, status=status))  # fmt: skip
+def _meet(
+    session: Session, ids: list[int], start: datetime, status: str = PLANNED, title: str = "Meeting"
+) -> int:
+    e = add_encounter(
+        session,
+        EncounterInput(
+            title=title, start=start, end=start + timedelta(hours=1), contact_ids=ids, status=status
+        ),
+    )
     return e.id
 
 
@@ -143,7 +147,7 @@ def test_keep_in_touch_matches_a_plain_reading_of_the_vault(
             if p.contact_id is not None and (
                 p.contact_id not in last or last[p.contact_id] < e.start
             ):
-                last[p.contact_id] = e.start  # fmt: skip
+                last[p.contact_id] = e.start
     contacts = list(session.scalars(select(Contact).order_by(Contact.id)))
     due = [c for c in contacts if past_cadence(last.get(c.id), c.keep_in_touch_days, NOW)]
     met = sorted(
@@ -164,15 +168,16 @@ def test_keep_in_touch_matches_a_plain_reading_of_the_vault(
 def test_meeting_sections_list_attendees_and_count_beyond_the_limit(session: Session) -> None:
     zoe = _person(session, "zoe")
     adam = _person(session, "Adam")
-    soon = [_meet(session, [zoe, adam], NOW + timedelta(hours=h), title=f"Soon {h}")
-            for h in (5, 2, 30)]  # fmt: skip
+    soon = [
+        _meet(session, [zoe, adam], NOW + timedelta(hours=h), title=f"Soon {h}") for h in (5, 2, 30)
+    ]
     encounter = session.get(Encounter, soon[0])
     assert encounter is not None
     encounter.participations.append(Participation(name="", email="bob@example.org"))
-    encounter.participations.append(Participation(name="Ann", email="ann@example.org",
-                                                  triage_ignored=True))  # fmt: skip
-    ended = [_meet(session, [adam], NOW - timedelta(days=d), title=f"Ended {d}")
-             for d in (3, 1, 2)]  # fmt: skip
+    encounter.participations.append(
+        Participation(name="Ann", email="ann@example.org", triage_ignored=True)
+    )
+    ended = [_meet(session, [adam], NOW - timedelta(days=d), title=f"Ended {d}") for d in (3, 1, 2)]
     _meet(session, [], NOW - timedelta(days=4), title="Alone")  # nobody to reflect on
     reflect(session, _meet(session, [zoe], NOW - timedelta(days=5)), ReflectionInput(learned="x"))
     session.flush()
@@ -214,8 +219,7 @@ def test_unsent_thanks_newest_first_however_far_back(
     session.flush()
 
     first = unsent_thanks(session, limit=2)
-    assert [(t.encounter_id, t.gratitude) for t in first] == [(newest, "newest"),
-                                                             (older, "older")]  # fmt: skip
+    assert [(t.encounter_id, t.gratitude) for t in first] == [(newest, "newest"), (older, "older")]
     assert first.total == 3 and first[0].people == ("Kim",)
     every = unsent_thanks(session)
     assert [t.encounter_id for t in every] == [newest, older, oldest]
@@ -228,9 +232,14 @@ def test_promises_due_first_ones_with_names_and_the_full_count(session: Session)
     met = _meet(session, [kim], NOW - timedelta(days=1), title="Lunch")
     today_ = local_today(NOW)
     for n, due in enumerate((5, -3, 1, 30, -3)):
-        add_promise(session, text=f"p{n}", direction=PromiseDirection.MINE, contact_id=kim,
-                    encounter_id=met if n % 2 else None,
-                    due=today_ + timedelta(days=due))  # fmt: skip
+        add_promise(
+            session,
+            text=f"p{n}",
+            direction=PromiseDirection.MINE,
+            contact_id=kim,
+            encounter_id=met if n % 2 else None,
+            due=today_ + timedelta(days=due),
+        )
     add_promise(session, text="undated", direction=PromiseDirection.THEIRS, contact_id=kim)
     session.flush()
 
@@ -238,7 +247,10 @@ def test_promises_due_first_ones_with_names_and_the_full_count(session: Session)
     assert [p.text for p in first] == ["p1", "p4", "p2"]  # by due date, then by id
     assert first.total == 4
     assert [(p.contact_name, p.encounter_title) for p in first] == [
-        ("Kim", "Lunch"), ("Kim", ""), ("Kim", "")]  # fmt: skip
+        ("Kim", "Lunch"),
+        ("Kim", ""),
+        ("Kim", ""),
+    ]
     assert [p.text for p in promises_due(session, NOW)] == ["p1", "p4", "p2", "p0"]
     assert promises_due(session, NOW, limit=3) == first
     assert promises_due(session, NOW, limit=0).total == 4

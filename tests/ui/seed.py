@@ -28,45 +28,88 @@ class World:
 
 def build(vault: Vault, now: datetime) -> World:
     with vault.transaction() as s:
-        hanako = add_contact(s, ContactInput(
-            name="Hanako Sato", emails=["hanako@kinoshita.example"], company="Kinoshita Design",
-            title="Creative Director", interests=["tea ceremony"],
-            details=[("Tea", "Genmaicha", False)],
-        ))  # fmt: skip
-        kwame = add_contact(s, ContactInput(name="Kwame Mensah", company="Accra Solar",
-                                            emails=["kwame@accra.example"]))  # fmt: skip
-        ingrid = add_contact(s, ContactInput(name="Ingrid Solberg", company="Fjordline",
-                                             keep_in_touch_days=30))  # fmt: skip
-        upcoming = add_encounter(s, EncounterInput(
-            title="Coffee with Hanako", start=now + timedelta(days=1),
-            end=now + timedelta(days=1, hours=1), contact_ids=[hanako.id],
-            join_url="https://meet.example.com/abc",
-        ))  # fmt: skip
+        hanako = add_contact(
+            s,
+            ContactInput(
+                name="Hanako Sato",
+                emails=["hanako@kinoshita.example"],
+                company="Kinoshita Design",
+                title="Creative Director",
+                interests=["tea ceremony"],
+                details=[("Tea", "Genmaicha", False)],
+            ),
+        )
+        kwame = add_contact(
+            s,
+            ContactInput(
+                name="Kwame Mensah", company="Accra Solar", emails=["kwame@accra.example"]
+            ),
+        )
+        ingrid = add_contact(
+            s, ContactInput(name="Ingrid Solberg", company="Fjordline", keep_in_touch_days=30)
+        )
+        upcoming = add_encounter(
+            s,
+            EncounterInput(
+                title="Coffee with Hanako",
+                start=now + timedelta(days=1),
+                end=now + timedelta(days=1, hours=1),
+                contact_ids=[hanako.id],
+                join_url="https://meet.example.com/abc",
+            ),
+        )
         stranger = Participation(name="Lena Fischer", email="lena@spree.example")
         upcoming.participations.append(stranger)
-        past = add_encounter(s, EncounterInput(
-            title="Solar co-op review", start=now - timedelta(days=1, hours=2),
-            end=now - timedelta(days=1, hours=1), contact_ids=[kwame.id],
-        ))  # fmt: skip
-        cancelled = add_encounter(s, EncounterInput(
-            title="Dinner that fell through", start=now - timedelta(days=3),
-            contact_ids=[hanako.id], status=EncounterStatus.CANCELLED.value,
-        ))  # fmt: skip
-        reflected = add_encounter(s, EncounterInput(
-            title="Design walk", start=now - timedelta(days=10),
-            end=now - timedelta(days=10) + timedelta(hours=1), contact_ids=[hanako.id],
-        ))  # fmt: skip
+        past = add_encounter(
+            s,
+            EncounterInput(
+                title="Solar co-op review",
+                start=now - timedelta(days=1, hours=2),
+                end=now - timedelta(days=1, hours=1),
+                contact_ids=[kwame.id],
+            ),
+        )
+        cancelled = add_encounter(
+            s,
+            EncounterInput(
+                title="Dinner that fell through",
+                start=now - timedelta(days=3),
+                contact_ids=[hanako.id],
+                status=EncounterStatus.CANCELLED.value,
+            ),
+        )
+        reflected = add_encounter(
+            s,
+            EncounterInput(
+                title="Design walk",
+                start=now - timedelta(days=10),
+                end=now - timedelta(days=10) + timedelta(hours=1),
+                contact_ids=[hanako.id],
+            ),
+        )
         s.flush()
         first_reflection = ReflectionInput(learned="Hanako loves letterpress", gratitude="Her time")
         reflect(s, reflected.id, first_reflection)
         promise = add_promise(
-            s, text="Send the case study", direction=PromiseDirection.MINE,
-            encounter_id=reflected.id, contact_id=hanako.id,
+            s,
+            text="Send the case study",
+            direction=PromiseDirection.MINE,
+            encounter_id=reflected.id,
+            contact_id=hanako.id,
             due=(now.astimezone(local_zone()) + timedelta(days=2)).date(),
-        )  # fmt: skip
+        )
         s.flush()
-        return World(hanako.id, kwame.id, ingrid.id, upcoming.id, past.id, cancelled.id,
-                     reflected.id, stranger.id, promise.id)  # fmt: skip
+        return World(
+            hanako.id,
+            kwame.id,
+            ingrid.id,
+            upcoming.id,
+            past.id,
+            cancelled.id,
+            reflected.id,
+            stranger.id,
+            promise.id,
+        )
 
 
 def encounter(vault: Vault, encounter_id: int) -> Encounter:

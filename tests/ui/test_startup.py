@@ -192,16 +192,29 @@ def test_the_window_paints_before_sqlalchemy_loads(vault_path: Path, tmp_path: P
     )
     (tmp_path / "run").mkdir(mode=0o700)
     made = subprocess.run(
-        [sys.executable, "-c", "import sys\nfrom pathlib import Path\n"
-         "from ichigoapp.store import KeyMode, create_vault\n"
-         "create_vault(Path(sys.argv[1]), mode=KeyMode.KEYCHAIN).close()", str(vault_path)],
-        env=env, capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-c",
+            "import sys\nfrom pathlib import Path\n"
+            "from ichigoapp.store import KeyMode, create_vault\n"
+            "create_vault(Path(sys.argv[1]), mode=KeyMode.KEYCHAIN).close()",
+            str(vault_path),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert made.returncode == 0, made.stderr
     done = subprocess.run(
         [sys.executable, "-c", PROBE, str(vault_path)],
-        env=env, capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["frame"] == []

@@ -104,8 +104,13 @@ class _Waiter:
         self.timer = QTimer()
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.loop.quit)
-        for signal in (socket.connected, socket.disconnected, socket.readyRead,
-                       socket.errorOccurred, socket.bytesWritten):  # fmt: skip
+        for signal in (
+            socket.connected,
+            socket.disconnected,
+            socket.readyRead,
+            socket.errorOccurred,
+            socket.bytesWritten,
+        ):
             signal.connect(self.loop.quit)
 
     def until(self, done: Callable[[], bool], timeout_ms: int) -> bool:

@@ -150,8 +150,17 @@ class ContactForm(QWidget):
         self.keep_in_touch.setSuffix(" days")
         form.addRow("Keep in &touch every:", self.keep_in_touch)
 
-        for edit in (self.name, self.given, self.family, self.company, self.title_edit,
-                     self.location, self.how_we_met, self.interests, self.tags):  # fmt: skip
+        for edit in (
+            self.name,
+            self.given,
+            self.family,
+            self.company,
+            self.title_edit,
+            self.location,
+            self.how_we_met,
+            self.interests,
+            self.tags,
+        ):
             edit.textChanged.connect(self._changed)
         for text in (self.emails, self.phones, self.links, self.notes):
             text.textChanged.connect(self._changed)

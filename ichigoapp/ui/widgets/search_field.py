@@ -120,9 +120,10 @@ class SearchField(QLineEdit):
 
     def selectable_rows(self) -> list[int]:
         return [
-            r for r in range(self.model.rowCount())
+            r
+            for r in range(self.model.rowCount())
             if self.model.item(r).flags() & Qt.ItemFlag.ItemIsSelectable
-        ]  # fmt: skip
+        ]
 
     def _move(self, step: int, from_row: int | None = None) -> None:
         rows = self.selectable_rows()

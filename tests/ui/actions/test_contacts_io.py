@@ -86,15 +86,19 @@ def test_export_vcard_and_a_declined_warning(
 
 
 def test_back_up_now_then_restore_into_a_new_vault_and_open_it(
-    window: MainWindow, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    window: MainWindow,
+    qtbot: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     dialog_log: DialogLog,
-) -> None:  # fmt: skip
+) -> None:
     world = seed.build(window.vault, NOW)
     io = window.file_actions.copies
     backup = tmp_path / "copies" / "monday"  # no suffix: .vault is added
     restored_path = tmp_path / "restored.vault"
-    _answer_files(monkeypatch, open_=[tmp_path / "copies" / "monday.vault"],
-                  save=[backup, restored_path])  # fmt: skip
+    _answer_files(
+        monkeypatch, open_=[tmp_path / "copies" / "monday.vault"], save=[backup, restored_path]
+    )
     assert io.backup_now() == tmp_path / "copies" / "monday.vault"
     title, text = dialog_log.errors[-1]
     assert title == "Backup saved" and "monday.vault" in text
@@ -117,8 +121,9 @@ def test_restore_refuses_to_write_over_the_open_vault(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialog_log: DialogLog
 ) -> None:
     io = window.file_actions.copies
-    _answer_files(monkeypatch, open_=[tmp_path / "b.vault"],
-                  save=[tmp_path / "b", window.vault.path])  # fmt: skip
+    _answer_files(
+        monkeypatch, open_=[tmp_path / "b.vault"], save=[tmp_path / "b", window.vault.path]
+    )
     io.backup_now()
     assert io.restore() is None
     assert dialog_log.errors[-1][0] == "Restore failed"

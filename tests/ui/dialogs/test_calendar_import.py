@@ -47,17 +47,35 @@ def write_ics(folder: Path, name: str = "work.ics", events: list[str] | None = N
     tomorrow = NOW.replace(minute=0, second=0) + timedelta(days=1)
     if events is None:
         events = [
-            _event("coffee-1@test", "Coffee with Hanako", tomorrow, [
-                "ATTENDEE;CN=Hanako Sato:mailto:hanako@kinoshita.example",
-                "ATTENDEE;CN=Lena Fischer:mailto:lena@spree.example",
-            ]),
-            _event("plan-1@test", "Spree planning", tomorrow + timedelta(hours=3), [
-                "ATTENDEE;CN=Lena Fischer:mailto:lena@spree.example",
-                "ATTENDEE;CN=Tom Berg:mailto:tom@berg.example",
-            ]),
-        ]  # fmt: skip
-    body = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Ichigo tests//EN",
-                        *events, "END:VCALENDAR", ""])  # fmt: skip
+            _event(
+                "coffee-1@test",
+                "Coffee with Hanako",
+                tomorrow,
+                [
+                    "ATTENDEE;CN=Hanako Sato:mailto:hanako@kinoshita.example",
+                    "ATTENDEE;CN=Lena Fischer:mailto:lena@spree.example",
+                ],
+            ),
+            _event(
+                "plan-1@test",
+                "Spree planning",
+                tomorrow + timedelta(hours=3),
+                [
+                    "ATTENDEE;CN=Lena Fischer:mailto:lena@spree.example",
+                    "ATTENDEE;CN=Tom Berg:mailto:tom@berg.example",
+                ],
+            ),
+        ]
+    body = "\r\n".join(
+        [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//Ichigo tests//EN",
+            *events,
+            "END:VCALENDAR",
+            "",
+        ]
+    )
     path = folder / name
     path.write_text(body, encoding="utf-8")
     return path
@@ -65,8 +83,9 @@ def write_ics(folder: Path, name: str = "work.ics", events: list[str] | None = N
 
 def _contacts(vault: Vault) -> dict[str, int]:
     with vault.transaction() as s:
-        hanako = add_contact(s, ContactInput(name="Hanako Sato",
-                                             emails=["hanako@kinoshita.example"]))  # fmt: skip
+        hanako = add_contact(
+            s, ContactInput(name="Hanako Sato", emails=["hanako@kinoshita.example"])
+        )
         kwame = add_contact(s, ContactInput(name="Kwame Mensah", emails=["kwame@accra.example"]))
         ingrid = add_contact(s, ContactInput(name="Ingrid Solberg"))
         return {"hanako": hanako.id, "kwame": kwame.id, "ingrid": ingrid.id}
@@ -80,8 +99,10 @@ def _finish(qtbot: Any, dialog: ImportDialog) -> None:
 
 def _waiting(vault: Vault) -> list[tuple[str, int | None, bool]]:
     with vault.session() as s:  # a fresh session: what was really committed
-        return [(p.email, p.contact_id, p.triage_ignored)
-                for p in s.scalars(select(Participation).order_by(Participation.id))]  # fmt: skip
+        return [
+            (p.email, p.contact_id, p.triage_ignored)
+            for p in s.scalars(select(Participation).order_by(Participation.id))
+        ]
 
 
 def test_import_summary_then_triage_create_and_link(
@@ -140,13 +161,26 @@ def test_suggestions_wait_for_confirmation_and_ignore(
 ) -> None:
     ids = _contacts(window.vault)
     start = NOW + timedelta(days=2)
-    path = write_ics(tmp_path, events=[
-        _event("lunch@test", "Lunch with Ingrid", start,
-               ["ATTENDEE:mailto:ingrid.private@example.org"]),
-        _event("call@test", "Solar call", start + timedelta(hours=2),
-               ["ATTENDEE;CN=Kwame Mensah:mailto:kwame@gmail.example",
-                "ATTENDEE;CN=Room 4:mailto:room4@resources.example"]),
-    ])  # fmt: skip
+    path = write_ics(
+        tmp_path,
+        events=[
+            _event(
+                "lunch@test",
+                "Lunch with Ingrid",
+                start,
+                ["ATTENDEE:mailto:ingrid.private@example.org"],
+            ),
+            _event(
+                "call@test",
+                "Solar call",
+                start + timedelta(hours=2),
+                [
+                    "ATTENDEE;CN=Kwame Mensah:mailto:kwame@gmail.example",
+                    "ATTENDEE;CN=Room 4:mailto:room4@resources.example",
+                ],
+            ),
+        ],
+    )
     dialog = window.file_actions.calendar.start([path])
     assert dialog is not None
     _finish(qtbot, dialog)
@@ -183,11 +217,19 @@ def test_someone_ignored_stays_ignored_in_later_invites(
 ) -> None:
     start = NOW + timedelta(days=2)
     room = "ATTENDEE;CN=Room 4:mailto:room4@resources.example"
-    first = write_ics(tmp_path, "first.ics", events=[
-        _event("call@test", "Solar call", start, [room]),
-        _event("lunch@test", "Lunch", start + timedelta(hours=3),
-               ["ATTENDEE;CN=Ana Lima:mailto:ana@lima.example"]),
-    ])  # fmt: skip
+    first = write_ics(
+        tmp_path,
+        "first.ics",
+        events=[
+            _event("call@test", "Solar call", start, [room]),
+            _event(
+                "lunch@test",
+                "Lunch",
+                start + timedelta(hours=3),
+                ["ATTENDEE;CN=Ana Lima:mailto:ana@lima.example"],
+            ),
+        ],
+    )
     dialog = window.file_actions.calendar.start([first])
     assert dialog is not None
     _finish(qtbot, dialog)
@@ -197,14 +239,25 @@ def test_someone_ignored_stays_ignored_in_later_invites(
     dialog.accept()
 
     # The room again: in a new meeting, and added to the lunch by an update.
-    lunch_moved = _event("lunch@test", "Lunch", start + timedelta(hours=4), [
-        "ATTENDEE;CN=Ana Lima:mailto:ana@lima.example", room]).replace(
-        "UID:lunch@test", "UID:lunch@test\r\nSEQUENCE:1")  # fmt: skip
-    second = write_ics(tmp_path, "second.ics", events=[
-        _event("review@test", "Design review", start + timedelta(days=1),
-               [room, "ATTENDEE;CN=Bo Chen:mailto:bo@chen.example"]),
-        lunch_moved,
-    ])  # fmt: skip
+    lunch_moved = _event(
+        "lunch@test",
+        "Lunch",
+        start + timedelta(hours=4),
+        ["ATTENDEE;CN=Ana Lima:mailto:ana@lima.example", room],
+    ).replace("UID:lunch@test", "UID:lunch@test\r\nSEQUENCE:1")
+    second = write_ics(
+        tmp_path,
+        "second.ics",
+        events=[
+            _event(
+                "review@test",
+                "Design review",
+                start + timedelta(days=1),
+                [room, "ATTENDEE;CN=Bo Chen:mailto:bo@chen.example"],
+            ),
+            lunch_moved,
+        ],
+    )
     dialog = window.file_actions.calendar.start([second])
     assert dialog is not None
     _finish(qtbot, dialog)
@@ -228,8 +281,9 @@ def test_cancel_during_import_leaves_the_vault_unchanged(
             seen.append(done)
             kw["progress"](phase, done, total)
 
-        return import_calendar(transaction, files, progress=progress,
-                               should_cancel=lambda: bool(seen))  # fmt: skip
+        return import_calendar(
+            transaction, files, progress=progress, should_cancel=lambda: bool(seen)
+        )
 
     from ichigoapp.ui.events import EventBus
 
@@ -266,12 +320,22 @@ def test_dropping_ics_files_on_the_window_imports_them(
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path)), QUrl.fromLocalFile(str(tmp_path / "x.txt"))])
     where = QPointF(200, 200)
-    enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    enter = QDragEnterEvent(
+        where,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(where, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    drop = QDropEvent(
+        where,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(window, drop)
     assert drop.isAccepted()
     dialog = window.file_actions.calendar.dialog
@@ -283,8 +347,13 @@ def test_dropping_ics_files_on_the_window_imports_them(
 def test_a_drop_without_calendars_is_refused(window: MainWindow, tmp_path: Path) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    enter = QDragEnterEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     enter.ignore()
     QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()

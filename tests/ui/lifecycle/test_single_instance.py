@@ -100,9 +100,12 @@ def test_the_name_is_per_vault_and_per_user_and_hides_the_path(
 
 
 def test_second_launch_hands_files_to_the_first(
-    first: SingleInstance, vault_file: Path, qtbot: Any, tmp_path: Path,
+    first: SingleInstance,
+    vault_file: Path,
+    qtbot: Any,
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+) -> None:
     # The second process has its own working directory: paths must arrive absolute.
     monkeypatch.chdir(tmp_path)
     with qtbot.waitSignal(first.files_received, timeout=5000) as signal:
@@ -117,9 +120,12 @@ def test_second_launch_hands_files_to_the_first(
 
 
 def test_files_reach_the_main_window_once_attached(
-    first: SingleInstance, vault: Vault, qtbot: Any, tmp_path: Path,
+    first: SingleInstance,
+    vault: Vault,
+    qtbot: Any,
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+) -> None:
     from ichigoapp.ui.dialogs import ask
     from ichigoapp.ui.main_window import MainWindow
 

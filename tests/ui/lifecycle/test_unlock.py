@@ -81,8 +81,9 @@ def test_wrong_passphrase_says_so_and_allows_retry(
     def drive(dialog: passphrase.PassphraseDialog) -> int:
         assert not dialog.new
         attempts.append(dialog.error_label.text() if not dialog.error_label.isHidden() else "")
-        qtbot.keyClicks(dialog.passphrase_edit,
-                        "wrong words" if len(attempts) == 1 else "the right words")  # fmt: skip
+        qtbot.keyClicks(
+            dialog.passphrase_edit, "wrong words" if len(attempts) == 1 else "the right words"
+        )
         dialog.ok_button.click()
         return dialog.result()
 

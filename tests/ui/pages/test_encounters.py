@@ -16,8 +16,10 @@ from tests.ui.conftest import NOW, DialogLog
 
 
 def _titles(view: Any) -> list[str]:
-    return [view.proxy.index(r, EncounterTableModel.COL_TITLE).data()
-            for r in range(view.proxy.rowCount())]  # fmt: skip
+    return [
+        view.proxy.index(r, EncounterTableModel.COL_TITLE).data()
+        for r in range(view.proxy.rowCount())
+    ]
 
 
 def test_scopes_filter_upcoming_past_cancelled(window: Any, qtbot: Any) -> None:

@@ -29,9 +29,13 @@ def test_reflection_editor_saves_every_field_and_promises(window: Any, qtbot: An
     with window.vault.session() as s:
         r = s.query(Reflection).filter_by(encounter_id=world.past).one()
         assert (r.learned, r.went_well, r.improve, r.gratitude, r.thanks_sent, r.next_time) == (
-            "They doubled their members", "I listened", "Bring numbers",
-            "A tour of the panels", True, "Ask about the new site",
-        )  # fmt: skip
+            "They doubled their members",
+            "I listened",
+            "Bring numbers",
+            "A tour of the panels",
+            True,
+            "Ask about the new site",
+        )
         p = s.query(Promise).filter_by(encounter_id=world.past).one()
         assert p.direction == PromiseDirection.THEIRS.value
         assert p.contact_id == world.kwame

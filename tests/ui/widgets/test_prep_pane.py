@@ -34,8 +34,9 @@ needs_poppler = pytest.mark.skipif(
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout  # fmt: skip
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def pdf_pages(path: Path) -> int:
@@ -144,13 +145,17 @@ def _day_with_meetings(vault: Vault) -> date:
     day = (NOW.astimezone(local_zone()) + timedelta(days=3)).date()
     at = datetime.combine(day, time(10), tzinfo=local_zone())
     with vault.transaction() as s:
-        for n, (title, status) in enumerate([
-            ("Tea with Hanako", EncounterStatus.PLANNED),
-            ("Dinner that fell through", EncounterStatus.CANCELLED),
-            ("Solar roadmap", EncounterStatus.PLANNED),
-        ]):  # fmt: skip
-            add_encounter(s, EncounterInput(title=title, start=at + timedelta(hours=2 * n),
-                                            status=status.value))  # fmt: skip
+        for n, (title, status) in enumerate(
+            [
+                ("Tea with Hanako", EncounterStatus.PLANNED),
+                ("Dinner that fell through", EncounterStatus.CANCELLED),
+                ("Solar roadmap", EncounterStatus.PLANNED),
+            ]
+        ):
+            add_encounter(
+                s,
+                EncounterInput(title=title, start=at + timedelta(hours=2 * n), status=status.value),
+            )
     return day
 
 
