@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from ichigoapp.importers.ics import parse_ics
-from ichigoapp.importers.ics_parse import MAX_ATTENDEES
+from ichigoapp.importers.ics_details import MAX_ATTENDEES
 from tests.cli_helpers import REPO
 
 HUGE = """
