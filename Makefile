@@ -96,9 +96,11 @@ validate-packaging:
 		appstreamcli validate --no-net --explain packaging/$(APP_ID).metainfo.xml; \
 	else echo "SKIPPED: appstreamcli not available (Debian package appstream)"; fi
 
-# PNGs of the main views (demo vault, offscreen) for the metainfo and the README.
+# PNGs of every page and dialog (demo vault, offscreen) into $(SCREENSHOTS_DIR); the
+# pages and the prep card are the metainfo's and the README's.
+SCREENSHOTS_DIR ?= packaging/screenshots
 screenshots: sysdeps venv
-	$(PY) packaging/make_screenshots.py packaging/screenshots
+	$(PY) packaging/make_screenshots.py $(SCREENSHOTS_DIR)
 
 # The installer icons (hicolor PNGs 16..512, .ico) from resources/icons/ichigo.svg.
 icons: venv

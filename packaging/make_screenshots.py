@@ -1,12 +1,15 @@
-"""Screenshots of Ichigo's main views for the AppStream metadata and the README.
+"""Screenshots of every page and every dialog of Ichigo, on a demo vault.
 
-Usage: ``python packaging/make_screenshots.py [OUT_DIR]`` (``make screenshots``).
+Usage: ``python packaging/make_screenshots.py [OUT_DIR]`` (``make screenshots``, which
+passes ``$SCREENSHOTS_DIR``, default ``packaging/screenshots``). The pages and the prep
+card are what the AppStream metadata and the README show; the ``dialog-*.png`` are for
+reviewing changes to the app's windows.
 
 Runs the real app offscreen on a throw-away demo vault: ICHIGO_DEMO fills it with
 invented people, a passphrase from the environment unlocks it, keyring's "fail" backend
 keeps the developer's keychain out of it, and a private XDG_CONFIG_HOME keeps the saved
 window layout (QSettings) from leaking in or out. Nothing outside a temporary directory
-is touched.
+is touched; nothing reaches beyond this machine.
 """
 
 from __future__ import annotations
@@ -15,11 +18,34 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ichigoapp.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (1280, 800)  # 16:10, what software centres show best
+PAGES = ("today", "contacts", "encounters", "reflections", "promises")
+DIALOGS = (
+    "import-calendar",
+    "import-triage",
+    "new-people",
+    "import-contacts",
+    "merge",
+    "reflection",
+    "contact-picker",
+    "print-day",
+    "passphrase-new",
+    "passphrase-unlock",
+    "locked",
+)
+WAIT_S = 60
 
 
 def _isolate(tmp: Path) -> None:
@@ -37,25 +63,79 @@ def _isolate(tmp: Path) -> None:
     os.environ.pop("QT_QPA_PLATFORMTHEME", None)
 
 
-def _settle(app: object, rounds: int = 6) -> None:
+def _settle(rounds: int = 6) -> None:
     """Let queued loads, layouts and paints run (views fill their models lazily)."""
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QThreadPool
+    from PySide6.QtCore import QCoreApplication, QEventLoop
 
     for _ in range(rounds):
-        QThreadPool.globalInstance().waitForDone(2000)
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         QCoreApplication.sendPostedEvents()
 
 
-def _busiest_contact_and_next_meeting(vault: object) -> tuple[int | None, int | None]:
-    """A contact with a history worth showing and the next meeting that has people."""
-    from datetime import UTC, datetime
+def _until(done: Callable[[], bool], what: str) -> None:
+    """Run the event loop until ``done`` (a worker's result has arrived)."""
+    deadline = time.monotonic() + WAIT_S
+    while not done():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{what} did not finish within {WAIT_S} s")
+        _settle(1)
 
+
+def _invite(folder: Path) -> Path:
+    """A calendar with a meeting next week: two people from the demo, two new ones."""
+    start = (datetime.now(UTC) + timedelta(days=7)).replace(hour=9, minute=0, second=0)
+
+    def stamp(value: datetime) -> str:
+        return value.strftime("%Y%m%dT%H%M%SZ")
+
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Ichigo screenshots//EN",
+        "BEGIN:VEVENT",
+        "UID:screenshot-roundtable@example.org",
+        f"DTSTAMP:{stamp(start)}",
+        f"DTSTART:{stamp(start)}",
+        f"DTEND:{stamp(start + timedelta(hours=1))}",
+        "SUMMARY:Regional partners roundtable",
+        "LOCATION:https://meet.example.org/roundtable",
+        "ORGANIZER;CN=Sam Rivera:mailto:sam.rivera@example.org",
+        "ATTENDEE;CN=Hanako Sato:mailto:hanako.sato@kinoshitadesign.example",
+        "ATTENDEE;CN=Mele Tupou:mailto:mele@pacificreef.example",
+        "ATTENDEE;CN=Jonas Berg:mailto:jonas.berg@nordlys.example",
+        "END:VEVENT",
+        "BEGIN:VEVENT",
+        "UID:broken-one@example.org",
+        "DTSTART:not-a-time",
+        "SUMMARY:A meeting whose time cannot be read",
+        "END:VEVENT",
+        "END:VCALENDAR",
+        "",
+    ]
+    path = folder / "roundtable.ics"
+    path.write_text("\r\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _vcards(folder: Path) -> Path:
+    path = folder / "contacts.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Mele Tupou\r\nEMAIL:mele@pacificreef.example\r\n"
+        "ORG:Pacific Reef Trust\r\nTITLE:Director\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Card without a name line\r\nBDAY:not a date\r\n"
+        "X-:broken\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _busiest_contact_and_next_meeting(window: MainWindow) -> tuple[int | None, int | None]:
+    """A contact with a history worth showing and the next meeting that has people."""
     from sqlalchemy import func, select
 
     from ichigoapp.model import Encounter, Participation
 
-    with vault.session() as session:  # type: ignore[attr-defined]
+    with window.vault.session() as session:
         contact_id = session.scalar(
             select(Participation.contact_id)
             .where(Participation.contact_id.is_not(None))
@@ -73,23 +153,127 @@ def _busiest_contact_and_next_meeting(vault: object) -> tuple[int | None, int | 
     return contact_id, meeting_id
 
 
+class Shooter:
+    def __init__(self, out: Path, window: MainWindow, tmp: Path) -> None:
+        self.out = out
+        self.window = window
+        self.tmp = tmp
+        self.written: list[Path] = []
+
+    def grab(self, name: str, widget: QWidget) -> None:
+        _settle()
+        target = self.out / f"{name}.png"
+        if not widget.grab().save(str(target), "PNG"):
+            raise RuntimeError(f"cannot write {target}")
+        self.written.append(target)
+        print(target)
+
+    def pages(self) -> None:
+        window = self.window
+        contact_id, meeting_id = _busiest_contact_and_next_meeting(window)
+        shows: dict[str, Callable[[], None]] = {
+            "today": lambda: window.show_page(window.today),
+            "contacts": lambda: window.open_contact(contact_id) if contact_id else None,
+            "encounters": lambda: window.open_encounter(meeting_id) if meeting_id else None,
+            "reflections": self._a_reflection,
+            "promises": lambda: window.show_page(window.promises),
+        }
+        for name in PAGES:
+            shows[name]()
+            self.grab(name, window)
+        if meeting_id is not None:
+            window.open_encounter(meeting_id)
+            card = window.encounters.open_prep_card()
+            assert card is not None
+            card.resize(900, 800)
+            self.grab("prep-card", card)
+            card.close()
+
+    def _a_reflection(self) -> None:
+        page = self.window.reflections
+        self.window.show_page(page)
+        if page.model.rowCount():
+            page.table.selectRow(0)  # so the reflection itself shows below the list
+
+    def dialogs(self) -> None:
+        from ichigoapp.services.lists import EncounterScope, contact_choices
+        from ichigoapp.ui.dialogs.contact_picker import ContactPicker
+        from ichigoapp.ui.dialogs.merge import open_merge_dialog
+        from ichigoapp.ui.dialogs.passphrase import PassphraseDialog
+        from ichigoapp.ui.lifecycle.lock_screen import LockScreen
+
+        window = self.window
+        actions = window.file_actions
+
+        calendar = actions.calendar.start([_invite(self.tmp)])
+        assert calendar is not None
+        _until(lambda: calendar.report is not None or bool(calendar.failure), "the import")
+        self.grab("dialog-import-calendar", calendar)
+        calendar.show_triage()
+        self.grab("dialog-import-triage", calendar)
+        calendar.accept()
+
+        triage = actions.calendar.show_triage()
+        self.grab("dialog-new-people", triage)
+        triage.close()
+
+        contacts = actions.contacts.import_contacts(_vcards(self.tmp))
+        assert contacts is not None
+        _until(lambda: contacts.report is not None or bool(contacts.failure), "contact import")
+        self.grab("dialog-import-contacts", contacts)
+        contacts.accept()
+
+        with window.vault.session() as session:
+            choices = contact_choices(session)
+        merge = open_merge_dialog(
+            window.contacts, window.vault, window.bus, choices[0].contact_id, choices[1].contact_id
+        )
+        self.grab("dialog-merge", merge)
+        merge.reject()
+
+        window.encounters.set_scope(EncounterScope.PAST)
+        past = window.encounters.model.rows()[0].encounter_id
+        editor = window.open_reflection_editor(past)
+        self.grab("dialog-reflection", editor)
+        editor.reject()
+
+        picker = ContactPicker(window, "Add person", "Who else was (or will be) there?", choices)
+        picker.show()
+        self.grab("dialog-contact-picker", picker)
+        picker.reject()
+
+        day = actions.prep.open_day_dialog()
+        self.grab("dialog-print-day", day)
+        day.reject()
+
+        for name, new in (("passphrase-new", True), ("passphrase-unlock", False)):
+            ask = PassphraseDialog(window, window.vault.path, new=new)
+            ask.show()
+            self.grab(f"dialog-{name}", ask)
+            ask.reject()
+
+        locked = LockScreen(window.vault.path)
+        locked.show()
+        self.grab("dialog-locked", locked)
+        locked.close()
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else ROOT / "packaging" / "screenshots"
     tmp = Path(tempfile.mkdtemp(prefix="ichigo-screenshots-"))
     try:
         _isolate(tmp)
-        return _shoot(out, tmp / "demo.vault")
+        return _shoot(out, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _shoot(out: Path, vault_path: Path) -> int:
+def _app() -> Any:
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from ichigoapp.app import app_icon
     from ichigoapp.ui import theme
-    from ichigoapp.ui.main_window import open_main_window
     from ichigoapp.ui.settings import APPLICATION, ORGANIZATION
 
     app = QApplication(sys.argv[:1])
@@ -104,64 +288,32 @@ def _shoot(out: Path, vault_path: Path) -> int:
         os.environ["XDG_CONFIG_HOME"],
     )
     theme.apply(app)
-    window = open_main_window(vault_path, [])
+    return app
+
+
+def _shoot(out: Path, tmp: Path) -> int:
+    from ichigoapp.ui.main_window import open_main_window
+
+    app = _app()
+    window = open_main_window(tmp / "demo.vault", [])
     if window is None:
         sys.stderr.write("could not create the demo vault\n")
         return 1
     window.resize(*SIZE)
     window.show()
-    _settle(app)
-    contact_id, meeting_id = _busiest_contact_and_next_meeting(window.vault)
-
-    def contacts() -> None:
-        if contact_id is not None:
-            window.open_contact(contact_id)
-
-    def encounters() -> None:
-        if meeting_id is not None:
-            window.open_encounter(meeting_id)
-
-    def reflections() -> None:
-        window.show_page(window.reflections)
-        table = getattr(window.reflections, "table", None)
-        if table is not None and table.model() is not None and table.model().rowCount():
-            table.selectRow(0)  # so the reflection itself shows below the list
-
-    shots: list[tuple[str, Callable[[], None]]] = [
-        ("today", lambda: window.show_page(window.today)),
-        ("contacts", contacts),
-        ("encounters", encounters),
-        ("reflections", reflections),
-        ("promises", lambda: window.show_page(window.promises)),
-    ]
+    _until(lambda: window.maintenance is not None, "opening the demo vault")
     out.mkdir(parents=True, exist_ok=True)
-    for name, show in shots:
-        show()
-        _settle(app)
-        target = out / f"{name}.png"
-        if not window.grab().save(str(target), "PNG"):
-            sys.stderr.write(f"cannot write {target}\n")
-            return 1
-        print(target)
-
-    # The prep card preview, when this build has it (it belongs to the printing UI).
-    if meeting_id is not None:
-        window.open_encounter(meeting_id)
-        _settle(app)
-        try:
-            preview = window.encounters.open_prep_card()
-        except Exception as exc:  # a screenshot is optional; say why it is missing
-            sys.stderr.write(f"no prep card screenshot: {type(exc).__name__}: {exc}\n")
-            preview = None
-        if isinstance(preview, QWidget):
-            preview.resize(900, 800)
-            _settle(app)
-            preview.window().grab().save(str(out / "prep-card.png"), "PNG")
-            print(out / "prep-card.png")
-            preview.window().close()
-
-    window.close()
-    _settle(app)
+    shooter = Shooter(out, window, tmp)
+    try:
+        shooter.pages()
+        shooter.dialogs()
+    except (AssertionError, RuntimeError, IndexError) as exc:
+        sys.stderr.write(f"screenshots stopped: {type(exc).__name__}: {exc}\n")
+        return 1
+    finally:
+        window.close()
+        _settle()
+        del app
     return 0
 
 
