@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from ichigoapp.ui.changes import commit
 from ichigoapp.ui.clock import Clock, system_clock
@@ -74,3 +75,86 @@ class Page(QWidget):
         Returns True when the change was committed (and tells every view).
         """
         return commit(self, self.vault, self.bus, what, change)
+
+
+class ListDetailPage(Page):
+    """A list beside the editable detail of one of its rows (Contacts, Encounters).
+
+    Save and Cancel are enabled while there are unsaved edits; until a row is chosen a
+    short hint stands where the detail goes.
+    """
+
+    def __init__(self, vault: Vault, bus: EventBus, clock: Clock = system_clock) -> None:
+        super().__init__(vault, bus, clock)
+        self._dirty = False
+        self.heading = QLabel()
+        self.heading.setObjectName("pageTitle")
+        self.save_button = QPushButton("Save")
+        self.save_button.setObjectName("primary")
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.clicked.connect(lambda _=False: self.save())
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(lambda _=False: self.cancel())
+
+    def arrange(
+        self,
+        list_side: QWidget,
+        detail: list[tuple[QWidget, int]],
+        *,
+        buttons: tuple[QWidget, ...] = (),
+        placeholder: str,
+        splitter_name: str,
+        stretch: tuple[int, int],
+    ) -> None:
+        """Lay the page out: ``list_side`` on the left; on the right ``detail`` (widgets
+        with their stretch) over ``buttons``, then Cancel and Save."""
+        self.detail_widget = QWidget()
+        column = QVBoxLayout(self.detail_widget)
+        column.setContentsMargins(6, 12, 12, 12)
+        for widget, widget_stretch in detail:
+            column.addWidget(widget, widget_stretch)
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.save_button)
+        column.addLayout(row)
+        self.placeholder = QLabel(placeholder)
+        self.placeholder.setObjectName("muted")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        right = QWidget()
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.addWidget(self.placeholder, 1)
+        right_column.addWidget(self.detail_widget, 1)
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName(splitter_name)
+        self.splitter.addWidget(list_side)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, stretch[0])
+        self.splitter.setStretchFactor(1, stretch[1])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self._show_detail(False)
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self._dirty = dirty
+        self.save_button.setEnabled(dirty)
+        self.cancel_button.setEnabled(dirty)
+
+    def _show_detail(self, show: bool) -> None:
+        self.detail_widget.setVisible(show)
+        self.placeholder.setVisible(not show)
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def cancel(self) -> None:
+        raise NotImplementedError

@@ -7,17 +7,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QScrollArea,
-    QSplitter,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
 )
 
 from ichigoapp.errors import NotFound
@@ -40,7 +35,8 @@ from ichigoapp.ui import fmt
 from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.dialogs import ask
 from ichigoapp.ui.models import ContactTableModel, IdRole, RowFilterProxy
-from ichigoapp.ui.pages.base import Page
+from ichigoapp.ui.pages.base import ListDetailPage
+from ichigoapp.ui.widgets.buttons import button
 from ichigoapp.ui.widgets.contact_form import ContactForm
 from ichigoapp.ui.widgets.list_panel import ListPanel
 
@@ -59,7 +55,7 @@ _GLYPH = {
 }
 
 
-class ContactsView(Page):
+class ContactsView(ListDetailPage):
     title = "Contacts"
 
     def __init__(self, vault: Vault, bus: EventBus, clock: Clock = system_clock) -> None:
@@ -67,7 +63,6 @@ class ContactsView(Page):
         self.model = ContactTableModel(self)
         self.proxy = RowFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self._dirty = False
         self.merge_dialog: MergeDialog | None = None
 
         # --- the list ------------------------------------------------------------------
@@ -77,15 +72,9 @@ class ContactsView(Page):
         )
         self.past_cadence.setToolTip("People you hoped to see more often than you have")
         self.past_cadence.toggled.connect(self._apply_predicate)
-        self.new_button = QPushButton("New")
-        self.new_button.setAccessibleName("New contact")
-        self.new_button.clicked.connect(self.new_contact)
-        self.delete_button = QPushButton("Delete…")
-        self.delete_button.setAccessibleName("Delete contact")
-        self.delete_button.clicked.connect(self.delete_current)
-        self.merge_button = QPushButton("Merge…")
-        self.merge_button.setAccessibleName("Merge with another contact")
-        self.merge_button.clicked.connect(self.merge_current)
+        self.new_button = button("New", "New contact", self.new_contact)
+        self.delete_button = button("Delete…", "Delete contact", self.delete_current)
+        self.merge_button = button("Merge…", "Merge with another contact", self.merge_current)
         self.list = ListPanel(
             self.proxy,
             "Contacts list",
@@ -109,8 +98,6 @@ class ContactsView(Page):
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
 
         # --- the detail ----------------------------------------------------------------
-        self.heading = QLabel("")
-        self.heading.setObjectName("pageTitle")
         self.subheading = QLabel("")
         self.subheading.setObjectName("muted")
         self.form = ContactForm()
@@ -127,64 +114,22 @@ class ContactsView(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, "&Details")
         self.tabs.addTab(self.timeline, "T&imeline")
-
-        self.save_button = QPushButton("Save")
-        self.save_button.setObjectName("primary")
-        self.save_button.setToolTip("Save (Ctrl+S)")
         self.save_button.setAccessibleName("Save contact")
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAccessibleName("Discard changes")
-        self.cancel_button.clicked.connect(self.cancel)
-        self.placeholder = QLabel("Select a contact, or press Ctrl+N to add one.")
-        self.placeholder.setObjectName("muted")
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        self.detail = QWidget()
-        dv = QVBoxLayout(self.detail)
-        dv.setContentsMargins(6, 12, 12, 12)
-        dv.addWidget(self.heading)
-        dv.addWidget(self.subheading)
-        dv.addWidget(self.tabs, 1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
-        dv.addLayout(buttons)
-
-        right = QWidget()
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(self.placeholder, 1)
-        rv.addWidget(self.detail, 1)
-
-        self.splitter = QSplitter()
-        self.splitter.setObjectName("contactsSplitter")
-        self.splitter.addWidget(self.list)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
-        self._show_detail(False)
+        self.arrange(
+            self.list,
+            [(self.heading, 0), (self.subheading, 0), (self.tabs, 1)],
+            placeholder="Select a contact, or press Ctrl+N to add one.",
+            splitter_name="contactsSplitter",
+            stretch=(3, 2),
+        )
 
     # --- state -------------------------------------------------------------------------
-    @property
-    def dirty(self) -> bool:
-        return self._dirty
-
-    def _set_dirty(self, dirty: bool) -> None:
-        self._dirty = dirty
-        self.save_button.setEnabled(dirty)
-        self.cancel_button.setEnabled(dirty)
-
     def _on_edited(self) -> None:
         self._set_dirty(True)
 
     def _show_detail(self, show: bool) -> None:
-        self.detail.setVisible(show)
-        self.placeholder.setVisible(not show)
+        super()._show_detail(show)
         self.delete_button.setEnabled(show and self.form.contact_id is not None)
         self.merge_button.setEnabled(show and self.form.contact_id is not None)
 
@@ -312,7 +257,7 @@ class ContactsView(Page):
         self.form.name.setFocus()
 
     def save(self) -> None:
-        if not self.detail.isVisible() and self.form.contact_id is None and not self._dirty:
+        if not self.detail_widget.isVisible() and self.form.contact_id is None and not self._dirty:
             return
         data = self.form.value()
         contact_id = self.form.contact_id

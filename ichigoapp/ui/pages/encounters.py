@@ -6,17 +6,13 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QPushButton,
     QScrollArea,
-    QSplitter,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -43,7 +39,8 @@ from ichigoapp.services.triage import create_contact_from_attendee
 from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.dialogs import ask
 from ichigoapp.ui.models import EncounterTableModel, IdRole, RowFilterProxy
-from ichigoapp.ui.pages.base import Page
+from ichigoapp.ui.pages.base import ListDetailPage
+from ichigoapp.ui.widgets.buttons import button
 from ichigoapp.ui.widgets.encounter_form import EncounterForm
 from ichigoapp.ui.widgets.list_panel import ListPanel, VaultSearch
 
@@ -64,14 +61,7 @@ SCOPES = (
 )
 
 
-def _button(text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(name)
-    button.clicked.connect(lambda _=False: slot())
-    return button
-
-
-class EncountersView(Page):
+class EncountersView(ListDetailPage):
     title = "Encounters"
 
     def __init__(self, vault: Vault, bus: EventBus, clock: Clock = system_clock) -> None:
@@ -82,7 +72,6 @@ class EncountersView(Page):
         self.scope = EncounterScope.UPCOMING
         self.encounter_id: int | None = None
         self.detail: EncounterDetail | None = None
-        self._dirty = False
 
         # --- list ----------------------------------------------------------------------
         self.scope_buttons: dict[EncounterScope, QToolButton] = {}
@@ -90,17 +79,17 @@ class EncountersView(Page):
         scopes = QHBoxLayout()
         scopes.setSpacing(4)
         for scope, text in SCOPES:
-            button = QToolButton()
-            button.setText(text)
-            button.setCheckable(True)
-            button.setAccessibleName(f"Show {text.lower()} encounters")
-            button.clicked.connect(lambda _=False, s=scope: self.set_scope(s))
-            group.addButton(button)
-            scopes.addWidget(button)
-            self.scope_buttons[scope] = button
+            toggle = QToolButton()
+            toggle.setText(text)
+            toggle.setCheckable(True)
+            toggle.setAccessibleName(f"Show {text.lower()} encounters")
+            toggle.clicked.connect(lambda _=False, s=scope: self.set_scope(s))
+            group.addButton(toggle)
+            scopes.addWidget(toggle)
+            self.scope_buttons[scope] = toggle
         self.scope_buttons[self.scope].setChecked(True)
         scopes.addStretch(1)
-        self.new_button = _button("New encounter", "New encounter", self.new_encounter)
+        self.new_button = button("New encounter", "New encounter", self.new_encounter)
         self.list = ListPanel(
             self.proxy,
             "Encounters list",  # the scope decides the order
@@ -127,8 +116,6 @@ class EncountersView(Page):
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
 
         # --- detail --------------------------------------------------------------------
-        self.heading = QLabel()
-        self.heading.setObjectName("pageTitle")
         self.heading.setWordWrap(True)
         self.form = EncounterForm()
         self.form.changed.connect(lambda: self._set_dirty(True))
@@ -141,63 +128,21 @@ class EncountersView(Page):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
-
-        self.reflect_button = _button("Reflect…", "Reflect on this encounter", self._reflect)
-        self.prep_button = _button(
-            "Prep card…", "Prep card for this encounter", self.open_prep_card
-        )
+        self.reflect_button = button("Reflect…", "Reflect on this encounter", self._reflect)
+        self.prep_button = button("Prep card…", "Prep card for this encounter", self.open_prep_card)
         self.prep_button.setToolTip("Preview, print or save the card to read before you go")
-        self.save_button = _button("Save", "Save encounter", self.save)
-        self.save_button.setObjectName("primary")
-        self.save_button.setToolTip("Save (Ctrl+S)")
-        self.cancel_button = _button("Cancel", "Discard encounter changes", self.cancel)
-
-        self.detail_widget = QWidget()
-        dv = QVBoxLayout(self.detail_widget)
-        dv.setContentsMargins(6, 12, 12, 12)
-        dv.addWidget(self.heading)
-        dv.addWidget(scroll, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.reflect_button)
-        buttons.addWidget(self.prep_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
-        dv.addLayout(buttons)
-        self.placeholder = QLabel("Select an encounter, or press Ctrl+Shift+N to add one.")
-        self.placeholder.setObjectName("muted")
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        right = QWidget()
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(self.placeholder, 1)
-        rv.addWidget(self.detail_widget, 1)
-
-        self.splitter = QSplitter()
-        self.splitter.setObjectName("encountersSplitter")
-        self.splitter.addWidget(self.list)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
-        self._show_detail(False)
+        self.save_button.setAccessibleName("Save encounter")
+        self.cancel_button.setAccessibleName("Discard encounter changes")
+        self.arrange(
+            self.list,
+            [(self.heading, 0), (scroll, 1)],
+            buttons=(self.reflect_button, self.prep_button),
+            placeholder="Select an encounter, or press Ctrl+Shift+N to add one.",
+            splitter_name="encountersSplitter",
+            stretch=(1, 1),
+        )
 
     # --- state -----------------------------------------------------------------------------
-    @property
-    def dirty(self) -> bool:
-        return self._dirty
-
-    def _set_dirty(self, dirty: bool) -> None:
-        self._dirty = dirty
-        self.save_button.setEnabled(dirty)
-        self.cancel_button.setEnabled(dirty)
-
-    def _show_detail(self, show: bool) -> None:
-        self.detail_widget.setVisible(show)
-        self.placeholder.setVisible(not show)
-
     def set_scope(self, scope: EncounterScope) -> None:
         self.scope = scope
         self.scope_buttons[scope].setChecked(True)

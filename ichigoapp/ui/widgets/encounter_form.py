@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from ichigoapp.services.encounters import EncounterInput, EncounterKind, EncounterStatus
 from ichigoapp.services.lists import EncounterDetail
 from ichigoapp.services.today import Attendee
+from ichigoapp.ui.widgets.buttons import button
 
 INTENTION_PROMPT = "If this were the only time we met, what must I hear, and what must I share?"
 
@@ -51,12 +51,6 @@ def _holder(layout: QHBoxLayout | QVBoxLayout) -> QWidget:
     if first is not None:
         holder.setFocusProxy(first)
     return holder
-
-
-def _button(text: str, name: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(name)
-    return button
 
 
 class EncounterForm(QWidget):
@@ -134,10 +128,10 @@ class EncounterForm(QWidget):
         self.people.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.people.currentRowChanged.connect(lambda _row: self.attendee_changed.emit())
         self.people.itemActivated.connect(self._activated)
-        self.add_person_button = _button("Add person…", "Add a contact to this encounter")
-        self.remove_person_button = _button("Remove", "Remove participant")
-        self.link_button = _button("Link to contact…", "Link attendee to an existing contact")
-        self.create_button = _button("Create contact", "Create a contact from attendee")
+        self.add_person_button = button("Add person…", "Add a contact to this encounter")
+        self.remove_person_button = button("Remove", "Remove participant")
+        self.link_button = button("Link to contact…", "Link attendee to an existing contact")
+        self.create_button = button("Create contact", "Create a contact from attendee")
         people_buttons = QHBoxLayout()
         for b in (
             self.add_person_button,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPageLayout, QPixmap
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ichigoapp.errors import IchigoError
 from ichigoapp.printing.prep_cards import CardSize, page_layout, print_cards, render_preview
@@ -29,17 +29,12 @@ from ichigoapp.ui.card_output import (
 )
 from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.dialogs import native
+from ichigoapp.ui.widgets.buttons import button
 
 if TYPE_CHECKING:
     from ichigoapp.store import Vault
 
 PREVIEW_WIDTH = 440  # logical pixels: readable beside the buttons, fits a laptop screen
-
-
-def _button(text: str, name: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(name)
-    return button
 
 
 class PrepPane(QWidget):
@@ -65,11 +60,11 @@ class PrepPane(QWidget):
 
         self.size_box = size_combo()
         self.size_box.currentIndexChanged.connect(lambda _i: self.refresh_preview())
-        self.preview_button = _button("Print preview…", "Print preview of the prep card")
+        self.preview_button = button("Print preview…", "Print preview of the prep card")
         self.preview_button.clicked.connect(self.print_preview)
-        self.print_button = _button("Print…", "Print the prep card")
+        self.print_button = button("Print…", "Print the prep card")
         self.print_button.clicked.connect(self.print_card)
-        self.pdf_button = _button("Save as PDF…", "Save the prep card as PDF")
+        self.pdf_button = button("Save as PDF…", "Save the prep card as PDF")
         self.pdf_button.setObjectName("primary")
         self.pdf_button.clicked.connect(self.save_pdf)
         size_label = QLabel("Card &size:")
