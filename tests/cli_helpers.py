@@ -35,14 +35,22 @@ def cli_env(home: Path, passphrase: str | None = "test passphrase") -> dict[str,
     return env
 
 
-def run_cli(*args: str, env: dict[str, str], stdin: str = "") -> Result:
-    proc = subprocess.run(
-        [sys.executable, "-m", "ichigoapp", *args],
+def python(
+    args: list[str], env: dict[str, str] | None, *, timeout: float = 120, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python ARGS`` (this interpreter) in the repository, to its end."""
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=REPO,
+        env=env,
         input=stdin,
         capture_output=True,
         text=True,
-        env=env,
-        timeout=120,
+        timeout=timeout,
         check=False,
     )
+
+
+def run_cli(*args: str, env: dict[str, str], stdin: str = "") -> Result:
+    proc = python(["-m", "ichigoapp", *args], env, stdin=stdin)
     return Result(proc.returncode, proc.stdout, proc.stderr)

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.cli_helpers import python
+
 FIGURES = (
     "import_ratio",
     "reimport_ratio",
@@ -29,25 +28,9 @@ def test_the_bench_runs_at_a_tiny_size(tmp_path: Path) -> None:
     results = tmp_path / "bench-results.json"
     env = dict(os.environ, ICHIGO_BENCH_DIR=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
     env.pop("ICHIGO_PASSPHRASE", None)
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tests.bench",
-            "--scale",
-            "0.01",
-            "--results",
-            str(results),
-            "--only",
-            "import,search,start,pdf,peak,cipher",
-        ],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    only = "import,search,start,pdf,peak,cipher"
+    args = ["-m", "tests.bench", "--scale", "0.01", "--results", str(results), "--only", only]
+    done = python(args, env, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     figures = json.loads(results.read_text())
     for key in FIGURES:

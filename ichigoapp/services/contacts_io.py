@@ -11,7 +11,7 @@ import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -111,6 +111,14 @@ def _move_summary(old_company: str, old_title: str, record: ContactRecord) -> st
     return None
 
 
+def _new_only(labelled: list[tuple[str, str]], known: set[str]) -> Iterator[tuple[str, str]]:
+    """The (value, label) pairs whose value is not yet ``known``, each value once."""
+    for value, label in labelled:
+        if value not in known:
+            known.add(value)
+            yield value, label
+
+
 def _merge_record(
     session: Session, contact: Contact, record: ContactRecord, matcher: _Matcher
 ) -> bool:
@@ -151,18 +159,14 @@ def _merge_record(
             )
             matcher.by_email[email] = contact
             changed = True
-    numbers = {p.number for p in contact.phones}
-    for number, label in record.phones:
-        if number not in numbers:
-            contact.phones.append(ContactPhone(number=number, label=label))
-            numbers.add(number)
-            changed = True
-    urls = {link.url for link in contact.links}
-    for url, label in record.links:
-        if url not in urls:
-            contact.links.append(ContactLink(url=url, label=label))
-            urls.add(url)
-            changed = True
+    known = {p.number for p in contact.phones}
+    for number, label in _new_only(record.phones, known):
+        contact.phones.append(ContactPhone(number=number, label=label))
+        changed = True
+    known = {link.url for link in contact.links}
+    for url, label in _new_only(record.links, known):
+        contact.links.append(ContactLink(url=url, label=label))
+        changed = True
     new_tags = [t for t in record.tags if t not in {tag.name for tag in contact.tags}]
     if new_tags:
         contact.tags = [*contact.tags, *tags_named(session, new_tags)]

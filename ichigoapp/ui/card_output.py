@@ -100,7 +100,8 @@ def error_text(exc: BaseException) -> str:
 
 class PdfOutput(QObject):
     """Cards written to a PDF on a worker thread, shown in a progress bar and a message
-    line (``progress`` and ``message``: the owner puts them in its layout).
+    line, at the size chosen in a box (``size_box``, ``progress`` and ``message``: the
+    owner puts them in its layout).
 
     Lives on the GUI thread, so the worker's signals reach its methods queued and the
     widgets are only touched here. ``make_cards`` runs on the worker, so any vault
@@ -114,6 +115,7 @@ class PdfOutput(QObject):
         super().__init__(parent)
         self.parent_widget = parent
         self.count_in_message = count_in_message
+        self.size_box = size_combo()
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.message = QLabel()
@@ -126,6 +128,11 @@ class PdfOutput(QObject):
     @property
     def busy(self) -> bool:
         return self.worker is not None
+
+    @property
+    def card_size(self) -> CardSize:
+        """The size chosen in ``size_box`` (and remembered for next time)."""
+        return CardSize(str(self.size_box.currentData()))
 
     def write(
         self, make_cards: Callable[[], Sequence[PrepCard]], path: Path, size: CardSize

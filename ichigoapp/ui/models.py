@@ -351,6 +351,13 @@ class RowFilterProxy(QSortFilterProxyModel):
         self._words: list[str] = []
         self._predicate: Callable[[Any], bool] | None = None
 
+    @classmethod
+    def over(cls, model: RowTableModel[Any]) -> RowFilterProxy:
+        """A proxy filtering ``model`` (and owned by it)."""
+        proxy = cls(model)
+        proxy.setSourceModel(model)
+        return proxy
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         source = self.sourceModel()
         if isinstance(source, RowTableModel):

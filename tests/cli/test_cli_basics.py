@@ -6,22 +6,7 @@ import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
 from tests.cli_helpers import Result, cli_env, run_cli
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return cli_env(tmp_path / "home")
-
-
-@pytest.fixture
-def vault_file(tmp_path: Path, env: dict[str, str]) -> Path:
-    path = tmp_path / "v.ichigo"
-    result = run_cli("--vault", str(path), "init", env=env)
-    assert result.code == 0, result.err
-    return path
 
 
 def _one_line_error(result: Result, code: int) -> str:

@@ -6,23 +6,9 @@ import json
 import stat
 from pathlib import Path
 
-import pytest
-
-from tests.cli_helpers import cli_env, run_cli
+from tests.cli_helpers import run_cli
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "contacts"
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return cli_env(tmp_path / "home")
-
-
-@pytest.fixture
-def vault_file(tmp_path: Path, env: dict[str, str]) -> Path:
-    path = tmp_path / "v.ichigo"
-    assert run_cli("--vault", str(path), "init", env=env).code == 0
-    return path
 
 
 def test_import_contacts_then_export_both_formats(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import cli_env, run_cli
+from tests.cli_helpers import run_cli
 
 ICS = Path(__file__).resolve().parents[1] / "data" / "ics"
 REPORT_KEYS = {
@@ -20,11 +20,6 @@ REPORT_KEYS = {
     "new_people",
     "errors",
 }
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return cli_env(tmp_path / "home")
 
 
 @pytest.fixture

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from tests.cli_helpers import REPO
+from tests.cli_helpers import REPO, python
 
 sys.path.insert(0, str(REPO / "packaging"))
 from make_screenshots import DIALOGS, PAGES
@@ -18,13 +17,8 @@ from make_screenshots import DIALOGS, PAGES
 def test_every_page_and_dialog_is_shot(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ICHIGO_", "XDG_"))}
     env["PYTHONPATH"] = str(REPO)
-    done = subprocess.run(
-        [sys.executable, str(REPO / "packaging" / "make_screenshots.py"), str(tmp_path)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+    done = python(
+        [str(REPO / "packaging" / "make_screenshots.py"), str(tmp_path)], env, timeout=300
     )
     assert done.returncode == 0, done.stderr[-2000:]
     expected = {*PAGES, "prep-card", *(f"dialog-{name}" for name in DIALOGS)}

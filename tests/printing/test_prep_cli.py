@@ -10,9 +10,9 @@ import pytest
 from ichigoapp.model import EncounterStatus
 from ichigoapp.services import encounters as encounter_svc
 from ichigoapp.store import KeyMode, create_vault
-from tests.cli_helpers import cli_env, run_cli
+from tests.cli_helpers import cli_env, python, run_cli
+from tests.pdf import pdf_pages, pdf_text
 from tests.prep_data import MEETING_START, history, meeting, person
-from tests.printing.test_prep_pdf import pdf_pages, pdf_text
 
 PASSPHRASE = "test passphrase"
 
@@ -41,19 +41,8 @@ def test_prep_a_day_writes_a_readable_pdf(
     out = tmp_path / "day.pdf"
     env = cli_env(tmp_path / "home", passphrase=PASSPHRASE)
 
-    result = run_cli(
-        "--vault",
-        str(path),
-        "--json",
-        "prep",
-        "--date",
-        "2026-05-04",
-        "--pdf",
-        str(out),
-        "--size",
-        "a5",
-        env=env,
-    )
+    args = ["--json", "prep", "--date", "2026-05-04", "--pdf", str(out), "--size", "a5"]
+    result = run_cli("--vault", str(path), *args, env=env)
 
     assert result.code == 0, result.err
     assert result.json() == {"pdf": str(out), "cards": 2, "pages": 2}
@@ -68,16 +57,8 @@ def test_prep_one_encounter(cli_vault: tuple[Path, dict[str, int]], tmp_path: Pa
     path, ids = cli_vault
     out = tmp_path / "one.pdf"
     env = cli_env(tmp_path / "home", passphrase=PASSPHRASE)
-    result = run_cli(
-        "--vault",
-        str(path),
-        "prep",
-        "--encounter",
-        str(ids["lunch"]),
-        "--pdf",
-        str(out),
-        env=env,
-    )
+    args = ["prep", "--encounter", str(ids["lunch"]), "--pdf", str(out)]
+    result = run_cli("--vault", str(path), *args, env=env)
     assert result.code == 0, result.err
     assert pdf_pages(out) == 1 and "Lunch" in pdf_text(out)
 
@@ -145,20 +126,10 @@ def test_prep_runs_without_widget_code(
     cli_vault: tuple[Path, dict[str, int]], tmp_path: Path
 ) -> None:
     """A headless `ichigo prep` (a cron job, a server) needs QtGui, not the widget stack."""
-    import subprocess
-    import sys
-
     path, ids = cli_vault
     out = tmp_path / "one.pdf"
     args = ["--vault", str(path), "prep", "--encounter", str(ids["lunch"]), "--pdf", str(out)]
-    done = subprocess.run(
-        [sys.executable, "-c", HEADLESS_PROBE, *args],
-        env=cli_env(tmp_path / "home", passphrase=PASSPHRASE),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = python(["-c", HEADLESS_PROBE, *args], cli_env(tmp_path / "home", PASSPHRASE))
     assert done.returncode == 0, done.stderr
     assert "widget modules: []" in done.stdout
     assert pdf_pages(out) == 1

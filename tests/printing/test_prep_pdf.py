@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from datetime import timedelta
 from pathlib import Path
 
@@ -23,30 +22,12 @@ from ichigoapp.printing.prep_cards import (
 from ichigoapp.services import encounters as encounter_svc
 from ichigoapp.services.prep_card import PrepCard, build_prep_card, cards_for_range
 from ichigoapp.store import KeyMode, create_vault
+from tests.pdf import pdf_pages, pdf_text
 from tests.prep_data import MEETING_START, NOW, big_meeting, history, meeting, person, unmatched
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
 ALL_SIZES = list(CardSize)
-
-
-def pdf_text(path: Path, page: int | None = None) -> str:
-    pages = ["-f", str(page), "-l", str(page)] if page else []
-    out = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"],
-        capture_output=True,
-        check=True,
-        text=True,
-    ).stdout
-    return " ".join(out.split())  # a reader does not care where lines wrap
-
-
-def pdf_pages(path: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True, text=True)
-    for line in info.stdout.splitlines():
-        if line.startswith("Pages:"):
-            return int(line.split()[1])
-    raise AssertionError("pdfinfo gave no page count")
 
 
 def test_a_card_says_what_to_know(session: Session, tmp_path: Path) -> None:

@@ -91,19 +91,6 @@ def kill_at(point: str, args: list[str], env: dict[str, str], timeout_s: float =
         proc.communicate()
 
 
-def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    """Run ``python ARGS`` to its end (``ichigo(...)`` or ``["-c", SCRIPT, ...]``)."""
-    return subprocess.run(
-        [sys.executable, *args],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-
-
 def copy_vault(src: Path, dst: Path) -> Path:
     """Copy a closed vault and its meta (not its backups) to ``dst``."""
     dst.parent.mkdir(parents=True, exist_ok=True)

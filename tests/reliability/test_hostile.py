@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from datetime import date
 
 import pytest
@@ -12,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 
 from ichigoapp.importers.ics import parse_ics
 from ichigoapp.importers.ics_details import MAX_ATTENDEES
-from tests.cli_helpers import REPO
+from tests.cli_helpers import python
 
 HUGE = """
 import resource, sys, time
@@ -35,14 +33,8 @@ print(len(r.events), max((len(e.attendees) for e in r.events), default=0), len(r
 def test_huge_inputs_are_bounded(kind: str) -> None:
     """A 50 MB line and a million ATTENDEE lines: linear work, bounded memory (a
     quadratic splitter would blow the timeout)."""
-    done = subprocess.run(
-        [sys.executable, "-c", HUGE, kind],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=90,
-        check=True,
-    )
+    done = python(["-c", HUGE, kind], None, timeout=90)
+    assert done.returncode == 0, done.stderr[-2000:]
     events, attendees, problems, rss_mb = map(int, done.stdout.split())
     assert events == 1
     assert rss_mb < 1500, rss_mb

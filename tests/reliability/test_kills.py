@@ -20,6 +20,7 @@ from ichigoapp.services import contacts
 from ichigoapp.services.importing import import_calendar
 from ichigoapp.store import KeyMode, create_vault, open_vault
 from ichigoapp.store.meta import VaultMeta
+from tests.cli_helpers import python
 from tests.importers.bigcal import make_calendar
 from tests.reliability.helpers import (
     NEW_PASSPHRASE,
@@ -31,7 +32,6 @@ from tests.reliability.helpers import (
     ichigo,
     integrity,
     kill_at,
-    run,
 )
 
 EVENTS = 600
@@ -72,7 +72,7 @@ def imported_total(tmp_path_factory: pytest.TempPathFactory, calendar: Path, tem
     """How many encounters a whole import of the calendar makes."""
     full = copy_vault(template, tmp_path_factory.mktemp("full") / "v.vault")
     env = env_for(tmp_path_factory.mktemp("home"))
-    done = run(ichigo("--vault", str(full), "--json", "import", str(calendar)), env)
+    done = python(ichigo("--vault", str(full), "--json", "import", str(calendar)), env)
     assert done.returncode == 0, done.stderr
     total = count(full, PASSPHRASE, "SELECT count(*) FROM encounter")
     assert total >= EVENTS
@@ -140,7 +140,7 @@ def test_killed_merge_is_all_or_nothing(
     env = env_for(tmp_path / "home")
     args = ["-c", MERGE_SCRIPT]
     full = copy_vault(base, tmp_path / "full" / "v.vault")
-    done = run([*args, str(full), str(keep_id), str(other_id)], env)
+    done = python([*args, str(full), str(keep_id), str(other_id)], env)
     assert done.returncode == 0, done.stderr
     # A whole merge also folds duplicate attendances of one encounter into one.
     merged_parts = count(full, PASSPHRASE, "SELECT count(*) FROM participation")
@@ -192,7 +192,7 @@ def test_killed_restore_leaves_no_half_vault(
         assert count(target, PASSPHRASE, "SELECT count(*) FROM contact") == 801
     else:
         # Nothing under the final name; running the restore again cleans up and works.
-        again = run(ichigo("--vault", str(target), "restore", str(backup)), env)
+        again = python(ichigo("--vault", str(target), "restore", str(backup)), env)
         assert again.returncode == 0, again.stderr
     with open_vault(target, passphrase=PASSPHRASE) as v, v.session() as s:
         assert s.execute(text("SELECT count(*) FROM contact")).scalar() == 801
@@ -237,7 +237,7 @@ def test_killed_key_change_leaves_a_working_key(
     # (and a change found pending) says what else to try.
     known = NEW_PASSPHRASE if opens_with == "new" and direction == "passphrase" else PASSPHRASE
     env_open = file_keyring_env(tmp_path / "home", keyring_file, ICHIGO_PASSPHRASE=known)
-    result = run(ichigo("--vault", str(vault), "--json", "contacts", "list"), env_open)
+    result = python(ichigo("--vault", str(vault), "--json", "contacts", "list"), env_open)
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) == 801
     if opens_with == "old":

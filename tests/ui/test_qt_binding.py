@@ -10,8 +10,7 @@ aborts the interpreter.
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from tests.cli_helpers import python
 
 PROBE = """
 import gc, json, sys
@@ -57,14 +56,7 @@ print(json.dumps([after - was for after, was in zip(counts(), before)]))
 
 
 def test_signals_leave_reference_counts_as_they_were() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
-    )
+    done = python(["-c", PROBE], {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, f"the Qt binding broke reference counts: {done.stderr[-600:]}"
     drift = [abs(n) for n in map(int, done.stdout.strip()[1:-1].split(","))]
     assert max(drift) < 100, f"references to True, False, None changed by {drift}"

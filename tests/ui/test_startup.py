@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -22,11 +20,10 @@ from ichigoapp.store import KeyMode, create_vault, keys, open_vault
 from ichigoapp.store.keycheck import keychain_secret
 from ichigoapp.ui import main_window
 from ichigoapp.ui.main_window import PAGE_TITLES, MainWindow
+from tests.cli_helpers import REPO, python
 from tests.keyrings import FILE_BACKEND
 from tests.ui import seed
 from tests.ui.conftest import NOW, DialogLog
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 def _closed_keychain_vault(path: Path) -> None:
@@ -191,30 +188,14 @@ def test_the_window_paints_before_sqlalchemy_loads(vault_path: Path, tmp_path: P
         XDG_RUNTIME_DIR=str(tmp_path / "run"),
     )
     (tmp_path / "run").mkdir(mode=0o700)
-    made = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys\nfrom pathlib import Path\n"
-            "from ichigoapp.store import KeyMode, create_vault\n"
-            "create_vault(Path(sys.argv[1]), mode=KeyMode.KEYCHAIN).close()",
-            str(vault_path),
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+    create = (
+        "import sys\nfrom pathlib import Path\n"
+        "from ichigoapp.store import KeyMode, create_vault\n"
+        "create_vault(Path(sys.argv[1]), mode=KeyMode.KEYCHAIN).close()"
     )
+    made = python(["-c", create, str(vault_path)], env)
     assert made.returncode == 0, made.stderr
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(vault_path)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = python(["-c", PROBE, str(vault_path)], env)
     assert done.returncode == 0, done.stderr[-2000:]
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["frame"] == []

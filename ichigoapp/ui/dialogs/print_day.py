@@ -30,7 +30,6 @@ from ichigoapp.ui.card_output import (
     PdfOutput,
     print_with_progress,
     printer_for,
-    size_combo,
     with_pdf_suffix,
 )
 from ichigoapp.ui.clock import Clock, system_clock
@@ -75,7 +74,7 @@ class PrintDayDialog(QDialog):
         other_row.setContentsMargins(0, 0, 0, 0)
         other_row.addWidget(self.other_radio)
         other_row.addWidget(self.date_edit, 1)
-        self.size_box = size_combo()
+        self.size_box = self.output.size_box
         self.count_label = QLabel()
         self.count_label.setWordWrap(True)
         self.count_label.setAccessibleName("Meetings that day")
@@ -153,7 +152,7 @@ class PrintDayDialog(QDialog):
 
     @property
     def card_size(self) -> CardSize:
-        return CardSize(str(self.size_box.currentData()))
+        return self.output.card_size
 
     @property
     def saved_path(self) -> Path | None:

@@ -61,8 +61,7 @@ class ContactsView(ListDetailPage):
     def __init__(self, vault: Vault, bus: EventBus, clock: Clock = system_clock) -> None:
         super().__init__(vault, bus, clock)
         self.model = ContactTableModel(self)
-        self.proxy = RowFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy = RowFilterProxy.over(self.model)
         self.merge_dialog: MergeDialog | None = None
 
         # --- the list ------------------------------------------------------------------
@@ -84,11 +83,7 @@ class ContactsView(ListDetailPage):
             after=[self.past_cadence],
             buttons=[self.new_button, self.delete_button, self.merge_button],
         )
-        self.filter, self.table, self.count_label = (
-            self.list.filter,
-            self.list.table,
-            self.list.count_label,
-        )
+        self.filter, self.table, self.count_label = self.list.parts()
         self.filter.textChanged.connect(self.proxy.set_text)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

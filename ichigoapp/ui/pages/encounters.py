@@ -42,7 +42,7 @@ from ichigoapp.ui.models import EncounterTableModel, IdRole, RowFilterProxy
 from ichigoapp.ui.pages.base import ListDetailPage
 from ichigoapp.ui.widgets.buttons import button
 from ichigoapp.ui.widgets.encounter_form import EncounterForm
-from ichigoapp.ui.widgets.list_panel import ListPanel, VaultSearch
+from ichigoapp.ui.widgets.list_panel import ListPanel
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -67,8 +67,7 @@ class EncountersView(ListDetailPage):
     def __init__(self, vault: Vault, bus: EventBus, clock: Clock = system_clock) -> None:
         super().__init__(vault, bus, clock)
         self.model = EncounterTableModel(self)
-        self.proxy = RowFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy = RowFilterProxy.over(self.model)
         self.scope = EncounterScope.UPCOMING
         self.encounter_id: int | None = None
         self.detail: EncounterDetail | None = None
@@ -98,15 +97,8 @@ class EncountersView(ListDetailPage):
             above=scopes,
             buttons=[self.new_button],
         )
-        self.filter, self.table, self.count_label = (
-            self.list.filter,
-            self.list.table,
-            self.list.count_label,
-        )
-        self.search = VaultSearch(
-            self, self.filter.text, self.proxy.set_text, lambda: self.model.complete, self.reload
-        )
-        self.filter.textChanged.connect(self.search.changed)
+        self.filter, self.table, self.count_label = self.list.parts()
+        self.search = self.list.search_the_vault(self.reload)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(
             EncounterTableModel.COL_PEOPLE, QHeaderView.ResizeMode.Stretch

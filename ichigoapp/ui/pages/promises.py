@@ -29,8 +29,7 @@ class PromisesView(Page):
     def __init__(self, vault: Vault, bus: EventBus, clock: Clock = system_clock) -> None:
         super().__init__(vault, bus, clock)
         self.model = PromiseTableModel(self)
-        self.proxy = RowFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy = RowFilterProxy.over(self.model)
 
         self.state = QComboBox()
         self.state.setAccessibleName("Show promises")
@@ -60,11 +59,7 @@ class PromisesView(Page):
             buttons=[self.done_button, self.reopen_button, self.encounter_button],
             margins=(12, 12, 12, 12),
         )
-        self.filter, self.table, self.count_label = (
-            self.list.filter,
-            self.list.table,
-            self.list.count_label,
-        )
+        self.filter, self.table, self.count_label = self.list.parts()
         self.filter.textChanged.connect(self.proxy.set_text)
         self.table.horizontalHeader().setSectionResizeMode(
             PromiseTableModel.COL_TEXT, QHeaderView.ResizeMode.Stretch

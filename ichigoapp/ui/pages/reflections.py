@@ -23,7 +23,7 @@ from ichigoapp.ui import fmt
 from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.models import ReflectionTableModel, RowFilterProxy, RowRole
 from ichigoapp.ui.pages.base import Page
-from ichigoapp.ui.widgets.list_panel import ListPanel, VaultSearch
+from ichigoapp.ui.widgets.list_panel import ListPanel
 
 if TYPE_CHECKING:
     from ichigoapp.store import Vault
@@ -44,8 +44,7 @@ class ReflectionsView(Page):
     def __init__(self, vault: Vault, bus: EventBus, clock: Clock = system_clock) -> None:
         super().__init__(vault, bus, clock)
         self.model = ReflectionTableModel(self)
-        self.proxy = RowFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy = RowFilterProxy.over(self.model)
         self.unsent_only = QCheckBox("Thanks not sent")
         self.unsent_only.setAccessibleName("Only reflections whose thanks are not sent")
         self.unsent_only.toggled.connect(lambda _on: self.reload())
@@ -59,15 +58,8 @@ class ReflectionsView(Page):
             buttons=None,  # the count sits under the reflection, beside its button
             margins=(12, 12, 12, 6),
         )
-        self.filter, self.table, self.count_label = (
-            self.list.filter,
-            self.list.table,
-            self.list.count_label,
-        )
-        self.search = VaultSearch(
-            self, self.filter.text, self.proxy.set_text, lambda: self.model.complete, self.reload
-        )
-        self.filter.textChanged.connect(self.search.changed)
+        self.filter, self.table, self.count_label = self.list.parts()
+        self.search = self.list.search_the_vault(self.reload)
         self.table.horizontalHeader().setSectionResizeMode(
             ReflectionTableModel.COL_LEARNED, QHeaderView.ResizeMode.Stretch
         )

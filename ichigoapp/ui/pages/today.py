@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,7 @@ from ichigoapp.services.today import (
 from ichigoapp.ui import fmt, theme
 from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.pages.base import Page
+from ichigoapp.ui.widgets.buttons import button
 from ichigoapp.ui.widgets.clickable import ClickableLabel
 from ichigoapp.ui.widgets.section import Section
 
@@ -139,6 +141,10 @@ class TodayView(Page):
             layout.addWidget(w)
         return row
 
+    def _row_with_button(self, section: Section, body: QLabel, action: QPushButton) -> QPushButton:
+        section.add_row(self._row(body, action))
+        return action
+
     def _people_html(self, meeting: MeetingItem) -> str:
         parts = []
         for a in meeting.attendees:
@@ -208,18 +214,20 @@ class TodayView(Page):
                 "What did you learn, what went well, what are you grateful for?",
             )
             for m in overview.awaiting_reflection:
-                button = QPushButton("Reflect now")
-                button.setAccessibleName(f"Reflect on {m.title}")
-                button.clicked.connect(
-                    lambda _=False, eid=m.encounter_id: self.bus.reflect_on.emit(eid)
-                )
-                self.reflect_buttons[m.encounter_id] = button
                 body = self._label(
                     f"{_link('encounter', m.encounter_id, m.title)}"
                     f"<br><small>{escape(fmt.when(m.start, now))} · "
                     f"{self._people_html(m)}</small>"
                 )
-                section.add_row(self._row(body, button))
+                self.reflect_buttons[m.encounter_id] = self._row_with_button(
+                    section,
+                    body,
+                    button(
+                        "Reflect now",
+                        f"Reflect on {m.title}",
+                        partial(self.bus.reflect_on.emit, m.encounter_id),
+                    ),
+                )
             self._more(section, overview.awaiting_reflection, "reflect", "past meetings")
             right.addWidget(section)
 
@@ -238,11 +246,11 @@ class TodayView(Page):
                     f"{escape(p.text)}<br><small>{who} · {state_html}</small>",
                     name=f"Promise {p.text}",
                 )
-                button = QPushButton("Done")
-                button.setAccessibleName(f"Mark done: {p.text}")
-                button.clicked.connect(lambda _=False, pid=p.promise_id: self._done(pid))
-                self.promise_buttons[p.promise_id] = button
-                section.add_row(self._row(body, button))
+                self.promise_buttons[p.promise_id] = self._row_with_button(
+                    section,
+                    body,
+                    button("Done", f"Mark done: {p.text}", partial(self._done, p.promise_id)),
+                )
             self._more(section, overview.promises_due, "promises", "promises")
             right.addWidget(section)
 
@@ -254,11 +262,15 @@ class TodayView(Page):
                     f"{escape(t.gratitude)}<br><small>{people} · "
                     f"{_link('encounter', t.encounter_id, t.title)}</small>"
                 )
-                button = QPushButton("Thanks sent")
-                button.setAccessibleName(f"Thanks sent for {t.title}")
-                button.clicked.connect(lambda _=False, eid=t.encounter_id: self._thanked(eid))
-                self.thanks_buttons[t.encounter_id] = button
-                section.add_row(self._row(body, button))
+                self.thanks_buttons[t.encounter_id] = self._row_with_button(
+                    section,
+                    body,
+                    button(
+                        "Thanks sent",
+                        f"Thanks sent for {t.title}",
+                        partial(self._thanked, t.encounter_id),
+                    ),
+                )
             self._more(section, overview.unsent_thanks, "thanks", "thanks to send")
             right.addWidget(section)
 

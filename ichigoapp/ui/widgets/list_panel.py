@@ -109,6 +109,19 @@ class ListPanel(QWidget):
             row.addWidget(self.count_label)
             layout.addLayout(row)
 
+    def parts(self) -> tuple[QLineEdit, QTableView, QLabel]:
+        """The filter field, the table and the count, for the page to keep at hand."""
+        return self.filter, self.table, self.count_label
+
+    def search_the_vault(self, reload: Callable[[], None]) -> VaultSearch:
+        """Typing narrows the loaded rows at once and, while the list is loaded only in
+        part, searches the vault when the typing pauses (then ``reload``)."""
+        search = VaultSearch(
+            self, self.filter.text, self.proxy.set_text, lambda: self.source.complete, reload
+        )
+        self.filter.textChanged.connect(search.changed)
+        return search
+
     @property
     def source(self) -> RowTableModel[object]:
         model = self.proxy.sourceModel()

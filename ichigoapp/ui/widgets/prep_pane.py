@@ -24,7 +24,6 @@ from ichigoapp.ui.card_output import (
     print_with_progress,
     printer_for,
     safe_file_name,
-    size_combo,
     with_pdf_suffix,
 )
 from ichigoapp.ui.clock import Clock, system_clock
@@ -58,7 +57,7 @@ class PrepPane(QWidget):
         self.output.saved.connect(self._saved)
         self.message = self.output.message
 
-        self.size_box = size_combo()
+        self.size_box = self.output.size_box
         self.size_box.currentIndexChanged.connect(lambda _i: self.refresh_preview())
         self.preview_button = button("Print preview…", "Print preview of the prep card")
         self.preview_button.clicked.connect(self.print_preview)
@@ -98,7 +97,7 @@ class PrepPane(QWidget):
 
     @property
     def card_size(self) -> CardSize:
-        return CardSize(str(self.size_box.currentData()))
+        return self.output.card_size
 
     @property
     def saved_path(self) -> Path | None:

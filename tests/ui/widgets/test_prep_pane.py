@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from ichigoapp.ui.dialogs.prep_card import PrepCardDialog
 from ichigoapp.ui.dialogs.print_day import PrintDayDialog
 from ichigoapp.ui.main_window import MainWindow
 from ichigoapp.ui.widgets.prep_pane import PrepPane
+from tests.pdf import pdf_pages, pdf_text
 from tests.ui import seed
 from tests.ui.conftest import NOW
 
@@ -31,18 +31,6 @@ needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
     reason="poppler-utils (pdftotext, pdfinfo) not installed",
 )
-
-
-def pdf_text(path: Path) -> str:
-    return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-
-
-def pdf_pages(path: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
-    line = next(x for x in info.stdout.splitlines() if x.startswith("Pages:"))
-    return int(line.split()[1])
 
 
 def _save_to(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
