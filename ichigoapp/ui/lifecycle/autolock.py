@@ -8,8 +8,8 @@ single-shot QTimer on every key, click, wheel or touch). When it fires, the lock
 * closes every vault connection and releases the writer lock (``vault.close()``), which
   drops the engine that held the key (Python cannot wipe a string, but nothing in the
   app refers to it any more);
-* shows a small lock screen whose "Unlock…" runs the ordinary unlock (ui/unlock.py) and
-  builds a fresh main window on the reopened vault.
+* shows a small lock screen whose "Unlock…" runs the ordinary unlock
+  (lifecycle/unlock.py) and builds a fresh main window on the reopened vault.
 
 The timeout is the vault setting ``autolock_minutes`` if set, else the QSettings value of
 the same name, else 15 minutes; 0 turns auto-lock off. Unsaved edits in an open form are

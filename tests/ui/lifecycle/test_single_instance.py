@@ -147,7 +147,7 @@ def test_files_reach_the_main_window_once_attached(
     with qtbot.waitSignal(window.files_received, timeout=5000) as signal:
         assert send_to_running(first.name, [tmp_path / "later.ics"])
     assert signal.args == [[tmp_path / "later.ics"]]
-    # Brought to front, and the import is offered (ui/import_dialog.py listens).
+    # Brought to front, and the import is offered (ui/actions/calendar_import.py offers it).
     qtbot.waitUntil(lambda: not window.isMinimized(), timeout=2000)
     qtbot.waitUntil(lambda: any("later.ics" in text for text in asked), timeout=2000)
 

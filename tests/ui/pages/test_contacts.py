@@ -183,7 +183,7 @@ def test_merge_two_contacts(window: Any, dialog_log: DialogLog) -> None:
     dialog_log.pick_answer = world.kwame
     view.merge_button.click()
     assert "into Hanako Sato" in dialog_log.picks[0]
-    view.merge_dialog.merge_button.click()  # the side-by-side dialog (ui/merge_dialog.py)
+    view.merge_dialog.merge_button.click()  # the side-by-side dialog (ui/dialogs/merge.py)
     assert "Merge Kwame Mensah into Hanako Sato?" in dialog_log.confirms[0]
     with window.vault.session() as s:
         assert s.get(Contact, world.kwame) is None
