@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+import phonenumbers
+
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 
 
@@ -26,6 +28,24 @@ def normalise_email(raw: str) -> str:
 def is_email_address(normalised: str) -> bool:
     """One "@" with something on both sides and no white space."""
     return bool(_EMAIL.match(normalised))
+
+
+def normalise_phone(raw: str, region: str | None = None) -> str:
+    """A phone number as Ichigo compares it: E.164 ("+819012345678") for every way of
+    writing it ("090-1234-5678" in Japan, "+81 90 1234 5678", "tel:+81-90..."). A number
+    without a country code is read as one of ``region`` (ISO 3166 code such as "JP").
+    "" when it cannot be a phone number, or has no country code and no region is known:
+    such a number is kept as written but proves nothing."""
+    value = raw.strip()
+    if value[:4].lower() == "tel:":
+        value = value[4:]
+    try:
+        number = phonenumbers.parse(value, region.upper() if region else None)
+    except phonenumbers.NumberParseException:
+        return ""
+    if not phonenumbers.is_possible_number(number):
+        return ""
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
 def linkedin_profile_key(url: str) -> str:

@@ -1,8 +1,10 @@
-"""Contacts in and out: import files without duplicates, export everything.
+"""Contacts in and out: import files without joining strangers, export everything.
 
-Matching on import: normalised email, then LinkedIn profile URL, then exact name
-(case-insensitive). A match updates the contact; a changed company or title is recorded
-on the contact's timeline ("moved to Acme Robotics as CTO").
+A record is an existing contact only on strong evidence (services/identity.py: email,
+phone, LinkedIn profile, vCard UID), never on its name: a record matching nobody is a
+new contact, and one sharing a name shows up among the possible duplicates. A match
+updates the contact; a changed company or title is recorded on its timeline ("moved
+to Acme Robotics as CTO").
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from ichigoapp import __version__
 from ichigoapp.errors import BadInput, ImportFailed
 from ichigoapp.importers.contact_types import ContactRecord
 from ichigoapp.importers.contacts import detect_and_parse
-from ichigoapp.importers.normalise import linkedin_profile_key
 from ichigoapp.importers.vcard_export import export_vcards
 from ichigoapp.model import (
     Contact,
@@ -45,6 +46,7 @@ from ichigoapp.services.contacts import (
     reflection_dict,
     tags_named,
 )
+from ichigoapp.services.identity import PersonIndex
 
 EXPORT_FORMAT = "ichigo-export"
 EXPORT_VERSION = 1
@@ -69,36 +71,6 @@ class ContactImportReport:
         }
 
 
-class _Matcher:
-    """Finds the existing contact a record describes, loaded once per import."""
-
-    def __init__(self, session: Session) -> None:
-        self.by_email: dict[str, Contact] = {}
-        self.by_linkedin: dict[str, Contact] = {}
-        self.by_name: dict[str, Contact] = {}
-        for contact in session.scalars(select(Contact)):
-            self.remember(contact)
-
-    def remember(self, contact: Contact) -> None:
-        for e in contact.emails:
-            self.by_email.setdefault(e.email, contact)
-        for link in contact.links:
-            key = linkedin_profile_key(link.url)
-            if key:
-                self.by_linkedin.setdefault(key, contact)
-        self.by_name.setdefault(contact.display_name.casefold(), contact)
-
-    def find(self, record: ContactRecord) -> Contact | None:
-        for email, _label in record.emails:
-            if email in self.by_email:
-                return self.by_email[email]
-        for url, _label in record.links:
-            key = linkedin_profile_key(url)
-            if key and key in self.by_linkedin:
-                return self.by_linkedin[key]
-        return self.by_name.get(record.display_name.strip().casefold())
-
-
 def _move_summary(old_company: str, old_title: str, record: ContactRecord) -> str | None:
     company_changed = bool(record.company) and record.company != old_company
     title_changed = bool(record.title) and record.title != old_title
@@ -120,7 +92,7 @@ def _new_only(labelled: list[tuple[str, str]], known: set[str]) -> Iterator[tupl
 
 
 def _merge_record(
-    session: Session, contact: Contact, record: ContactRecord, matcher: _Matcher
+    session: Session, contact: Contact, record: ContactRecord, matcher: PersonIndex
 ) -> bool:
     """Fold what the file says into the contact; True if anything changed."""
     changed = False
@@ -188,7 +160,7 @@ def import_contact_records(
 ) -> None:
     """Create or update contacts for ``records`` inside the caller's transaction."""
     items = list(records)
-    matcher = _Matcher(session)
+    matcher = PersonIndex(session)
     for index, record in enumerate(items, start=1):
         name = record.display_name.strip()
         if not name:

@@ -71,7 +71,9 @@ def test_a_later_export_with_a_new_job_updates_and_records_the_move(
     assert detail["changes"][0]["summary"] == "moved to Acme Robotics as CTO"
 
 
-def test_matching_prefers_email_then_linkedin_url_then_name(vault: Vault, tmp_path: Path) -> None:
+def test_matching_needs_an_address_a_profile_or_a_phone_never_a_name(
+    vault: Vault, tmp_path: Path
+) -> None:
     with vault.transaction() as s:
         by_email = contacts.add_contact(
             s, contacts.ContactInput(name="Dr. Amara O.", emails=["amara@lif.ng"])
@@ -82,7 +84,7 @@ def test_matching_prefers_email_then_linkedin_url_then_name(vault: Vault, tmp_pa
                 name="K. Mensah", links=["https://www.linkedin.com/in/KwameMensah/"]
             ),
         ).id
-        by_name = contacts.add_contact(s, contacts.ContactInput(name="Ingrid Solberg")).id
+        same_name = contacts.add_contact(s, contacts.ContactInput(name="Ingrid Solberg")).id
     path = _linkedin(
         tmp_path,
         [
@@ -92,11 +94,76 @@ def test_matching_prefers_email_then_linkedin_url_then_name(vault: Vault, tmp_pa
         ],
     )
     report = import_contacts_file(vault.transaction, path)
-    assert (report.created, report.updated) == (0, 3)
+    # The Ingrid of the file shares only a name with the one in the vault: a new person.
+    assert (report.created, report.updated) == (1, 2)
     with vault.session() as s:
         assert s.get(Contact, by_email).company == "Lagos Fund"  # type: ignore[union-attr]
         assert s.get(Contact, by_url).company == "Accra Solar"  # type: ignore[union-attr]
-        assert s.get(Contact, by_name).title == "COO"  # type: ignore[union-attr]
+        assert s.get(Contact, same_name).title == ""  # type: ignore[union-attr]
+
+
+def test_a_namesake_is_someone_else_and_the_same_address_is_the_same_person(
+    vault: Vault, tmp_path: Path
+) -> None:
+    """Issue 15's case: another Hanako Sato, at another address, leaves ours untouched;
+    the same address under another name is ours."""
+    with vault.transaction() as s:
+        ours = contacts.add_contact(
+            s,
+            contacts.ContactInput(
+                name="Hanako Sato",
+                emails=["hanako@kinoshita.example"],
+                company="Kinoshita Design",
+                title="Creative Director",
+            ),
+        ).id
+    other = tmp_path / "other.vcf"
+    other.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Hanako Sato\r\n"
+        "EMAIL:hanako.sato@othercorp.example\r\nORG:Other Corp\r\nTITLE:Accountant\r\n"
+        "END:VCARD\r\n",
+        encoding="utf-8",
+    )
+    report = import_contacts_file(vault.transaction, other)
+    assert (report.created, report.updated) == (1, 0)
+    with vault.session() as s:
+        hanako = contacts.contact_detail(s, ours)
+        assert hanako["emails"] == ["hanako@kinoshita.example"]
+        assert (hanako["company"], hanako["title"]) == ("Kinoshita Design", "Creative Director")
+        assert hanako["changes"] == []
+        assert len(contacts.list_contacts(s)) == 2
+
+    renamed = tmp_path / "renamed.vcf"
+    renamed.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:H. Sato-Kinoshita\r\n"
+        "EMAIL:Hanako@Kinoshita.example\r\nTEL:+81 90 1234 5678\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    report = import_contacts_file(vault.transaction, renamed)
+    assert (report.created, report.updated) == (0, 1)
+    with vault.session() as s:
+        assert contacts.contact_detail(s, ours)["phones"] == ["+81 90 1234 5678"]
+
+
+def test_the_same_phone_however_written_is_the_same_person(vault: Vault, tmp_path: Path) -> None:
+    from ichigoapp.model import Setting
+    from ichigoapp.services.identity import PHONE_REGION_SETTING
+
+    with vault.transaction() as s:
+        s.add(Setting(key=PHONE_REGION_SETTING, value="JP"))
+        noel = contacts.add_contact(
+            s, contacts.ContactInput(name="Noel Winter", phones=["090-1234-5678"])
+        ).id
+    card = tmp_path / "noel.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:N. Winter\r\nTEL;VALUE=uri:tel:+81-90-1234-5678\r\n"
+        "ORG:North Pole Logistics\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    report = import_contacts_file(vault.transaction, card)
+    assert (report.created, report.updated) == (0, 1)
+    with vault.session() as s:
+        assert contacts.contact_detail(s, noel)["company"] == "North Pole Logistics"
 
 
 def test_vcard_round_trip_through_the_vault(vault: Vault, tmp_path: Path) -> None:
