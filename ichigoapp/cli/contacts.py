@@ -78,6 +78,9 @@ _DETAIL_LINES = (
     ("Title", "title"),
     ("Company", "company"),
     ("Location", "location"),
+    ("Pronouns", "pronouns"),
+    ("Pronunciation", "pronunciation"),
+    ("Birthday", "birthday"),
     ("How we met", "how_we_met"),
     ("Notes", "notes"),
 )
@@ -88,8 +91,13 @@ def _contact_text(data: dict[str, Any]) -> str:
     lines += [f"  {label}: {data[key]}" for label, key in _DETAIL_LINES if data.get(key)]
     if data["emails"]:
         lines.append("  Emails: " + ", ".join(data["emails"]))
+    if data["phones"]:
+        lines.append("  Phones: " + ", ".join(data["phones"]))
     if data["interests"]:
         lines.append("  Cares about: " + ", ".join(data["interests"]))
+    for detail in data["details"]:
+        private = " (private)" if detail["private"] else ""
+        lines.append(f"  {detail['label'] or 'Detail'}: {detail['value']}{private}")
     if data["encounters"]:
         lines.append("  Encounters:")
         lines += [
@@ -114,6 +122,136 @@ def cmd_contacts_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _edit(data: Any, args: argparse.Namespace) -> None:
+    """Apply the flags of ``contacts edit`` to the contact's form."""
+    from ichigoapp.services.common import parse_day
+    from ichigoapp.services.contacts import set_private
+
+    for flag in ("name", "company", "title", "location", "how_we_met", "pronouns", "pronunciation"):
+        value = getattr(args, flag)
+        if value is not None:
+            setattr(data, flag, value)
+    for flag, field in (
+        ("email", "emails"),
+        ("phone", "phones"),
+        ("link", "links"),
+        ("interest", "interests"),
+        ("tag", "tags"),
+    ):
+        values = getattr(args, flag)
+        if values is not None:  # repeated flags replace the whole list
+            setattr(data, field, [v for v in values if v.strip()])
+    if args.note is not None:
+        data.notes = args.note
+    if args.birthday is not None:
+        data.birthday = parse_day(args.birthday, "--birthday") if args.birthday else None
+    if args.met_on is not None:
+        data.met_on = parse_day(args.met_on, "--met-on") if args.met_on else None
+    if args.met_through is not None:
+        data.met_through_id = args.met_through or None
+    if args.cadence is not None:
+        data.keep_in_touch_days = args.cadence or None
+    for detail in args.detail or []:
+        label, sep, value = detail.partition("=")
+        if not sep or not value.strip():
+            raise BadInput(f"--detail '{detail}' needs the form LABEL=VALUE")
+        data.details.append((label.strip(), value.strip(), False))
+    set_private(data, args.private or [], True)
+    set_private(data, args.public or [], False)
+
+
+def cmd_contacts_edit(args: argparse.Namespace) -> int:
+    from ichigoapp.services import contacts as contact_svc
+
+    with writing(args) as session:
+        data = contact_svc.contact_form(session, args.id)
+        _edit(data, args)
+        contact_svc.update_contact(session, args.id, data)
+        shown = contact_svc.contact_detail(session, args.id)
+    emit(args, shown, f"Saved {shown['name']} (id {shown['id']}).")
+    return EXIT_OK
+
+
+def _pair_text(rows: list[dict[str, Any]], names: dict[int, str]) -> str:
+    return "\n".join(
+        f"{a:>5} {b:>5}  {row['reason']} ({row['score']:.2f}): {names[a]} / {names[b]}"
+        for row in rows
+        for a, b in [row["ids"]]
+    )
+
+
+def cmd_contacts_duplicates(args: argparse.Namespace) -> int:
+    from ichigoapp.services import contacts as contact_svc
+    from ichigoapp.services.duplicates import find_duplicates
+
+    with reading(args) as session:
+        rows = [s.to_json() for s in find_duplicates(session)]
+        names = {c.id: c.display_name for c in contact_svc.list_contacts(session)}
+    emit(args, rows, lambda: _pair_text(rows, names) or "No possible duplicates.")
+    return EXIT_OK
+
+
+def cmd_contacts_merge(args: argparse.Namespace) -> int:
+    from ichigoapp.services import contacts as contact_svc
+    from ichigoapp.services.merging import merge_contacts
+
+    if args.keep == args.other:
+        raise BadInput("cannot merge a contact with itself")
+    with open_vault_for(args, write=True) as vault:
+        with vault.session() as session:  # both exist, before a backup is made for them
+            other_name = contact_svc.contact_detail(session, args.other)["name"]
+            contact_svc.contact_detail(session, args.keep)
+        vault.auto_backup("before-merge")
+        with vault.transaction() as session:
+            merge_contacts(session, args.keep, args.other)
+            shown = contact_svc.contact_detail(session, args.keep)
+    emit(args, shown, f"Merged {other_name} into {shown['name']} (id {shown['id']}).")
+    return EXIT_OK
+
+
+def cmd_contacts_not_duplicates(args: argparse.Namespace) -> int:
+    from ichigoapp.services.duplicates import not_duplicates
+
+    with writing(args) as session:
+        not_duplicates(session, args.first, args.second)
+    pair = sorted((args.first, args.second))
+    emit(args, {"ids": pair}, f"Noted: {pair[0]} and {pair[1]} are two people.")
+    return EXIT_OK
+
+
+def _add_edit(actions: Commands) -> None:
+    p = actions.add("edit", cmd_contacts_edit, "change a contact's fields")
+    p.add_argument("id", type=int)
+    p.add_argument("--name")
+    p.add_argument("--email", action="append", help="repeatable; replaces the addresses")
+    p.add_argument("--phone", action="append", help="repeatable; replaces the numbers")
+    p.add_argument("--link", action="append", help="repeatable; replaces the links")
+    p.add_argument("--company")
+    p.add_argument("--title")
+    p.add_argument("--location")
+    p.add_argument("--birthday", help="YYYY-MM-DD (empty to clear)")
+    p.add_argument("--pronouns")
+    p.add_argument("--pronunciation", help="how to say the name, e.g. a reading in kana")
+    p.add_argument("--how-we-met", dest="how_we_met")
+    p.add_argument("--met-on", dest="met_on", help="YYYY-MM-DD (empty to clear)")
+    p.add_argument(
+        "--met-through",
+        dest="met_through",
+        type=int,
+        metavar="ID",
+        help="who introduced you (0 to clear)",
+    )
+    p.add_argument("--interest", action="append", help="repeatable; replaces the interests")
+    p.add_argument("--tag", action="append", help="repeatable; replaces the tags")
+    p.add_argument("--note")
+    p.add_argument(
+        "--cadence", type=int, metavar="DAYS", help="keep in touch every N days (0 to clear)"
+    )
+    p.add_argument("--detail", action="append", metavar="LABEL=VALUE", help="repeatable; adds")
+    p.add_argument("--private", action="append", metavar="FIELD", help="repeatable")
+    p.add_argument("--public", action="append", metavar="FIELD", help="repeatable")
+
+
 def add_contacts(commands: Commands) -> None:
     actions = commands.group("contacts", "manage contacts")
     p = actions.add("add", cmd_contacts_add, "add a contact")
@@ -132,6 +270,14 @@ def add_contacts(commands: Commands) -> None:
     actions.add("list", cmd_contacts_list, "list contacts")
     p = actions.add("show", cmd_contacts_show, "show one contact with their history")
     p.add_argument("id", type=int)
+    _add_edit(actions)
+    actions.add("duplicates", cmd_contacts_duplicates, "list possible duplicates")
+    p = actions.add("merge", cmd_contacts_merge, "merge OTHER into KEEP (backed up first)")
+    p.add_argument("keep", type=int, metavar="KEEP")
+    p.add_argument("other", type=int, metavar="OTHER")
+    p = actions.add("not-duplicates", cmd_contacts_not_duplicates, "say A and B are two people")
+    p.add_argument("first", type=int, metavar="A")
+    p.add_argument("second", type=int, metavar="B")
 
 
 def cmd_import_contacts(args: argparse.Namespace) -> int:
@@ -147,6 +293,11 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
             f"{report.unchanged} unchanged, {len(report.skipped)} skipped."
         ]
         lines += [f"  skipped {s['where']}: {s['reason']}" for s in report.skipped]
+        if report.possible_duplicates:
+            lines.append(
+                f"{report.possible_duplicates} possible duplicate(s) to look at: "
+                "`ichigo contacts duplicates`."
+            )
         return "\n".join(lines)
 
     emit(args, report.to_json(), text)

@@ -33,6 +33,9 @@ PRIVATE_CAPABLE_FIELDS = (
     "notes",
     "phones",
     "emails",
+    "birthday",
+    "pronouns",
+    "pronunciation",
 )
 
 contact_tag = Table(
@@ -71,6 +74,9 @@ class Contact(Base):
     keep_in_touch_days: Mapped[int | None] = mapped_column(default=None)
     birthday: Mapped[date | None] = mapped_column(Date, default=None)
     photo: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, deferred=True)
+    pronouns: Mapped[str] = mapped_column(String(100), default="")
+    # How to say the name (for Japanese names, the yomigana reading).
+    pronunciation: Mapped[str] = mapped_column(String(300), default="")
     # What an imported file said that has no field of its own (vCard X- properties,
     # unknown CSV columns), kept so that exporting gives it back.
     extra: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
@@ -178,3 +184,20 @@ class ContactChange(Base):
     summary: Mapped[str] = mapped_column(Text)
 
     contact: Mapped[Contact] = relationship(back_populates="changes")
+
+
+class NotDuplicate(Base):
+    """Two contacts the user said are not the same person: never suggested again.
+
+    The pair is kept in one order (``low_id`` < ``high_id``) so it is stored once.
+    """
+
+    __tablename__ = "not_duplicate"
+
+    low_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True
+    )
+    high_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from ichigoapp.errors import BadInput
 from ichigoapp.importers.normalise import normalise_email
 from ichigoapp.model import (
+    PRIVATE_CAPABLE_FIELDS,
     Contact,
-    ContactChange,
     ContactEmail,
     ContactLink,
     ContactPhone,
@@ -49,6 +49,26 @@ class ContactInput:
     tags: list[str] = field(default_factory=list)
     keep_in_touch_days: int | None = None
     private_fields: list[str] = field(default_factory=list)
+    birthday: date | None = None
+    pronouns: str = ""
+    pronunciation: str = ""  # how to say the name (a Japanese name's reading)
+
+
+PRIVACY_FIELDS = (*PRIVATE_CAPABLE_FIELDS, "details")
+
+
+def set_private(data: ContactInput, fields: list[str], private: bool) -> None:
+    """Mark ``fields`` (keys of ``contacts show --json``) private or public in ``data``;
+    "details" marks every personal detail."""
+    for name in fields:
+        if name not in PRIVACY_FIELDS:
+            raise BadInput(f"'{name}' cannot be private (choose {', '.join(PRIVACY_FIELDS)})")
+        if name == "details":
+            data.details = [(label, value, private) for label, value, _was in data.details]
+        elif private and name not in data.private_fields:
+            data.private_fields.append(name)
+        elif not private and name in data.private_fields:
+            data.private_fields.remove(name)
 
 
 def _email_owner(session: Session, email: str) -> Contact | None:
@@ -103,6 +123,9 @@ def _apply(session: Session, contact: Contact, data: ContactInput, emails: list[
     contact.notes = data.notes.strip()
     contact.keep_in_touch_days = data.keep_in_touch_days
     contact.private_fields = sorted(set(data.private_fields))
+    contact.birthday = data.birthday
+    contact.pronouns = clean_text(data.pronouns)
+    contact.pronunciation = clean_text(data.pronunciation)
     contact.tags = tags_named(session, data.tags)
 
     current = {e.email: e for e in contact.emails}
@@ -112,8 +135,13 @@ def _apply(session: Session, contact: Contact, data: ContactInput, emails: list[
     ]
     for pos, row in enumerate(contact.emails):
         row.position = pos
-    contact.phones = [ContactPhone(number=p.strip()) for p in data.phones if p.strip()]
-    contact.links = [ContactLink(url=u.strip()) for u in data.links if u.strip()]
+    # Rows whose value stays keep their labels ("work", "linkedin") from imports.
+    phones = {p.number: p for p in contact.phones}
+    wanted = dict.fromkeys(p.strip() for p in data.phones if p.strip())
+    contact.phones = [phones.get(n) or ContactPhone(number=n) for n in wanted]
+    links = {link.url: link for link in contact.links}
+    urls = dict.fromkeys(u.strip() for u in data.links if u.strip())
+    contact.links = [links.get(u) or ContactLink(url=u) for u in urls]
     contact.details = [
         PersonalDetail(label=label.strip(), value=value.strip(), private=private)
         for label, value, private in data.details
@@ -182,6 +210,9 @@ def contact_input_from(contact: Contact) -> ContactInput:
         tags=[t.name for t in contact.tags],
         keep_in_touch_days=contact.keep_in_touch_days,
         private_fields=list(contact.private_fields or []),
+        birthday=contact.birthday,
+        pronouns=contact.pronouns,
+        pronunciation=contact.pronunciation,
     )
 
 
@@ -194,60 +225,6 @@ def delete_contact(session: Session, contact_id: int) -> None:
             part.name = contact.display_name
     session.delete(contact)
     session.flush()
-
-
-def merge_contacts(session: Session, keep_id: int, other_id: int) -> Contact:
-    """Fold ``other`` into ``keep``: every email, encounter, reflection and promise stays."""
-    if keep_id == other_id:
-        raise BadInput("cannot merge a contact with itself")
-    keep = get_or_fail(session, Contact, keep_id, "contact")
-    other = get_or_fail(session, Contact, other_id, "contact")
-
-    known = {e.email for e in keep.emails}
-    moved_emails = [e for e in other.emails if e.email not in known]
-    for row in list(other.emails):
-        other.emails.remove(row)
-    session.flush()  # release the unique addresses before re-adding them to keep
-    for pos, row in enumerate(moved_emails, start=len(keep.emails)):
-        keep.emails.append(ContactEmail(email=row.email, label=row.label, position=pos))
-
-    phones = {p.number for p in keep.phones}
-    keep.phones += [
-        ContactPhone(number=p.number, label=p.label) for p in other.phones if p.number not in phones
-    ]
-    links = {link.url for link in keep.links}
-    keep.links += [ContactLink(url=x.url, label=x.label) for x in other.links if x.url not in links]
-    keep.details += [
-        PersonalDetail(label=d.label, value=d.value, private=d.private) for d in other.details
-    ]
-    for field_name in ("given_name", "family_name", "company", "title", "location", "how_we_met"):
-        if not getattr(keep, field_name) and getattr(other, field_name):
-            setattr(keep, field_name, getattr(other, field_name))
-    keep.met_on = min(filter(None, [keep.met_on, other.met_on]), default=None)
-    keep.interests = list(dict.fromkeys([*(keep.interests or []), *(other.interests or [])]))
-    if other.notes:
-        keep.notes = f"{keep.notes}\n\n{other.notes}".strip()
-    keep.tags = list({t.id: t for t in [*keep.tags, *other.tags]}.values())
-    keep.private_fields = sorted({*(keep.private_fields or []), *(other.private_fields or [])})
-
-    seen_encounters = {p.encounter_id for p in keep.participations}
-    for part in list(other.participations):
-        if part.encounter_id in seen_encounters:
-            session.delete(part)
-        else:
-            part.contact = keep
-            seen_encounters.add(part.encounter_id)
-    for promise in session.scalars(select(Promise).where(Promise.contact_id == other.id)):
-        promise.contact = keep
-    for change in list(other.changes):
-        change.contact = keep
-    for person in session.scalars(select(Contact).where(Contact.met_through_id == other.id)):
-        person.met_through_id = keep.id
-    keep.changes.append(ContactChange(summary=f"merged with {other.display_name}"))
-    session.flush()
-    session.delete(other)
-    session.flush()
-    return keep
 
 
 def list_contacts(session: Session) -> list[Contact]:
@@ -277,6 +254,11 @@ def contact_summary(contact: Contact) -> dict[str, Any]:
         "notes": contact.notes,
         "tags": [t.name for t in contact.tags],
         "keep_in_touch_days": contact.keep_in_touch_days,
+        "cadence_days": contact.keep_in_touch_days,
+        "birthday": contact.birthday.isoformat() if contact.birthday else None,
+        "pronouns": contact.pronouns,
+        "pronunciation": contact.pronunciation,
+        "met_through": contact.met_through.display_name if contact.met_through else None,
         "private_fields": list(contact.private_fields or []),
         "created_at": iso(contact.created_at),
         "updated_at": iso(contact.updated_at),

@@ -46,7 +46,9 @@ from ichigoapp.services.contacts import (
     reflection_dict,
     tags_named,
 )
-from ichigoapp.services.identity import PersonIndex
+from ichigoapp.services.duplicates import suggestions_for
+from ichigoapp.services.identity import PersonIndex, people
+from ichigoapp.services.merging import merge_contacts
 
 EXPORT_FORMAT = "ichigo-export"
 EXPORT_VERSION = 1
@@ -60,6 +62,10 @@ class ContactImportReport:
     updated: int = 0
     unchanged: int = 0
     skipped: list[dict[str, str]] = field(default_factory=list)
+    # Pairs with a contact this import made that may be one person (same name...).
+    possible_duplicates: int = 0
+    # Contacts of the vault that the file proved to be one person, merged into one.
+    merged: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -68,6 +74,8 @@ class ContactImportReport:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "skipped": self.skipped,
+            "possible_duplicates": self.possible_duplicates,
+            "merged": self.merged,
         }
 
 
@@ -124,12 +132,12 @@ def _merge_record(
         contact.photo = record.photo
         changed = True
     for email, label in record.emails:
-        owner = matcher.by_email.get(email)
+        owner = matcher.owner(f"email:{email}")
         if owner is None:
             contact.emails.append(
                 ContactEmail(email=email, label=label, position=len(contact.emails))
             )
-            matcher.by_email[email] = contact
+            matcher.by_key[f"email:{email}"] = contact
             changed = True
     known = {p.number for p in contact.phones}
     for number, label in _new_only(record.phones, known):
@@ -158,42 +166,79 @@ def import_contact_records(
     report: ContactImportReport,
     progress: Callable[[int, int], None] | None = None,
 ) -> None:
-    """Create or update contacts for ``records`` inside the caller's transaction."""
+    """Create or update contacts for ``records`` inside the caller's transaction.
+
+    Records that are one person (identity.people) become or update one contact. When
+    they prove that two contacts of the vault are one person (one card holds the
+    address of each), those are merged first, losing nothing (services/merging.py).
+    """
     items = list(records)
-    matcher = PersonIndex(session)
-    for index, record in enumerate(items, start=1):
-        name = record.display_name.strip()
-        if not name:
-            report.skipped.append({"where": f"record {index}", "reason": "no name"})
-            continue
-        contact = matcher.find(record)
-        if contact is None:
-            # Column defaults apply only at INSERT; the merge below reads these first.
-            contact = Contact(
-                display_name=name,
-                **dict.fromkeys(("given_name", "family_name", "company", "title"), ""),
-                **dict.fromkeys(("location", "how_we_met", "notes"), ""),
-                interests=[],
-                private_fields=[],
-                extra={},
-            )
-            session.add(contact)
-            _merge_record(session, contact, record, matcher)
-            session.flush()
-            matcher.remember(contact)
+    index = PersonIndex(session)
+    made: set[int] = set()
+    done = 0
+    for group in people(items, index):
+        contact = _the_contact(session, group, items, index, report)
+        for position in group:
+            record = items[position]
+            done += 1
+            if progress and done % 100 == 0:
+                progress(done, len(items))
+            if not record.display_name.strip():
+                report.skipped.append({"where": f"record {position + 1}", "reason": "no name"})
+                continue
+            if contact is None:
+                contact = _new_contact(session, record)
+                _merge_record(session, contact, record, index)
+                session.flush()
+                made.add(contact.id)
+                report.created += 1
+            elif _merge_record(session, contact, record, index):
+                session.flush()
+                report.updated += 1
+            else:
+                report.unchanged += 1
+                continue
+            index.remember(contact)
             link_waiting_attendees(session, contact)
-            report.created += 1
-        elif _merge_record(session, contact, record, matcher):
-            session.flush()
-            matcher.remember(contact)
-            link_waiting_attendees(session, contact)
-            report.updated += 1
-        else:
-            report.unchanged += 1
-        if progress and index % 100 == 0:
-            progress(index, len(items))
     if progress:
         progress(len(items), len(items))
+    if made:
+        report.possible_duplicates = len(suggestions_for(session, made))
+
+
+def _the_contact(
+    session: Session,
+    group: list[int],
+    items: list[ContactRecord],
+    index: PersonIndex,
+    report: ContactImportReport,
+) -> Contact | None:
+    """The vault's contact for a group of records; None when they are someone new."""
+    found = {c.id: c for position in group for c in index.matches(items[position])}
+    if not found:
+        return None
+    keep, *others = sorted(found.values(), key=lambda c: c.id)
+    for other in others:
+        index.forget(other)
+        index.forget(keep)
+        merge_contacts(session, keep.id, other.id)
+        index.remember(keep)
+        report.merged += 1
+    return keep
+
+
+def _new_contact(session: Session, record: ContactRecord) -> Contact:
+    # Column defaults apply only at INSERT; _merge_record reads these first.
+    contact = Contact(
+        display_name=record.display_name.strip(),
+        **dict.fromkeys(("given_name", "family_name", "company", "title"), ""),
+        **dict.fromkeys(("location", "how_we_met", "notes", "pronouns", "pronunciation"), ""),
+        interests=[],
+        private_fields=[],
+        extra={},
+    )
+    session.add(contact)
+    return contact
 
 
 def import_contacts_file(

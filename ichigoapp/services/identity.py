@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import locale
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -49,42 +49,85 @@ class PersonIndex:
 
     def __init__(self, session: Session, contacts: Iterable[Contact] | None = None) -> None:
         self.region = phone_region(session)
-        self.by_email: dict[str, Contact] = {}
-        self.by_phone: dict[str, Contact] = {}
-        self.by_linkedin: dict[str, Contact] = {}
-        self.by_uid: dict[str, Contact] = {}
+        self.by_key: dict[str, Contact] = {}
         for contact in session.scalars(select(Contact)) if contacts is None else contacts:
             self.remember(contact)
 
-    def remember(self, contact: Contact) -> None:
-        for e in contact.emails:
-            self.by_email.setdefault(e.email, contact)
-        for p in contact.phones:
-            key = normalise_phone(p.number, self.region)
-            if key:
-                self.by_phone.setdefault(key, contact)
-        for link in contact.links:
-            key = linkedin_profile_key(link.url)
-            if key:
-                self.by_linkedin.setdefault(key, contact)
-        uid = vcard_uid(contact.extra)
+    def keys(
+        self,
+        emails: Iterable[str],
+        phones: Iterable[str],
+        links: Iterable[str],
+        extra: dict[str, str],
+    ) -> set[str]:
+        """The evidence of a person: each key proves who it belongs to."""
+        found = {f"email:{e}" for e in emails if e}
+        found |= {f"phone:{k}" for k in (normalise_phone(p, self.region) for p in phones) if k}
+        found |= {f"profile:{k}" for k in map(linkedin_profile_key, links) if k}
+        uid = vcard_uid(extra)
         if uid:
-            self.by_uid.setdefault(uid, contact)
+            found.add(f"uid:{uid}")
+        return found
+
+    def record_keys(self, record: ContactRecord) -> set[str]:
+        return self.keys(
+            (e for e, _ in record.emails),
+            (p for p, _ in record.phones),
+            (u for u, _ in record.links),
+            record.extra,
+        )
+
+    def remember(self, contact: Contact) -> None:
+        emails = [e.email for e in contact.emails]
+        phones = [p.number for p in contact.phones]
+        links = [link.url for link in contact.links]
+        for key in self.keys(emails, phones, links, contact.extra or {}):
+            self.by_key.setdefault(key, contact)
+
+    def forget(self, contact: Contact) -> None:
+        for key in [k for k, c in self.by_key.items() if c is contact]:
+            del self.by_key[key]
+
+    def owner(self, key: str) -> Contact | None:
+        return self.by_key.get(key)
 
     def find(self, record: ContactRecord) -> Contact | None:
         """The contact ``record`` describes, or None: then it is someone new."""
-        uid = vcard_uid(record.extra)
-        if uid and uid in self.by_uid:
-            return self.by_uid[uid]
-        for email, _label in record.emails:
-            if email in self.by_email:
-                return self.by_email[email]
-        for number, _label in record.phones:
-            key = normalise_phone(number, self.region)
-            if key and key in self.by_phone:
-                return self.by_phone[key]
-        for url, _label in record.links:
-            key = linkedin_profile_key(url)
-            if key and key in self.by_linkedin:
-                return self.by_linkedin[key]
-        return None
+        return next(iter(self.matches(record)), None)
+
+    def matches(self, record: ContactRecord) -> list[Contact]:
+        """Every contact sharing evidence with ``record``, lowest id first."""
+        found = {id(c): c for k in self.record_keys(record) if (c := self.by_key.get(k))}
+        return sorted(found.values(), key=lambda c: c.id)
+
+
+def people(records: Sequence[ContactRecord], index: PersonIndex) -> list[list[int]]:
+    """The records that are one person, as groups of positions in ``records``.
+
+    Records sharing any evidence, directly or through other records or a contact of the
+    vault, are one person: the groups do not depend on the records' order. Each group
+    lists its records in file order; the groups come in the order of their first record.
+    """
+    parent = list(range(len(records)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with: dict[str, int] = {}
+    for i, record in enumerate(records):
+        keys = index.record_keys(record)
+        keys |= {f"contact:{c.id}" for c in index.matches(record)}
+        for key in keys:
+            if key in first_with:
+                a, b = root(first_with[key]), root(i)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+            else:
+                first_with[key] = i
+    groups: dict[int, list[int]] = {}
+    for i in range(len(records)):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())

@@ -97,7 +97,7 @@ def test_killed_import_is_all_or_nothing(
 MERGE_SCRIPT = """
 import sys
 from pathlib import Path
-from ichigoapp.services.contacts import merge_contacts
+from ichigoapp.services.merging import merge_contacts
 from ichigoapp.store import open_vault
 with open_vault(Path(sys.argv[1])) as vault, vault.transaction() as s:
     merge_contacts(s, int(sys.argv[2]), int(sys.argv[3]))

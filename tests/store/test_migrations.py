@@ -25,12 +25,12 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("contact") as batch:
-        batch.add_column(sa.Column("pronouns", sa.String(50), nullable=False, server_default=""))
+        batch.add_column(sa.Column("next_field", sa.String(50), nullable=False, server_default=""))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("contact") as batch:
-        batch.drop_column("pronouns")
+        batch.drop_column("next_field")
 '''
 
 
@@ -55,7 +55,7 @@ def test_upgrade_backs_up_first_and_keeps_the_data(
     with open_vault(vault_path, passphrase="pw") as vault:
         assert migrate.current_revision(vault.engine) == "9999_test"
         with vault.engine.connect() as conn:
-            row = conn.execute(text("SELECT display_name, pronouns FROM contact")).one()
+            row = conn.execute(text("SELECT display_name, next_field FROM contact")).one()
         assert tuple(row) == ("Yuki Kato", "")
 
     [backup] = backup_dir_for(vault_path).glob("*-before-*.vault")

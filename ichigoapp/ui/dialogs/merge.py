@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from ichigoapp.errors import IchigoError
-from ichigoapp.services.contacts import contact_detail, merge_contacts
+from ichigoapp.services.contacts import contact_detail
+from ichigoapp.services.merging import merge_contacts
 from ichigoapp.ui.changes import commit
 from ichigoapp.ui.dialogs import ask
 
@@ -43,8 +44,14 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("Company", "company"),
     ("Title", "title"),
     ("Location", "location"),
+    ("Pronouns", "pronouns"),
+    ("Pronunciation", "pronunciation"),
+    ("Birthday", "birthday"),
     ("How we met", "how_we_met"),
+    ("Met through", "met_through"),
+    ("Keep in touch (days)", "cadence_days"),
     ("Interests", "interests"),
+    ("Details", "details"),
     ("Tags", "tags"),
     ("Links", "links"),
     ("Notes", "notes"),
@@ -53,7 +60,9 @@ _FIELDS: tuple[tuple[str, str], ...] = (
 
 def _text(value: Any) -> str:
     if isinstance(value, list):
-        return "\n".join(str(v) for v in value)
+        return "\n".join(_text(v) for v in value)
+    if isinstance(value, dict):  # a personal detail
+        return f"{value['label']}: {value['value']}" if value.get("label") else value["value"]
     return "" if value is None else str(value)
 
 
@@ -76,9 +85,10 @@ class MergeDialog(QDialog):
 
         intro = QLabel(
             "Are these the same person? Choose which contact to keep. It receives every "
-            "address, phone, encounter, reflection and promise of the other, and fills its "
-            "own empty fields from it; the other contact is then removed. Ichigo backs up "
-            "your vault first."
+            "address, phone, detail, encounter, reflection and promise of the other, and "
+            "its empty fields are filled from it; where both say something different, the "
+            "kept one's stays and the other's becomes a personal detail, so nothing is lost. "
+            "The other contact is then removed. Ichigo backs up your vault first."
         )
         intro.setWordWrap(True)
 

@@ -42,6 +42,26 @@ def _items(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
+def _date_edit(name: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setAccessibleName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    # The minimum date shows as blank and means "not known".
+    edit.setMinimumDate(_NO_DATE)
+    edit.setSpecialValueText("unknown")
+    return edit
+
+
+def _day(edit: QDateEdit) -> date | None:
+    picked = edit.date()
+    return None if picked == _NO_DATE else date(picked.year(), picked.month(), picked.day())
+
+
+def _set_day(edit: QDateEdit, value: date | None) -> None:
+    edit.setDate(_NO_DATE if value is None else QDate(value.year, value.month, value.day))
+
+
 def _short_text(placeholder: str, name: str, rows: int = 2) -> QPlainTextEdit:
     edit = QPlainTextEdit()
     edit.setPlaceholderText(placeholder)
@@ -71,6 +91,13 @@ class ContactForm(QWidget):
         self.family = QLineEdit(placeholderText="Family name")
         self.family.setAccessibleName("Family name")
         form.addRow("", self._hbox(self.given, self.family))
+        self.pronunciation = QLineEdit(placeholderText="How to say the name (a reading, say)")
+        self.pronunciation.setAccessibleName("Pronunciation")
+        self.private: dict[str, QCheckBox] = {}
+        form.addRow("Pron&unciation:", self._with_private(self.pronunciation, "pronunciation"))
+        self.pronouns = QLineEdit(placeholderText="she/her, he/him, they/them…")
+        self.pronouns.setAccessibleName("Pronouns")
+        form.addRow("Pron&ouns:", self._with_private(self.pronouns, "pronouns"))
         self.company = QLineEdit()
         self.company.setAccessibleName("Company")
         form.addRow("&Company:", self.company)
@@ -78,7 +105,6 @@ class ContactForm(QWidget):
         self.title_edit.setAccessibleName("Title")
         form.addRow("&Title:", self.title_edit)
 
-        self.private: dict[str, QCheckBox] = {}
         self.location = QLineEdit()
         self.location.setAccessibleName("Location")
         form.addRow("&Location:", self._with_private(self.location, "location"))
@@ -92,18 +118,15 @@ class ContactForm(QWidget):
         self.how_we_met.setAccessibleName("How we met")
         form.addRow("&How we met:", self._with_private(self.how_we_met, "how_we_met"))
 
-        self.met_on = QDateEdit()
-        self.met_on.setAccessibleName("Met on")
-        self.met_on.setCalendarPopup(True)
-        self.met_on.setDisplayFormat("yyyy-MM-dd")
-        # The minimum date shows as blank and means "not known".
-        self.met_on.setMinimumDate(_NO_DATE)
-        self.met_on.setSpecialValueText("unknown")
+        self.met_on = _date_edit("Met on")
         self.met_through = QComboBox()
         self.met_through.setAccessibleName("Met through")
         self.met_through.setMinimumContentsLength(16)
         form.addRow("Met &on:", self._hbox(self.met_on, self.met_through))
         self.met_through.setToolTip("Who introduced you")
+
+        self.birthday = _date_edit("Birthday")
+        form.addRow("&Birthday:", self._with_private(self.birthday, "birthday"))
 
         self.interests = QLineEdit(placeholderText="What they care about, comma-separated")
         self.interests.setAccessibleName("Interests")
@@ -160,11 +183,14 @@ class ContactForm(QWidget):
             self.how_we_met,
             self.interests,
             self.tags,
+            self.pronouns,
+            self.pronunciation,
         ):
             edit.textChanged.connect(self._changed)
         for text in (self.emails, self.phones, self.links, self.notes):
             text.textChanged.connect(self._changed)
         self.met_on.dateChanged.connect(self._changed)
+        self.birthday.dateChanged.connect(self._changed)
         self.met_through.currentIndexChanged.connect(self._changed)
         self.keep_in_touch.valueChanged.connect(self._changed)
         self.details.itemChanged.connect(self._changed)
@@ -246,10 +272,10 @@ class ContactForm(QWidget):
             self.phones.setPlainText("\n".join(data.phones))
             self.links.setPlainText("\n".join(data.links))
             self.how_we_met.setText(data.how_we_met)
-            if data.met_on is None:
-                self.met_on.setDate(_NO_DATE)
-            else:
-                self.met_on.setDate(QDate(data.met_on.year, data.met_on.month, data.met_on.day))
+            _set_day(self.met_on, data.met_on)
+            _set_day(self.birthday, data.birthday)
+            self.pronouns.setText(data.pronouns)
+            self.pronunciation.setText(data.pronunciation)
             index = self.met_through.findData(data.met_through_id)
             self.met_through.setCurrentIndex(max(index, 0))
             self.interests.setText(", ".join(data.interests))
@@ -265,8 +291,6 @@ class ContactForm(QWidget):
             self._loading = False
 
     def value(self) -> ContactInput:
-        qdate = self.met_on.date()
-        met_on = None if qdate == _NO_DATE else date(qdate.year(), qdate.month(), qdate.day())
         details = []
         for row in range(self.details.rowCount()):
             label = self.details.item(row, 0)
@@ -291,7 +315,10 @@ class ContactForm(QWidget):
             title=self.title_edit.text(),
             location=self.location.text(),
             how_we_met=self.how_we_met.text(),
-            met_on=met_on,
+            met_on=_day(self.met_on),
+            birthday=_day(self.birthday),
+            pronouns=self.pronouns.text(),
+            pronunciation=self.pronunciation.text(),
             met_through_id=int(through) if through is not None else None,
             interests=_items(self.interests.text()),
             details=details,

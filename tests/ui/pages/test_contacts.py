@@ -203,3 +203,39 @@ def test_merge_cancelled_changes_nothing(window: Any, dialog_log: DialogLog) -> 
     assert not dialog_log.confirms
     assert view.model.row_of_id(world.kwame) is not None
     assert view.table.currentIndex().data(IdRole) == world.hanako
+
+
+def test_birthday_pronouns_and_pronunciation_are_edited_and_kept(window: Any, qtbot: Any) -> None:
+    """Fields set elsewhere (an import, `contacts edit`) survive an edit in the app."""
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from ichigoapp.services.contacts import ContactInput, add_contact, contact_form
+
+    with window.vault.transaction() as s:
+        yuki = add_contact(
+            s,
+            ContactInput(
+                name="Yuki Tanaka",
+                birthday=date(1990, 4, 3),
+                pronunciation="たなか ゆき",
+                private_fields=["birthday"],
+            ),
+        ).id
+    window.open_contact(yuki)
+    form = window.contacts.form
+    assert form.birthday.date() == QDate(1990, 4, 3) and form.private["birthday"].isChecked()
+    assert form.pronunciation.text() == "たなか ゆき"
+    qtbot.keyClicks(form.pronouns, "they/them")
+    qtbot.keyClicks(form.title_edit, "Producer")
+    window.save_action.trigger()
+    with window.vault.session() as s:
+        saved = contact_form(s, yuki)
+    assert (saved.birthday, saved.pronunciation, saved.pronouns, saved.title) == (
+        date(1990, 4, 3),
+        "たなか ゆき",
+        "they/them",
+        "Producer",
+    )
+    assert saved.private_fields == ["birthday"]

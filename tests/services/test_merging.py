@@ -1,0 +1,142 @@
+"""Merging two contacts loses nothing: every field of both, every piece of history."""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ichigoapp.errors import BadInput
+from ichigoapp.model import Contact, Participation, Promise
+from ichigoapp.services import contacts, encounters, reflections
+from ichigoapp.services.contacts import ContactInput, contact_detail
+from ichigoapp.services.merging import merge_contacts
+
+
+def _full(session: Session, n: int, introducer: int) -> int:
+    """A contact with every field filled, each value saying whose it is."""
+    contact = contacts.add_contact(
+        session,
+        ContactInput(
+            name=f"Person {n}",
+            given_name=f"Given {n}",
+            family_name=f"Family {n}",
+            emails=[f"p{n}@example.org", f"p{n}@home.example"],
+            phones=[f"+81 90 0000 000{n}"],
+            links=[f"https://www.linkedin.com/in/person{n}"],
+            company=f"Company {n}",
+            title=f"Title {n}",
+            location=f"City {n}",
+            how_we_met=f"Met at event {n}",
+            met_on=date(2020, n, 1),
+            met_through_id=introducer,
+            interests=[f"interest {n}", "tea"],
+            details=[(f"Detail {n}", f"value {n}", n == 2)],
+            notes=f"Notes of {n}",
+            tags=[f"tag{n}", "shared"],
+            keep_in_touch_days=30 * n,
+            private_fields=["location"] if n == 1 else ["notes", "birthday"],
+            birthday=date(1980 + n, n, n),
+            pronouns=f"pronouns {n}",
+            pronunciation=f"reading {n}",
+        ),
+    )
+    contact.photo = f"photo of {n}".encode()
+    contact.extra = {f"X-FIELD-{n}": f"X-FIELD-{n}:{n}", "X-SHARED": f"X-SHARED:{n}"}
+    session.flush()
+    return contact.id
+
+
+def _everything(session: Session, contact_id: int) -> str:
+    """All a contact holds, as one text to search."""
+    contact = session.get(Contact, contact_id)
+    assert contact is not None
+    data = contact_detail(session, contact_id)
+    return json.dumps([data, contact.extra], ensure_ascii=False, default=str)
+
+
+def test_merging_two_full_contacts_loses_no_field(session: Session) -> None:
+    introducer = contacts.add_contact(session, ContactInput(name="Introducer")).id
+    keep, other = _full(session, 1, introducer), _full(session, 2, introducer)
+    other_contact = session.get(Contact, other)
+    assert other_contact is not None
+    before = contact_detail(session, other)
+    photo = other_contact.photo
+    assert photo is not None
+    skip = {"id", "created_at", "updated_at", "photo", "extra", "met_through_id"}
+    columns = {
+        c.name: getattr(other_contact, c.name)
+        for c in Contact.__table__.columns
+        if c.name not in skip and getattr(other_contact, c.name) not in (None, "", [], {})
+    }
+
+    merge_contacts(session, keep, other)
+    session.flush()
+    assert session.get(Contact, other) is None
+    merged = contact_detail(session, keep)
+    text = _everything(session, keep)
+    for name, value in columns.items():
+        values = value if isinstance(value, list) else [value]
+        for v in values:
+            shown = v.isoformat() if isinstance(v, date) else str(v)
+            assert shown in text, f"{name}: {v!r} was lost"
+    for key in ("emails", "phones", "links", "interests", "tags"):
+        assert set(before[key]) <= set(merged[key]), key
+    assert {(d["label"], d["value"]) for d in before["details"]} <= {
+        (d["label"], d["value"]) for d in merged["details"]
+    }
+    # The kept contact's own values win; the other's are details, private where they were.
+    assert merged["company"] == "Company 1" and merged["birthday"] == "1981-01-01"
+    details = {d["label"]: d for d in merged["details"]}
+    assert details["Company (was Person 2's)"]["value"] == "Company 2"
+    assert details["Birthday (was Person 2's)"] == {
+        "label": "Birthday (was Person 2's)",
+        "value": "1982-02-02",
+        "private": True,
+    }
+    assert details["Keep in touch every (was Person 2's)"]["value"] == "60 days"
+    assert set(merged["private_fields"]) == {"location", "notes", "birthday"}
+    assert merged["met_on"] == "2020-01-01" and merged["met_through"] == "Introducer"
+    extra = session.get(Contact, keep).extra  # type: ignore[union-attr]
+    assert extra["X-FIELD-2"] == "X-FIELD-2:2"
+    assert extra["X-SHARED"] == "X-SHARED:1\nX-SHARED:2"
+    assert base64.b64decode(extra["X-ICHIGO-MERGED-PHOTO"]) == photo
+
+
+def test_merging_moves_every_piece_of_history(session: Session) -> None:
+    keep = contacts.add_contact(session, ContactInput(name="Keep", emails=["k@x.org"])).id
+    other = contacts.add_contact(session, ContactInput(name="Other", emails=["o@x.org"])).id
+    start = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    both = encounters.add_encounter(
+        session, encounters.EncounterInput(title="Both", start=start, contact_ids=[keep, other])
+    ).id
+    alone = encounters.add_encounter(
+        session, encounters.EncounterInput(title="Alone", start=start, contact_ids=[other])
+    ).id
+    reflections.reflect(session, alone, reflections.ReflectionInput(learned="loves tea"))
+    reflections.add_promise(
+        session,
+        text="send the article",
+        direction=reflections.PromiseDirection.MINE,
+        encounter_id=alone,
+        contact_id=other,
+    )
+    introduced = contacts.add_contact(session, ContactInput(name="Friend", met_through_id=other))
+
+    merge_contacts(session, keep, other)
+    session.flush()
+    parts = session.scalars(select(Participation).order_by(Participation.encounter_id)).all()
+    assert [(p.encounter_id, p.contact_id) for p in parts] == [(both, keep), (alone, keep)]
+    assert {p.contact_id for p in session.scalars(select(Promise))} == {keep}
+    assert contact_detail(session, keep)["reflections"][0]["learned"] == "loves tea"
+    assert introduced.met_through_id == keep
+
+
+def test_a_contact_is_not_merged_with_itself(session: Session) -> None:
+    keep = contacts.add_contact(session, ContactInput(name="Solo")).id
+    with pytest.raises(BadInput, match="itself"):
+        merge_contacts(session, keep, keep)
