@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     prep.add_prep(commands)
     contacts.add_import_contacts(commands)
     contacts.add_export(commands)
+    vault.add_import_json(commands)
     vault.add_backup(commands)
     vault.add_restore(commands)
     vault.add_passwd(commands)

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import os
 import sys
 from pathlib import Path
 
-from ichigoapp.cli.common import Commands, ask_passphrase, emit, open_vault_for, vault_path
+from ichigoapp.cli.common import (
+    Commands,
+    ask_passphrase,
+    emit,
+    open_vault_for,
+    vault_path,
+    writing,
+)
 from ichigoapp.errors import EXIT_OK, BadInput, KeyUnavailable
 
 NEW_PASSPHRASE_ENV = "ICHIGO_NEW_PASSPHRASE"  # noqa: S105 (the variable name, not a secret)
@@ -148,3 +156,31 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def add_restore(commands: Commands) -> None:
     p = commands.add("restore", cmd_restore, "restore a backup into a new vault (--vault NEW)")
     p.add_argument("source", metavar="FROM")
+
+
+def cmd_import_json(args: argparse.Namespace) -> int:
+    from ichigoapp.services.json_io import import_json
+
+    source = Path(args.file).expanduser()
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise BadInput(f"cannot read {source}: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BadInput(f"{source} is not JSON ({exc})") from None
+    with writing(args) as session:
+        counts = import_json(session, data)
+    emit(
+        args,
+        counts,
+        f"Read back {counts['contacts']} contacts, {counts['encounters']} encounters, "
+        f"{counts['reflections']} reflections and {counts['promises']} promises.",
+    )
+    return EXIT_OK
+
+
+def add_import_json(commands: Commands) -> None:
+    p = commands.add(
+        "import-json", cmd_import_json, "read `export --format json` back into an empty vault"
+    )
+    p.add_argument("file", metavar="FILE")

@@ -98,7 +98,9 @@ class Contact(Base):
     details: Mapped[list[PersonalDetail]] = relationship(
         back_populates="contact", cascade="all, delete-orphan", lazy="selectin"
     )
-    tags: Mapped[list[Tag]] = relationship(secondary=contact_tag, lazy="selectin")
+    tags: Mapped[list[Tag]] = relationship(
+        secondary=contact_tag, lazy="selectin", order_by="Tag.name"
+    )
     changes: Mapped[list[ContactChange]] = relationship(
         back_populates="contact", cascade="all, delete-orphan", order_by="ContactChange.at"
     )

@@ -15,14 +15,12 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from ichigoapp import __version__
 from ichigoapp.errors import BadInput, ImportFailed
 from ichigoapp.importers.contact_types import ContactRecord
 from ichigoapp.importers.contacts import detect_and_parse
@@ -33,25 +31,16 @@ from ichigoapp.model import (
     ContactEmail,
     ContactLink,
     ContactPhone,
-    Encounter,
-    Promise,
-    Reflection,
-    Tag,
 )
-from ichigoapp.services.common import iso
 from ichigoapp.services.contacts import (
-    contact_summary,
     link_waiting_attendees,
-    promise_dict,
-    reflection_dict,
     tags_named,
 )
 from ichigoapp.services.duplicates import suggestions_for
 from ichigoapp.services.identity import PersonIndex, people
+from ichigoapp.services.json_io import export_json
 from ichigoapp.services.merging import merge_contacts
 
-EXPORT_FORMAT = "ichigo-export"
-EXPORT_VERSION = 1
 MAX_CONTACTS_FILE_BYTES = 100 * 1024 * 1024
 
 
@@ -334,70 +323,3 @@ def write_private_file(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-
-
-def export_json(session: Session) -> dict[str, Any]:
-    """Everything in the vault, in a documented and versioned shape.
-
-    ``{"format": "ichigo-export", "version": 1, "exported_at", "app_version", "tags",
-    "contacts", "encounters" (each with "participants"), "reflections", "promises"}``;
-    times are ISO 8601 with offset.
-    """
-    contacts = session.scalars(select(Contact).order_by(Contact.id)).all()
-    encounters = session.scalars(
-        select(Encounter).options(selectinload(Encounter.participations)).order_by(Encounter.id)
-    ).all()
-    return {
-        "format": EXPORT_FORMAT,
-        "version": EXPORT_VERSION,
-        "exported_at": iso(datetime.now(UTC)),
-        "app_version": __version__,
-        "tags": [t.name for t in session.scalars(select(Tag).order_by(Tag.name))],
-        "contacts": [
-            {
-                **contact_summary(c),
-                "birthday": c.birthday.isoformat() if c.birthday else None,
-                "extra": dict(c.extra or {}),
-                "changes": [{"at": iso(ch.at), "summary": ch.summary} for ch in c.changes],
-            }
-            for c in contacts
-        ],
-        "encounters": [
-            {
-                "id": e.id,
-                "title": e.title,
-                "kind": e.kind,
-                "start": iso(e.start),
-                "end": iso(e.end),
-                "tz_name": e.tz_name,
-                "all_day": e.all_day,
-                "location": e.location,
-                "join_url": e.join_url,
-                "status": e.status,
-                "intention": e.intention,
-                "notes": e.notes,
-                "description": e.description,
-                "uid": e.ical_uid,
-                "recurrence_id": e.recurrence_id or None,
-                "sequence": e.sequence,
-                "participants": [
-                    {
-                        "contact_id": p.contact_id,
-                        "name": p.name,
-                        "email": p.email or None,
-                        "role": p.role,
-                        "reply_status": p.reply_status,
-                        "organizer": p.is_organizer,
-                    }
-                    for p in e.participations
-                ],
-            }
-            for e in encounters
-        ],
-        "reflections": [
-            reflection_dict(r) for r in session.scalars(select(Reflection).order_by(Reflection.id))
-        ],
-        "promises": [
-            promise_dict(p) for p in session.scalars(select(Promise).order_by(Promise.id))
-        ],
-    }

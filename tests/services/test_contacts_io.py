@@ -13,12 +13,8 @@ from ichigoapp.errors import ImportFailed
 from ichigoapp.importers.contacts import detect_and_parse
 from ichigoapp.model import Contact
 from ichigoapp.services import contacts, encounters, reflections
-from ichigoapp.services.contacts_io import (
-    EXPORT_FORMAT,
-    export_json,
-    export_vcard,
-    import_contacts_file,
-)
+from ichigoapp.services.contacts_io import export_vcard, import_contacts_file
+from ichigoapp.services.json_io import EXPORT_FORMAT, export_json
 from ichigoapp.store import Vault
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "contacts"
@@ -217,7 +213,7 @@ def test_json_export_holds_everything_in_a_versioned_shape(vault: Vault) -> None
         )
     with vault.session() as s:
         data = json.loads(json.dumps(export_json(s)))
-    assert data["format"] == EXPORT_FORMAT and data["version"] == 1
+    assert data["format"] == EXPORT_FORMAT and data["version"] == 2
     assert data["tags"] == ["tea"]
     [person] = data["contacts"]
     assert person["emails"] == ["hanako@example.jp"] and person["tags"] == ["tea"]
