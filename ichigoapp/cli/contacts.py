@@ -124,7 +124,7 @@ def cmd_contacts_show(args: argparse.Namespace) -> int:
 
 def _edit(data: Any, args: argparse.Namespace) -> None:
     """Apply the flags of ``contacts edit`` to the contact's form."""
-    from ichigoapp.services.common import parse_day
+    from ichigoapp.services.common import parse_birthday_input, parse_day
     from ichigoapp.services.contacts import set_private
 
     for flag in ("name", "company", "title", "location", "how_we_met", "pronouns", "pronunciation"):
@@ -144,7 +144,8 @@ def _edit(data: Any, args: argparse.Namespace) -> None:
     if args.note is not None:
         data.notes = args.note
     if args.birthday is not None:
-        data.birthday = parse_day(args.birthday, "--birthday") if args.birthday else None
+        birthday = args.birthday
+        data.birthday = parse_birthday_input(birthday, "--birthday") if birthday else None
     if args.met_on is not None:
         data.met_on = parse_day(args.met_on, "--met-on") if args.met_on else None
     if args.met_through is not None:
@@ -229,7 +230,9 @@ def _add_edit(actions: Commands) -> None:
     p.add_argument("--company")
     p.add_argument("--title")
     p.add_argument("--location")
-    p.add_argument("--birthday", help="YYYY-MM-DD (empty to clear)")
+    p.add_argument(
+        "--birthday", help="YYYY-MM-DD, or --birthday=--MM-DD without the year (empty clears)"
+    )
     p.add_argument("--pronouns")
     p.add_argument("--pronunciation", help="how to say the name, e.g. a reading in kana")
     p.add_argument("--how-we-met", dest="how_we_met")
@@ -318,7 +321,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if out.exists() and not args.force:
         raise BadInput(f"{out} already exists; choose another name or pass --force")
     with reading(args) as session:
-        count = export_to_file(session, args.format, out)
+        count = export_to_file(session, args.format, out, include_private=args.include_private)
     emit(
         args,
         {"path": str(out), "format": args.format, "contacts": count},
@@ -331,4 +334,9 @@ def add_export(commands: Commands) -> None:
     p = commands.add("export", cmd_export, "export contacts (vCard) or everything (JSON)")
     p.add_argument("--format", choices=["json", "vcard"], required=True)
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    p.add_argument(
+        "--include-private",
+        action="store_true",
+        help="vCard: also write the fields marked private (JSON always holds everything)",
+    )
     p.add_argument("out", metavar="OUT")

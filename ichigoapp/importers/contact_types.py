@@ -42,6 +42,15 @@ class ContactRecord:
     # column header -> cell. "department" holds an organisation's department.
     extra: dict[str, str] = field(default_factory=dict)
     photo: bytes | None = None
+    # What the user wrote in Ichigo, carried by its vCard export (X-ICHIGO-*, PRONOUNS).
+    pronouns: str = ""
+    pronunciation: str = ""
+    how_we_met: str = ""
+    met_on: date | None = None
+    met_through: str = ""  # the introducer's name, for people reading the card
+    interests: list[str] = field(default_factory=list)
+    details: list[tuple[str, str]] = field(default_factory=list)  # (label, value)
+    keep_in_touch_days: int | None = None
 
     def add_email(self, address: str, label: str = "") -> None:
         """Add an address once, normalised; the first label seen wins."""

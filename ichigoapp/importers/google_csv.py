@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from ichigoapp.importers.contact_fields import (
     clean_label,
     join_nonempty,
-    parse_iso_date,
 )
 from ichigoapp.importers.contact_types import (
     SOURCE_GOOGLE,
@@ -27,6 +26,7 @@ from ichigoapp.importers.contact_types import (
     ContactRecord,
     SkippedRow,
 )
+from ichigoapp.model.birthday import parse_birthday
 
 _MULTI_SEPARATOR = ":::"
 # Google's system groups: every contact is in "* myContacts", so it says nothing.
@@ -199,9 +199,9 @@ def _record(row: _Row) -> ContactRecord | None:
             record.add_tag(cleaned)
 
     birthday = row.get(_BIRTHDAY)
-    record.birthday = parse_iso_date(birthday) if birthday else None
+    record.birthday = parse_birthday(birthday) if birthday else None
     if birthday and record.birthday is None:
-        row.used.discard(row.keys.index("birthday"))  # "--04-15": keep it in extra
+        row.used.discard(row.keys.index("birthday"))  # not a date: keep it in extra
     record.location = _location(row, groups)
 
     if not record.display_name:

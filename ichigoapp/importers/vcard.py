@@ -37,6 +37,7 @@ from ichigoapp.importers.contact_types import (
     SkippedRow,
 )
 from ichigoapp.importers.normalise import is_email_address, normalise_email
+from ichigoapp.model.birthday import NO_YEAR, parse_birthday
 
 # group.NAME;PARAM=v,"v";PARAM: the same grammar as vobject's, but possessive, so a line
 # that does not match fails in linear time. Only the part before the value is checked.
@@ -58,6 +59,14 @@ _DROPPED = {"VERSION", "PRODID", "BEGIN", "END"}
 X_CONNECTED_ON = "X-ICHIGO-CONNECTED-ON"
 X_EXTRA = "X-ICHIGO-EXTRA"
 X_EXTRA_KEY = "X-KEY"
+X_PRONUNCIATION = "X-ICHIGO-PRONUNCIATION"
+X_HOW_WE_MET = "X-ICHIGO-HOW-WE-MET"
+X_MET_ON = "X-ICHIGO-MET-ON"
+X_MET_THROUGH = "X-ICHIGO-MET-THROUGH"
+X_INTERESTS = "X-ICHIGO-INTERESTS"
+X_DETAIL = "X-ICHIGO-DETAIL"
+X_DETAIL_LABEL = "X-LABEL"
+X_KEEP_IN_TOUCH = "X-ICHIGO-KEEP-IN-TOUCH-DAYS"
 
 
 class CardError(Exception):
@@ -150,11 +159,12 @@ def _decode_photo(line: _Line) -> bytes | None:
 
 
 def _parse_bday(line: _Line) -> date | None:
-    """A full date, or None for a birthday without a year (``--0415``; Apple writes
-    year 1604 with X-APPLE-OMIT-YEAR), which then stays in ``extra``."""
-    if "X-APPLE-OMIT-YEAR" in line.params:
-        return None
-    return parse_iso_date(unescape_text(line.value))
+    """The birthday, with or without a year (``--0415``; Apple writes its year 1604 with
+    X-APPLE-OMIT-YEAR), or None when it is not a date (the line then stays in ``extra``)."""
+    birthday = parse_birthday(unescape_text(line.value))
+    if birthday is not None and "X-APPLE-OMIT-YEAR" in line.params:
+        return birthday.replace(year=NO_YEAR)
+    return birthday
 
 
 # --- card framing ------------------------------------------------------------------------
@@ -303,6 +313,8 @@ def _record_from_lines(lines: list[_Line]) -> ContactRecord:
             pass  # a broken or second photo: dropped, the card still imports
         elif name == X_CONNECTED_ON:
             record.connected_on = parse_iso_date(unescape_text(line.value))
+        elif name in _ICHIGO_FIELDS and _read_ichigo_field(record, line):
+            pass
         elif name == X_EXTRA and line.params.get(X_EXTRA_KEY):
             record.add_extra(line.params[X_EXTRA_KEY][0], unescape_text(line.value))
         elif name == "X-ABLABEL" and line.group:
@@ -346,6 +358,42 @@ def _record_from_lines(lines: list[_Line]) -> ContactRecord:
         or (record.phones[0][0] if record.phones else "")
     )
     return record
+
+
+# Text properties that are one field each (PRONOUNS is RFC 9554's).
+_ICHIGO_TEXT = {
+    "PRONOUNS": "pronouns",
+    X_PRONUNCIATION: "pronunciation",
+    X_HOW_WE_MET: "how_we_met",
+}
+_ICHIGO_FIELDS = {*_ICHIGO_TEXT, X_MET_ON, X_INTERESTS, X_DETAIL, X_KEEP_IN_TOUCH}
+
+
+def _read_ichigo_field(record: ContactRecord, line: _Line) -> bool:
+    """Fill the record's field from one of Ichigo's properties; False when the value
+    does not fit (the line then stays in ``extra``, so nothing is lost)."""
+    text = unescape_text(line.value).strip()
+    if line.name in _ICHIGO_TEXT:
+        attr = _ICHIGO_TEXT[line.name]
+        if text and not getattr(record, attr):
+            setattr(record, attr, text)
+            return True
+        return not text
+    if line.name == X_MET_ON:
+        record.met_on = record.met_on or parse_iso_date(text)
+        return record.met_on is not None
+    if line.name == X_INTERESTS:
+        record.interests += [i for i in _text_list(line.value) if i not in record.interests]
+        return True
+    if line.name == X_DETAIL:
+        label = " ".join(line.params.get(X_DETAIL_LABEL, []))
+        if text and (label, text) not in record.details:
+            record.details.append((label, text))
+        return True
+    if text.isdigit() and 0 < int(text) <= 3650:  # X_KEEP_IN_TOUCH: days, up to ten years
+        record.keep_in_touch_days = int(text)
+        return True
+    return False
 
 
 def _is_photo_link(line: _Line) -> bool:

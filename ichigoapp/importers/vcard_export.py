@@ -1,9 +1,12 @@
 """Write contacts as vCard 4.0 (RFC 6350): CRLF, folded at 75 octets, TEXT escaped.
 
 What comes out reads back through :mod:`ichigoapp.importers.vcard` with the same names,
-e-mails, phones, company, title, notes, links and tags. Labels that are not vCard TYPE
-values ("linkedin", "assistant") are written the way Apple Contacts does, as a grouped
-``X-ABLabel``, which Apple, Google and Thunderbird all show.
+e-mails, phones, company, title, notes, links, tags, birthday and photo, and what
+Ichigo adds (pronouns as RFC 9554's PRONOUNS; pronunciation, how-we-met, met-on,
+interests, personal details and keep-in-touch cadence as X-ICHIGO-* properties).
+Labels that are not vCard TYPE values ("linkedin", "assistant") are written the way
+Apple Contacts does, as a grouped ``X-ABLabel``, which Apple, Google and Thunderbird
+all show.
 """
 
 from __future__ import annotations
@@ -15,11 +18,20 @@ from collections.abc import Iterable, Iterator
 from ichigoapp.importers.contact_types import ContactRecord
 from ichigoapp.importers.vcard import (
     X_CONNECTED_ON,
+    X_DETAIL,
+    X_DETAIL_LABEL,
     X_EXTRA,
     X_EXTRA_KEY,
+    X_HOW_WE_MET,
+    X_INTERESTS,
+    X_KEEP_IN_TOUCH,
+    X_MET_ON,
+    X_MET_THROUGH,
+    X_PRONUNCIATION,
     CardError,
     read_content_line,
 )
+from ichigoapp.model.birthday import birthday_vcard
 
 _CRLF = "\r\n"
 _FOLD_OCTETS = 75
@@ -48,8 +60,15 @@ _GENERATED = {
     "NOTE",
     "CATEGORIES",
     "PHOTO",
+    "PRONOUNS",
     X_CONNECTED_ON,
     X_EXTRA,
+    X_PRONUNCIATION,
+    X_HOW_WE_MET,
+    X_MET_ON,
+    X_INTERESTS,
+    X_DETAIL,
+    X_KEEP_IN_TOUCH,
 }
 _PROPERTY_NAME = re.compile(r"[A-Za-z0-9-]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -132,8 +151,31 @@ def _extra_lines(key: str, value: str, record: ContactRecord) -> list[str]:
         if parsed and all(line.name == key.upper() for line in parsed):
             if key.upper() == "BDAY" and record.birthday is not None:
                 return []
+            if key.upper() == X_MET_THROUGH and record.met_through:
+                return []
             return lines
     return [f"{X_EXTRA};{X_EXTRA_KEY}={_param(key)}:{escape_text(value)}"]
+
+
+def _ichigo_lines(record: ContactRecord) -> Iterator[str]:
+    """What the user wrote in Ichigo that vCard has no property for."""
+    for name, value in (
+        ("PRONOUNS", record.pronouns),
+        (X_PRONUNCIATION, record.pronunciation),
+        (X_HOW_WE_MET, record.how_we_met),
+        (X_MET_THROUGH, record.met_through),
+    ):
+        if value:
+            yield f"{name}:{escape_text(value)}"
+    if record.met_on is not None:
+        yield f"{X_MET_ON}:{record.met_on:%Y-%m-%d}"
+    if record.interests:
+        yield f"{X_INTERESTS}:" + ",".join(escape_text(i) for i in record.interests)
+    for label, value in record.details:
+        param = f";{X_DETAIL_LABEL}={_param(label)}" if label else ""
+        yield f"{X_DETAIL}{param}:{escape_text(value)}"
+    if record.keep_in_touch_days:
+        yield f"{X_KEEP_IN_TOUCH}:{record.keep_in_touch_days}"
 
 
 def _card_lines(record: ContactRecord) -> Iterator[str]:
@@ -160,13 +202,14 @@ def _card_lines(record: ContactRecord) -> Iterator[str]:
     if record.location and "ADR" not in {key.upper() for key in record.extra}:
         yield f"ADR:;;;{escape_text(record.location)};;;"
     if record.birthday is not None:
-        yield f"BDAY:{record.birthday:%Y%m%d}"
+        yield f"BDAY:{birthday_vcard(record.birthday)}"
     if record.connected_on is not None:
         yield f"{X_CONNECTED_ON}:{record.connected_on:%Y-%m-%d}"
     if record.tags:
         yield "CATEGORIES:" + ",".join(escape_text(tag) for tag in record.tags)
     if record.notes:
         yield f"NOTE:{escape_text(record.notes)}"
+    yield from _ichigo_lines(record)
     for key, value in record.extra.items():
         yield from _extra_lines(key, value, record)
     if record.photo:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, tzinfo
 from typing import TypeVar
 
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 from ichigoapp.errors import BadInput, NotFound
 from ichigoapp.importers.normalise import is_email_address, normalise_email
 from ichigoapp.model import Base
+from ichigoapp.model.birthday import parse_birthday
 
 M = TypeVar("M", bound=Base)
 
@@ -52,6 +54,18 @@ def parse_day(text: str, what: str = "date") -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise BadInput(f"{what} '{text}' is not a date (YYYY-MM-DD)") from None
+
+
+_TYPED_BIRTHDAY = re.compile(r"\d{4}-\d{2}-\d{2}|--\d{2}-\d{2}")
+
+
+def parse_birthday_input(text: str, what: str = "birthday") -> date:
+    """A birthday typed by the user: YYYY-MM-DD, or --MM-DD when the year is not known."""
+    typed = _TYPED_BIRTHDAY.fullmatch(text.strip())
+    birthday = parse_birthday(text) if typed else None
+    if birthday is None:
+        raise BadInput(f"{what} '{text}' is not a date (YYYY-MM-DD, or --MM-DD without the year)")
+    return birthday
 
 
 def day_start(day: date) -> datetime:

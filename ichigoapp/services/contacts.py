@@ -24,6 +24,7 @@ from ichigoapp.model import (
     Reflection,
     Tag,
 )
+from ichigoapp.model.birthday import birthday_text
 from ichigoapp.services.common import checked_email, clean_text, get_or_fail, iso
 
 
@@ -255,7 +256,7 @@ def contact_summary(contact: Contact) -> dict[str, Any]:
         "tags": [t.name for t in contact.tags],
         "keep_in_touch_days": contact.keep_in_touch_days,
         "cadence_days": contact.keep_in_touch_days,
-        "birthday": contact.birthday.isoformat() if contact.birthday else None,
+        "birthday": birthday_text(contact.birthday) if contact.birthday else None,
         "pronouns": contact.pronouns,
         "pronunciation": contact.pronunciation,
         "met_through": contact.met_through.display_name if contact.met_through else None,

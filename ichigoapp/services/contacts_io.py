@@ -15,6 +15,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from sqlalchemy.orm import Session
 from ichigoapp.errors import BadInput, ImportFailed
 from ichigoapp.importers.contact_types import ContactRecord
 from ichigoapp.importers.contacts import detect_and_parse
+from ichigoapp.importers.vcard import X_MET_THROUGH
 from ichigoapp.importers.vcard_export import export_vcards
 from ichigoapp.model import (
     Contact,
@@ -31,7 +33,9 @@ from ichigoapp.model import (
     ContactEmail,
     ContactLink,
     ContactPhone,
+    PersonalDetail,
 )
+from ichigoapp.model.birthday import has_year
 from ichigoapp.services.contacts import (
     link_waiting_attendees,
     tags_named,
@@ -109,7 +113,11 @@ def _merge_record(
     if record.notes.strip() and record.notes.strip() not in contact.notes:
         contact.notes = f"{contact.notes}\n\n{record.notes.strip()}".strip()
         changed = True
-    if record.birthday and contact.birthday != record.birthday:
+    if (
+        record.birthday
+        and contact.birthday != record.birthday
+        and not _same_day_no_year(contact.birthday, record.birthday)
+    ):
         contact.birthday = record.birthday
         changed = True
     if record.connected_on and contact.met_on is None:
@@ -120,6 +128,7 @@ def _merge_record(
     if record.photo and contact.photo != record.photo:
         contact.photo = record.photo
         changed = True
+    changed |= _add_what_the_user_wrote(contact, record)
     for email, label in record.emails:
         owner = matcher.owner(f"email:{email}")
         if owner is None:
@@ -146,6 +155,35 @@ def _merge_record(
             extra[key] = value
             changed = True
     contact.extra = extra
+    return changed
+
+
+def _same_day_no_year(known: date | None, given: date) -> bool:
+    """A file's yearless birthday adds nothing to a known one on the same day."""
+    if known is None or has_year(given):
+        return False
+    return (known.month, known.day) == (given.month, given.day)
+
+
+def _add_what_the_user_wrote(contact: Contact, record: ContactRecord) -> bool:
+    """Fields an Ichigo vCard carries: filled where empty, added to where a list; what
+    the contact already says is never replaced by a file."""
+    changed = False
+    for attr in ("pronouns", "pronunciation", "how_we_met", "met_on", "keep_in_touch_days"):
+        value = getattr(record, attr)
+        if value and not getattr(contact, attr):
+            setattr(contact, attr, value)
+            changed = True
+    new_interests = [i for i in record.interests if i not in (contact.interests or [])]
+    if new_interests:
+        contact.interests = [*(contact.interests or []), *new_interests]
+        changed = True
+    known = {(d.label, d.value) for d in contact.details}
+    for label, value in record.details:
+        if (label, value) not in known:
+            known.add((label, value))
+            contact.details.append(PersonalDetail(label=label, value=value))
+            changed = True
     return changed
 
 
@@ -257,39 +295,83 @@ def import_contacts_file(
 # ---------------------------------------------------------------------------- export
 
 
-def contact_record(contact: Contact) -> ContactRecord:
-    """A stored contact as the exporters see it."""
+# Words in the names of kept properties or CSV columns that hold a private field's
+# value again (a vCard's full ADR behind `location`, Google's "Birthday" column): left
+# out with the field, erring on leaving out.
+_PRIVATE_EXTRA = {
+    "location": ("ADR", "LABEL", "GEO", "ADDRESS", "STREET", "CITY", "POSTAL", "REGION"),
+    "emails": ("EMAIL", "E-MAIL"),
+    "phones": ("TEL", "PHONE"),
+    "birthday": ("BDAY", "BIRTHDAY"),
+    "notes": ("NOTE",),
+    "pronouns": ("PRONOUN",),
+    "pronunciation": ("PHONETIC", "PRONUNCIATION"),
+    "how_we_met": (X_MET_THROUGH,),
+}
+
+
+def contact_record(contact: Contact, include_private: bool = False) -> ContactRecord:
+    """A stored contact as the exporters see it: without the fields marked private
+    (and private details) unless ``include_private``."""
+    hidden = set() if include_private else set(contact.private_fields or [])
+
+    def shown(name: str, value: Any) -> Any:
+        return None if name in hidden else value
+
+    introducer = contact.met_through.display_name if contact.met_through else ""
+
     record = ContactRecord(
         display_name=contact.display_name,
         given_name=contact.given_name,
         family_name=contact.family_name,
         company=contact.company,
         title=contact.title,
-        location=contact.location,
-        notes=contact.notes,
-        birthday=contact.birthday,
+        location=shown("location", contact.location) or "",
+        notes=shown("notes", contact.notes) or "",
+        birthday=shown("birthday", contact.birthday),
         photo=contact.photo,
+        pronouns=shown("pronouns", contact.pronouns) or "",
+        pronunciation=shown("pronunciation", contact.pronunciation) or "",
+        how_we_met=shown("how_we_met", contact.how_we_met) or "",
+        met_on=contact.met_on,
+        met_through=shown("how_we_met", introducer) or "",
+        interests=list(shown("interests", contact.interests) or []),
+        keep_in_touch_days=contact.keep_in_touch_days,
     )
-    record.emails = [(e.email, e.label) for e in contact.emails]
-    record.phones = [(p.number, p.label) for p in contact.phones]
+    if "emails" not in hidden:
+        record.emails = [(e.email, e.label) for e in contact.emails]
+    if "phones" not in hidden:
+        record.phones = [(p.number, p.label) for p in contact.phones]
     record.links = [(link.url, link.label) for link in contact.links]
     record.tags = [t.name for t in contact.tags]
-    record.extra = dict(contact.extra or {})
+    record.details = [
+        (d.label, d.value) for d in contact.details if include_private or not d.private
+    ]
+    words = [word for field in hidden for word in _PRIVATE_EXTRA.get(field, ())]
+    record.extra = {
+        key: value
+        for key, value in (contact.extra or {}).items()
+        if not any(word in key.upper() for word in words)
+    }
     return record
 
 
-def export_vcard(session: Session) -> str:
+def export_vcard(session: Session, include_private: bool = False) -> str:
     contacts = session.scalars(select(Contact).order_by(func.lower(Contact.display_name)))
-    return export_vcards(contact_record(c) for c in contacts)
+    return export_vcards(contact_record(c, include_private) for c in contacts)
 
 
 EXPORT_KINDS = ("json", "vcard")
 
 
-def export_to_file(session: Session, kind: str, path: Path) -> int:
+def export_to_file(
+    session: Session, kind: str, path: Path, *, include_private: bool = False
+) -> int:
     """Write an export to ``path`` and say how many contacts it holds.
 
-    ``kind`` "vcard" is the contacts as vCard 4.0; "json" is everything (export_json).
+    ``kind`` "vcard" is the contacts as vCard 4.0, without the fields marked private
+    unless ``include_private``; "json" is everything (export_json), private included,
+    as it is the way to move a vault.
     The file appears whole or not at all and is readable by its owner only: unlike the
     vault it is not encrypted. An existing file at ``path`` is replaced.
     """
@@ -298,7 +380,7 @@ def export_to_file(session: Session, kind: str, path: Path) -> int:
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         count = len(data["contacts"])
     elif kind == "vcard":
-        text = export_vcard(session)
+        text = export_vcard(session, include_private)
         count = text.count("BEGIN:VCARD")
     else:
         raise BadInput(f"unknown export format '{kind}' (choose {', '.join(EXPORT_KINDS)})")

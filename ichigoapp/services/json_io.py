@@ -43,6 +43,7 @@ from ichigoapp.model import (
     Setting,
     Tag,
 )
+from ichigoapp.model.birthday import parse_birthday
 from ichigoapp.services.common import iso
 from ichigoapp.services.contacts import contact_summary, promise_dict, reflection_dict
 
@@ -265,7 +266,7 @@ def _read_contact(c: dict[str, Any], tags: dict[str, Tag]) -> Contact:
         notes=c["notes"],
         private_fields=list(c["private_fields"]),
         keep_in_touch_days=c["keep_in_touch_days"],
-        birthday=_day(c["birthday"]),
+        birthday=parse_birthday(c["birthday"]) if c["birthday"] else None,
         pronouns=c["pronouns"],
         pronunciation=c["pronunciation"],
         photo=base64.b64decode(c["photo"]) if c["photo"] else None,

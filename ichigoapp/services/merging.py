@@ -25,6 +25,7 @@ from ichigoapp.model import (
     PersonalDetail,
     Promise,
 )
+from ichigoapp.model.birthday import birthday_text
 from ichigoapp.services.common import get_or_fail
 
 # Text fields: the kept contact's value wins, the other's is kept as a detail.
@@ -67,7 +68,7 @@ def merge_contacts(session: Session, keep_id: int, other_id: int) -> Contact:
         if theirs and not mine:
             setattr(keep, name, theirs)
         elif theirs and theirs != mine:
-            conflict(label, theirs.isoformat(), field)
+            conflict(label, birthday_text(theirs) if field else theirs.isoformat(), field)
     if other.met_through_id not in (None, keep.id, keep.met_through_id):
         if keep.met_through_id is None:
             keep.met_through_id = other.met_through_id

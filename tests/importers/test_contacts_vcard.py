@@ -9,6 +9,7 @@ from pathlib import Path
 from ichigoapp.importers.contact_types import ContactParseResult, ContactRecord
 from ichigoapp.importers.contacts import detect_and_parse
 from ichigoapp.importers.vcard import parse_vcards
+from ichigoapp.model.birthday import birthday_text
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "contacts"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -90,8 +91,13 @@ def test_vcard4_several_cards() -> None:
 
 def test_birthday_without_year_is_kept_not_guessed() -> None:
     grace = by_name(parse_fixture("vcard4_multi.vcf"))["Grace Hopper"]
-    assert grace.birthday is None
-    assert grace.extra["BDAY"] == "BDAY:--1209"
+    assert grace.birthday is not None and birthday_text(grace.birthday) == "--12-09"
+    assert "BDAY" not in grace.extra
+    apple = "BEGIN:VCARD\r\nFN:Noel\r\nBDAY;X-APPLE-OMIT-YEAR=1604:1604-12-24\r\nEND:VCARD\r\n"
+    (noel,) = parse_vcards(apple).records
+    assert noel.birthday is not None and birthday_text(noel.birthday) == "--12-24"
+    (unknown,) = parse_vcards(apple.replace("1604-12-24", "around Christmas")).records
+    assert unknown.birthday is None and "around Christmas" in unknown.extra["BDAY"]
 
 
 def test_escaped_values() -> None:

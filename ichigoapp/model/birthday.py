@@ -1,0 +1,61 @@
+"""Birthdays, with or without a year.
+
+Many people share the day but not the year (Google Contacts writes ``--07-01``,
+vCard ``--0701``). Such a birthday is stored as a date in :data:`NO_YEAR`, as Apple
+Contacts does (``X-APPLE-OMIT-YEAR=1604``): a leap year, so 29 February is kept, and one
+no living person was born in. Everything that shows or writes a birthday goes through
+this module, so the sentinel year never reaches a user.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+NO_YEAR = 1604
+
+_FULL = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
+_YEARLESS = re.compile(r"--(\d{2})-?(\d{2})")
+
+
+def parse_birthday(value: str) -> date | None:
+    """``1985-04-15``, ``19850415``, ``--04-15`` or ``--0415`` (a time after a full date
+    is ignored); None for anything else, including days that do not exist."""
+    value = value.strip()
+    yearless = _YEARLESS.fullmatch(value)
+    full = None if yearless else _FULL.match(value)
+    try:
+        if yearless:
+            return date(NO_YEAR, int(yearless.group(1)), int(yearless.group(2)))
+        if full:
+            return date(int(full.group(1)), int(full.group(2)), int(full.group(3)))
+    except ValueError:
+        return None
+    return None
+
+
+def has_year(birthday: date) -> bool:
+    return birthday.year != NO_YEAR
+
+
+def birthday_text(birthday: date) -> str:
+    """ISO 8601 as ``contacts show`` prints it: ``1985-04-15``, or ``--04-15``."""
+    return birthday.isoformat() if has_year(birthday) else f"--{birthday:%m-%d}"
+
+
+def birthday_vcard(birthday: date) -> str:
+    """The vCard 4 BDAY value (RFC 6350 4.3.1): ``19850415`` or ``--0415``."""
+    return f"{birthday:%Y%m%d}" if has_year(birthday) else f"--{birthday:%m%d}"
+
+
+def next_birthday(birthday: date, today: date) -> date:
+    """The next day (today included) the birthday falls on. 29 February is kept on
+    28 February in other years, as most people born then celebrate."""
+    when = _in_year(birthday, today.year)
+    return when if when >= today else _in_year(birthday, today.year + 1)
+
+
+def _in_year(birthday: date, year: int) -> date:
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    day = 28 if (birthday.month, birthday.day) == (2, 29) and not leap else birthday.day
+    return date(year, birthday.month, day)
