@@ -59,3 +59,17 @@ def _in_year(birthday: date, year: int) -> date:
     leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
     day = 28 if (birthday.month, birthday.day) == (2, 29) and not leap else birthday.day
     return date(year, birthday.month, day)
+
+
+def days_to_birthday(birthday: date, day: date) -> int:
+    """Days from ``day`` to the birthday's next occurrence: 0 when it is that day."""
+    return (next_birthday(birthday, day) - day).days
+
+
+def birthday_soon(birthday: date, day: date, within: int) -> str:
+    """"Birthday today", "Birthday tomorrow", "Birthday in 3 days" when the birthday is at
+    most ``within`` days after ``day``; "" otherwise."""
+    days = days_to_birthday(birthday, day)
+    if days > within:
+        return ""
+    return {0: "Birthday today", 1: "Birthday tomorrow"}.get(days, f"Birthday in {days} days")

@@ -28,6 +28,7 @@ from ichigoapp.model import (
     Promise,
     PromiseDirection,
 )
+from ichigoapp.model.birthday import birthday_soon
 from ichigoapp.services.common import get_or_fail, local_zone
 from ichigoapp.services.me import my_emails
 
@@ -35,6 +36,7 @@ from ichigoapp.services.me import my_emails
 MAX_PAST = 3
 MAX_QUESTIONS = 3
 MAX_PROMISES = 4  # per direction
+BIRTHDAY_AHEAD_DAYS = 14  # a birthday this close to the meeting is worth a word
 
 # Roles of calendar attendees that are not people in the room (rooms, resources).
 _NOT_PEOPLE_ROLES = {"NON-PARTICIPANT"}
@@ -78,6 +80,9 @@ class Attendee:
     email: str = ""  # only for people new to you: the address the invite gave
     job_title: str = ""
     company: str = ""
+    pronouns: str = ""
+    pronunciation: str = ""  # how to say the name, e.g. yomigana
+    birthday_soon: str = ""  # "Birthday in 3 days", counted from the meeting's day
     location: str = ""
     how_we_met: str = ""
     met_on: date | None = None
@@ -264,8 +269,12 @@ def _known_attendee(
         job_title=contact.title,
         company=contact.company,
     )
-    if not contact.is_private("location"):
-        person.location = contact.location
+    for shown in ("location", "pronouns", "pronunciation"):
+        if not contact.is_private(shown):
+            setattr(person, shown, getattr(contact, shown))
+    if contact.birthday is not None and not contact.is_private("birthday"):
+        meeting_day = encounter.start.astimezone(zone).date()
+        person.birthday_soon = birthday_soon(contact.birthday, meeting_day, BIRTHDAY_AHEAD_DAYS)
     # How we met, when and through whom are one story: private as a whole.
     if not contact.is_private("how_we_met"):
         person.how_we_met = contact.how_we_met

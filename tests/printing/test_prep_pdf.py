@@ -140,7 +140,17 @@ def test_private_things_are_never_printed(session: Session, tmp_path: Path) -> N
         interests=["SECRETINTEREST"],
         notes="SECRETNOTE",
         how_we_met="SECRETHOWWEMET",
-        private_fields=["location", "interests", "notes", "how_we_met", "emails"],
+        pronouns="SECRETPRONOUNS",
+        pronunciation="SECRETREADING",
+        birthday=MEETING_START.date(),
+        private_fields=[
+            "location",
+            "interests",
+            "notes",
+            "how_we_met",
+            "emails",
+            *("pronouns", "pronunciation", "birthday"),
+        ],
     )
     enc = meeting(session, "Discreet", [cid])
     out = tmp_path / "private.pdf"
@@ -148,8 +158,30 @@ def test_private_things_are_never_printed(session: Session, tmp_path: Path) -> N
 
     text = pdf_text(out)
     assert "Private Person" in text and "oolong" in text
-    for secret in ("SECRET", "p1@example.com"):
+    for secret in ("SECRET", "p1@example.com", "irthday"):
         assert secret not in text
+
+
+def test_a_name_is_said_right_and_a_birthday_soon_is_noted(
+    session: Session, tmp_path: Path
+) -> None:
+    yamada = person(
+        session,
+        "山田 太郎",
+        1,
+        pronunciation="やまだ たろう",
+        pronouns="he/him",
+        birthday=(MEETING_START + timedelta(days=3)).date().replace(year=1980),
+    )
+    far = person(session, "Far Birthday", 2, birthday=(MEETING_START - timedelta(days=1)).date())
+    enc = meeting(session, "Introductions", [yamada, far])
+    out = tmp_path / "names.pdf"
+    write_pdf([build_prep_card(session, enc.id, now=NOW)], out, CardSize.A6)
+
+    text = " ".join(pdf_text(out).split())
+    assert "山田 太郎 (やまだ たろう) · he/him · first meeting · birthday in 3 days" in text
+    assert "Far Birthday · first meeting" in text
+    assert text.count("birthday") == 1
 
 
 HOSTILE = '<b>Board</b><img src="file:///etc/passwd"><script>x()</script>'
