@@ -38,6 +38,7 @@ DIALOGS = (
     "new-people",
     "import-contacts",
     "merge",
+    "duplicates",
     "reflection",
     "contact-picker",
     "print-day",
@@ -122,6 +123,9 @@ def _vcards(folder: Path) -> Path:
     path.write_text(
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Mele Tupou\r\nEMAIL:mele@pacificreef.example\r\n"
         "ORG:Pacific Reef Trust\r\nTITLE:Director\r\nEND:VCARD\r\n"
+        # A namesake of the demo's Hanako Sato: someone else, so a duplicate suggestion.
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Hanako Sato\r\nEMAIL:hanako.sato@othercorp.example\r\n"
+        "ORG:Other Corp\r\nTITLE:Accountant\r\nEND:VCARD\r\n"
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Card without a name line\r\nBDAY:not a date\r\n"
         "X-:broken\r\nEND:VCARD\r\n",
         encoding="utf-8",
@@ -198,6 +202,7 @@ class Shooter:
     def dialogs(self) -> None:
         from ichigoapp.services.lists import EncounterScope, contact_choices
         from ichigoapp.ui.dialogs.contact_picker import ContactPicker
+        from ichigoapp.ui.dialogs.duplicates import open_duplicates_dialog
         from ichigoapp.ui.dialogs.merge import open_merge_dialog
         from ichigoapp.ui.dialogs.passphrase import PassphraseDialog
         from ichigoapp.ui.lifecycle.lock_screen import LockScreen
@@ -230,6 +235,10 @@ class Shooter:
         )
         self.grab("dialog-merge", merge)
         merge.reject()
+
+        duplicates = open_duplicates_dialog(window.contacts, window.vault, window.bus)
+        self.grab("dialog-duplicates", duplicates)
+        duplicates.reject()
 
         window.encounters.set_scope(EncounterScope.PAST)
         past = window.encounters.model.rows()[0].encounter_id

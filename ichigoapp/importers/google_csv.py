@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ichigoapp.importers.birthday import parse_birthday
 from ichigoapp.importers.contact_fields import (
     clean_label,
     join_nonempty,
@@ -26,7 +27,6 @@ from ichigoapp.importers.contact_types import (
     ContactRecord,
     SkippedRow,
 )
-from ichigoapp.model.birthday import parse_birthday
 
 _MULTI_SEPARATOR = ":::"
 # Google's system groups: every contact is in "* myContacts", so it says nothing.

@@ -29,6 +29,7 @@ from urllib.parse import unquote_to_bytes
 
 from vobject.base import ContentLine, VObjectError, getLogicalLines, textLineToContentLine
 
+from ichigoapp.importers.birthday import NO_YEAR, parse_birthday
 from ichigoapp.importers.contact_fields import clean_label, join_nonempty, parse_iso_date
 from ichigoapp.importers.contact_types import (
     SOURCE_VCARD,
@@ -37,7 +38,6 @@ from ichigoapp.importers.contact_types import (
     SkippedRow,
 )
 from ichigoapp.importers.normalise import is_email_address, normalise_email
-from ichigoapp.model.birthday import NO_YEAR, parse_birthday
 
 # group.NAME;PARAM=v,"v";PARAM: the same grammar as vobject's, but possessive, so a line
 # that does not match fails in linear time. Only the part before the value is checked.

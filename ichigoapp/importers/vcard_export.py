@@ -15,6 +15,7 @@ import base64
 import re
 from collections.abc import Iterable, Iterator
 
+from ichigoapp.importers.birthday import birthday_vcard
 from ichigoapp.importers.contact_types import ContactRecord
 from ichigoapp.importers.vcard import (
     X_CONNECTED_ON,
@@ -31,7 +32,6 @@ from ichigoapp.importers.vcard import (
     CardError,
     read_content_line,
 )
-from ichigoapp.model.birthday import birthday_vcard
 
 _CRLF = "\r\n"
 _FOLD_OCTETS = 75

@@ -9,9 +9,9 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput, NotFound
+from ichigoapp.importers.birthday import parse_birthday
 from ichigoapp.importers.normalise import is_email_address, normalise_email
 from ichigoapp.model import Base
-from ichigoapp.model.birthday import parse_birthday
 
 M = TypeVar("M", bound=Base)
 

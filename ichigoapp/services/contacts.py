@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput
+from ichigoapp.importers.birthday import birthday_text
 from ichigoapp.importers.normalise import normalise_email
 from ichigoapp.model import (
     PRIVATE_CAPABLE_FIELDS,
@@ -24,7 +25,6 @@ from ichigoapp.model import (
     Reflection,
     Tag,
 )
-from ichigoapp.model.birthday import birthday_text
 from ichigoapp.services.common import checked_email, clean_text, get_or_fail, iso
 
 
@@ -188,6 +188,11 @@ def link_waiting_attendees(session: Session, contact: Contact) -> int:
 def contact_form(session: Session, contact_id: int) -> ContactInput:
     """What the edit form shows of a stored contact."""
     return contact_input_from(get_or_fail(session, Contact, contact_id, "contact"))
+
+
+def contact_photo(session: Session, contact_id: int) -> bytes | None:
+    """The contact's picture as stored (PNG, JPEG... as the card or file gave it)."""
+    return session.scalar(select(Contact.photo).where(Contact.id == contact_id))
 
 
 def contact_input_from(contact: Contact) -> ContactInput:

@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput, ImportFailed
+from ichigoapp.importers.birthday import has_year
 from ichigoapp.importers.contact_types import ContactRecord
 from ichigoapp.importers.contacts import detect_and_parse
 from ichigoapp.importers.vcard import X_MET_THROUGH
@@ -35,7 +36,6 @@ from ichigoapp.model import (
     ContactPhone,
     PersonalDetail,
 )
-from ichigoapp.model.birthday import has_year
 from ichigoapp.services.contacts import (
     link_waiting_attendees,
     tags_named,

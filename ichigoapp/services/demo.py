@@ -11,11 +11,12 @@ import json
 import random
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
 from ichigoapp import paths
+from ichigoapp.importers.birthday import NO_YEAR
 from ichigoapp.model import (
     Contact,
     Encounter,
@@ -45,6 +46,12 @@ class _Person:
     how_we_met: str
     cadence: int | None = None
     tags: tuple[str, ...] = ()
+    pronunciation: str = ""
+    pronouns: str = ""
+    # A birthday this many days after the demo's day, so Today and the cards show one;
+    # born None is a birthday without a year.
+    birthday_in_days: int | None = None
+    born: int | None = None
 
 
 def _people() -> tuple[_Person, ...]:
@@ -61,6 +68,10 @@ def _people() -> tuple[_Person, ...]:
             how_we_met=p["how_we_met"],
             cadence=p["cadence"],
             tags=tuple(p["tags"]),
+            pronunciation=p.get("pronunciation", ""),
+            pronouns=p.get("pronouns", ""),
+            birthday_in_days=p.get("birthday_in_days"),
+            born=p.get("born"),
         )
         for p in json.loads(path.read_text(encoding="utf-8"))
     )
@@ -183,6 +194,15 @@ def _fill(template: str, person: _Person, rng: random.Random) -> str:
     )
 
 
+def _birthday(person: _Person, now: datetime) -> date | None:
+    if person.birthday_in_days is None:
+        return None
+    day = now.astimezone(local_zone()).date() + timedelta(days=person.birthday_in_days)
+    if (day.month, day.day) == (2, 29):
+        day -= timedelta(days=1)  # so any birth year will do
+    return day.replace(year=person.born or NO_YEAR)
+
+
 def seed_demo(session: Session, now: datetime) -> dict[str, int]:
     """Fill an empty vault with the demo dataset; returns counts of what was made."""
     rng = random.Random(SEED)
@@ -212,6 +232,9 @@ def seed_demo(session: Session, now: datetime) -> dict[str, int]:
                     tags=list(person.tags),
                     keep_in_touch_days=person.cadence,
                     private_fields=private,
+                    pronunciation=person.pronunciation,
+                    pronouns=person.pronouns,
+                    birthday=_birthday(person, now),
                 ),
             )
         )

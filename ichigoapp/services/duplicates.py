@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -72,19 +73,40 @@ class _Person:
     company: str
     emails: list[str]
     phones: list[str]
+    key: str = ""  # name_key(name), computed once
 
 
-def _people(session: Session) -> list[_Person]:
-    region = phone_region(session)
+# What the suggestions are computed from: each contact's id, name and company, its
+# addresses and its phone numbers as typed, and the region that reads them.
+_Facts = tuple[tuple[tuple[Any, ...], ...], ...]
+
+
+def _facts(session: Session) -> _Facts:
+    people = session.execute(
+        select(Contact.id, Contact.display_name, Contact.company).order_by(Contact.id)
+    )
+    emails = session.execute(
+        select(ContactEmail.contact_id, ContactEmail.email).order_by(ContactEmail.id)
+    )
+    phones = session.execute(
+        select(ContactPhone.contact_id, ContactPhone.number).order_by(ContactPhone.id)
+    )
+    return (
+        tuple(tuple(row) for row in people),
+        tuple(tuple(row) for row in emails),
+        tuple(tuple(row) for row in phones),
+        ((phone_region(session),),),
+    )
+
+
+def _people(facts: _Facts) -> list[_Person]:
+    contacts, emails, phones, ((region,),) = facts
     people = {
-        cid: _Person(cid, name, company, [], [])
-        for cid, name, company in session.execute(
-            select(Contact.id, Contact.display_name, Contact.company)
-        )
+        cid: _Person(cid, name, company, [], [], name_key(name)) for cid, name, company in contacts
     }
-    for cid, email in session.execute(select(ContactEmail.contact_id, ContactEmail.email)):
+    for cid, email in emails:
         people[cid].emails.append(email)
-    for cid, number in session.execute(select(ContactPhone.contact_id, ContactPhone.number)):
+    for cid, number in phones:
         key = normalise_phone(number, region)
         if key:
             people[cid].phones.append(key)
@@ -99,9 +121,27 @@ def _groups(keyed: Iterable[tuple[str, int]]) -> list[list[int]]:
     return [sorted(ids) for ids in by_key.values() if len(ids) > 1]
 
 
+# The last answer and what it was computed from: Today asks on every refresh, and on
+# ten thousand contacts the comparing takes a second while reading the facts does not.
+_last: tuple[_Facts, dict[tuple[int, int], DuplicateSuggestion]] | None = None
+
+
 def find_duplicates(session: Session) -> list[DuplicateSuggestion]:
     """Every pair worth a look, most certain first."""
-    people = _people(session)
+    global _last
+    facts = _facts(session)
+    if _last is None or _last[0] != facts:
+        _last = (facts, _suggestions(_people(facts)))
+    found = _last[1]
+    dismissed = {
+        (low, high)
+        for low, high in session.execute(select(NotDuplicate.low_id, NotDuplicate.high_id))
+    }
+    kept = [s for pair, s in found.items() if pair not in dismissed]
+    return sorted(kept, key=lambda s: (-s.score, s.ids))
+
+
+def _suggestions(people: list[_Person]) -> dict[tuple[int, int], DuplicateSuggestion]:
     found: dict[tuple[int, int], DuplicateSuggestion] = {}
 
     def suggest(a: int, b: int, reason: str, score: float) -> None:
@@ -113,35 +153,40 @@ def find_duplicates(session: Session) -> list[DuplicateSuggestion]:
         for n, a in enumerate(ids):
             for b in ids[n + 1 :]:
                 suggest(a, b, "same phone number", 1.0)
-    for ids in _groups((name_key(x.name), x.contact_id) for x in people):
+    for ids in _groups((x.key, x.contact_id) for x in people):
         for n, a in enumerate(ids):
             for b in ids[n + 1 :]:
                 suggest(a, b, "same name", 0.9)
     _similar_at_one_company(people, suggest)
     _related_addresses(people, suggest)
-
-    dismissed = {
-        (low, high)
-        for low, high in session.execute(select(NotDuplicate.low_id, NotDuplicate.high_id))
-    }
-    kept = [s for pair, s in found.items() if pair not in dismissed]
-    return sorted(kept, key=lambda s: (-s.score, s.ids))
+    return found
 
 
 def _similar_at_one_company(people: list[_Person], suggest: Suggest) -> None:
-    # Only names sharing a word are compared: a company of thousands stays quick.
+    # Only names sharing a word are compared, each pair once, the cheap upper bounds of
+    # the ratio first: a company of thousands stays quick.
     by_word: dict[tuple[str, str], list[_Person]] = defaultdict(list)
     for person in people:
         company = name_key(person.company)
         if company:
-            for word in set(name_key(person.name).split()):
+            for word in set(person.key.split()):
                 if len(word) > 1:
                     by_word[(company, word)].append(person)
+    compared: set[tuple[int, int]] = set()
     for group in by_word.values():
         for n, a in enumerate(group):
+            matcher = SequenceMatcher(None, b=a.key)  # b is the side it indexes
             for b in group[n + 1 :]:
-                ratio = SequenceMatcher(None, name_key(a.name), name_key(b.name)).ratio()
-                if ratio >= _SIMILAR:
+                pair = (a.contact_id, b.contact_id)
+                if a.key == b.key or pair in compared:
+                    continue  # the same name is suggested as such
+                compared.add(pair)
+                matcher.set_seq1(b.key)
+                if (
+                    matcher.real_quick_ratio() >= _SIMILAR
+                    and matcher.quick_ratio() >= _SIMILAR
+                    and matcher.ratio() >= _SIMILAR
+                ):
                     suggest(a.contact_id, b.contact_id, f"similar names at {a.company}", 0.8)
 
 

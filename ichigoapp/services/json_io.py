@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ichigoapp import __version__
 from ichigoapp.errors import BadInput
+from ichigoapp.importers.birthday import parse_birthday
 from ichigoapp.model import (
     Contact,
     ContactChange,
@@ -43,7 +44,6 @@ from ichigoapp.model import (
     Setting,
     Tag,
 )
-from ichigoapp.model.birthday import parse_birthday
 from ichigoapp.services.common import iso
 from ichigoapp.services.contacts import contact_summary, promise_dict, reflection_dict
 

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput
+from ichigoapp.importers.birthday import birthday_text
 from ichigoapp.model import (
     Contact,
     ContactChange,
@@ -25,7 +26,6 @@ from ichigoapp.model import (
     PersonalDetail,
     Promise,
 )
-from ichigoapp.model.birthday import birthday_text
 from ichigoapp.services.common import get_or_fail
 
 # Text fields: the kept contact's value wins, the other's is kept as a detail.

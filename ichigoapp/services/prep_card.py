@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ichigoapp.errors import BadInput
+from ichigoapp.importers.birthday import birthday_soon
 from ichigoapp.importers.normalise import normalise_email
 from ichigoapp.model import (
     Contact,
@@ -28,7 +29,6 @@ from ichigoapp.model import (
     Promise,
     PromiseDirection,
 )
-from ichigoapp.model.birthday import birthday_soon
 from ichigoapp.services.common import get_or_fail, local_zone
 from ichigoapp.services.me import my_emails
 

@@ -4,7 +4,8 @@ Views hold these frozen rows instead of ORM objects, so nothing lazy-loads after
 session has closed and a view refreshes by calling one function again (the list views'
 rows live in ``services/lists.py``). The Today overview answers "what needs me now?":
 meetings ahead (with new people to triage), meetings that ended without a reflection,
-promises due, unsent thanks and people past their keep-in-touch cadence.
+promises due, unsent thanks, people past their keep-in-touch cadence or with a
+birthday coming, and how many contacts may be one person.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from ichigoapp.model import (
     PromiseDirection,
     Reflection,
 )
+from ichigoapp.services.birthdays import BirthdayItem, birthdays_soon
 from ichigoapp.services.common import local_zone
+from ichigoapp.services.duplicates import find_duplicates
 
 HORIZON_DAYS = 7
 # Older meetings without a reflection stop nagging: the app asks, it does not scold.
@@ -150,6 +153,9 @@ class TodayOverview:
     promises_due: Listing[PromiseItem]
     unsent_thanks: Listing[ThanksItem]
     keep_in_touch: Listing[KeepInTouchItem]
+    birthdays: tuple[BirthdayItem, ...] = ()
+    # Pairs of contacts that may be one person (services/duplicates.py).
+    possible_duplicates: int = 0
 
     @property
     def new_people(self) -> int:
@@ -165,6 +171,8 @@ class TodayOverview:
             or self.promises_due
             or self.unsent_thanks
             or self.keep_in_touch
+            or self.birthdays
+            or self.possible_duplicates
         )
 
 
@@ -526,6 +534,8 @@ def today_overview(session: Session, now: datetime, limit: int | None = None) ->
         promises_due=promises_due(session, now, limit=limit),
         unsent_thanks=unsent_thanks(session, limit=limit),
         keep_in_touch=keep_in_touch(session, now, limit=limit),
+        birthdays=birthdays_soon(session, local_today(now)),
+        possible_duplicates=len(find_duplicates(session)),
     )
 
 

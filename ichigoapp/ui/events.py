@@ -15,6 +15,8 @@ class EventBus(QObject):
     # Navigation requests: "show this contact / encounter" from anywhere.
     open_contact = Signal(int)
     open_encounter = Signal(int)
+    # Show the possible duplicates, to merge or tell apart (Today's "Review…").
+    review_duplicates = Signal()
     # Ask for the reflection editor of an encounter (Today's "Reflect now").
     reflect_on = Signal(int)
     # A short message for the status bar.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from ichigoapp.services.birthdays import has_year
 from ichigoapp.services.common import local_zone
 
 
@@ -41,6 +42,18 @@ def when(value: datetime | None, now: datetime | None = None) -> str:
 
 def day(value: date | None) -> str:
     return value.strftime("%-d %b %Y") if value is not None else ""
+
+
+def weekday(value: date) -> str:
+    """'Sat 5 Dec'."""
+    return value.strftime("%a %-d %b")
+
+
+def birthday(value: date | None) -> str:
+    """'1 July 1985', or '1 July' when the year is not known."""
+    if value is None:
+        return ""
+    return value.strftime("%-d %B %Y" if has_year(value) else "%-d %B")
 
 
 def ago(value: datetime | None, now: datetime) -> str:

@@ -238,6 +238,7 @@ class MainWindow(QMainWindow):
         self.bus.open_contact.connect(self.open_contact)
         self.bus.open_encounter.connect(self.open_encounter)
         self.bus.reflect_on.connect(self.open_reflection_editor)
+        self.bus.review_duplicates.connect(self.review_duplicates)
         self.bus.open_vault.connect(self.open_restored_vault)
 
         self.contacts.splitter.setSizes([520, 580])
@@ -326,6 +327,10 @@ class MainWindow(QMainWindow):
         self.show_page(self.contacts)
         self.contacts.open_contact(contact_id)
         self.contacts.table.setFocus()
+
+    def review_duplicates(self) -> None:
+        self.show_page(self.contacts)
+        self.contacts.review_duplicates()
 
     def open_encounter(self, encounter_id: int) -> None:
         self.show_page(self.encounters)

@@ -87,6 +87,7 @@ def fill_menus(window: MainWindow, page_titles: Sequence[str]) -> MenuActions:
     find = action(window, "&Find…", window.focus_search, "Ctrl+K")
     find.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
     edit.addAction(find)
+    edit.addAction(action(window, "Possible &duplicates…", window.review_duplicates))
 
     view = window.view_menu
     for n, title in enumerate(page_titles):

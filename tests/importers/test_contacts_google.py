@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from ichigoapp.importers.birthday import birthday_text
 from ichigoapp.importers.contact_types import ContactParseResult, ContactRecord
 from ichigoapp.importers.contacts import detect_and_parse
-from ichigoapp.model.birthday import birthday_text
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "contacts"
 

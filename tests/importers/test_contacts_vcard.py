@@ -6,10 +6,10 @@ import base64
 from datetime import date
 from pathlib import Path
 
+from ichigoapp.importers.birthday import birthday_text
 from ichigoapp.importers.contact_types import ContactParseResult, ContactRecord
 from ichigoapp.importers.contacts import detect_and_parse
 from ichigoapp.importers.vcard import parse_vcards
-from ichigoapp.model.birthday import birthday_text
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "contacts"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -71,12 +71,17 @@ class ContactsInOut(QObject):
         kind = "json" if chosen.suffix.lower() == ".json" else "vcard"
         path = chosen if chosen.suffix else chosen.with_suffix(".vcf")
         what = "everything in your vault" if kind == "json" else "your contacts"
+        private = (
+            "Fields you marked private are in it too."
+            if kind == "json"
+            else "Fields you marked private are left out."
+        )
         if not ask.confirm(
             self.parent_widget,
             "Export is not encrypted",
             f"{path.name} will hold {what} as plain text, readable by anyone who gets the "
-            "file. Your vault stays encrypted; this copy will not be.\n\nKeep it somewhere "
-            "safe and delete it when you no longer need it.",
+            f"file. {private} Your vault stays encrypted; this copy will not be.\n\nKeep it "
+            "somewhere safe and delete it when you no longer need it.",
             "Export",
         ):
             return None

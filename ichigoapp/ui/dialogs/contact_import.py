@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from ichigoapp.errors import IchigoError
 from ichigoapp.ui.dialogs.import_progress import ImportProgressDialog
+from ichigoapp.ui.fmt import plural
 
 if TYPE_CHECKING:
     from ichigoapp.services.contacts_io import ContactImportReport
@@ -25,6 +26,15 @@ def contact_import_summary(report: ContactImportReport) -> str:
         f"From {source}: {report.created} new, {report.updated} updated, "
         f"{report.unchanged} unchanged."
     )
+    if report.merged:
+        merged = plural(report.merged, "contact")
+        text += f"\nMerged {merged} the file showed to be someone you already had."
+    if report.possible_duplicates:
+        pairs = plural(report.possible_duplicates, "possible duplicate")
+        text += (
+            f"\n{pairs}: a new contact may be someone you already have (a shared name, "
+            "say). They were kept apart; review them in Contacts › Duplicates…"
+        )
     if report.skipped:
         n = len(report.skipped)
         text += f"\n{n} {'row was' if n == 1 else 'rows were'} skipped (see below)."
@@ -39,7 +49,8 @@ class ContactImportDialog(ImportProgressDialog):
             parent,
             "Import contacts",
             f"Importing {path.name}",
-            "People already in your contacts are updated, not duplicated.",
+            "People already in your contacts (the same address, phone or profile) are "
+            "updated, not duplicated; a shared name alone never joins two people.",
             names=("Contact import progress", "Contact import summary", "Skipped rows"),
             problem_headers=["Where", "Why it was skipped"],
         )

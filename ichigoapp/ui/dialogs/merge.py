@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ichigoapp.errors import IchigoError
 from ichigoapp.services.contacts import contact_detail
+from ichigoapp.services.duplicates import not_duplicates
 from ichigoapp.services.merging import merge_contacts
 from ichigoapp.ui.changes import commit
 from ichigoapp.ui.dialogs import ask
@@ -151,7 +152,13 @@ class MergeDialog(QDialog):
         cancel = QPushButton("Cancel")
         cancel.clicked.connect(self.reject)
         cancel.setDefault(True)  # the safe answer is the default
+        # Shown when the pair was a suggestion (offer_telling_apart).
+        self.apart_button = QPushButton("&Not the same person")
+        self.apart_button.setToolTip("Remembered: this pair is never suggested again")
+        self.apart_button.clicked.connect(self.tell_apart)
+        self.apart_button.hide()
         buttons = QHBoxLayout()
+        buttons.addWidget(self.apart_button)
         buttons.addStretch(1)
         buttons.addWidget(cancel)
         buttons.addWidget(self.merge_button)
@@ -162,6 +169,23 @@ class MergeDialog(QDialog):
         layout.addLayout(buttons)
         self._update_button()
         self.resize(720, min(640, 220 + 34 * row_no))
+
+    def offer_telling_apart(self) -> None:
+        """For a suggested pair: a third answer, "these are two people"."""
+        self.apart_button.show()
+
+    def tell_apart(self) -> bool:
+        if not commit(
+            self,
+            self.vault,
+            self.bus,
+            "remember they are different people",
+            lambda session: not_duplicates(session, *self.ids),
+        ):
+            return False
+        self.bus.status.emit("Noted: not the same person")
+        self.reject()
+        return True
 
     def keep_and_other(self) -> tuple[int, int]:
         keep = 0 if self.keep_buttons[0].isChecked() else 1

@@ -5,21 +5,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ichigoapp.errors import NotFound
+from ichigoapp.services.birthdays import birthday_soon
 from ichigoapp.services.contacts import (
     ContactInput,
     add_contact,
     contact_form,
+    contact_photo,
     delete_contact,
     update_contact,
 )
@@ -30,7 +36,7 @@ from ichigoapp.services.lists import (
     contact_rows,
     contact_timeline,
 )
-from ichigoapp.services.today import past_cadence
+from ichigoapp.services.today import local_today, past_cadence
 from ichigoapp.ui import fmt
 from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.dialogs import ask
@@ -44,8 +50,11 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from ichigoapp.store import Vault
+    from ichigoapp.ui.dialogs.duplicates import DuplicatesDialog
     from ichigoapp.ui.dialogs.merge import MergeDialog
     from ichigoapp.ui.events import EventBus
+
+PHOTO_PX = 64
 
 _GLYPH = {
     TimelineKind.ENCOUNTER: "●",
@@ -63,6 +72,7 @@ class ContactsView(ListDetailPage):
         self.model = ContactTableModel(self)
         self.proxy = RowFilterProxy.over(self.model)
         self.merge_dialog: MergeDialog | None = None
+        self.duplicates_dialog: DuplicatesDialog | None = None
 
         # --- the list ------------------------------------------------------------------
         self.past_cadence = QCheckBox("Past keep-in-touch")
@@ -74,6 +84,10 @@ class ContactsView(ListDetailPage):
         self.new_button = button("New", "New contact", self.new_contact)
         self.delete_button = button("Delete…", "Delete contact", self.delete_current)
         self.merge_button = button("Merge…", "Merge with another contact", self.merge_current)
+        self.duplicates_button = button(
+            "Duplicates…", "Review possible duplicates", self.review_duplicates
+        )
+        self.duplicates_button.setToolTip("Contacts that may be the same person")
         self.list = ListPanel(
             self.proxy,
             "Contacts list",
@@ -81,7 +95,12 @@ class ContactsView(ListDetailPage):
             "Filter contacts",
             sort=(ContactTableModel.COL_NAME, Qt.SortOrder.AscendingOrder),
             after=[self.past_cadence],
-            buttons=[self.new_button, self.delete_button, self.merge_button],
+            buttons=[
+                self.new_button,
+                self.delete_button,
+                self.merge_button,
+                self.duplicates_button,
+            ],
         )
         self.filter, self.table, self.count_label = self.list.parts()
         self.filter.textChanged.connect(self.proxy.set_text)
@@ -95,6 +114,22 @@ class ContactsView(ListDetailPage):
         # --- the detail ----------------------------------------------------------------
         self.subheading = QLabel("")
         self.subheading.setObjectName("muted")
+        self.subheading.setWordWrap(True)
+        self.subheading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.photo = QLabel()
+        self.photo.setAccessibleName("Photo")
+        self.photo.setFixedSize(PHOTO_PX, PHOTO_PX)
+        self.photo.hide()
+        heading = QWidget()
+        header_row = QHBoxLayout(heading)
+        header_row.setContentsMargins(0, 0, 0, 0)
+        header_row.setSpacing(12)
+        header_row.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        words.addWidget(self.heading)
+        words.addWidget(self.subheading)
+        header_row.addLayout(words, 1)
         self.form = ContactForm()
         self.form.changed.connect(self._on_edited)
         scroll = QScrollArea()
@@ -113,7 +148,7 @@ class ContactsView(ListDetailPage):
         self.cancel_button.setAccessibleName("Discard changes")
         self.arrange(
             self.list,
-            [(self.heading, 0), (self.subheading, 0), (self.tabs, 1)],
+            [(heading, 0), (self.tabs, 1)],
             placeholder="Select a contact, or press Ctrl+N to add one.",
             splitter_name="contactsSplitter",
             stretch=(3, 2),
@@ -204,10 +239,12 @@ class ContactsView(ListDetailPage):
                 data = contact_form(session, contact_id)
             except NotFound:  # deleted meanwhile: nothing to show
                 return
+            photo = contact_photo(session, contact_id)
             timeline = contact_timeline(session, contact_id, now)
         self.form.set_choices(self._choices, exclude=contact_id)
         self.form.load(contact_id, data)
         self._fill_heading(data)
+        self._show_photo(photo)
         self.timeline.clear()
         for entry in timeline:
             item = QTreeWidgetItem([fmt.when(entry.when), f"{_GLYPH[entry.kind]} {entry.title}"])
@@ -224,11 +261,33 @@ class ContactsView(ListDetailPage):
         self._show_detail(True)
 
     def _fill_heading(self, data: ContactInput) -> None:
+        """The name, then what to know at a glance: role, place, how to say the name,
+        pronouns, birthday (with how soon it is)."""
         self.heading.setText(data.name or "New contact")
-        bits = [", ".join(x for x in (data.title, data.company) if x)]
-        if data.location:
-            bits.append(data.location)
-        self.subheading.setText(" · ".join(b for b in bits if b))
+        role = [", ".join(x for x in (data.title, data.company) if x), data.location]
+        person = [data.pronunciation, data.pronouns]
+        if data.birthday is not None:
+            soon = birthday_soon(data.birthday, local_today(self.clock()), 30)
+            born = f"Born {fmt.birthday(data.birthday)}"
+            person.append(f"{born} ({soon.lower()})" if soon else born)
+        lines = [" · ".join(b for b in bits if b) for bits in (role, person)]
+        self.subheading.setText("\n".join(line for line in lines if line))
+
+    def _show_photo(self, photo: bytes | None) -> None:
+        picture = QPixmap()
+        if photo and picture.loadFromData(photo):
+            self.photo.setPixmap(
+                picture.scaled(
+                    PHOTO_PX,
+                    PHOTO_PX,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+            self.photo.show()
+        else:
+            self.photo.clear()
+            self.photo.hide()
 
     def _open_timeline_item(self, item: QTreeWidgetItem, _column: int) -> None:
         encounter_id = item.data(0, Qt.ItemDataRole.UserRole)
@@ -245,6 +304,7 @@ class ContactsView(ListDetailPage):
         self.form.load(None, ContactInput(name=""))
         self.heading.setText("New contact")
         self.subheading.setText("Only a name is needed; add the rest when you know it.")
+        self._show_photo(None)
         self.timeline.clear()
         self.tabs.setCurrentIndex(0)
         self._show_detail(True)
@@ -317,3 +377,16 @@ class ContactsView(ListDetailPage):
         self._set_dirty(False)
         self.merge_dialog = open_merge_dialog(self, self.vault, self.bus, keep_id, other_id)
         self.merge_dialog.merged.connect(lambda kept: self._select(kept))
+
+    def review_duplicates(self) -> None:
+        """The pairs that may be one person, to merge or tell apart."""
+        from ichigoapp.ui.dialogs.duplicates import open_duplicates_dialog
+
+        if self.duplicates_dialog is not None and self.duplicates_dialog.isVisible():
+            self.duplicates_dialog.raise_()
+            return
+        self.duplicates_dialog = open_duplicates_dialog(self, self.vault, self.bus)
+        self.duplicates_dialog.destroyed.connect(self._forget_duplicates_dialog)
+
+    def _forget_duplicates_dialog(self) -> None:
+        self.duplicates_dialog = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import partial
 from html import escape
 from typing import TYPE_CHECKING
@@ -64,6 +65,7 @@ class TodayView(Page):
         self.badges: dict[int, ClickableLabel] = {}
         self.promise_buttons: dict[int, QPushButton] = {}
         self.thanks_buttons: dict[int, QPushButton] = {}
+        self.duplicates_button: QPushButton | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -162,6 +164,7 @@ class TodayView(Page):
         self.badges.clear()
         self.promise_buttons.clear()
         self.thanks_buttons.clear()
+        self.duplicates_button = None
         today = local_today(now)
 
         content = QWidget()
@@ -274,18 +277,10 @@ class TodayView(Page):
             self._more(section, overview.unsent_thanks, "thanks", "thanks to send")
             right.addWidget(section)
 
-        if overview.keep_in_touch:
-            section = Section("Keep in touch", "Not a pipeline: just people you'd like to see.")
-            for k in overview.keep_in_touch:
-                met = fmt.ago(k.last_met, now)
-                section.add_row(
-                    self._label(
-                        f"{_link('contact', k.contact_id, k.name)}<br><small>last met "
-                        f"{escape(met)} · you hoped every {k.cadence_days} days</small>"
-                    )
-                )
-            self._more(section, overview.keep_in_touch, "touch", "people")
-            right.addWidget(section)
+        if overview.keep_in_touch or overview.birthdays:
+            right.addWidget(self._keep_in_touch(overview, now))
+        if overview.possible_duplicates:
+            right.addWidget(self._duplicates(overview.possible_duplicates))
         if overview.is_calm:
             calm = Section("All calm")
             calm.add_empty("Nothing needs you today. Enjoy the quiet.")
@@ -317,6 +312,43 @@ class TodayView(Page):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._arrange()
+
+    def _keep_in_touch(self, overview: TodayOverview, now: datetime) -> Section:
+        """Birthdays first, then people past their cadence; one row per person."""
+        section = Section("Keep in touch", "Not a pipeline: just people you'd like to see.")
+        birthdays = {b.contact_id: b for b in overview.birthdays}
+        for b in overview.birthdays:
+            section.add_row(
+                self._label(
+                    f"{_link('contact', b.contact_id, b.name)}<br><small>"
+                    f"{escape(b.said)} · {escape(fmt.weekday(b.on))}</small>",
+                    name=f"{b.name}: {b.said}",
+                )
+            )
+        for k in overview.keep_in_touch:
+            if k.contact_id in birthdays:
+                continue  # already there, for the better reason
+            met = fmt.ago(k.last_met, now)
+            section.add_row(
+                self._label(
+                    f"{_link('contact', k.contact_id, k.name)}<br><small>last met "
+                    f"{escape(met)} · you hoped every {k.cadence_days} days</small>"
+                )
+            )
+        self._more(section, overview.keep_in_touch, "touch", "people")
+        return section
+
+    def _duplicates(self, pairs: int) -> Section:
+        section = Section("Possible duplicates")
+        self.duplicates_button = self._row_with_button(
+            section,
+            self._label(
+                f"{fmt.plural(pairs, 'pair')} of contacts may be the same person. "
+                "Ichigo never joins them without your word."
+            ),
+            button("Review…", "Review possible duplicates", self.bus.review_duplicates.emit),
+        )
+        return section
 
     @staticmethod
     def _new_people_hint(overview: TodayOverview) -> str:

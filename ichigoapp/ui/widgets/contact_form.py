@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ichigoapp.services.birthdays import NO_YEAR, has_year
 from ichigoapp.services.contacts import ContactInput
 from ichigoapp.services.lists import ContactChoice
 
 _NO_DATE = QDate(1900, 1, 1)
+_A_LEAP_YEAR = 2000  # shows a birthday without its year in the date edit
 
 
 def _lines(edit: QPlainTextEdit) -> list[str]:
@@ -126,7 +128,14 @@ class ContactForm(QWidget):
         self.met_through.setToolTip("Who introduced you")
 
         self.birthday = _date_edit("Birthday")
-        form.addRow("&Birthday:", self._with_private(self.birthday, "birthday"))
+        # Many people share the day, not the year: the edit then shows "1 July" only.
+        self.birthday_no_year = QCheckBox("Year not known")
+        self.birthday_no_year.setAccessibleName("Birthday year not known")
+        self.birthday_no_year.toggled.connect(self._show_birthday_year)
+        form.addRow(
+            "&Birthday:",
+            self._with_private(self._hbox(self.birthday, self.birthday_no_year), "birthday"),
+        )
 
         self.interests = QLineEdit(placeholderText="What they care about, comma-separated")
         self.interests.setAccessibleName("Interests")
@@ -207,6 +216,24 @@ class ContactForm(QWidget):
         holder.setFocusProxy(widgets[0])  # the row label's mnemonic focuses the first field
         return holder
 
+    def _show_birthday_year(self, no_year: bool) -> None:
+        self.birthday.setDisplayFormat("d MMMM" if no_year else "yyyy-MM-dd")
+        self._changed()
+
+    def _birthday(self) -> date | None:
+        day = _day(self.birthday)
+        if day is None or not self.birthday_no_year.isChecked():
+            return day
+        return date(NO_YEAR, day.month, day.day)
+
+    def _set_birthday(self, value: date | None) -> None:
+        no_year = value is not None and not has_year(value)
+        if value is not None and no_year:
+            value = value.replace(year=_A_LEAP_YEAR)  # the edit's range; 29 Feb exists
+        _set_day(self.birthday, value)
+        self.birthday_no_year.setChecked(no_year)
+        self._show_birthday_year(no_year)
+
     def _with_private(self, widget: QWidget, field: str) -> QWidget:
         tick = QCheckBox("Private")
         tick.setAccessibleName(f"{field.replace('_', ' ')} is private")
@@ -273,7 +300,7 @@ class ContactForm(QWidget):
             self.links.setPlainText("\n".join(data.links))
             self.how_we_met.setText(data.how_we_met)
             _set_day(self.met_on, data.met_on)
-            _set_day(self.birthday, data.birthday)
+            self._set_birthday(data.birthday)
             self.pronouns.setText(data.pronouns)
             self.pronunciation.setText(data.pronunciation)
             index = self.met_through.findData(data.met_through_id)
@@ -316,7 +343,7 @@ class ContactForm(QWidget):
             location=self.location.text(),
             how_we_met=self.how_we_met.text(),
             met_on=_day(self.met_on),
-            birthday=_day(self.birthday),
+            birthday=self._birthday(),
             pronouns=self.pronouns.text(),
             pronunciation=self.pronunciation.text(),
             met_through_id=int(through) if through is not None else None,

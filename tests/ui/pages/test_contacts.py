@@ -239,3 +239,99 @@ def test_birthday_pronouns_and_pronunciation_are_edited_and_kept(window: Any, qt
         "Producer",
     )
     assert saved.private_fields == ["birthday"]
+
+
+def test_the_header_shows_the_photo_how_to_say_the_name_and_the_birthday(
+    window: Any, qtbot: Any
+) -> None:
+    from datetime import timedelta
+
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    from ichigoapp.services.contacts import ContactInput, add_contact, contact_form
+    from ichigoapp.services.today import local_today
+
+    image = QImage(120, 90, QImage.Format.Format_RGB32)
+    image.fill(QColor("#c0392b"))
+    png = QByteArray()
+    buffer = QBuffer(png)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    soon = local_today(NOW) + timedelta(days=3)
+    with window.vault.transaction() as s:
+        aiko = add_contact(
+            s,
+            ContactInput(
+                name="Aiko Tanaka",
+                company="Kinoshita",
+                pronunciation="たなか あいこ",
+                pronouns="she/her",
+                birthday=soon.replace(year=1990),
+            ),
+        )
+        aiko.photo = bytes(png.data())
+        plain = add_contact(s, ContactInput(name="No Photo")).id
+    window.open_contact(aiko.id)
+    view = window.contacts
+    header = view.subheading.text()
+    assert (
+        f"たなか あいこ · she/her · Born {soon.day} {soon:%B} 1990 (birthday in 3 days)" in header
+    )
+    assert view.photo.isVisible() and view.photo.pixmap().width() == 64
+    window.open_contact(plain)
+    assert not view.photo.isVisible()
+
+    # A birthday without its year: "Year not known", and the year never shows.
+    window.open_contact(aiko.id)
+    view.form.birthday_no_year.setChecked(True)
+    window.save_action.trigger()
+    with window.vault.session() as s:
+        assert contact_form(s, aiko.id).birthday.year == 1604  # the no-year marker
+    assert f"Born {soon.day} {soon:%B} (" in view.subheading.text()
+    assert "1604" not in view.subheading.text() + view.form.birthday.text()
+
+
+def test_possible_duplicates_are_merged_or_told_apart_from_the_list(
+    window: Any, qtbot: Any, dialog_log: DialogLog
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from ichigoapp.services.contacts import ContactInput, add_contact
+
+    with window.vault.transaction() as s:
+        kims = [add_contact(s, ContactInput(name=n)).id for n in ("Min-jun Kim", "Kim Min-jun")]
+        satos = [
+            add_contact(s, ContactInput(name="Hanako Sato", emails=[e])).id
+            for e in ("hanako@kinoshita.example", "h.sato@othercorp.example")
+        ]
+    window.bus.data_changed.emit()
+    today = "\n".join(label.text() for label in window.today.findChildren(QLabel))
+    assert "2 pairs of contacts may be the same person" in today
+
+    window.today.duplicates_button.click()  # Today's "Review…"
+    assert window.current_page() is window.contacts
+    dialog = window.contacts.duplicates_dialog
+    assert dialog is not None and dialog.isVisible()
+    rows = [dialog.pairs.topLevelItem(n) for n in range(dialog.pairs.topLevelItemCount())]
+    assert [(r.text(0), r.text(1), r.text(2)) for r in rows] == [
+        ("Min-jun Kim", "Kim Min-jun", "same name"),
+        ("Hanako Sato", "Hanako Sato", "same name"),
+    ]
+
+    dialog.pairs.setCurrentItem(rows[0])
+    dialog.apart_button.click()  # two people: remembered
+    assert dialog.pairs.topLevelItemCount() == 1
+    assert dialog.current_pair() == tuple(satos)
+
+    dialog.compare_button.click()  # side by side, with "Not the same person" on offer
+    merge = dialog.merge_dialog
+    assert merge is not None and merge.apart_button.isVisible()
+    merge.merge_button.click()
+    assert "Merge Hanako Sato into Hanako Sato?" in dialog_log.confirms[-1]
+    assert dialog.pairs.topLevelItemCount() == 0
+    assert "No possible duplicates" in dialog.intro.text()
+    window.show_page(window.today)
+    assert window.today.duplicates_button is None  # Today is calm about it again
+    assert {window.contacts.model.row_of_id(k) is not None for k in kims} == {True}
+    assert window.contacts.model.row_of_id(satos[1]) is None

@@ -110,3 +110,24 @@ def test_a_narrow_window_stacks_the_cards_in_one_column(vault: Any, qtbot: Any) 
     window.resize(800, 820)
     qtbot.waitUntil(lambda: cards()["Waiting for a reflection"].y() > cards()["The week ahead"].y())
     assert cards()["Waiting for a reflection"].x() == cards()["The week ahead"].x()
+
+
+def test_a_birthday_this_week_is_a_reason_to_keep_in_touch(window: Any) -> None:
+    from datetime import timedelta
+
+    from ichigoapp.services.contacts import ContactInput, add_contact
+    from ichigoapp.services.today import local_today
+
+    today = local_today(NOW)
+    soon = today + timedelta(days=2)
+    with window.vault.transaction() as s:
+        for name, born, cadence in (
+            ("Birthday Soon", soon.replace(year=1988), 30),  # past cadence too: one row
+            ("Birthday Later", (today + timedelta(days=20)).replace(year=1988), None),
+        ):
+            add_contact(s, ContactInput(name=name, birthday=born, keep_in_touch_days=cadence))
+    window.bus.data_changed.emit()
+    text = _texts(window.today)
+    assert f"Birthday in 2 days · {soon:%a} {soon.day} {soon:%b}" in text
+    assert text.count("Birthday Soon") == 1
+    assert "Birthday Later" not in text

@@ -67,9 +67,12 @@ def days_to_birthday(birthday: date, day: date) -> int:
 
 
 def birthday_soon(birthday: date, day: date, within: int) -> str:
-    """"Birthday today", "Birthday tomorrow", "Birthday in 3 days" when the birthday is at
+    """ "Birthday today", "Birthday tomorrow", "Birthday in 3 days" when the birthday is at
     most ``within`` days after ``day``; "" otherwise."""
     days = days_to_birthday(birthday, day)
-    if days > within:
-        return ""
+    return birthday_in(days) if days <= within else ""
+
+
+def birthday_in(days: int) -> str:
+    """ "Birthday today", "Birthday tomorrow" or "Birthday in N days"."""
     return {0: "Birthday today", 1: "Birthday tomorrow"}.get(days, f"Birthday in {days} days")

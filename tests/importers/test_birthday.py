@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from ichigoapp.model.birthday import (
+from ichigoapp.importers.birthday import (
     birthday_soon,
     birthday_text,
     birthday_vcard,
