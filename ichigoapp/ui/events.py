@@ -15,6 +15,8 @@ class EventBus(QObject):
     # Navigation requests: "show this contact / encounter" from anywhere.
     open_contact = Signal(int)
     open_encounter = Signal(int)
+    # Two contacts were merged (a services.merge_undo.MergeRecord): Edit › Undo merge.
+    merged = Signal(object)
     # Show the possible duplicates, to merge or tell apart (Today's "Review…").
     review_duplicates = Signal()
     # Ask for the reflection editor of an encounter (Today's "Reflect now").

@@ -38,6 +38,7 @@ from ichigoapp.ui.events import EventBus
 from ichigoapp.ui.settings import settings
 
 if TYPE_CHECKING:
+    from ichigoapp.services.merge_undo import MergeRecord
     from ichigoapp.store import Vault
     from ichigoapp.store.keys import Secret
     from ichigoapp.ui.actions.file_menu import FileActions
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         self.failed = False
         self.pages: list[Page] = []
         self.reflection_editor: ReflectionEditor | None = None
+        # The last merge, while Edit › Undo merge can take it back.
+        self.last_merge: MergeRecord | None = None
         # Windows opened on vaults restored from a backup (kept alive with this one).
         self.restored_windows: list[MainWindow] = []
         self._opening: Secret | None = None
@@ -239,6 +242,7 @@ class MainWindow(QMainWindow):
         self.bus.open_encounter.connect(self.open_encounter)
         self.bus.reflect_on.connect(self.open_reflection_editor)
         self.bus.review_duplicates.connect(self.review_duplicates)
+        self.bus.merged.connect(self._remember_merge)
         self.bus.open_vault.connect(self.open_restored_vault)
 
         self.contacts.splitter.setSizes([520, 580])
@@ -260,6 +264,7 @@ class MainWindow(QMainWindow):
         self.save_action = found.save
         self.find_action = found.find
         self._file_section_end = found.file_section_end
+        self.undo_merge_action = found.undo_merge
 
     def receive_files(self, paths: list[Path]) -> None:
         """Take calendar/contact files from a later launch: queue them where the
@@ -327,6 +332,34 @@ class MainWindow(QMainWindow):
         self.show_page(self.contacts)
         self.contacts.open_contact(contact_id)
         self.contacts.table.setFocus()
+
+    def _remember_merge(self, record: MergeRecord) -> None:
+        self.last_merge = record
+        self.undo_merge_action.setText(f"&Undo merge of {record.other_name}")
+        self.undo_merge_action.setEnabled(True)
+
+    def undo_merge(self) -> None:
+        """Give back the last merged contact, as it was (services/merge_undo.py)."""
+        from ichigoapp.services.merge_undo import undo_merge
+        from ichigoapp.ui.changes import commit
+        from ichigoapp.ui.dialogs import ask
+
+        record = self.last_merge
+        if record is None or not ask.confirm(
+            self,
+            "Undo merge",
+            f"Separate {record.other_name} from {record.keep_name} again?\n\nBoth get back "
+            "exactly what they had before the merge, with their meetings and promises.",
+            "Undo merge",
+        ):
+            return
+        # Whatever happens, this merge cannot be undone twice.
+        self.last_merge = None
+        self.undo_merge_action.setText("&Undo merge")
+        self.undo_merge_action.setEnabled(False)
+        if commit(self, self.vault, self.bus, "undo the merge", lambda s: undo_merge(s, record)):
+            self.bus.status.emit(f"{record.other_name} is back, apart from {record.keep_name}")
+            self.open_contact(record.other_id)
 
     def review_duplicates(self) -> None:
         self.show_page(self.contacts)

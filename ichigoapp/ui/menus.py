@@ -50,6 +50,7 @@ class MenuActions:
     find: QAction
     # The File menu's middle section (ui/actions/) goes before this separator.
     file_section_end: QAction
+    undo_merge: QAction
 
 
 def fill_menus(window: MainWindow, page_titles: Sequence[str]) -> MenuActions:
@@ -70,6 +71,10 @@ def fill_menus(window: MainWindow, page_titles: Sequence[str]) -> MenuActions:
     edit = window.edit_menu
     save = action(window, "&Save", window.save_current, QKeySequence.StandardKey.Save)
     edit.addAction(save)
+    # No Ctrl+Z: that stays with the text being typed.
+    undo_merge = action(window, "&Undo merge", window.undo_merge)
+    undo_merge.setEnabled(False)
+    edit.addAction(undo_merge)
     edit.addSeparator()
     for text, method, key in (
         ("Cu&t", "cut", QKeySequence.StandardKey.Cut),
@@ -98,7 +103,7 @@ def fill_menus(window: MainWindow, page_titles: Sequence[str]) -> MenuActions:
     about_entry = action(window, "&About Ichigo", partial(about, window))
     about_entry.setMenuRole(QAction.MenuRole.AboutRole)
     window.help_menu.addAction(about_entry)
-    return MenuActions(new_contact, new_encounter, save, find, section_end)
+    return MenuActions(new_contact, new_encounter, save, find, section_end, undo_merge)
 
 
 def _in_focused_widget(method: str) -> None:

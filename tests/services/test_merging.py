@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -14,7 +15,11 @@ from ichigoapp.errors import BadInput
 from ichigoapp.model import Contact, Participation, Promise
 from ichigoapp.services import contacts, encounters, reflections
 from ichigoapp.services.contacts import ContactInput, contact_detail
+from ichigoapp.services.duplicates import not_duplicates
+from ichigoapp.services.json_io import export_json
+from ichigoapp.services.merge_undo import merge_with_undo, undo_merge
 from ichigoapp.services.merging import merge_contacts
+from ichigoapp.services.search import search
 from tests.services.full_contact import full_contact
 
 
@@ -107,3 +112,63 @@ def test_a_contact_is_not_merged_with_itself(session: Session) -> None:
     keep = contacts.add_contact(session, ContactInput(name="Solo")).id
     with pytest.raises(BadInput, match="itself"):
         merge_contacts(session, keep, keep)
+
+
+def _filled_pair(session: Session) -> tuple[int, int]:
+    """Two full contacts who share a meeting, each with history of their own."""
+    introducer = contacts.add_contact(session, ContactInput(name="Introducer")).id
+    keep, other = full_contact(session, 1, introducer), full_contact(session, 2, introducer)
+    start = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    add = encounters.add_encounter
+    add(session, encounters.EncounterInput(title="Both", start=start, contact_ids=[keep, other]))
+    alone = add(
+        session, encounters.EncounterInput(title="Alone", start=start, contact_ids=[other])
+    ).id
+    reflections.reflect(session, alone, reflections.ReflectionInput(learned="loves tea"))
+    reflections.add_promise(
+        session,
+        text="send the article",
+        direction=reflections.PromiseDirection.MINE,
+        encounter_id=alone,
+        contact_id=other,
+    )
+    contacts.add_contact(session, ContactInput(name="Friend", met_through_id=other))
+    not_duplicates(session, other, introducer)
+    session.commit()
+    session.expire_all()
+    return keep, other
+
+
+def _vault(session: Session) -> str:
+    data = export_json(session)
+    data.pop("exported_at")
+    return json.dumps(data, ensure_ascii=False, default=str)
+
+
+def test_undoing_a_merge_gives_back_the_vault_as_it_was(session: Session) -> None:
+    keep, other = _filled_pair(session)
+    before = _vault(session)
+
+    record = merge_with_undo(session, keep, other)
+    session.commit()
+    assert session.get(Contact, other) is None and _vault(session) != before
+    undo_merge(session, record)
+    session.commit()
+    assert _vault(session) == before
+    # Found by what only the other had, in the search index as in the tables.
+    assert [(h.kind, h.target_id) for h in search(session, "Notes of 2")] == [("contact", other)]
+
+
+def test_a_merge_is_not_undone_over_a_later_edit(session: Session) -> None:
+    keep, other = _filled_pair(session)
+    record = merge_with_undo(session, keep, other)
+    session.commit()
+    contacts.update_contact(
+        session, keep, replace(contacts.contact_form(session, keep), title="Edited after")
+    )
+    session.commit()
+    after_edit = _vault(session)
+    with pytest.raises(BadInput, match="changed after the merge"):
+        undo_merge(session, record)
+    session.rollback()
+    assert _vault(session) == after_edit

@@ -1,7 +1,8 @@
 """Merge two contacts: both side by side, choose which to keep, confirm, back up, merge.
 
-Merging cannot be undone in the app, so the vault is backed up first
-(``auto_backup("before-merge")``), and nothing happens until the user confirms.
+Nothing happens until the user confirms; the vault is backed up first
+(``auto_backup("before-merge")``) and Edit › Undo merge takes the last one back
+(services/merge_undo.py) while the kept contact is unchanged.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from ichigoapp.errors import IchigoError
 from ichigoapp.services.contacts import contact_detail
 from ichigoapp.services.duplicates import not_duplicates
-from ichigoapp.services.merging import merge_contacts
+from ichigoapp.services.merge_undo import MergeRecord, merge_with_undo
 from ichigoapp.ui.changes import commit
 from ichigoapp.ui.dialogs import ask
 
@@ -210,7 +211,8 @@ class MergeDialog(QDialog):
             self,
             "Merge contacts",
             f"Merge {other} into {keep}?\n\nEverything of {other} moves to {keep}; "
-            f"{other} is then removed. A backup of your vault is made first.",
+            f"{other} is then removed. A backup of your vault is made first, and "
+            "Edit › Undo merge takes it back until you change the kept contact.",
             "Merge",
         ):
             return False
@@ -222,15 +224,17 @@ class MergeDialog(QDialog):
             ask.error(self, "Could not back up before merging", f"{message}\n\nNothing was merged.")
             return False
         log.info("backed up before merge to %s", backup)
+        done: list[MergeRecord] = []
         if not commit(
             self,
             self.vault,
             self.bus,
             "merge the contacts",
-            lambda session: merge_contacts(session, keep_id, other_id),
+            lambda session: done.append(merge_with_undo(session, keep_id, other_id)),
         ):
             return False
-        self.bus.status.emit(f"Merged {other} into {keep}")
+        self.bus.merged.emit(done[0])
+        self.bus.status.emit(f"Merged {other} into {keep} (Edit › Undo merge takes it back)")
         self.merged.emit(keep_id)
         self.accept()
         return True

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from ichigoapp.model import Contact, Encounter, Participation
-from ichigoapp.services.contacts import find_by_email
+from ichigoapp.services.contacts import contact_detail, find_by_email
 from ichigoapp.ui.models import ContactTableModel, IdRole
 from tests.ui import seed
 from tests.ui.conftest import NOW, DialogLog
@@ -335,3 +335,48 @@ def test_possible_duplicates_are_merged_or_told_apart_from_the_list(
     assert window.today.duplicates_button is None  # Today is calm about it again
     assert {window.contacts.model.row_of_id(k) is not None for k in kims} == {True}
     assert window.contacts.model.row_of_id(satos[1]) is None
+
+
+def test_edit_undo_merge_gives_the_merged_contact_back(window: Any, dialog_log: DialogLog) -> None:
+    world = seed.build(window.vault, NOW)
+    with window.vault.session() as s:
+        kwame_before = contact_detail(s, world.kwame)
+        hanako_before = contact_detail(s, world.hanako)
+    assert not window.undo_merge_action.isEnabled()
+    view = _open_contacts(window)
+    _select(window, "Hanako Sato")
+    dialog_log.pick_answer = world.kwame
+    view.merge_button.click()
+    view.merge_dialog.merge_button.click()
+    assert "Edit › Undo merge" in dialog_log.confirms[-1]
+    assert window.undo_merge_action.isEnabled()
+    assert window.undo_merge_action.text() == "&Undo merge of Kwame Mensah"
+
+    window.undo_merge_action.trigger()
+    assert "Separate Kwame Mensah from Hanako Sato again?" in dialog_log.confirms[-1]
+    with window.vault.session() as s:
+        assert contact_detail(s, world.kwame) == kwame_before
+        assert contact_detail(s, world.hanako) == hanako_before
+    assert view.current_id() == world.kwame
+    assert not window.undo_merge_action.isEnabled()
+
+
+def test_undo_merge_refuses_over_a_later_edit(
+    window: Any, qtbot: Any, dialog_log: DialogLog
+) -> None:
+    world = seed.build(window.vault, NOW)
+    view = _open_contacts(window)
+    _select(window, "Hanako Sato")
+    dialog_log.pick_answer = world.kwame
+    view.merge_button.click()
+    view.merge_dialog.merge_button.click()
+    qtbot.keyClicks(view.form.title_edit, " (edited)")
+    window.save_action.trigger()
+
+    window.undo_merge_action.trigger()
+    title, message = dialog_log.errors[-1]
+    assert title == "Could not undo the merge" and "changed after the merge" in message
+    with window.vault.session() as s:
+        assert s.get(Contact, world.kwame) is None
+        assert contact_detail(s, world.hanako)["title"].endswith(" (edited)")
+    assert not window.undo_merge_action.isEnabled()
