@@ -4,24 +4,45 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ichigoapp.cli.common import Commands, emit, open_vault_for, reading, writing
 from ichigoapp.errors import EXIT_OK, BadInput
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 
 def cmd_me(args: argparse.Namespace) -> int:
     from ichigoapp.services import me as me_svc
+    from ichigoapp.services.identity import phone_region, set_phone_region
 
-    if not args.email and not args.name:
+    def about_me(session: Session) -> dict[str, Any]:
+        return {
+            "emails": sorted(me_svc.my_emails(session)),
+            "names": me_svc.my_names(session),
+            "phone_region": phone_region(session),
+        }
+
+    if not args.email and not args.name and args.phone_region is None:
         with reading(args) as session:
-            data = {"emails": sorted(me_svc.my_emails(session)), "names": me_svc.my_names(session)}
-        emit(args, data, lambda: "\n".join([*data["emails"], *data["names"]]) or "(not set)")
+            data = about_me(session)
+        mine = [*data["emails"], *data["names"]]
+        if data["phone_region"]:
+            mine.append(f"Phone region: {data['phone_region']}")
+        emit(args, data, lambda: "\n".join(mine) or "(not set)")
         return EXIT_OK
     with writing(args) as session:
-        me_svc.set_me(session, args.email or [], args.name or [])
-        data = {"emails": sorted(me_svc.my_emails(session)), "names": me_svc.my_names(session)}
-    emit(args, data, "Saved: " + ", ".join([*data["emails"], *data["names"]]))
+        if args.email or args.name:
+            me_svc.set_me(session, args.email or [], args.name or [])
+        if args.phone_region is not None:
+            set_phone_region(session, args.phone_region)
+        data = about_me(session)
+    region = data["phone_region"]
+    said = [*data["emails"], *data["names"]]
+    if region:
+        said.append(f"phone numbers without + are read as {region}'s")
+    emit(args, data, "Saved: " + "; ".join(said))
     return EXIT_OK
 
 
@@ -29,6 +50,11 @@ def add_me(commands: Commands) -> None:
     p = commands.add("me", cmd_me, "tell Ichigo your own addresses and names")
     p.add_argument("--email", action="append", help="one of your addresses (repeatable)")
     p.add_argument("--name", action="append", help="a name you go by (repeatable)")
+    p.add_argument(
+        "--phone-region",
+        metavar="CC",
+        help="your country (JP, DE...): numbers written without + are read as its numbers",
+    )
 
 
 def cmd_contacts_add(args: argparse.Namespace) -> int:

@@ -11,17 +11,21 @@ from __future__ import annotations
 
 import locale
 import os
+import re
 from collections.abc import Iterable, Sequence
 
+import phonenumbers
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ichigoapp.errors import BadInput
 from ichigoapp.importers.contact_types import ContactRecord
 from ichigoapp.importers.normalise import linkedin_profile_key, normalise_phone
 from ichigoapp.model import Contact
-from ichigoapp.services.settings import read_setting
+from ichigoapp.services.settings import read_setting, write_setting
 
 PHONE_REGION_SETTING = "phone_region"
+_LOCALE_COUNTRY = re.compile(r"[a-z]{2,3}_([A-Z]{2})(?![A-Za-z])")
 
 
 def phone_region(session: Session) -> str | None:
@@ -30,12 +34,21 @@ def phone_region(session: Session) -> str | None:
     stored = read_setting(session, PHONE_REGION_SETTING)
     if stored:
         return stored.strip().upper()
-    for name in (os.environ.get("LC_ALL"), os.environ.get("LANG"), locale.getlocale()[0]):
-        if name and "_" in name:
-            country = name.split("_", 1)[1][:2]
-            if country.isalpha() and len(country) == 2:
-                return country.upper()
-    return None
+    named = [os.environ.get(name, "") for name in ("LC_ALL", "LC_CTYPE", "LANG")]
+    said = next((name for name in named if name), None)
+    # Only a locale that names a country ("ja_JP.UTF-8"); "C" or "POSIX" name none.
+    match = _LOCALE_COUNTRY.match(said if said is not None else locale.getlocale()[0] or "")
+    return match.group(1) if match else None
+
+
+def set_phone_region(session: Session, region: str) -> str:
+    """Read numbers written without "+" as numbers of ``region`` (an ISO 3166 code such
+    as "JP"); returns it upper-cased. Refuses a code the phone library does not know."""
+    code = region.strip().upper()
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        raise BadInput(f"'{region}' is not a country code for phone numbers (JP, DE, US...)")
+    write_setting(session, PHONE_REGION_SETTING, code)
+    return code
 
 
 def vcard_uid(extra: dict[str, str]) -> str:

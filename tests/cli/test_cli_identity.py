@@ -131,3 +131,28 @@ def test_bad_edits_and_merges_say_why_in_one_line(vault_file: Path, env: dict[st
         assert len(result.err.strip().splitlines()) == 1
     backups = vault_file.parent / f"{vault_file.name}.backups"
     assert not any("before-merge" in p.name for p in backups.glob("*"))
+
+
+def test_me_sets_the_country_that_reads_local_phone_numbers(
+    vault_file: Path, env: dict[str, str], tmp_path: Path
+) -> None:
+    v = ["--vault", str(vault_file)]
+    env = {**env, "LANG": "C.UTF-8"}
+    env.pop("LC_ALL", None)
+    env.pop("LC_CTYPE", None)
+    assert run_cli(*v, "--json", "me", env=env).json()["phone_region"] is None
+    set_region = run_cli(*v, "--json", "me", "--phone-region", "jp", env=env)
+    assert set_region.code == 0 and set_region.json()["phone_region"] == "JP"
+    bad = run_cli(*v, "me", "--phone-region", "Atlantis", env=env)
+    assert bad.code == 2 and "not a country code" in bad.err
+
+    added = ["--name", "Noel Winter", "--phone", "090-1234-5678"]
+    assert run_cli(*v, "contacts", "add", *added, env=env).code == 0
+    card = tmp_path / "noel.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:N. Winter\r\nTEL:+81 90 1234 5678\r\n"
+        "TITLE:Logistics\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    report = run_cli(*v, "--json", "import-contacts", str(card), env=env).json()
+    assert (report["created"], report["updated"]) == (0, 1)

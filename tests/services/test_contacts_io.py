@@ -142,11 +142,10 @@ def test_a_namesake_is_someone_else_and_the_same_address_is_the_same_person(
 
 
 def test_the_same_phone_however_written_is_the_same_person(vault: Vault, tmp_path: Path) -> None:
-    from ichigoapp.model import Setting
-    from ichigoapp.services.identity import PHONE_REGION_SETTING
+    from ichigoapp.services.identity import set_phone_region
 
     with vault.transaction() as s:
-        s.add(Setting(key=PHONE_REGION_SETTING, value="JP"))
+        set_phone_region(s, "jp")
         noel = contacts.add_contact(
             s, contacts.ContactInput(name="Noel Winter", phones=["090-1234-5678"])
         ).id

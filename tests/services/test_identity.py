@@ -10,9 +10,11 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ichigoapp.errors import BadInput
 from ichigoapp.importers.contact_types import ContactRecord
 from ichigoapp.model import Contact
 from ichigoapp.services.contacts_io import ContactImportReport, import_contact_records
+from ichigoapp.services.identity import phone_region, set_phone_region
 from ichigoapp.store import Vault
 
 NAMES = ["Hanako Sato", "Sato Hanako", "Kim Min-jun", "Anna Müller"]
@@ -115,3 +117,29 @@ def test_a_card_holding_two_contacts_addresses_makes_them_one(vault: Vault) -> N
         [amara] = s.scalars(select(Contact)).all()
         assert {e.email for e in amara.emails} == {"amara@lif.example", "amara@home.example"}
         assert [c.summary for c in amara.changes] == ["merged with Amara"]
+
+
+@pytest.mark.parametrize(
+    ("environment", "region"),
+    [
+        ({"LANG": "ja_JP.UTF-8"}, "JP"),
+        ({"LC_ALL": "de_DE.UTF-8", "LANG": "ja_JP.UTF-8"}, "DE"),
+        ({"LANG": "C.UTF-8"}, None),  # names no country: no guess
+        ({"LANG": "POSIX"}, None),
+    ],
+)
+def test_numbers_without_a_country_code_are_read_in_the_users_country(
+    session: Session,
+    monkeypatch: pytest.MonkeyPatch,
+    environment: dict[str, str],
+    region: str | None,
+) -> None:
+    for name in ("LC_ALL", "LC_CTYPE", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    assert phone_region(session) == region
+    assert set_phone_region(session, " fr ") == "FR"
+    assert phone_region(session) == "FR"  # the vault's word wins over the locale
+    with pytest.raises(BadInput, match="not a country code"):
+        set_phone_region(session, "Atlantis")
