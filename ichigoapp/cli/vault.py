@@ -159,6 +159,7 @@ def add_restore(commands: Commands) -> None:
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:
+    from ichigoapp.services.common import plural
     from ichigoapp.services.json_io import import_json
 
     source = Path(args.file).expanduser()
@@ -170,12 +171,8 @@ def cmd_import_json(args: argparse.Namespace) -> int:
         raise BadInput(f"{source} is not JSON ({exc})") from None
     with writing(args) as session:
         counts = import_json(session, data)
-    emit(
-        args,
-        counts,
-        f"Read back {counts['contacts']} contacts, {counts['encounters']} encounters, "
-        f"{counts['reflections']} reflections and {counts['promises']} promises.",
-    )
+    said = [plural(n, kind[:-1]) for kind, n in counts.items()]
+    emit(args, counts, f"Read back {', '.join(said[:-1])} and {said[-1]}.")
     return EXIT_OK
 
 

@@ -56,6 +56,11 @@ def parse_day(text: str, what: str = "date") -> date:
         raise BadInput(f"{what} '{text}' is not a date (YYYY-MM-DD)") from None
 
 
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """ "1 file", "3 files", "2 new people" (``many`` where adding an s is wrong)."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 _TYPED_BIRTHDAY = re.compile(r"\d{4}-\d{2}-\d{2}|--\d{2}-\d{2}")
 
 

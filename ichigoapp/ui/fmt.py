@@ -6,11 +6,7 @@ from datetime import date, datetime
 
 from ichigoapp.services.birthdays import has_year
 from ichigoapp.services.common import local_zone
-
-
-def plural(n: int, one: str, many: str | None = None) -> str:
-    """ "1 file", "3 files", "2 new people" (``many`` where adding an s is wrong)."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
+from ichigoapp.services.common import plural as plural  # the views say it as the CLI does
 
 
 def local(value: datetime) -> datetime:

@@ -13,7 +13,11 @@ from ichigoapp.errors import ImportFailed
 from ichigoapp.importers.contacts import detect_and_parse
 from ichigoapp.model import Contact
 from ichigoapp.services import contacts, encounters, reflections
-from ichigoapp.services.contacts_io import export_vcard, import_contacts_file
+from ichigoapp.services.contacts_io import (
+    ContactImportReport,
+    export_vcard,
+    import_contacts_file,
+)
 from ichigoapp.services.json_io import EXPORT_FORMAT, export_json
 from ichigoapp.store import Vault
 
@@ -27,6 +31,11 @@ def _linkedin(tmp_path: Path, rows: list[str], name: str = "Connections.csv") ->
     preamble = 'Notes:\r\n"Some emails may be missing."\r\n\r\n'
     path.write_text(preamble + LINKEDIN_HEADER + "".join(r + "\r\n" for r in rows), "utf-8")
     return path
+
+
+def _import_card(vault: Vault, path: Path, text: str) -> ContactImportReport:
+    path.write_text(text, encoding="utf-8")
+    return import_contacts_file(vault.transaction, path)
 
 
 def _count(vault: Vault) -> int:
@@ -113,14 +122,13 @@ def test_a_namesake_is_someone_else_and_the_same_address_is_the_same_person(
                 title="Creative Director",
             ),
         ).id
-    other = tmp_path / "other.vcf"
-    other.write_text(
+    report = _import_card(
+        vault,
+        tmp_path / "other.vcf",
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Hanako Sato\r\n"
         "EMAIL:hanako.sato@othercorp.example\r\nORG:Other Corp\r\nTITLE:Accountant\r\n"
         "END:VCARD\r\n",
-        encoding="utf-8",
     )
-    report = import_contacts_file(vault.transaction, other)
     assert (report.created, report.updated) == (1, 0)
     with vault.session() as s:
         hanako = contacts.contact_detail(s, ours)
@@ -129,13 +137,12 @@ def test_a_namesake_is_someone_else_and_the_same_address_is_the_same_person(
         assert hanako["changes"] == []
         assert len(contacts.list_contacts(s)) == 2
 
-    renamed = tmp_path / "renamed.vcf"
-    renamed.write_text(
+    report = _import_card(
+        vault,
+        tmp_path / "renamed.vcf",
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:H. Sato-Kinoshita\r\n"
         "EMAIL:Hanako@Kinoshita.example\r\nTEL:+81 90 1234 5678\r\nEND:VCARD\r\n",
-        encoding="utf-8",
     )
-    report = import_contacts_file(vault.transaction, renamed)
     assert (report.created, report.updated) == (0, 1)
     with vault.session() as s:
         assert contacts.contact_detail(s, ours)["phones"] == ["+81 90 1234 5678"]
@@ -149,13 +156,12 @@ def test_the_same_phone_however_written_is_the_same_person(vault: Vault, tmp_pat
         noel = contacts.add_contact(
             s, contacts.ContactInput(name="Noel Winter", phones=["090-1234-5678"])
         ).id
-    card = tmp_path / "noel.vcf"
-    card.write_text(
+    report = _import_card(
+        vault,
+        tmp_path / "noel.vcf",
         "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:N. Winter\r\nTEL;VALUE=uri:tel:+81-90-1234-5678\r\n"
         "ORG:North Pole Logistics\r\nEND:VCARD\r\n",
-        encoding="utf-8",
     )
-    report = import_contacts_file(vault.transaction, card)
     assert (report.created, report.updated) == (0, 1)
     with vault.session() as s:
         assert contacts.contact_detail(s, noel)["company"] == "North Pole Logistics"

@@ -79,14 +79,15 @@ def test_merging_two_full_contacts_loses_no_field(session: Session) -> None:
     assert base64.b64decode(extra["X-ICHIGO-MERGED-PHOTO"]) == photo
 
 
-def test_merging_moves_every_piece_of_history(session: Session) -> None:
-    keep = contacts.add_contact(session, ContactInput(name="Keep", emails=["k@x.org"])).id
-    other = contacts.add_contact(session, ContactInput(name="Other", emails=["o@x.org"])).id
+def _history(session: Session, keep: int, other: int) -> tuple[int, int, Contact]:
+    """A meeting of both, one of the other alone with a reflection and a promise, and a
+    friend the other introduced."""
     start = datetime(2026, 3, 2, 9, tzinfo=UTC)
-    both = encounters.add_encounter(
+    add = encounters.add_encounter
+    both = add(
         session, encounters.EncounterInput(title="Both", start=start, contact_ids=[keep, other])
     ).id
-    alone = encounters.add_encounter(
+    alone = add(
         session, encounters.EncounterInput(title="Alone", start=start, contact_ids=[other])
     ).id
     reflections.reflect(session, alone, reflections.ReflectionInput(learned="loves tea"))
@@ -98,6 +99,13 @@ def test_merging_moves_every_piece_of_history(session: Session) -> None:
         contact_id=other,
     )
     introduced = contacts.add_contact(session, ContactInput(name="Friend", met_through_id=other))
+    return both, alone, introduced
+
+
+def test_merging_moves_every_piece_of_history(session: Session) -> None:
+    keep = contacts.add_contact(session, ContactInput(name="Keep", emails=["k@x.org"])).id
+    other = contacts.add_contact(session, ContactInput(name="Other", emails=["o@x.org"])).id
+    both, alone, introduced = _history(session, keep, other)
 
     merge_contacts(session, keep, other)
     session.flush()
@@ -118,21 +126,7 @@ def _filled_pair(session: Session) -> tuple[int, int]:
     """Two full contacts who share a meeting, each with history of their own."""
     introducer = contacts.add_contact(session, ContactInput(name="Introducer")).id
     keep, other = full_contact(session, 1, introducer), full_contact(session, 2, introducer)
-    start = datetime(2026, 3, 2, 9, tzinfo=UTC)
-    add = encounters.add_encounter
-    add(session, encounters.EncounterInput(title="Both", start=start, contact_ids=[keep, other]))
-    alone = add(
-        session, encounters.EncounterInput(title="Alone", start=start, contact_ids=[other])
-    ).id
-    reflections.reflect(session, alone, reflections.ReflectionInput(learned="loves tea"))
-    reflections.add_promise(
-        session,
-        text="send the article",
-        direction=reflections.PromiseDirection.MINE,
-        encounter_id=alone,
-        contact_id=other,
-    )
-    contacts.add_contact(session, ContactInput(name="Friend", met_through_id=other))
+    _history(session, keep, other)
     not_duplicates(session, other, introducer)
     session.commit()
     session.expire_all()
