@@ -523,8 +523,14 @@ def keep_in_touch(
     return Listing(items, int(found[0][4]) if found else 0)
 
 
-def today_overview(session: Session, now: datetime, limit: int | None = None) -> TodayOverview:
-    """What needs me now; with ``limit``, each section's first items and its count."""
+def today_overview(
+    session: Session, now: datetime, limit: int | None = None, *, duplicates: bool = True
+) -> TodayOverview:
+    """What needs me now; with ``limit``, each section's first items and its count.
+
+    Counting the possible duplicates compares every contact with the others (a second
+    on ten thousand); ``duplicates=False`` leaves it to the caller (the app counts them
+    off its GUI thread) and reports none."""
     return TodayOverview(
         now=now,
         upcoming=upcoming_meetings(
@@ -535,7 +541,7 @@ def today_overview(session: Session, now: datetime, limit: int | None = None) ->
         unsent_thanks=unsent_thanks(session, limit=limit),
         keep_in_touch=keep_in_touch(session, now, limit=limit),
         birthdays=birthdays_soon(session, local_today(now)),
-        possible_duplicates=len(find_duplicates(session)),
+        possible_duplicates=len(find_duplicates(session)) if duplicates else 0,
     )
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 # Not Qt's namespace (``PySide6.QtCore.Qt``): PySide builds its ~90 enums on first use,
 # about 25 ms, so the frame does without it and the methods that need it import it.
-from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -209,6 +209,9 @@ class MainWindow(QMainWindow):
 
         self.vault = vault
         self.vault_path = vault.path
+        app = QCoreApplication.instance()
+        if app is not None:  # a quit that skips closing the window still waits for them
+            app.aboutToQuit.connect(self.finish_background_work)
         self.vault_label.setText(f"{vault.path.name} · {vault.key_mode.value}")
         self.vault_label.setToolTip(str(vault.path))
         bus, clock = self.bus, self.clock
@@ -543,10 +546,16 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
-        if self.maintenance is not None:
-            self.maintenance.wait()  # its connection must not outlive the vault
+        self.finish_background_work()
         self.vault.close()
         super().closeEvent(event)
+
+    def finish_background_work(self) -> None:
+        """Let the threads reading the vault end: their connections must not outlive it."""
+        if self.maintenance is not None:
+            self.maintenance.wait()
+        if self.attached:
+            self.today.wait_for_work()
 
 
 def open_main_window(

@@ -137,6 +137,7 @@ class AutoLock(QObject):
         _close_dialogs()
         window.save_layout()
         window.hide()
+        window.finish_background_work()
         window.vault.close()
         # Destroys every view, model and form with the data they showed.
         window.deleteLater()

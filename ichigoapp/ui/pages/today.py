@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from html import escape
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ichigoapp.services.duplicates import find_duplicates
 from ichigoapp.services.lists import EncounterScope
 from ichigoapp.services.reflections import ReflectionInput, reflect, set_promise_done
 from ichigoapp.services.today import (
@@ -38,10 +41,13 @@ from ichigoapp.ui.pages.base import Page
 from ichigoapp.ui.widgets.buttons import button
 from ichigoapp.ui.widgets.clickable import ClickableLabel
 from ichigoapp.ui.widgets.section import Section
+from ichigoapp.ui.worker import Worker
 
 if TYPE_CHECKING:
     from ichigoapp.store import Vault
     from ichigoapp.ui.events import EventBus
+
+log = logging.getLogger(__name__)
 
 # Below this width the cards stand in one column: side by side they would be too
 # narrow for their text.
@@ -66,6 +72,10 @@ class TodayView(Page):
         self.promise_buttons: dict[int, QPushButton] = {}
         self.thanks_buttons: dict[int, QPushButton] = {}
         self.duplicates_button: QPushButton | None = None
+        # Possible duplicates: the last count, and the worker making a new one.
+        self.duplicate_pairs = 0
+        self._duplicates_worker: Worker | None = None
+        self._recount = False
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -159,7 +169,9 @@ class TodayView(Page):
     def reload(self) -> None:
         now = self.clock()
         with self.vault.session() as session:
-            self.overview = overview = today_overview(session, now, limit=TODAY_LIMIT)
+            overview = today_overview(session, now, limit=TODAY_LIMIT, duplicates=False)
+        # The last count, while a fresh one is made off the GUI thread (_count_duplicates).
+        self.overview = overview = replace(overview, possible_duplicates=self.duplicate_pairs)
         self.reflect_buttons.clear()
         self.badges.clear()
         self.promise_buttons.clear()
@@ -299,6 +311,50 @@ class TodayView(Page):
         self._arrange()
         self.scroll_area.setWidget(content)  # deletes the previous content
         self._content = content
+        self._count_duplicates()
+
+    def _count_duplicates(self) -> None:
+        """Count the possible duplicates on a worker thread (a second on ten thousand
+        contacts; then the count is remembered, services/duplicates.py) and show the
+        section when the count changed."""
+        if self._duplicates_worker is not None:
+            self._recount = True  # the vault changed while counting: count again after
+            return
+        vault = self.vault
+
+        def count(_progress: object) -> int:
+            with vault.session() as session:
+                return len(find_duplicates(session))
+
+        self._duplicates_worker = Worker(count)
+        # Methods of this GUI-thread object, so they run on the GUI thread.
+        self._duplicates_worker.finished.connect(self._counted)
+        self._duplicates_worker.failed.connect(self._count_failed)
+        self._duplicates_worker.start()
+
+    def _counted(self, pairs: int) -> None:
+        self._finish_count()
+        again, self._recount = self._recount, False
+        if pairs != self.duplicate_pairs:
+            self.duplicate_pairs = pairs
+            self.reload()  # which counts again: from the remembered answer, quickly
+        elif again:
+            self._count_duplicates()
+
+    def _count_failed(self, exc: object) -> None:
+        # The vault was locked or closed meanwhile: the next refresh counts again.
+        log.info("possible duplicates not counted: %s", type(exc).__name__)
+        self._finish_count()
+        self._recount = False
+
+    def _finish_count(self) -> None:
+        if self._duplicates_worker is not None:
+            self._duplicates_worker.wait()
+            self._duplicates_worker = None
+
+    def wait_for_work(self) -> None:
+        """Let a running count end (before the vault closes)."""
+        self._finish_count()
 
     def _arrange(self) -> None:
         columns = self._columns

@@ -12,6 +12,8 @@ from ichigoapp.ui.models import ContactTableModel, IdRole
 from tests.ui import seed
 from tests.ui.conftest import NOW, DialogLog
 
+WAIT_MS = 15000
+
 
 def _select(window: Any, name: str) -> None:
     view = window.contacts
@@ -306,6 +308,8 @@ def test_possible_duplicates_are_merged_or_told_apart_from_the_list(
             for e in ("hanako@kinoshita.example", "h.sato@othercorp.example")
         ]
     window.bus.data_changed.emit()
+    # Counted off the GUI thread, then shown.
+    qtbot.waitUntil(lambda: window.today.duplicates_button is not None, timeout=WAIT_MS)
     today = "\n".join(label.text() for label in window.today.findChildren(QLabel))
     assert "2 pairs of contacts may be the same person" in today
 
@@ -332,7 +336,8 @@ def test_possible_duplicates_are_merged_or_told_apart_from_the_list(
     assert dialog.pairs.topLevelItemCount() == 0
     assert "No possible duplicates" in dialog.intro.text()
     window.show_page(window.today)
-    assert window.today.duplicates_button is None  # Today is calm about it again
+    qtbot.waitUntil(lambda: window.today.duplicates_button is None, timeout=WAIT_MS)
+    assert window.today.duplicate_pairs == 0  # Today is calm about it again
     assert {window.contacts.model.row_of_id(k) is not None for k in kims} == {True}
     assert window.contacts.model.row_of_id(satos[1]) is None
 
