@@ -9,7 +9,7 @@ from functools import partial
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -76,6 +76,7 @@ class TodayView(Page):
         self.duplicate_pairs = 0
         self._duplicates_worker: Worker | None = None
         self._recount = False
+        self._count_when_painted = False
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -311,7 +312,19 @@ class TodayView(Page):
         self._arrange()
         self.scroll_area.setWidget(content)  # deletes the previous content
         self._content = content
-        self._count_duplicates()
+        # Once the page is painted: the count's thread would hold up the paint.
+        self._count_when_painted = True
+        content.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self._content
+            and event.type() == QEvent.Type.Paint
+            and self._count_when_painted
+        ):
+            self._count_when_painted = False
+            QTimer.singleShot(0, self._count_duplicates)
+        return super().eventFilter(watched, event)
 
     def _count_duplicates(self) -> None:
         """Count the possible duplicates on a worker thread (a second on ten thousand
