@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         # backup, which then run once the window has been painted.
         self.maintenance_pending = False
         self.maintenance: Maintenance | None = None
+        self._work_ended = False  # set by finish_background_work: the vault is closing
         self.clock = clock
         self.bus = EventBus(self)
         self.attached = False
@@ -514,6 +515,9 @@ class MainWindow(QMainWindow):
     def start_maintenance(self) -> None:
         from ichigoapp.ui.lifecycle.maintenance import Maintenance
 
+        if self._work_ended:
+            return  # queued just before a quit or a lock
+
         self.maintenance = Maintenance(self.vault, self)
         self.maintenance.damaged.connect(self._vault_damaged)
         self.maintenance.start()
@@ -551,11 +555,16 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def finish_background_work(self) -> None:
-        """Let the threads reading the vault end: their connections must not outlive it."""
+        """Let the threads reading the vault end: their connections must not outlive it.
+
+        Work queued to start later (a count after a paint, the check after opening) may
+        still be called once the event loop has quit; from here on it does not start.
+        """
+        self._work_ended = True
         if self.maintenance is not None:
             self.maintenance.wait()
         if self.attached:
-            self.today.wait_for_work()
+            self.today.end_work()
 
 
 def open_main_window(

@@ -77,6 +77,7 @@ class TodayView(Page):
         self._duplicates_worker: Worker | None = None
         self._recount = False
         self._count_when_painted = False
+        self._work_ended = False  # the vault is closing: start no more threads
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -330,6 +331,8 @@ class TodayView(Page):
         """Count the possible duplicates on a worker thread (a second on ten thousand
         contacts; then the count is remembered, services/duplicates.py) and show the
         section when the count changed."""
+        if self._work_ended:
+            return  # a count queued just before the vault closed
         if self._duplicates_worker is not None:
             self._recount = True  # the vault changed while counting: count again after
             return
@@ -365,8 +368,9 @@ class TodayView(Page):
             self._duplicates_worker.wait()
             self._duplicates_worker = None
 
-    def wait_for_work(self) -> None:
-        """Let a running count end (before the vault closes)."""
+    def end_work(self) -> None:
+        """Let a running count end and start no other (the vault is closing)."""
+        self._work_ended = True
         self._finish_count()
 
     def _arrange(self) -> None:
