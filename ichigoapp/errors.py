@@ -100,3 +100,10 @@ class KeyUnavailable(VaultLocked):
 
 class VaultInUse(VaultLocked):
     """Another Ichigo process holds the vault's write lock."""
+
+
+class SyncFailed(IchigoError):
+    """A calendar or address book source could not be synced; nothing of it changed.
+
+    The message names the source and the reason in one line, without the link's token
+    or the password (``sync/addresses.redact``)."""

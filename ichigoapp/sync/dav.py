@@ -1,0 +1,177 @@
+"""A CalDAV account (RFC 4791) through the ``caldav`` library: find the calendars, and
+fetch what changed in one of them since the last sync.
+
+Changes come from a sync-collection REPORT (RFC 6578) when the server keeps sync tokens;
+otherwise the library lists every member with its ETag and the ETags are compared with
+the ones we hold. Either way only changed members are downloaded, in calendar-multiget
+batches. A member is named by its path (``/alice/work/e1@example.ics``), unquoted, so
+that two spellings of one address are one member.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from ichigoapp.errors import BadInput, SyncFailed
+from ichigoapp.sync.addresses import check_url, host_of
+
+TIMEOUT_S = 60
+MULTIGET_BATCH = 200
+
+
+@dataclass(frozen=True)
+class RemoteCalendar:
+    url: str
+    name: str
+
+
+@dataclass
+class CalendarChanges:
+    """What changed in one calendar: members with new data, members gone, and the token
+    to ask from next time ("" when the server keeps none)."""
+
+    changed: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # path -> (etag, ics)
+    deleted: set[str] = field(default_factory=set)
+    listed: set[str] | None = None  # every member's path when the whole calendar was listed
+    token: str = ""
+
+
+def member_path(url: Any) -> str:
+    return unquote(urlsplit(str(url)).path)
+
+
+class Account:
+    """One CalDAV login; use as a context manager (closes the connection)."""
+
+    def __init__(self, url: str, username: str, password: str, name: str) -> None:
+        from caldav.davclient import DAVClient
+
+        try:
+            check_url(url)
+        except BadInput as exc:
+            raise SyncFailed(f"'{name}': {exc.message}") from None
+        self.url = url
+        self.name = name
+        self.host = host_of(url)
+        self.client: Any = DAVClient(
+            url=url,
+            username=username or None,
+            password=password or None,
+            timeout=TIMEOUT_S,
+            enable_rfc6764=False,  # no DNS lookups beyond the address given
+            require_tls=False,  # check_url already allows plain http to loopback only
+        )
+
+    def __enter__(self) -> Account:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.client.close()
+
+    def calendars(self) -> list[RemoteCalendar]:
+        """The account's calendars that hold events (not task lists); the address given
+        may also be one calendar's own address."""
+        found: list[RemoteCalendar] = []
+        with self._failures():
+            try:
+                listed = self.client.principal().calendars()
+            except Exception as exc:
+                if _is_auth(exc):
+                    raise
+                listed = [self.client.calendar(url=self.url)]
+            for cal in listed:
+                components = cal.get_supported_components()
+                if components and "VEVENT" not in components:
+                    continue
+                name = cal.get_display_name() or member_path(cal.url).rstrip("/").rsplit("/")[-1]
+                found.append(RemoteCalendar(str(cal.url), str(name)))
+        return found
+
+    def changes(self, calendar_url: str, token: str, known: dict[str, str]) -> CalendarChanges:
+        """What changed in the calendar at ``calendar_url`` since ``token`` (or, without
+        a token, compared with ``known``: path -> ETag)."""
+        with self._failures():
+            cal = self.client.calendar(url=calendar_url)
+            result = cal.get_objects_by_sync_token(sync_token=token or None, load_objects=False)
+            new_token = str(result.sync_token or "")
+            deleted = {member_path(u) for u in result.deleted_urls}
+            out = CalendarChanges(token="" if new_token.startswith("fake-") else new_token)
+            listed: dict[str, Any] = {}
+            for obj in result.objects:
+                path = member_path(obj.url)
+                if path in deleted or path.endswith("/"):
+                    continue
+                listed[path] = obj
+            if not token or not out.token:
+                # The whole calendar was listed: what we hold and it lacks is gone.
+                out.listed = set(listed)
+                deleted |= set(known) - out.listed
+            out.deleted = deleted
+            to_load = []
+            for path, obj in listed.items():
+                if obj.etag and known.get(path) == obj.etag:
+                    continue  # unchanged since the last sync
+                if obj.data is not None:  # the fallback listing loads members itself
+                    out.changed[path] = (obj.etag or "", _bytes(obj))
+                else:
+                    to_load.append(obj)
+            for start in range(0, len(to_load), MULTIGET_BATCH):
+                batch = to_load[start : start + MULTIGET_BATCH]
+                etags = {member_path(o.url): o.etag or "" for o in batch}
+                for loaded in cal.multiget([o.url for o in batch]):
+                    path = member_path(loaded.url)
+                    if loaded.data is None:
+                        out.deleted.add(path)  # gone between the listing and the fetch
+                        continue
+                    out.changed[path] = (loaded.etag or etags.get(path, ""), _bytes(loaded))
+        return out
+
+    @contextmanager
+    def _failures(self) -> Iterator[None]:
+        """Library and network errors as one line naming the source, never the link."""
+        import niquests
+        from caldav.lib import error
+
+        try:
+            yield
+        except SyncFailed:
+            raise
+        except error.AuthorizationError:
+            raise SyncFailed(f"the server refused the password for '{self.name}'") from None
+        except error.NotFoundError:
+            raise SyncFailed(
+                f"'{self.name}': {self.host} has no calendar account at this address"
+            ) from None
+        except niquests.exceptions.SSLError:
+            raise SyncFailed(
+                f"'{self.name}': the certificate of {self.host} is not trusted by this computer"
+            ) from None
+        except niquests.exceptions.Timeout:
+            raise SyncFailed(f"'{self.name}': {self.host} did not answer in time") from None
+        except niquests.exceptions.ConnectionError:
+            raise SyncFailed(f"'{self.name}': could not reach {self.host} (offline?)") from None
+        except Exception as exc:
+            if _is_auth(exc):
+                raise SyncFailed(f"the server refused the password for '{self.name}'") from None
+            raise SyncFailed(
+                f"'{self.name}': {self.host} gave an answer Ichigo cannot use "
+                f"({type(exc).__name__})"
+            ) from None
+
+
+def _is_auth(exc: BaseException) -> bool:
+    from caldav.lib import error
+
+    return isinstance(exc, error.AuthorizationError)
+
+
+def _bytes(obj: Any) -> bytes:
+    raw = getattr(obj, "raw_data", None)
+    if isinstance(raw, bytes) and raw:
+        return raw
+    data = obj.data
+    return data.encode("utf-8") if isinstance(data, str) else bytes(data)
