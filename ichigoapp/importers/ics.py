@@ -173,6 +173,7 @@ def _parse(
         components_seen=total + len(split_file.incomplete),
         skipped_unchanged=skipped,
         group_hashes=[g.hash for g in groups],
+        uids=[g.uid for g in groups],
     )
 
 

@@ -54,3 +54,6 @@ class IcsParseResult:
     # API: a service that remembers these can also skip groups that yield no event in
     # the window (a finished series) or only problems.
     group_hashes: list[str] = field(default_factory=list)
+    # The UID of every group in the file, skipped or not: what a followed calendar
+    # still lists (a sync marks the UIDs it stopped listing).
+    uids: list[str] = field(default_factory=list)

@@ -15,6 +15,7 @@ from ichigoapp.model.contact import (
     contact_tag,
 )
 from ichigoapp.model.encounter import (
+    REMOVED_FROM_CALENDAR,
     Encounter,
     EncounterKind,
     EncounterStatus,
@@ -23,10 +24,12 @@ from ichigoapp.model.encounter import (
 )
 from ichigoapp.model.me import MeIdentity, Setting
 from ichigoapp.model.reflection import Promise, PromiseDirection, Reflection
+from ichigoapp.model.source import Source, SourceItem, SourceKind
 from ichigoapp.model.types import UTCDateTime, utcnow
 
 __all__ = [
     "PRIVATE_CAPABLE_FIELDS",
+    "REMOVED_FROM_CALENDAR",
     "Base",
     "Contact",
     "ContactChange",
@@ -47,6 +50,9 @@ __all__ = [
     "Reflection",
     "Reschedule",
     "Setting",
+    "Source",
+    "SourceItem",
+    "SourceKind",
     "Tag",
     "UTCDateTime",
     "contact_tag",

@@ -23,6 +23,9 @@ class EncounterStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+REMOVED_FROM_CALENDAR = "removed from calendar"
+
+
 class EncounterKind(enum.StrEnum):
     MEETING = "meeting"
     CALL = "call"
@@ -47,6 +50,9 @@ class Encounter(Base):
     location: Mapped[str] = mapped_column(Text, default="")
     join_url: Mapped[str] = mapped_column(String(2000), default="")
     status: Mapped[str] = mapped_column(String(20), default=EncounterStatus.PLANNED.value)
+    # Why a cancelled encounter is cancelled, when it is not the invite's own word:
+    # REMOVED_FROM_CALENDAR when a followed calendar stopped listing it.
+    status_reason: Mapped[str] = mapped_column(String(100), default="")
     intention: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     description: Mapped[str] = mapped_column(Text, default="")

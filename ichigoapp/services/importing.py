@@ -108,7 +108,7 @@ def import_window(session: Session, today: date | None = None) -> tuple[date, da
     return today - timedelta(days=back), today + timedelta(days=ahead)
 
 
-def _known_hashes(session: Session) -> dict[str, int]:
+def known_hashes(session: Session) -> dict[str, int]:
     """Group hash -> how many encounters it gave (0 for groups that gave none)."""
     known = dict.fromkeys(session.scalars(select(EmptyCalendarGroup.hash)), 0)
     rows = session.execute(
@@ -120,7 +120,7 @@ def _known_hashes(session: Session) -> dict[str, int]:
     return known
 
 
-def _remember_empty_groups(
+def remember_empty_groups(
     session: Session,
     source: str,
     group_hashes: list[str],
@@ -501,7 +501,7 @@ def _import_one(
     should_cancel: Callable[[], bool] | None,
 ) -> None:
     with transaction() as session:
-        known = _known_hashes(session)
+        known = known_hashes(session)
         start, end = window or import_window(session)
         if end <= start:
             raise BadInput("the import window ends before it starts")
@@ -535,7 +535,7 @@ def _import_one(
         if should_cancel and should_cancel():
             raise ImportCancelled("import cancelled; nothing from this file was saved")
         apply_events(session, result.events, source, report, progress)
-        _remember_empty_groups(
+        remember_empty_groups(
             session, source, result.group_hashes, set(skipped_hashes), result.events
         )
         log.info("imported %s: %d events", display_name, len(result.events))

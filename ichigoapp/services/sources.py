@@ -1,0 +1,200 @@
+"""Calendar sources the user follows: add, list, change, remove (DESIGN section 7a).
+
+A source's link and password are kept in the vault only; everything that leaves this
+module for a person or a script shows the link redacted (``sync.addresses.redact``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ichigoapp.errors import BadInput, NotFound
+from ichigoapp.model import (
+    REMOVED_FROM_CALENDAR,
+    Encounter,
+    EncounterStatus,
+    Promise,
+    Reflection,
+    Source,
+    SourceItem,
+    SourceKind,
+)
+from ichigoapp.model.source import DEFAULT_EVERY_MINUTES, MAX_EVERY_MINUTES, MIN_EVERY_MINUTES
+from ichigoapp.sync.addresses import normalise_url, redact
+
+__all__ = [
+    "DEFAULT_EVERY_MINUTES",
+    "FollowedCalendar",
+    "SourceKind",
+    "add_source",
+    "list_sources",
+    "remove_source",
+    "source_dict",
+    "withdraw",
+]
+
+
+@dataclass(frozen=True)
+class FollowedCalendar:
+    url: str
+    name: str
+    token: str = ""
+
+
+def followed_calendars(source: Source) -> list[FollowedCalendar]:
+    return [
+        FollowedCalendar(c["url"], c["name"], c.get("token", ""))
+        for c in json.loads(source.calendars or "[]")
+    ]
+
+
+def set_followed_calendars(source: Source, calendars: list[FollowedCalendar]) -> None:
+    source.calendars = json.dumps(
+        [{"url": c.url, "name": c.name, "token": c.token} for c in calendars]
+    )
+
+
+def check_every(minutes: int) -> int:
+    if not MIN_EVERY_MINUTES <= minutes <= MAX_EVERY_MINUTES:
+        raise BadInput(
+            f"sync every {minutes} minutes? Choose from {MIN_EVERY_MINUTES} minutes "
+            f"to a day ({MAX_EVERY_MINUTES} minutes)"
+        )
+    return minutes
+
+
+def check_name(session: Session, name: str, *, other_than: int | None = None) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise BadInput("a calendar source needs a name (say 'Work')")
+    clash = session.scalar(
+        select(Source.id).where(func.lower(Source.name) == name.lower(), Source.id != other_than)
+    )
+    if clash is not None:
+        raise BadInput(f"there is already a calendar source called '{name}'")
+    return name
+
+
+def add_source(
+    session: Session,
+    *,
+    name: str,
+    kind: SourceKind,
+    url: str,
+    username: str = "",
+    password: str = "",
+    calendars: list[FollowedCalendar] | None = None,
+    every_minutes: int = DEFAULT_EVERY_MINUTES,
+) -> Source:
+    """Remember a source (not synced yet). CalDAV sources name the calendars followed."""
+    if kind == SourceKind.CALDAV and not calendars:
+        raise BadInput("no calendar of that account was chosen to follow")
+    source = Source(
+        name=check_name(session, name),
+        kind=kind.value,
+        url=normalise_url(url),
+        username=username,
+        password=password,
+        every_minutes=check_every(every_minutes),
+    )
+    set_followed_calendars(source, calendars or [])
+    session.add(source)
+    session.flush()
+    return source
+
+
+def get_source(session: Session, source_id: int) -> Source:
+    source = session.get(Source, source_id)
+    if source is None:
+        raise NotFound(f"no calendar source with id {source_id}")
+    return source
+
+
+def list_sources(session: Session) -> list[Source]:
+    return list(session.scalars(select(Source).order_by(func.lower(Source.name), Source.id)))
+
+
+def source_dict(source: Source) -> dict[str, Any]:
+    """The shape of ``ichigo calendars list --json`` (README, "Calendar sources")."""
+    return {
+        "id": source.id,
+        "name": source.name,
+        "kind": source.kind,
+        "url": redact(source.url),
+        "calendars": [c.name for c in followed_calendars(source)],
+        "every_minutes": source.every_minutes,
+        "last_sync": _iso(source.last_sync),
+        "last_error": source.last_error,
+    }
+
+
+def last_counts(source: Source) -> dict[str, int]:
+    counts: dict[str, int] = json.loads(source.last_counts or "{}")
+    return counts
+
+
+def set_every(session: Session, source_id: int, minutes: int) -> None:
+    get_source(session, source_id).every_minutes = check_every(minutes)
+
+
+def remove_source(session: Session, source_id: int, *, forget_meetings: bool = False) -> int:
+    """Stop following a source. Its meetings stay unless ``forget_meetings``; then the
+    ones nothing of the user's hangs on (and no other source lists) are deleted, the
+    others are marked removed from calendar. Returns how many meetings went."""
+    source = get_source(session, source_id)
+    uids = set(session.scalars(select(SourceItem.uid).where(SourceItem.source_id == source.id)))
+    session.delete(source)
+    session.flush()
+    if not forget_meetings:
+        return 0
+    still_listed = set(
+        session.scalars(select(SourceItem.uid).where(SourceItem.uid.in_(uids)).distinct())
+    )
+    removed = 0
+    for uid in sorted(uids - still_listed):
+        removed += withdraw(session, uid)
+    return removed
+
+
+def has_users_words(session: Session, encounter: Encounter) -> bool:
+    """Whether the user wrote anything on this encounter (then it is never deleted)."""
+    if encounter.intention.strip() or encounter.notes.strip():
+        return True
+    if any(not p.from_calendar for p in encounter.participations):
+        return True  # someone the user added by hand
+    if session.scalar(select(Reflection.id).where(Reflection.encounter_id == encounter.id)):
+        return True
+    return (
+        session.scalar(select(Promise.id).where(Promise.encounter_id == encounter.id)) is not None
+    )
+
+
+def withdraw(session: Session, uid: str, recurrence_ids: set[str] | None = None) -> int:
+    """A calendar stopped listing ``uid`` (or these occurrences of it): delete what holds
+    nothing of the user's, mark the rest cancelled, "removed from calendar". Returns how
+    many encounters changed."""
+    query = select(Encounter).where(Encounter.ical_uid == uid)
+    changed = 0
+    for encounter in session.scalars(query):
+        if recurrence_ids is not None and encounter.recurrence_id not in recurrence_ids:
+            continue
+        if encounter.status_reason == REMOVED_FROM_CALENDAR:
+            continue
+        if has_users_words(session, encounter):
+            encounter.status = EncounterStatus.CANCELLED.value
+            encounter.status_reason = REMOVED_FROM_CALENDAR
+        else:
+            session.delete(encounter)
+        changed += 1
+    session.flush()
+    return changed
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None

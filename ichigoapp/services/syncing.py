@@ -1,0 +1,431 @@
+"""Sync followed calendars: fetch what changed, apply it as a file import would.
+
+Each source is fetched first (no vault lock held while the network answers), then
+applied in one transaction: the events through the import rules (DESIGN section 4),
+the members or UIDs the source listed, its state and its counts. A source that fails
+records its error in a transaction of its own and changes nothing else; the others
+still sync.
+
+What a calendar stops listing is withdrawn (``sources.withdraw``): deleted when nothing
+of the user's hangs on it, else kept as cancelled, "removed from calendar". A UID that
+another followed calendar still lists stays (a meeting moved between two calendars is
+one encounter). Once a day a source is read whole, ignoring ETags and tokens, so that
+meetings entering the import window as the days pass are found.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ichigoapp.errors import BadInput, SyncFailed
+from ichigoapp.importers.ics import IcsEvent, IcsParseResult, parse_ics
+from ichigoapp.importers.ics_split import decode, split
+from ichigoapp.model import (
+    REMOVED_FROM_CALENDAR,
+    Encounter,
+    EncounterStatus,
+    Source,
+    SourceItem,
+    SourceKind,
+)
+from ichigoapp.services.importing import (
+    ImportReport,
+    apply_events,
+    import_window,
+    known_hashes,
+    remember_empty_groups,
+)
+from ichigoapp.services.sources import (
+    FollowedCalendar,
+    followed_calendars,
+    get_source,
+    list_sources,
+    set_followed_calendars,
+    withdraw,
+)
+from ichigoapp.sync.dav import Account, CalendarChanges, RemoteCalendar
+from ichigoapp.sync.feed import FeedAnswer, Limits, fetch_feed
+
+log = logging.getLogger(__name__)
+
+Transaction = Callable[[], Any]  # vault.transaction
+
+
+@dataclass
+class SyncReport:
+    """One source's sync: the shape of an entry of ``ichigo sync --json``."""
+
+    id: int
+    name: str
+    kind: str
+    ok: bool = True
+    not_modified: bool = False
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    cancelled: int = 0
+    removed: int = 0
+    new_people: int = 0
+    errors: list[dict[str, str | None]] = field(default_factory=list)
+    error: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "ok": self.ok,
+            "not_modified": self.not_modified,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "cancelled": self.cancelled,
+            "removed": self.removed,
+            "new_people": self.new_people,
+            "errors": self.errors,
+            "error": self.error,
+        }
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "cancelled": self.cancelled,
+            "removed": self.removed,
+            "new_people": self.new_people,
+        }
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What a sync needs from the vault before it goes to the network."""
+
+    id: int
+    name: str
+    kind: str
+    url: str
+    username: str
+    password: str
+    calendars: list[FollowedCalendar]
+    state: dict[str, Any]
+    known: dict[str, dict[str, str]]  # calendar url -> member path -> ETag
+    full: bool  # read everything, ignoring ETags and tokens (the daily pass)
+
+
+def discover_calendars(url: str, username: str, password: str, name: str) -> list[RemoteCalendar]:
+    """The event calendars of a CalDAV account (for the user to pick from)."""
+    from ichigoapp.sync.addresses import normalise_url
+
+    with Account(normalise_url(url), username, password, name) as account:
+        calendars = account.calendars()
+    if not calendars:
+        raise SyncFailed(f"'{name}': the account has no calendar with events")
+    return calendars
+
+
+def pick_calendars(available: list[RemoteCalendar], wanted: Sequence[str]) -> list[RemoteCalendar]:
+    """The calendars named in ``wanted`` (all when empty); a name that is not there is
+    bad input naming the ones that are."""
+    if not wanted:
+        return available
+    by_name = {c.name.casefold(): c for c in available}
+    missing = [w for w in wanted if w.casefold() not in by_name]
+    if missing:
+        names = ", ".join(f"'{c.name}'" for c in available)
+        raise BadInput(f"no calendar called '{missing[0]}' in this account (it has {names})")
+    return [by_name[w.casefold()] for w in dict.fromkeys(wanted)]
+
+
+def sync_sources(
+    transaction: Transaction,
+    source_ids: Sequence[int] | None = None,
+    *,
+    today: date | None = None,
+    limits: Limits | None = None,
+) -> list[SyncReport]:
+    """Sync the given sources (every one when None), each on its own."""
+    with transaction() as session:
+        if source_ids:
+            ids = [get_source(session, i).id for i in source_ids]
+        else:
+            ids = [s.id for s in list_sources(session)]
+    return [sync_source(transaction, i, today=today, limits=limits) for i in ids]
+
+
+def sync_source(
+    transaction: Transaction,
+    source_id: int,
+    *,
+    today: date | None = None,
+    limits: Limits | None = None,
+) -> SyncReport:
+    today = today or datetime.now(UTC).astimezone().date()
+    with transaction() as session:
+        plan = _plan(get_source(session, source_id), today)
+    report = SyncReport(plan.id, plan.name, plan.kind)
+    try:
+        if plan.kind == SourceKind.ICS:
+            answer = fetch_feed(
+                plan.url,
+                name=plan.name,
+                etag="" if plan.full else plan.state.get("etag", ""),
+                last_modified="" if plan.full else plan.state.get("last_modified", ""),
+                username=plan.username,
+                password=plan.password,
+                limits=limits,
+            )
+            with transaction() as session:
+                _apply_feed(session, plan, answer, today, report)
+        else:
+            with Account(plan.url, plan.username, plan.password, plan.name) as account:
+                changes = {
+                    c.url: account.changes(c.url, "" if plan.full else c.token, plan.known[c.url])
+                    for c in plan.calendars
+                }
+            with transaction() as session:
+                _apply_dav(session, plan, changes, today, report)
+    except SyncFailed as exc:
+        report.ok = False
+        report.error = exc.message
+        with transaction() as session:
+            get_source(session, source_id).last_error = exc.message
+        log.info("sync of source %d failed: %s", source_id, exc.message)
+    return report
+
+
+def _plan(source: Source, today: date) -> _Plan:
+    state: dict[str, Any] = json.loads(source.state or "{}")
+    calendars = followed_calendars(source)
+    known: dict[str, dict[str, str]] = {c.url: {} for c in calendars}
+    for item in source.items:
+        if item.path:
+            known.setdefault(item.calendar_url, {})[item.path] = item.etag
+    return _Plan(
+        id=source.id,
+        name=source.name,
+        kind=source.kind,
+        url=source.url,
+        username=source.username,
+        password=source.password,
+        calendars=calendars,
+        state=state,
+        known=known,
+        full=state.get("full_on") != today.isoformat(),
+    )
+
+
+def _finish(session: Session, plan: _Plan, state: dict[str, Any], report: SyncReport) -> None:
+    source = get_source(session, plan.id)
+    source.state = json.dumps(state)
+    source.last_sync = datetime.now(UTC)
+    source.last_error = None
+    source.last_counts = json.dumps(report.counts())
+
+
+def _apply_feed(
+    session: Session, plan: _Plan, answer: FeedAnswer, today: date, report: SyncReport
+) -> None:
+    state = dict(plan.state)
+    body_hash = hashlib.sha256(answer.body).hexdigest() if not answer.not_modified else ""
+    if answer.not_modified or (not plan.full and body_hash == state.get("hash")):
+        # The feed is as last time: no parsing, no database work.
+        report.not_modified = True
+        state.update(etag=answer.etag or state.get("etag", ""))
+        _finish(session, plan, state, report)
+        return
+    result = _read_and_apply(session, plan, answer.body, today, report)
+    uids = set(result.uids)
+    held = dict(
+        session.execute(
+            select(SourceItem.uid, SourceItem.id).where(SourceItem.source_id == plan.id)
+        ).all()
+    )
+    for uid in sorted(uids - set(held)):
+        session.add(SourceItem(source_id=plan.id, uid=uid))
+    gone = set(held) - uids
+    for uid in gone:
+        session.delete(session.get(SourceItem, held[uid]))
+    session.flush()
+    _withdraw(session, gone, report)
+    state.update(
+        etag=answer.etag,
+        last_modified=answer.last_modified,
+        hash=body_hash,
+        full_on=today.isoformat(),
+    )
+    _finish(session, plan, state, report)
+
+
+def _apply_dav(
+    session: Session,
+    plan: _Plan,
+    changes: dict[str, CalendarChanges],
+    today: date,
+    report: SyncReport,
+) -> None:
+    gone_uids: set[str] = set()
+    texts: list[bytes] = []
+    for cal in plan.calendars:
+        change = changes[cal.url]
+        items = {
+            item.path: item
+            for item in session.scalars(
+                select(SourceItem).where(
+                    SourceItem.source_id == plan.id, SourceItem.calendar_url == cal.url
+                )
+            )
+        }
+        for path in change.deleted:
+            item = items.pop(path, None)
+            if item is not None:
+                gone_uids.add(item.uid)
+                session.delete(item)
+        for path, (etag, data) in change.changed.items():
+            uid = _uid_of(data)
+            item = items.get(path)
+            if item is None:
+                session.add(
+                    SourceItem(
+                        source_id=plan.id, calendar_url=cal.url, path=path, etag=etag, uid=uid
+                    )
+                )
+            else:
+                if item.uid != uid:
+                    gone_uids.add(item.uid)
+                item.etag, item.uid = etag, uid
+            texts.append(data)
+    # Calendars the user no longer follows: forget what they listed.
+    followed = {c.url for c in plan.calendars}
+    for item in session.scalars(select(SourceItem).where(SourceItem.source_id == plan.id)):
+        if item.calendar_url not in followed:
+            gone_uids.add(item.uid)
+            session.delete(item)
+    session.flush()
+    if texts:
+        _read_and_apply(session, plan, b"\r\n".join(texts), today, report)
+    else:
+        report.not_modified = not gone_uids
+    _withdraw(session, gone_uids, report)
+    source = get_source(session, plan.id)
+    set_followed_calendars(
+        source,
+        [FollowedCalendar(c.url, c.name, changes[c.url].token) for c in plan.calendars],
+    )
+    _finish(session, plan, {**plan.state, "full_on": today.isoformat()}, report)
+
+
+def _uid_of(data: bytes) -> str:
+    blocks = split(decode(data)).blocks
+    return blocks[0].uid if blocks else ""
+
+
+def _read_and_apply(
+    session: Session, plan: _Plan, data: bytes, today: date, report: SyncReport
+) -> IcsParseResult:
+    """Parse ``data`` and apply it with the import rules; returns the parse result."""
+    label = f"source:{plan.id}"
+    start, end = import_window(session, today)
+    # Meetings a calendar once stopped listing are read again if it lists them again.
+    removed = set(
+        session.scalars(
+            select(Encounter.content_hash).where(Encounter.status_reason == REMOVED_FROM_CALENDAR)
+        )
+    )
+    known = known_hashes(session)
+    skipped: list[str] = []
+
+    def is_known(group_hash: str) -> bool:
+        if group_hash in known and group_hash not in removed:
+            skipped.append(group_hash)
+            return True
+        return False
+
+    try:
+        result = parse_ics(data, window_start=start, window_end=end, known_hashes=is_known)
+    except BadInput as exc:  # not a calendar at all: the source's error, nothing changes
+        raise SyncFailed(f"'{plan.name}': {exc.message}") from None
+    imported = ImportReport()
+    imported.unchanged += sum(known[h] for h in set(skipped))
+    apply_events(session, result.events, label, imported)
+    remember_empty_groups(session, label, result.group_hashes, set(skipped), result.events)
+    _restore(session, result.events)
+    _withdraw_shrunk_series(session, result, start, end, report)
+    report.created += imported.created
+    report.updated += imported.updated
+    report.unchanged += imported.unchanged
+    report.cancelled += imported.cancelled
+    report.new_people += len(imported.new_people_emails)
+    report.errors += [{"uid": p.uid, "message": p.message} for p in result.problems]
+    return result
+
+
+def _restore(session: Session, events: Sequence[IcsEvent]) -> None:
+    """Meetings marked removed from calendar that a calendar lists again come back."""
+    listed = {(ev.uid, ev.recurrence_id) for ev in events if not ev.cancelled}
+    if not listed:
+        return
+    uids = sorted({uid for uid, _ in listed})
+    for encounter in session.scalars(
+        select(Encounter).where(
+            Encounter.ical_uid.in_(uids), Encounter.status_reason == REMOVED_FROM_CALENDAR
+        )
+    ):
+        if (encounter.ical_uid, encounter.recurrence_id) in listed:
+            encounter.status = EncounterStatus.PLANNED.value
+            encounter.status_reason = ""
+
+
+def _withdraw_shrunk_series(
+    session: Session,
+    result: IcsParseResult,
+    start: date,
+    end: date,
+    report: SyncReport,
+) -> None:
+    """Occurrences of a series read again that the series no longer has (an EXDATE, a
+    shorter RRULE), within the window only: older ones simply fell out of it."""
+    listed: dict[str, set[str]] = {}
+    for ev in result.events:
+        if ev.recurrence_id:
+            listed.setdefault(ev.uid, set()).add(ev.recurrence_id)
+    if not listed:
+        return
+    lo = datetime(start.year, start.month, start.day, tzinfo=UTC)
+    hi = datetime(end.year, end.month, end.day, tzinfo=UTC)
+    for uid, rids in listed.items():
+        stale = {
+            e.recurrence_id
+            for e in session.scalars(
+                select(Encounter).where(
+                    Encounter.ical_uid == uid,
+                    Encounter.recurrence_id != "",
+                    Encounter.start >= lo,
+                    Encounter.start < hi,
+                )
+            )
+            if e.recurrence_id not in rids
+        }
+        if stale:
+            report.removed += withdraw(session, uid, stale)
+
+
+def _withdraw(session: Session, uids: set[str], report: SyncReport) -> None:
+    """UIDs a source stopped listing, unless another source still lists them."""
+    if not uids:
+        return
+    still = set(
+        session.scalars(select(SourceItem.uid).where(SourceItem.uid.in_(sorted(uids))).distinct())
+    )
+    for uid in sorted(uids - still):
+        if uid:
+            report.removed += withdraw(session, uid)
