@@ -126,3 +126,28 @@ def secrets_stay_out_of_logs(
     )
     leaked = [s for s in seen if s in logged]
     assert not leaked, "a vault secret was written to the log"
+
+
+# ------------------------------------------------------------------ servers on loopback
+
+
+@pytest.fixture
+def feed_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """An ICS feed server on 127.0.0.1 (tests/servers.py)."""
+    from tests.servers import start_feed_server, stop_feed_server
+
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    running = start_feed_server()
+    yield running.feed
+    stop_feed_server(running)
+
+
+@pytest.fixture
+def radicale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A real Radicale CalDAV server on 127.0.0.1 with htpasswd authentication."""
+    from tests.servers import start_radicale
+
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    server = start_radicale(tmp_path / "radicale")
+    yield server
+    server.stop()

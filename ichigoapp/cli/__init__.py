@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ichigoapp import __version__
-from ichigoapp.cli import calendar, contacts, journal, prep, vault
+from ichigoapp.cli import calendar, contacts, journal, prep, sources, vault
 from ichigoapp.cli.common import Commands, Handler, Parser, vault_path
 from ichigoapp.errors import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, IchigoError
 
@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     journal.add_promise(commands)
     calendar.add_meetings(commands)
     calendar.add_import(commands)
+    sources.add_calendars(commands)
+    sources.add_sync(commands)
     prep.add_prep(commands)
     contacts.add_import_contacts(commands)
     contacts.add_export(commands)

@@ -1,0 +1,195 @@
+"""``ichigo calendars add|list|remove`` and ``ichigo sync``: calendars followed live.
+
+Passwords never come from an argument (they would show in the process list and the
+shell's history): the terminal asks, or ``ICHIGO_DAV_PASSWORD`` holds it. A link may be
+given as ``-`` to read it from standard input, keeping its token out of the history.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from ichigoapp.cli.common import Commands, emit, open_vault_for, reading
+from ichigoapp.errors import EXIT_FAILURE, EXIT_OK, BadInput, SyncFailed
+
+if TYPE_CHECKING:
+    from ichigoapp.services.syncing import SyncReport
+
+PASSWORD_ENV = "ICHIGO_DAV_PASSWORD"  # noqa: S105 (the variable's name, not a password)
+
+
+def _link(value: str) -> str:
+    if value != "-":
+        return value
+    line = sys.stdin.readline().strip()
+    if not line:
+        raise BadInput("no calendar link on standard input")
+    return line
+
+
+def _password(user: str, host: str) -> str:
+    from_env = os.environ.get(PASSWORD_ENV)
+    if from_env:
+        return from_env
+    if not sys.stdin.isatty():
+        raise BadInput(
+            f"a password is needed for {user}: type it at a terminal or set {PASSWORD_ENV}"
+        )
+    password = getpass.getpass(f"Password for {user} at {host}: ")
+    if not password:
+        raise BadInput("no password given")
+    return password
+
+
+def _kind(args: argparse.Namespace, url: str) -> str:
+    if args.kind:
+        return str(args.kind)
+    lowered = url.lower()
+    if lowered.startswith(("webcal:", "webcals:")) or lowered.split("?")[0].endswith(".ics"):
+        return "ics"
+    return "caldav" if args.user else "ics"
+
+
+def cmd_calendars_add(args: argparse.Namespace) -> int:
+    from ichigoapp.services import sources as source_svc
+    from ichigoapp.services.sources import DEFAULT_EVERY_MINUTES, SourceKind
+    from ichigoapp.services.syncing import discover_calendars, pick_calendars, sync_source
+    from ichigoapp.sync.addresses import host_of, normalise_url
+
+    url = normalise_url(_link(args.url))
+    kind = SourceKind(_kind(args, url))
+    if kind == SourceKind.ICS and args.calendar:
+        raise BadInput("--calendar is for CalDAV accounts; a calendar link is one calendar")
+    if kind == SourceKind.CALDAV and not args.user:
+        raise BadInput("a CalDAV account needs --user")
+    password = _password(args.user, host_of(url)) if args.user else ""
+    every = DEFAULT_EVERY_MINUTES if args.every is None else args.every
+    with open_vault_for(args, write=True) as vault:
+        with vault.session() as session:  # a clear clash before any network work
+            source_svc.check_name(session, args.name)
+            source_svc.check_every(every)
+        calendars = None
+        if kind == SourceKind.CALDAV:
+            found = discover_calendars(url, args.user, password, args.name)
+            calendars = [
+                source_svc.FollowedCalendar(c.url, c.name)
+                for c in pick_calendars(found, args.calendar or [])
+            ]
+        with vault.transaction() as session:
+            source_id = source_svc.add_source(
+                session,
+                name=args.name,
+                kind=kind,
+                url=url,
+                username=args.user or "",
+                password=password,
+                calendars=calendars,
+                every_minutes=every,
+            ).id
+        report = sync_source(vault.transaction, source_id)
+        if not report.ok:
+            # A source whose first sync fails is not kept: fix the link or password first.
+            with vault.transaction() as session:
+                source_svc.remove_source(session, source_id)
+            raise SyncFailed(f"{report.error}; the calendar was not added")
+        with vault.session() as session:
+            shown = source_svc.source_dict(source_svc.get_source(session, source_id))
+    emit(args, shown, lambda: f"Added calendar {source_id} '{shown['name']}'.\n" + _line(report))
+    return EXIT_OK
+
+
+def cmd_calendars_list(args: argparse.Namespace) -> int:
+    from ichigoapp.services import sources as source_svc
+
+    with reading(args) as session:
+        rows = [source_svc.source_dict(s) for s in source_svc.list_sources(session)]
+
+    def text() -> str:
+        lines = []
+        for r in rows:
+            when = (r["last_sync"] or "never")[:16].replace("T", " ")
+            followed = f" ({', '.join(r['calendars'])})" if r["calendars"] else ""
+            lines.append(
+                f"{r['id']:>4}  {r['name']}  [{r['kind']}]  {r['url']}{followed}\n"
+                f"      every {r['every_minutes']} min, last synced {when}"
+                + (f"\n      last error: {r['last_error']}" if r["last_error"] else "")
+            )
+        return "\n".join(lines) or "No calendars followed. Add one with `ichigo calendars add`."
+
+    emit(args, rows, text)
+    return EXIT_OK
+
+
+def cmd_calendars_remove(args: argparse.Namespace) -> int:
+    from ichigoapp.services import sources as source_svc
+
+    with open_vault_for(args, write=True) as vault, vault.transaction() as session:
+        name = source_svc.get_source(session, args.id).name
+        removed = source_svc.remove_source(session, args.id, forget_meetings=args.forget_meetings)
+    kept = "" if args.forget_meetings else "; its meetings stay in the vault"
+    emit(
+        args,
+        {"id": args.id, "removed_meetings": removed},
+        f"Stopped following '{name}'{kept}."
+        + (f" {removed} meeting(s) removed." if args.forget_meetings else ""),
+    )
+    return EXIT_OK
+
+
+def _line(report: SyncReport) -> str:
+    if not report.ok:
+        return f"{report.name}: failed: {report.error}"
+    if report.not_modified:
+        return f"{report.name}: no changes."
+    text = (
+        f"{report.name}: {report.created} new, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {report.cancelled} cancelled, "
+        f"{report.removed} removed; {report.new_people} new people to triage."
+    )
+    for err in report.errors:
+        uid = f" (UID {err['uid']})" if err.get("uid") else ""
+        text += f"\n  problem{uid}: {err['message']}"
+    return text
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from ichigoapp.services.syncing import sync_sources
+
+    with open_vault_for(args, write=True) as vault:
+        reports = sync_sources(vault.transaction, args.ids or None)
+    emit(
+        args,
+        {"sources": [r.to_json() for r in reports]},
+        lambda: "\n".join(_line(r) for r in reports) or "No calendars to sync.",
+    )
+    return EXIT_OK if all(r.ok for r in reports) else EXIT_FAILURE
+
+
+def add_calendars(commands: Commands) -> None:
+    group = commands.group("calendars", "calendars followed live (links and CalDAV accounts)")
+    p = group.add("add", cmd_calendars_add, "follow a calendar link or a CalDAV account")
+    p.add_argument("name", help="a name for it, say Work")
+    p.add_argument("url", help="the link or server address; - reads it from standard input")
+    p.add_argument("--kind", choices=["ics", "caldav"], help="default: guessed from the address")
+    p.add_argument("--user", default="", help="CalDAV user name (the password is asked)")
+    p.add_argument(
+        "--calendar", action="append", metavar="NAME", help="follow this calendar (repeatable)"
+    )
+    p.add_argument("--every", type=int, metavar="MINUTES", help="sync interval (default 15)")
+    group.add("list", cmd_calendars_list, "the calendars followed")
+    p = group.add("remove", cmd_calendars_remove, "stop following a calendar")
+    p.add_argument("id", type=int)
+    p.add_argument(
+        "--forget-meetings",
+        action="store_true",
+        help="also delete its meetings that hold nothing of yours",
+    )
+
+
+def add_sync(commands: Commands) -> None:
+    p = commands.add("sync", cmd_sync, "sync the calendars followed")
+    p.add_argument("ids", nargs="*", type=int, metavar="SOURCE_ID")
