@@ -14,7 +14,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from ichigoapp.cli.common import Commands, emit, open_vault_for, reading
-from ichigoapp.errors import EXIT_FAILURE, EXIT_OK, BadInput, SyncFailed
+from ichigoapp.errors import EXIT_FAILURE, EXIT_OK, BadInput
 
 if TYPE_CHECKING:
     from ichigoapp.services.syncing import SyncReport
@@ -56,9 +56,13 @@ def _kind(args: argparse.Namespace, url: str) -> str:
 
 def cmd_calendars_add(args: argparse.Namespace) -> int:
     from ichigoapp.services import sources as source_svc
-    from ichigoapp.services.sources import DEFAULT_EVERY_MINUTES, SourceKind
-    from ichigoapp.services.syncing import discover_calendars, pick_calendars, sync_source
-    from ichigoapp.sync.addresses import host_of, normalise_url
+    from ichigoapp.services.sources import (
+        DEFAULT_EVERY_MINUTES,
+        SourceKind,
+        host_of,
+        normalise_url,
+    )
+    from ichigoapp.services.syncing import add_and_sync, discover_calendars, pick_calendars
 
     url = normalise_url(_link(args.url))
     kind = SourceKind(_kind(args, url))
@@ -72,30 +76,20 @@ def cmd_calendars_add(args: argparse.Namespace) -> int:
         with vault.session() as session:  # a clear clash before any network work
             source_svc.check_name(session, args.name)
             source_svc.check_every(every)
-        calendars = None
+        calendars = []
         if kind == SourceKind.CALDAV:
             found = discover_calendars(url, args.user, password, args.name)
-            calendars = [
-                source_svc.FollowedCalendar(c.url, c.name)
-                for c in pick_calendars(found, args.calendar or [])
-            ]
-        with vault.transaction() as session:
-            source_id = source_svc.add_source(
-                session,
-                name=args.name,
-                kind=kind,
-                url=url,
-                username=args.user or "",
-                password=password,
-                calendars=calendars,
-                every_minutes=every,
-            ).id
-        report = sync_source(vault.transaction, source_id)
-        if not report.ok:
-            # A source whose first sync fails is not kept: fix the link or password first.
-            with vault.transaction() as session:
-                source_svc.remove_source(session, source_id)
-            raise SyncFailed(f"{report.error}; the calendar was not added")
+            calendars = pick_calendars(found, args.calendar or [])
+        source_id, report = add_and_sync(
+            vault.transaction,
+            name=args.name,
+            kind=kind,
+            url=url,
+            username=args.user or "",
+            password=password,
+            calendars=calendars,
+            every_minutes=every,
+        )
         with vault.session() as session:
             shown = source_svc.source_dict(source_svc.get_source(session, source_id))
     emit(args, shown, lambda: f"Added calendar {source_id} '{shown['name']}'.\n" + _line(report))

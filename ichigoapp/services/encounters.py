@@ -78,6 +78,8 @@ def update_encounter(session: Session, encounter_id: int, data: EncounterInput) 
     encounter.join_url = clean_text(data.join_url)
     encounter.intention = data.intention.strip()
     encounter.notes = data.notes.strip()
+    if encounter.status != data.status:
+        encounter.status_reason = ""  # the user's word replaces the calendar's
     encounter.status = data.status
     session.flush()
     return encounter

@@ -268,6 +268,7 @@ class EncounterDetail:
     description: str
     attendees: tuple[Attendee, ...]
     has_reflection: bool
+    status_reason: str = ""  # "removed from calendar" (model.REMOVED_FROM_CALENDAR)
 
 
 def encounter_detail(session: Session, encounter_id: int) -> EncounterDetail:
@@ -286,6 +287,7 @@ def encounter_detail(session: Session, encounter_id: int) -> EncounterDetail:
         description=e.description,
         attendees=_attendees(e),
         has_reflection=e.reflection is not None,
+        status_reason=e.status_reason,
     )
 
 

@@ -26,14 +26,16 @@ from ichigoapp.model import (
     SourceKind,
 )
 from ichigoapp.model.source import DEFAULT_EVERY_MINUTES, MAX_EVERY_MINUTES, MIN_EVERY_MINUTES
-from ichigoapp.sync.addresses import normalise_url, redact
+from ichigoapp.sync.addresses import host_of, normalise_url, redact
 
 __all__ = [
     "DEFAULT_EVERY_MINUTES",
     "FollowedCalendar",
     "SourceKind",
     "add_source",
+    "host_of",
     "list_sources",
+    "normalise_url",
     "remove_source",
     "source_dict",
     "withdraw",
@@ -198,3 +200,47 @@ def withdraw(session: Session, uid: str, recurrence_ids: set[str] | None = None)
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def due_sources(
+    session: Session, now: datetime, attempted: dict[int, datetime] | None = None
+) -> list[int]:
+    """The sources whose interval has passed since their last sync (or since the last
+    attempt, for one that failed: it is tried again at its interval, not at once)."""
+    attempted = attempted or {}
+    due = []
+    for source in list_sources(session):
+        last = max(
+            (t for t in (source.last_sync, attempted.get(source.id)) if t is not None),
+            default=None,
+        )
+        if last is None or (now - last).total_seconds() >= source.every_minutes * 60:
+            due.append(source.id)
+    return due
+
+
+def sync_status(session: Session, now: datetime) -> str:
+    """One line for the status bar: "Synced 2 min ago", "Offline — last synced 09:12",
+    or the source that fails. Empty when no calendar is followed."""
+    sources = list_sources(session)
+    if not sources:
+        return ""
+    synced = [s.last_sync for s in sources if s.last_sync is not None]
+    last = max(synced) if synced else None
+    failing = [s for s in sources if s.last_error]
+    offline = all("(offline?)" in (s.last_error or "") for s in failing)
+    if failing and offline and len(failing) == len(sources):
+        when = f"last synced {last.astimezone():%H:%M}" if last else "not synced yet"
+        return f"Offline — {when}"
+    if failing:
+        names = ", ".join(f"'{s.name}'" for s in failing[:2])
+        more = f" and {len(failing) - 2} more" if len(failing) > 2 else ""
+        return f"{names}{more} did not sync — see File › Calendars…"
+    if last is None:
+        return "Calendars not synced yet"
+    minutes = int((now - last).total_seconds() // 60)
+    if minutes < 1:
+        return "Synced just now"
+    if minutes < 60:
+        return f"Synced {minutes} min ago"
+    return f"Synced at {last.astimezone():%H:%M}"

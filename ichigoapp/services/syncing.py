@@ -45,15 +45,28 @@ from ichigoapp.services.importing import (
     remember_empty_groups,
 )
 from ichigoapp.services.sources import (
+    DEFAULT_EVERY_MINUTES,
     FollowedCalendar,
+    add_source,
     followed_calendars,
     get_source,
     list_sources,
+    remove_source,
     set_followed_calendars,
     withdraw,
 )
 from ichigoapp.sync.dav import Account, CalendarChanges, RemoteCalendar
 from ichigoapp.sync.feed import FeedAnswer, Limits, fetch_feed
+
+__all__ = [
+    "RemoteCalendar",
+    "SyncReport",
+    "add_and_sync",
+    "discover_calendars",
+    "pick_calendars",
+    "sync_source",
+    "sync_sources",
+]
 
 log = logging.getLogger(__name__)
 
@@ -429,3 +442,37 @@ def _withdraw(session: Session, uids: set[str], report: SyncReport) -> None:
     for uid in sorted(uids - still):
         if uid:
             report.removed += withdraw(session, uid)
+
+
+def add_and_sync(
+    transaction: Transaction,
+    *,
+    name: str,
+    kind: SourceKind,
+    url: str,
+    username: str = "",
+    password: str = "",
+    calendars: Sequence[RemoteCalendar] = (),
+    every_minutes: int = DEFAULT_EVERY_MINUTES,
+    today: date | None = None,
+    limits: Limits | None = None,
+) -> tuple[int, SyncReport]:
+    """Follow a source and sync it once. A source whose first sync fails is not kept
+    (the link or password needs fixing first): SyncFailed says why."""
+    with transaction() as session:
+        source_id = add_source(
+            session,
+            name=name,
+            kind=kind,
+            url=url,
+            username=username,
+            password=password,
+            calendars=[FollowedCalendar(c.url, c.name) for c in calendars],
+            every_minutes=every_minutes,
+        ).id
+    report = sync_source(transaction, source_id, today=today, limits=limits)
+    if not report.ok:
+        with transaction() as session:
+            remove_source(session, source_id)
+        raise SyncFailed(f"{report.error}; the calendar was not added")
+    return source_id, report

@@ -190,6 +190,11 @@ class MainWindow(QMainWindow):
         self.vault_label = QLabel(f"{path.name} · {key_mode}")
         self.vault_label.setObjectName("muted")
         self.vault_label.setToolTip(str(path))
+        # "Synced 2 min ago" (ui/actions/calendar_sync.py); hidden until a calendar is followed.
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("muted")
+        self.sync_label.setVisible(False)
+        self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.vault_label)
         self.bus.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
 
@@ -520,6 +525,8 @@ class MainWindow(QMainWindow):
 
         self.maintenance = Maintenance(self.vault, self)
         self.maintenance.damaged.connect(self._vault_damaged)
+        # Calendars sync once the check and the daily backup are done (one at a time).
+        self.maintenance.done.connect(self.file_actions.sync.start)
         self.maintenance.start()
 
     def _vault_damaged(self, exc: VaultCorrupt) -> None:
@@ -565,6 +572,7 @@ class MainWindow(QMainWindow):
             self.maintenance.wait()
         if self.attached:
             self.today.end_work()
+            self.file_actions.sync.end_work()
 
 
 def open_main_window(

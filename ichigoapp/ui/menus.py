@@ -98,7 +98,8 @@ def fill_menus(window: MainWindow, page_titles: Sequence[str]) -> MenuActions:
     for n, title in enumerate(page_titles):
         view.addAction(action(window, title, partial(window.nav.setCurrentRow, n), f"Ctrl+{n + 1}"))
     view.addSeparator()
-    view.addAction(action(window, "&Refresh", window.bus.data_changed.emit, "F5"))
+    # F5 is File › Sync now, which refreshes too.
+    view.addAction(action(window, "&Refresh", window.bus.data_changed.emit, "Ctrl+R"))
 
     about_entry = action(window, "&About Ichigo", partial(about, window))
     about_entry.setMenuRole(QAction.MenuRole.AboutRole)

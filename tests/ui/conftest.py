@@ -35,6 +35,8 @@ class DialogLog:
     confirm_answer: bool = True
     pick_answer: int | None = None
     picks: list[str] = field(default_factory=list)
+    choose_answer: int | None = 0
+    chooses: list[str] = field(default_factory=list)
 
 
 @pytest.fixture(autouse=True)
@@ -53,7 +55,12 @@ def dialog_log(monkeypatch: pytest.MonkeyPatch) -> DialogLog:
         log.picks.append(prompt)
         return log.pick_answer
 
+    def choose(_parent: Any, title: str, text: str, detail: str, options: Any) -> int | None:
+        log.chooses.append(text)
+        return log.choose_answer
+
     monkeypatch.setattr(ask, "error", error)
+    monkeypatch.setattr(ask, "choose", choose)
     monkeypatch.setattr(ask, "inform", error)
     monkeypatch.setattr(ask, "confirm", confirm)
     monkeypatch.setattr(ask, "pick_contact", pick)

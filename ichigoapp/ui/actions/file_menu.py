@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ichigoapp.ui.actions.calendar_import import CalendarImport
+from ichigoapp.ui.actions.calendar_sync import CalendarSync
 from ichigoapp.ui.actions.contacts_io import ContactsInOut
 from ichigoapp.ui.actions.prep_cards import PrepCards
 from ichigoapp.ui.actions.vault_copies import VaultCopies
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 @dataclass
 class FileActions:
     calendar: CalendarImport  # Import calendar…, New people…
+    sync: CalendarSync  # Calendars…, Sync now (and the sync schedule)
     contacts: ContactsInOut  # Import contacts…, Export…
     prep: PrepCards  # Print prep cards…
     copies: VaultCopies  # Back up now…, Restore…
@@ -31,11 +33,19 @@ def install_file_actions(window: MainWindow) -> FileActions:
     vault, bus, clock = window.vault, window.bus, window.clock
     found = FileActions(
         calendar=CalendarImport(window, vault, bus, clock),
+        sync=CalendarSync(window, vault, bus, clock, window.sync_label),
         contacts=ContactsInOut(window, vault, bus),
         prep=PrepCards(window, vault, clock),
         copies=VaultCopies(window, vault, bus),
     )
     # Import and export together, then printing, then the vault's safety copies.
-    window.add_file_actions([*found.calendar.actions, *found.contacts.actions, *found.prep.actions])
+    window.add_file_actions(
+        [
+            *found.calendar.actions,
+            *found.sync.actions,
+            *found.contacts.actions,
+            *found.prep.actions,
+        ]
+    )
     window.add_file_actions(found.copies.actions, separated=True)
     return found

@@ -43,3 +43,21 @@ def pick_contact(
     if picker.exec() != QDialog.DialogCode.Accepted:
         return None
     return picker.chosen()
+
+
+def choose(
+    parent: QWidget | None, title: str, text: str, detail: str, options: Sequence[str]
+) -> int | None:
+    """One of ``options`` (buttons, the first the default), or None for Cancel. The
+    text is shown literally (it may hold names from outside)."""
+    from PySide6.QtCore import Qt
+
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText(detail)
+    buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(buttons[0])
+    box.exec()
+    clicked = box.clickedButton()
+    return next((n for n, button in enumerate(buttons) if button is clicked), None)

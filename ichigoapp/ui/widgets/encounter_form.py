@@ -83,6 +83,12 @@ class EncounterForm(QWidget):
         kinds.addWidget(QLabel("Status:"))
         kinds.addWidget(self.status, 1)
         form.addRow("&Kind:", _holder(kinds))
+        # Why a meeting is cancelled when the calendar, not the invite, said so.
+        self.status_note = QLabel()
+        self.status_note.setObjectName("muted")
+        self.status_note.setWordWrap(True)
+        self.status_note.setVisible(False)
+        form.addRow("", self.status_note)
         self.start = QDateTimeEdit()
         self.start.setAccessibleName("Start")
         self.end = QDateTimeEdit()
@@ -179,6 +185,13 @@ class EncounterForm(QWidget):
             self.title_edit.setText(detail.title)
             self.kind.setCurrentIndex(max(self.kind.findData(detail.kind), 0))
             self.status.setCurrentIndex(max(self.status.findData(detail.status), 0))
+            self.status_note.setText(
+                "Removed from calendar: a calendar you follow no longer lists this meeting. "
+                "What you wrote about it is kept."
+                if detail.status_reason
+                else ""
+            )
+            self.status_note.setVisible(bool(detail.status_reason))
             self.start.setDateTime(_to_qt(detail.start))
             self.end.setDateTime(_to_qt(detail.end or detail.start))
             self.location.setText(detail.location)
@@ -196,6 +209,7 @@ class EncounterForm(QWidget):
             self.title_edit.clear()
             self.kind.setCurrentIndex(0)
             self.status.setCurrentIndex(0)
+            self.status_note.setVisible(False)
             self.start.setDateTime(_to_qt(start))
             self.end.setDateTime(_to_qt(start + timedelta(hours=1)))
             for edit in (self.location, self.join_url):

@@ -1,0 +1,386 @@
+"""File > Calendars…: the calendar links and CalDAV accounts Ichigo follows.
+
+Each source shows its kind, the calendars followed, its interval, when it last synced,
+what that sync did and its last error. Adding a source syncs it once before it is
+kept, so a wrong link or password is said at once; network work runs off the GUI
+thread. Removing asks whether to keep the meetings already imported (default: keep).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ichigoapp.errors import IchigoError
+from ichigoapp.services.common import plural
+from ichigoapp.services.sources import (
+    DEFAULT_EVERY_MINUTES,
+    SourceKind,
+    last_counts,
+    list_sources,
+    remove_source,
+    set_every,
+    source_dict,
+)
+from ichigoapp.services.syncing import RemoteCalendar, add_and_sync, discover_calendars
+from ichigoapp.ui.dialogs import ask
+from ichigoapp.ui.worker import busy_cursor, call_off_gui_thread
+
+if TYPE_CHECKING:
+    from ichigoapp.store import Vault
+    from ichigoapp.ui.actions.calendar_sync import CalendarSync
+
+_ID = Qt.ItemDataRole.UserRole
+KIND_NAMES = {SourceKind.ICS.value: "Calendar link", SourceKind.CALDAV.value: "CalDAV account"}
+
+
+def _every_text(minutes: int) -> str:
+    if minutes % 60 == 0:
+        return "every hour" if minutes == 60 else f"every {minutes // 60} hours"
+    return f"every {minutes} min"
+
+
+def _when(value: str | None) -> str:
+    if value is None:
+        return "never"
+    return f"{datetime.fromisoformat(value).astimezone():%d %b %H:%M}"
+
+
+def _result(counts: dict[str, int], error: str | None) -> str:
+    if error:
+        return error
+    if not counts:
+        return ""
+    made = [
+        plural(counts.get("created", 0), "new meeting"),
+        f"{counts.get('updated', 0)} updated",
+        f"{counts.get('removed', 0)} removed",
+    ]
+    return ", ".join(made)
+
+
+class CalendarsDialog(QDialog):
+    def __init__(self, parent: QWidget | None, vault: Vault, sync: CalendarSync) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.sync = sync
+        self.setWindowTitle("Calendars")
+        self.resize(860, 420)
+
+        intro = QLabel(
+            "Ichigo follows these calendars and keeps your meetings and prep cards current. "
+            "Links and passwords are kept only inside your encrypted vault."
+        )
+        intro.setWordWrap(True)
+        self.table = QTreeWidget()
+        self.table.setAccessibleName("Calendars followed")
+        self.table.setRootIsDecorated(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setHeaderLabels(["Name", "Kind", "Calendars", "Sync", "Last synced", "Result"])
+        header = self.table.header()
+        for column in range(5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.empty = QLabel(
+            "No calendars followed yet. Add the secret link of a Google or Outlook calendar, "
+            "or a CalDAV account (iCloud, Fastmail, Nextcloud…)."
+        )
+        self.empty.setObjectName("muted")
+        self.empty.setWordWrap(True)
+
+        self.add_link_button = QPushButton("Add &link…")
+        self.add_link_button.setToolTip("Paste a calendar's ICS or webcal:// link")
+        self.add_link_button.clicked.connect(self.add_link)
+        self.add_account_button = QPushButton("Add Cal&DAV account…")
+        self.add_account_button.clicked.connect(self.add_account)
+        self.interval_button = QPushButton("&Interval…")
+        self.interval_button.clicked.connect(self.change_interval)
+        self.remove_button = QPushButton("&Remove…")
+        self.remove_button.clicked.connect(self.remove)
+        self.sync_button = QPushButton("&Sync now")
+        self.sync_button.setObjectName("primary")
+        self.sync_button.clicked.connect(lambda: self.sync.sync_now())
+        close = QPushButton("Close")
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        for button in (self.add_link_button, self.add_account_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        for button in (self.interval_button, self.remove_button, close, self.sync_button):
+            buttons.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+        sync.synced.connect(lambda _reports: self.reload())
+        sync.sync_action.changed.connect(self._update_buttons)
+
+    def reload(self) -> None:
+        current = self.selected_id()
+        self.table.clear()
+        with self.vault.session() as session:
+            rows = [(source_dict(s), last_counts(s)) for s in list_sources(session)]
+        for shown, counts in rows:
+            item = QTreeWidgetItem(
+                [
+                    shown["name"],
+                    KIND_NAMES.get(shown["kind"], shown["kind"]),
+                    ", ".join(shown["calendars"]) or "—",
+                    _every_text(shown["every_minutes"]),
+                    _when(shown["last_sync"]),
+                    _result(counts, shown["last_error"]),
+                ]
+            )
+            item.setData(0, _ID, shown["id"])
+            item.setToolTip(0, shown["url"])  # redacted: never the token
+            if shown["last_error"]:
+                item.setToolTip(5, shown["last_error"])
+            self.table.addTopLevelItem(item)
+            if shown["id"] == current:
+                self.table.setCurrentItem(item)
+        first = self.table.topLevelItem(0)
+        if self.table.currentItem() is None and first is not None:
+            self.table.setCurrentItem(first)
+        self.empty.setVisible(not rows)
+        self._update_buttons()
+
+    def selected_id(self) -> int | None:
+        item = self.table.currentItem()
+        return None if item is None else int(item.data(0, _ID))
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_id() is not None
+        self.interval_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)
+        self.sync_button.setEnabled(
+            self.sync.sync_action.isEnabled() and bool(self.table.topLevelItemCount())
+        )
+
+    # --- adding ------------------------------------------------------------------------
+    def add_link(self) -> None:
+        dialog = AddSourceDialog(self, SourceKind.ICS)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            if self._add(dialog):
+                return
+
+    def add_account(self) -> None:
+        dialog = AddSourceDialog(self, SourceKind.CALDAV)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            if self._add(dialog):
+                return
+
+    def _add(self, dialog: AddSourceDialog) -> bool:
+        """Add and sync once; False (the dialog opens again, as filled) when it failed."""
+        transaction = self.vault.transaction
+        values = dialog.values()
+        try:
+            with busy_cursor():
+                _source_id, report = call_off_gui_thread(
+                    lambda: add_and_sync(transaction, **values)  # type: ignore[arg-type]
+                )
+        except IchigoError as exc:
+            ask.error(self, "Could not add the calendar", exc.message)
+            return False
+        self.sync.bus.data_changed.emit()
+        self.sync.show_status()
+        self.reload()
+        self.sync.bus.status.emit(
+            f"'{report.name}' added: {plural(report.created, 'meeting')} "
+            f"({plural(report.new_people, 'new person', 'new people')})"
+        )
+        return True
+
+    # --- changing ----------------------------------------------------------------------
+    def change_interval(self) -> None:
+        source_id = self.selected_id()
+        if source_id is None:
+            return
+        with self.vault.session() as session:
+            current = next(s.every_minutes for s in list_sources(session) if s.id == source_id)
+        minutes, ok = QInputDialog.getInt(
+            self, "Sync interval", "Sync every (minutes, 5 to 1440):", current, 5, 24 * 60, 5
+        )
+        if not ok:
+            return
+        try:
+            with self.vault.transaction() as session:
+                set_every(session, source_id, minutes)
+        except IchigoError as exc:
+            ask.error(self, "Could not change the interval", exc.message)
+        self.reload()
+
+    def remove(self) -> None:
+        source_id = self.selected_id()
+        item = self.table.currentItem()
+        if source_id is None or item is None:
+            return
+        answer = ask.choose(
+            self,
+            "Stop following this calendar",
+            f"Stop following '{item.text(0)}'?",
+            "The meetings already imported can stay in Ichigo, or go (those you wrote "
+            "something on always stay, marked removed from calendar).",
+            ["Keep the meetings", "Remove the meetings"],
+        )
+        if answer is None:
+            return
+        try:
+            with self.vault.transaction() as session:
+                remove_source(session, source_id, forget_meetings=answer == 1)
+        except IchigoError as exc:
+            ask.error(self, "Could not remove the calendar", exc.message)
+            return
+        self.sync.bus.data_changed.emit()
+        self.sync.show_status()
+        self.reload()
+
+
+class AddSourceDialog(QDialog):
+    """A calendar link (name, link) or a CalDAV account (server, user, password, and the
+    calendars to follow, found by "Test connection")."""
+
+    def __init__(self, parent: QWidget, kind: SourceKind) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.found: list[RemoteCalendar] = []
+        link = kind == SourceKind.ICS
+        self.setWindowTitle("Add a calendar link" if link else "Add a CalDAV account")
+        self.resize(560, 0 if link else 420)
+        self.name = QLineEdit("Work" if not link else "")
+        self.name.setPlaceholderText("Work, Family…")
+        self.url = QLineEdit()
+        self.url.setPlaceholderText(
+            "https://… or webcal://… (the calendar's secret address)"
+            if link
+            else "https://caldav.example.com/ (your provider's CalDAV address)"
+        )
+        self.user = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.every = QSpinBox()
+        self.every.setRange(5, 24 * 60)
+        self.every.setSingleStep(5)
+        self.every.setSuffix(" min")
+        self.every.setValue(DEFAULT_EVERY_MINUTES)
+        form = QFormLayout()
+        form.addRow("&Name:", self.name)
+        form.addRow("&Link:" if link else "&Server:", self.url)
+        self.calendars = QListWidget()
+        self.calendars.setAccessibleName("Calendars to follow")
+        self.test_button = QPushButton("&Test connection")
+        self.test_button.clicked.connect(self.test_connection)
+        self.found_label = QLabel("Test the connection to choose the calendars to follow.")
+        self.found_label.setObjectName("muted")
+        if not link:
+            form.addRow("&User:", self.user)
+            form.addRow("&Password:", self.password)
+        form.addRow("Sync &every:", self.every)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Add and sync")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        if not link:
+            row = QHBoxLayout()
+            row.addWidget(self.found_label, 1)
+            row.addWidget(self.test_button)
+            layout.addLayout(row)
+            layout.addWidget(self.calendars, 1)
+            hint = QLabel(
+                "iCloud needs an app-specific password (appleid.apple.com › Sign-In and "
+                "Security); Fastmail and Nextcloud offer app passwords too."
+            )
+            hint.setObjectName("muted")
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+        layout.addWidget(self.buttons)
+        for field in (self.name, self.url, self.user, self.password):
+            field.textChanged.connect(self._changed)
+        self.calendars.itemChanged.connect(lambda _item: self._update_ok())
+        self._update_ok()
+
+    def _changed(self) -> None:
+        if self.sender() is not self.name and self.found:
+            self.found = []  # another server or login: test again
+            self.calendars.clear()
+            self.found_label.setText("Test the connection to choose the calendars to follow.")
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        ready = bool(self.name.text().strip() and self.url.text().strip())
+        if self.kind == SourceKind.CALDAV:
+            self.test_button.setEnabled(ready and bool(self.user.text().strip()))
+            ready = ready and bool(self.chosen())
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(ready)
+
+    def test_connection(self) -> None:
+        url, user, password = (
+            self.url.text().strip(),
+            self.user.text().strip(),
+            self.password.text(),
+        )
+        name = self.name.text().strip()
+        try:
+            with busy_cursor():
+                found = call_off_gui_thread(lambda: discover_calendars(url, user, password, name))
+        except IchigoError as exc:
+            self.found_label.setText(exc.message)
+            return
+        self.found = found
+        self.calendars.clear()
+        for calendar in found:
+            item = QListWidgetItem(calendar.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.calendars.addItem(item)
+        self.found_label.setText(
+            f"Connected. {plural(len(found), 'calendar')} with events: tick the ones to follow."
+        )
+        self._update_ok()
+
+    def chosen(self) -> list[RemoteCalendar]:
+        return [
+            calendar
+            for row, calendar in enumerate(self.found)
+            if (item := self.calendars.item(row)) is not None
+            and item.checkState() == Qt.CheckState.Checked
+        ]
+
+    def values(self) -> dict[str, object]:
+        return {
+            "name": self.name.text(),
+            "kind": self.kind,
+            "url": self.url.text().strip(),
+            "username": self.user.text().strip(),
+            "password": self.password.text(),
+            "calendars": self.chosen(),
+            "every_minutes": self.every.value(),
+        }
