@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -66,17 +67,17 @@ def _when(value: str | None) -> str:
     return f"{datetime.fromisoformat(value).astimezone():%d %b %H:%M}"
 
 
-def _result(counts: dict[str, int], error: str | None) -> str:
+def _result(name: str, counts: dict[str, int], error: str | None) -> str:
     if error:
-        return error
+        prefix = f"'{name}': "  # the row already names the source
+        return error[len(prefix) :] if error.startswith(prefix) else error
     if not counts:
         return ""
-    made = [
-        plural(counts.get("created", 0), "new meeting"),
-        f"{counts.get('updated', 0)} updated",
-        f"{counts.get('removed', 0)} removed",
+    made = [plural(counts["created"], "new meeting")] if counts.get("created") else []
+    made += [
+        f"{counts[key]} {key}" for key in ("updated", "cancelled", "removed") if counts.get(key)
     ]
-    return ", ".join(made)
+    return ", ".join(made) or "No changes"
 
 
 class CalendarsDialog(QDialog):
@@ -102,6 +103,7 @@ class CalendarsDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.empty = QLabel(
             "No calendars followed yet. Add the secret link of a Google or Outlook calendar, "
             "or a CalDAV account (iCloud, Fastmail, Nextcloud…)."
@@ -151,13 +153,14 @@ class CalendarsDialog(QDialog):
                     ", ".join(shown["calendars"]) or "—",
                     _every_text(shown["every_minutes"]),
                     _when(shown["last_sync"]),
-                    _result(counts, shown["last_error"]),
+                    _result(shown["name"], counts, shown["last_error"]),
                 ]
             )
             item.setData(0, _ID, shown["id"])
             item.setToolTip(0, shown["url"])  # redacted: never the token
             if shown["last_error"]:
                 item.setToolTip(5, shown["last_error"])
+                item.setIcon(5, self.warning_icon)
             self.table.addTopLevelItem(item)
             if shown["id"] == current:
                 self.table.setCurrentItem(item)
