@@ -21,6 +21,8 @@ FIGURES = (
     "pdf20_s",
     "peak_mb",
     "cipher_ratio",
+    "sync_first_ratio",
+    "sync_noop_ms",
 )
 
 
@@ -28,7 +30,7 @@ def test_the_bench_runs_at_a_tiny_size(tmp_path: Path) -> None:
     results = tmp_path / "bench-results.json"
     env = dict(os.environ, ICHIGO_BENCH_DIR=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
     env.pop("ICHIGO_PASSPHRASE", None)
-    only = "import,search,start,pdf,peak,cipher"
+    only = "import,search,start,pdf,peak,cipher,sync"
     args = ["-m", "tests.bench", "--scale", "0.01", "--results", str(results), "--only", only]
     done = python(args, env, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]

@@ -18,17 +18,18 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput, SyncFailed
 from ichigoapp.importers.ics import IcsEvent, IcsParseResult, parse_ics
-from ichigoapp.importers.ics_split import decode, split
+from ichigoapp.importers.ics_split import decode, split, split_line
 from ichigoapp.model import (
     REMOVED_FROM_CALENDAR,
     Encounter,
@@ -184,7 +185,7 @@ def sync_source(
 ) -> SyncReport:
     today = today or datetime.now(UTC).astimezone().date()
     with transaction() as session:
-        plan = _plan(get_source(session, source_id), today)
+        plan = _plan(session, get_source(session, source_id), today)
     report = SyncReport(plan.id, plan.name, plan.kind)
     try:
         if plan.kind == SourceKind.ICS:
@@ -216,13 +217,24 @@ def sync_source(
     return report
 
 
-def _plan(source: Source, today: date) -> _Plan:
+def _plan(session: Session, source: Source, today: date) -> _Plan:
     state: dict[str, Any] = json.loads(source.state or "{}")
     calendars = followed_calendars(source)
+    full = state.get("full_on") != today.isoformat()
     known: dict[str, dict[str, str]] = {c.url: {} for c in calendars}
-    for item in source.items:
-        if item.path:
-            known.setdefault(item.calendar_url, {})[item.path] = item.etag
+    # The ETags we hold matter only where the whole calendar is listed (no token yet,
+    # or the daily full pass); a sync by token needs none of them.
+    listing = [c.url for c in calendars if full or not c.token]
+    if listing:
+        rows = session.execute(
+            select(SourceItem.calendar_url, SourceItem.path, SourceItem.etag).where(
+                SourceItem.source_id == source.id,
+                SourceItem.calendar_url.in_(listing),
+                SourceItem.path != "",
+            )
+        )
+        for calendar_url, path, etag in rows:
+            known[calendar_url][path] = etag
     return _Plan(
         id=source.id,
         name=source.name,
@@ -233,7 +245,7 @@ def _plan(source: Source, today: date) -> _Plan:
         calendars=calendars,
         state=state,
         known=known,
-        full=state.get("full_on") != today.isoformat(),
+        full=full,
     )
 
 
@@ -288,16 +300,22 @@ def _apply_dav(
 ) -> None:
     gone_uids: set[str] = set()
     texts: list[bytes] = []
+    new_items: list[dict[str, Any]] = []
     for cal in plan.calendars:
         change = changes[cal.url]
-        items = {
-            item.path: item
-            for item in session.scalars(
-                select(SourceItem).where(
-                    SourceItem.source_id == plan.id, SourceItem.calendar_url == cal.url
+        touched = sorted(change.deleted | set(change.changed))
+        items: dict[str, SourceItem] = {}
+        for chunk in _chunks(touched):
+            items.update(
+                (item.path, item)
+                for item in session.scalars(
+                    select(SourceItem).where(
+                        SourceItem.source_id == plan.id,
+                        SourceItem.calendar_url == cal.url,
+                        SourceItem.path.in_(chunk),
+                    )
                 )
             )
-        }
         for path in change.deleted:
             item = items.pop(path, None)
             if item is not None:
@@ -307,22 +325,30 @@ def _apply_dav(
             uid = _uid_of(data)
             item = items.get(path)
             if item is None:
-                session.add(
-                    SourceItem(
-                        source_id=plan.id, calendar_url=cal.url, path=path, etag=etag, uid=uid
-                    )
+                new_items.append(
+                    {
+                        "source_id": plan.id,
+                        "calendar_url": cal.url,
+                        "path": path,
+                        "etag": etag,
+                        "uid": uid,
+                    }
                 )
             else:
                 if item.uid != uid:
                     gone_uids.add(item.uid)
                 item.etag, item.uid = etag, uid
             texts.append(data)
+    if new_items:
+        session.execute(insert(SourceItem), new_items)
     # Calendars the user no longer follows: forget what they listed.
-    followed = {c.url for c in plan.calendars}
-    for item in session.scalars(select(SourceItem).where(SourceItem.source_id == plan.id)):
-        if item.calendar_url not in followed:
-            gone_uids.add(item.uid)
-            session.delete(item)
+    followed = [c.url for c in plan.calendars]
+    dropped = select(SourceItem).where(
+        SourceItem.source_id == plan.id, SourceItem.calendar_url.not_in(followed)
+    )
+    for item in session.scalars(dropped):
+        gone_uids.add(item.uid)
+        session.delete(item)
     session.flush()
     if texts:
         _read_and_apply(session, plan, b"\r\n".join(texts), today, report)
@@ -337,9 +363,22 @@ def _apply_dav(
     _finish(session, plan, {**plan.state, "full_on": today.isoformat()}, report)
 
 
+_UID_LINE = re.compile(rb"^UID[;:][^\r\n]*(?:\r?\n[ \t][^\r\n]*)*", re.MULTILINE)
+
+
 def _uid_of(data: bytes) -> str:
-    blocks = split(decode(data)).blocks
-    return blocks[0].uid if blocks else ""
+    """The member's UID (one per CalDAV resource, RFC 4791), read from its UID line."""
+    found = _UID_LINE.search(data)
+    if found is None:
+        blocks = split(decode(data)).blocks  # an unusual layout: the full reader
+        return blocks[0].uid if blocks else ""
+    line = re.sub(rb"\r?\n[ \t]", b"", found.group(0)).decode("utf-8", "replace")
+    return split_line(line)[2].strip()
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _read_and_apply(

@@ -15,12 +15,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
+from xml.sax.saxutils import escape
 
 from ichigoapp.errors import BadInput, SyncFailed
 from ichigoapp.sync.addresses import check_url, host_of
 
 TIMEOUT_S = 60
 MULTIGET_BATCH = 200
+MAX_SYNC_PAGES = 50
+SYNC_COLLECTION = (
+    '<?xml version="1.0" encoding="utf-8"?>'
+    '<d:sync-collection xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">'
+    "<d:sync-token>{token}</d:sync-token><d:sync-level>1</d:sync-level>"
+    "<d:prop><d:getetag/><c:calendar-data/></d:prop></d:sync-collection>"
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,8 @@ class CalendarChanges:
     deleted: set[str] = field(default_factory=set)
     listed: set[str] | None = None  # every member's path when the whole calendar was listed
     token: str = ""
+    to_load: list[str] = field(default_factory=list)  # listed without data: fetch them
+    etags: dict[str, str] = field(default_factory=dict)  # their ETags from the listing
 
 
 def member_path(url: Any) -> str:
@@ -94,41 +104,115 @@ class Account:
     def changes(self, calendar_url: str, token: str, known: dict[str, str]) -> CalendarChanges:
         """What changed in the calendar at ``calendar_url`` since ``token`` (or, without
         a token, compared with ``known``: path -> ETag)."""
+        from caldav.lib import error
+
         with self._failures():
             cal = self.client.calendar(url=calendar_url)
-            result = cal.get_objects_by_sync_token(sync_token=token or None, load_objects=False)
-            new_token = str(result.sync_token or "")
-            deleted = {member_path(u) for u in result.deleted_urls}
-            out = CalendarChanges(token="" if new_token.startswith("fake-") else new_token)
-            listed: dict[str, Any] = {}
-            for obj in result.objects:
-                path = member_path(obj.url)
-                if path in deleted or path.endswith("/"):
-                    continue
-                listed[path] = obj
-            if not token or not out.token:
-                # The whole calendar was listed: what we hold and it lacks is gone.
-                out.listed = set(listed)
-                deleted |= set(known) - out.listed
-            out.deleted = deleted
-            to_load = []
-            for path, obj in listed.items():
-                if obj.etag and known.get(path) == obj.etag:
-                    continue  # unchanged since the last sync
-                if obj.data is not None:  # the fallback listing loads members itself
-                    out.changed[path] = (obj.etag or "", _bytes(obj))
-                else:
-                    to_load.append(obj)
-            for start in range(0, len(to_load), MULTIGET_BATCH):
-                batch = to_load[start : start + MULTIGET_BATCH]
-                etags = {member_path(o.url): o.etag or "" for o in batch}
-                for loaded in cal.multiget([o.url for o in batch]):
-                    path = member_path(loaded.url)
-                    if loaded.data is None:
-                        out.deleted.add(path)  # gone between the listing and the fetch
-                        continue
-                    out.changed[path] = (loaded.etag or etags.get(path, ""), _bytes(loaded))
+            try:
+                found = self._sync_collection(calendar_url, token, known)
+            except error.AuthorizationError:
+                if not token:
+                    raise
+                # RFC 6578: a token the server no longer knows is refused; start over.
+                found = self._sync_collection(calendar_url, "", known)
+            out = found if found is not None else self._listed_by_library(cal, token, known)
+            self._load(cal, out)
         return out
+
+    def _sync_collection(
+        self, url: str, token: str, known: dict[str, str]
+    ) -> CalendarChanges | None:
+        """One sync-collection REPORT asking for the data too (one round trip for a
+        whole calendar on most servers); None when the server does not offer it."""
+        out = CalendarChanges()
+        listed: dict[str, tuple[str, str | None]] = {}
+        deleted: set[str] = set()
+        asked = token
+        for _page in range(MAX_SYNC_PAGES):
+            body = SYNC_COLLECTION.format(token=escape(asked))
+            response = self.client.report(url, body, depth=0)
+            tree = response.tree
+            if response.status != 207 or tree is None:
+                return None
+            truncated = False
+            collection = member_path(url).rstrip("/")
+            for answer in tree.iter("{DAV:}response"):
+                path = member_path(answer.findtext("{DAV:}href") or "")
+                status = answer.findtext("{DAV:}status") or ""
+                if path.rstrip("/") == collection:
+                    truncated = truncated or " 507" in status
+                    continue
+                if " 404" in status:
+                    deleted.add(path)
+                    listed.pop(path, None)
+                    continue
+                etag = answer.findtext(".//{DAV:}getetag") or ""
+                data = answer.findtext(".//{urn:ietf:params:xml:ns:caldav}calendar-data")
+                listed[path] = (etag, data or None)
+                deleted.discard(path)
+            new_token = tree.findtext("{DAV:}sync-token") or ""
+            if not new_token:
+                return None
+            asked = new_token
+            if not truncated:
+                break
+        out.token = asked
+        if not token:
+            out.listed = set(listed)
+            deleted |= set(known) - out.listed
+        out.deleted = deleted
+        for path, (etag, data) in listed.items():
+            if etag and known.get(path) == etag:
+                continue  # unchanged since the last sync
+            if data is None:
+                out.to_load.append(path)
+            else:
+                out.changed[path] = (etag, data.encode("utf-8"))
+        return out
+
+    def _listed_by_library(self, cal: Any, token: str, known: dict[str, str]) -> CalendarChanges:
+        """For servers without sync-collection: the library lists every member and its
+        ETag (its own fallback, loading the members itself)."""
+        result = cal.get_objects_by_sync_token(sync_token=token or None, load_objects=False)
+        new_token = str(result.sync_token or "")
+        deleted = {member_path(u) for u in result.deleted_urls}
+        out = CalendarChanges(token="" if new_token.startswith("fake-") else new_token)
+        listed: dict[str, Any] = {}
+        for obj in result.objects:
+            path = member_path(obj.url)
+            if path in deleted or path.endswith("/"):
+                continue
+            listed[path] = obj
+        if not token or not out.token:
+            # The whole calendar was listed: what we hold and it lacks is gone.
+            out.listed = set(listed)
+            deleted |= set(known) - out.listed
+        out.deleted = deleted
+        for path, obj in listed.items():
+            if obj.etag and known.get(path) == obj.etag:
+                continue
+            if obj.data is not None:
+                out.changed[path] = (obj.etag or "", _bytes(obj))
+            else:
+                out.to_load.append(path)
+                out.etags[path] = obj.etag or ""
+        return out
+
+    def _load(self, cal: Any, out: CalendarChanges) -> None:
+        """Fetch the members listed without their data, in calendar-multiget batches."""
+        from caldav.lib.url import URL
+
+        base = URL.objectify(self.url)
+        todo, out.to_load = out.to_load, []
+        for start in range(0, len(todo), MULTIGET_BATCH):
+            batch = todo[start : start + MULTIGET_BATCH]
+            for loaded in cal.multiget([base.join(path) for path in batch]):
+                path = member_path(loaded.url)
+                if loaded.data is None:
+                    out.deleted.add(path)  # gone between the listing and the fetch
+                    continue
+                etag = loaded.etag or out.etags.get(path, "")
+                out.changed[path] = (etag, _bytes(loaded))
 
     @contextmanager
     def _failures(self) -> Iterator[None]:

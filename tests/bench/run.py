@@ -53,6 +53,8 @@ GOALS: dict[str, tuple[str, float]] = {
     "peak_mb": ("<=", 300.0),
     "cipher_ratio": ("<=", 1.3),
     "khal_ratio": (">=", 10.0),
+    "sync_first_ratio": ("<=", 1.5),
+    "sync_noop_ms": ("<=", 300.0),
 }
 
 
@@ -544,6 +546,13 @@ def bench_khal(rounds: int) -> dict[str, Any]:
 
 # --- main -----------------------------------------------------------------------------------
 
+
+def bench_sync(rounds: int) -> dict[str, Any]:
+    from tests.bench.bench_sync import bench_sync as run_sync
+
+    return run_sync(rounds, scratch, fresh_vault, log)
+
+
 BENCHES: dict[str, Callable[[int], dict[str, Any]]] = {
     "import": bench_import,
     "search": bench_search,
@@ -552,6 +561,7 @@ BENCHES: dict[str, Callable[[int], dict[str, Any]]] = {
     "peak": bench_peak,
     "cipher": bench_cipher,
     "khal": bench_khal,
+    "sync": bench_sync,
 }
 
 
