@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -251,3 +252,42 @@ def test_killed_key_change_leaves_a_working_key(
     else:
         [stored] = json.loads(keyring_file.read_text()).values()
         _intact(vault, f"x'{stored}'")
+
+
+# A sync killed where it writes: the fetched feed goes through the same bulk import.
+SYNC_POINTS = [
+    ("CALL:ichigoapp.services.syncing:_apply_feed", False),  # fetched, nothing written
+    (f"CALL:{WRITTEN}", False),
+    (f"COMMIT:CALL:{WRITTEN}", False),
+    (f"COMMITTED:CALL:{WRITTEN}", True),
+]
+
+
+@pytest.mark.parametrize(("point", "kept"), SYNC_POINTS)
+def test_killed_sync_is_all_or_nothing_and_the_next_sync_completes(
+    tmp_path: Path,
+    calendar: Path,
+    template: Path,
+    imported_total: int,
+    feed_server: Any,
+    point: str,
+    kept: bool,
+) -> None:
+    from ichigoapp.services.sources import SourceKind, add_source
+
+    feed_server.serve("/work.ics", calendar.read_bytes())
+    vault = copy_vault(template, tmp_path / "v.vault")
+    with open_vault(vault, passphrase=PASSPHRASE) as v, v.transaction() as s:
+        add_source(s, name="Work", kind=SourceKind.ICS, url=feed_server.url("/work.ics"))
+    env = env_for(tmp_path / "h") | {"NO_PROXY": "127.0.0.1"}
+    kill_at(point, ichigo("--vault", str(vault), "sync"), env)
+    _intact(vault, PASSPHRASE)
+    found = count(vault, PASSPHRASE, "SELECT count(*) FROM encounter")
+    assert found == (imported_total if kept else 0)
+
+    done = python(ichigo("--vault", str(vault), "--json", "sync"), env)
+    assert done.returncode == 0, done.stderr
+    [report] = json.loads(done.stdout)["sources"]
+    assert report["ok"] and report["error"] is None
+    _intact(vault, PASSPHRASE)
+    assert count(vault, PASSPHRASE, "SELECT count(*) FROM encounter") == imported_total
