@@ -455,6 +455,10 @@ class MainWindow(QMainWindow):
             self.maintenance_pending = False
             # After this event, so the window paints before the check starts reading.
             QTimer.singleShot(0, self.start_maintenance)
+        elif self.attached and self.maintenance is None:
+            # A window without the start-up check (after an unlock, on a restored
+            # vault): the calendars' schedule starts once it has painted.
+            QTimer.singleShot(0, self._start_sync)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -516,6 +520,10 @@ class MainWindow(QMainWindow):
         self.failed = True
         self.open_failed.emit()
         self.close()
+
+    def _start_sync(self) -> None:
+        if not self._work_ended:
+            self.file_actions.sync.start()
 
     def start_maintenance(self) -> None:
         from ichigoapp.ui.lifecycle.maintenance import Maintenance

@@ -78,7 +78,7 @@ class CalendarSync(QObject):
     # --- schedule ----------------------------------------------------------------------
     def start(self) -> None:
         """After the first paint: sync what is due, then check each minute."""
-        if self._ended:
+        if self._ended or self.timer.isActive():
             return
         self.timer.start()
         self.tick()

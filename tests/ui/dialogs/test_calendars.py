@@ -173,3 +173,14 @@ def test_the_schedule_syncs_what_is_due_and_after_the_clock_jumps(
     sync.end_work()
     sync.tick()
     assert sync.worker is None
+
+
+def test_a_window_opened_after_an_unlock_keeps_the_calendars_in_sync(
+    window: MainWindow, qtbot: Any
+) -> None:
+    # The window an unlock makes (ui/lifecycle/autolock.py) has no start-up check, so
+    # its schedule starts when it is shown; closing the vault stops it.
+    sync = window.file_actions.sync
+    qtbot.waitUntil(sync.timer.isActive, timeout=5_000)
+    window.finish_background_work()
+    assert not sync.timer.isActive()
