@@ -73,7 +73,6 @@ class CalendarSync(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
-        self._watch_network()
 
     # --- schedule ----------------------------------------------------------------------
     def start(self) -> None:
@@ -81,6 +80,7 @@ class CalendarSync(QObject):
         if self._ended or self.timer.isActive():
             return
         self.timer.start()
+        self._watch_network()  # here, not at start-up: QtNetwork costs ~20 ms to load
         self.tick()
 
     def tick(self) -> None:
