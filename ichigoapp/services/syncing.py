@@ -22,9 +22,9 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput, SyncFailed
@@ -72,6 +72,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 Transaction = Callable[[], Any]  # vault.transaction
+T = TypeVar("T")
 
 
 @dataclass
@@ -275,12 +276,12 @@ def _apply_feed(
             select(SourceItem.uid, SourceItem.id).where(SourceItem.source_id == plan.id)
         ).all()
     )
-    for uid in sorted(uids - set(held)):
-        session.add(SourceItem(source_id=plan.id, uid=uid))
+    new = sorted(uids - set(held))
+    if new:
+        session.execute(insert(SourceItem), [{"source_id": plan.id, "uid": uid} for uid in new])
     gone = set(held) - uids
-    for uid in gone:
-        session.delete(session.get(SourceItem, held[uid]))
-    session.flush()
+    for chunk in _chunks(sorted(held[uid] for uid in gone)):
+        session.execute(delete(SourceItem).where(SourceItem.id.in_(chunk)))
     _withdraw(session, gone, report)
     state.update(
         etag=answer.etag,
@@ -376,7 +377,7 @@ def _uid_of(data: bytes) -> str:
     return split_line(line)[2].strip()
 
 
-def _chunks(items: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
+def _chunks(items: Sequence[T], size: int = 500) -> Iterable[Sequence[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
