@@ -43,7 +43,12 @@ from ichigoapp.services.sources import (
     set_every,
     source_dict,
 )
-from ichigoapp.services.syncing import RemoteCalendar, add_and_sync, discover_calendars
+from ichigoapp.services.syncing import (
+    RemoteCalendar,
+    SyncReport,
+    add_and_sync,
+    discover_calendars,
+)
 from ichigoapp.ui.dialogs import ask
 from ichigoapp.ui.worker import busy_cursor, call_off_gui_thread
 
@@ -184,26 +189,45 @@ class CalendarsDialog(QDialog):
 
     # --- adding ------------------------------------------------------------------------
     def add_link(self) -> None:
-        dialog = AddSourceDialog(self, SourceKind.ICS)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            if self._add(dialog):
-                return
+        self._add_source(SourceKind.ICS)
 
     def add_account(self) -> None:
-        dialog = AddSourceDialog(self, SourceKind.CALDAV)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            if self._add(dialog):
-                return
+        self._add_source(SourceKind.CALDAV)
+
+    def _add_source(self, kind: SourceKind) -> None:
+        dialog = AddSourceDialog(self, kind)
+        try:
+            while dialog.exec() == QDialog.DialogCode.Accepted:
+                if self._add(dialog):
+                    return
+        finally:
+            # The link and password live on in the vault only, not in a hidden dialog.
+            dialog.url.clear()
+            dialog.password.clear()
+            dialog.deleteLater()
 
     def _add(self, dialog: AddSourceDialog) -> bool:
         """Add and sync once; False (the dialog opens again, as filled) when it failed."""
         transaction = self.vault.transaction
-        values = dialog.values()
+        name, url = dialog.name.text(), dialog.url.text().strip()
+        user, password = dialog.user.text().strip(), dialog.password.text()
+        calendars, every = dialog.chosen(), dialog.every.value()
+
+        def add() -> tuple[int, SyncReport]:
+            return add_and_sync(
+                transaction,
+                name=name,
+                kind=dialog.kind,
+                url=url,
+                username=user,
+                password=password,
+                calendars=calendars,
+                every_minutes=every,
+            )
+
         try:
             with busy_cursor():
-                _source_id, report = call_off_gui_thread(
-                    lambda: add_and_sync(transaction, **values)  # type: ignore[arg-type]
-                )
+                _source_id, report = call_off_gui_thread(add)
         except IchigoError as exc:
             ask.error(self, "Could not add the calendar", exc.message)
             return False
@@ -376,14 +400,3 @@ class AddSourceDialog(QDialog):
             if (item := self.calendars.item(row)) is not None
             and item.checkState() == Qt.CheckState.Checked
         ]
-
-    def values(self) -> dict[str, object]:
-        return {
-            "name": self.name.text(),
-            "kind": self.kind,
-            "url": self.url.text().strip(),
-            "username": self.user.text().strip(),
-            "password": self.password.text(),
-            "calendars": self.chosen(),
-            "every_minutes": self.every.value(),
-        }
