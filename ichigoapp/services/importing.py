@@ -227,9 +227,9 @@ def _encounter_values(ev: IcsEvent, source: str) -> dict[str, Any]:
 # but looks up an adapter for every bool, which made the inserts a third slower.
 _INSERT_ENCOUNTER = (
     'INSERT INTO encounter (id, title, kind, start, "end", tz_name, all_day, location, '
-    "join_url, status, intention, notes, description, ical_uid, recurrence_id, sequence, "
-    "source_file, content_hash, created_at, updated_at) "
-    "VALUES (?, ?, 'meeting', ?, ?, ?, ?, ?, ?, ?, '', '', ?, ?, ?, ?, ?, ?, ?, ?)"
+    "join_url, status, status_reason, intention, notes, description, ical_uid, "
+    "recurrence_id, sequence, source_file, content_hash, created_at, updated_at) "
+    "VALUES (?, ?, 'meeting', ?, ?, ?, ?, ?, ?, ?, '', '', '', ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_PARTICIPATION = (
     "INSERT INTO participation (encounter_id, contact_id, email, name, role, reply_status, "
