@@ -69,11 +69,33 @@ def _setup_logging() -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
+# The desktop and the file manager run `ichigo FILE`; those files open the app.
+OPENABLE = (".ics", ".ical", ".vcf", ".eml", ".mbox")
+
+
+def _files_open_the_app(argv: list[str]) -> list[str]:
+    """``ichigo FILE...`` and ``ichigo --vault V FILE...`` are ``ichigo gui FILE...``
+    (no arguments at all too): the first word that is not a global option decides."""
+    n = 0
+    while n < len(argv):
+        word = argv[n]
+        if word == "--vault":
+            n += 2
+        elif word.startswith("--vault=") or word == "--json":
+            n += 1
+        else:
+            break
+    if n >= len(argv):
+        return [*argv, "gui"] if not any(a in ("-h", "--help", "--version") for a in argv) else argv
+    first = argv[n]
+    if first.lower().endswith(OPENABLE) and Path(first).exists():
+        return [*argv[:n], "gui", *argv[n:]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _setup_logging()
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0].lower().endswith((".ics", ".vcf")) and Path(argv[0]).exists()):
-        argv = ["gui", *argv]
+    argv = _files_open_the_app(list(sys.argv[1:] if argv is None else argv))
     args: argparse.Namespace | None = None
     try:
         args = build_parser().parse_args(argv)

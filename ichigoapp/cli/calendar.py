@@ -30,8 +30,15 @@ def _progress_printer() -> Callable[[str, int, int], None] | None:
 
 
 def _summary(report: ImportReport) -> str:
+    from ichigoapp.services.common import plural
+
+    read = (
+        f" ({plural(report.invites, 'invitation')} in {plural(report.messages, 'message')})"
+        if report.messages
+        else ""
+    )
     lines = [
-        f"{report.events_seen} events in {report.files} file(s): {report.created} new, "
+        f"{report.events_seen} events in {report.files} file(s){read}: {report.created} new, "
         f"{report.updated} updated, {report.unchanged} unchanged, "
         f"{report.cancelled} cancelled; {report.new_people} new people to triage."
     ]
@@ -60,9 +67,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             vault.transaction, files, window=window, progress=_progress_printer()
         )
     emit(args, report.to_json(), lambda: _summary(report))
-    if report.files_failed == report.files:
-        for err in report.errors:  # nothing could be read; nothing changed
-            sys.stderr.write(f"ichigo: {err['message']}\n")
+    if report.files_failed:
+        # An input that could not be read at all changed nothing (the others imported).
+        for message in report.failures:
+            sys.stderr.write(f"ichigo: {message}\n")
         return EXIT_BAD_INPUT
     return EXIT_OK
 

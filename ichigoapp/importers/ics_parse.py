@@ -240,6 +240,7 @@ def _make_event(
         cancelled=details.cancelled,
         attendees=details.attendees,
         content_hash=group.hash,
+        method=job.method,
     )
 
 

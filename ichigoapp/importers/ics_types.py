@@ -35,6 +35,9 @@ class IcsEvent:
     cancelled: bool
     attendees: tuple[IcsAttendee, ...]
     content_hash: str  # the hash of the group this event came from
+    # The calendar's METHOD ("REQUEST", "CANCEL", "REPLY", "PUBLISH" or ""): a REPLY is
+    # one attendee's answer, not the organizer's event.
+    method: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ and attendees are written with bulk Core inserts rather than one ORM object per 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -22,6 +23,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput, IchigoError, ImportFailed
+from ichigoapp.importers import mail
 from ichigoapp.importers.ics import IcsAttendee, IcsEvent, parse_ics
 from ichigoapp.model import (
     EmptyCalendarGroup,
@@ -62,6 +64,9 @@ class ImportReport:
     new_people: int = 0
     errors: list[dict[str, str | None]] = field(default_factory=list)
     files_failed: int = 0
+    messages: int = 0  # e-mail messages read (a message file, or each of a mailbox)
+    invites: int = 0  # those of them that carry an invitation (a reply, a cancellation)
+    failures: list[str] = field(default_factory=list)  # why each input failed entirely
     new_people_emails: set[str] = field(default_factory=set, repr=False)
 
     def add(self, other: ImportReport) -> None:
@@ -74,9 +79,12 @@ class ImportReport:
             "unchanged",
             "cancelled",
             "files_failed",
+            "messages",
+            "invites",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors += other.errors
+        self.failures += other.failures
         self.new_people_emails |= other.new_people_emails
         self.new_people = len(self.new_people_emails)
 
@@ -90,6 +98,8 @@ class ImportReport:
             "unchanged": self.unchanged,
             "cancelled": self.cancelled,
             "new_people": self.new_people,
+            "messages": self.messages,
+            "invites": self.invites,
             "errors": self.errors,
         }
 
@@ -258,6 +268,12 @@ def apply_events(
     progress: Progress | None = None,
 ) -> None:
     """Write parsed events into the vault (inside the caller's transaction)."""
+    replies = [ev for ev in events if ev.method == "REPLY"]
+    if replies:
+        # Answers to meetings already here change the answer only; a reply to a meeting
+        # Ichigo has not seen is still a meeting, kept like any other event.
+        unmatched = _apply_replies(session, _dedupe(replies), report)
+        events = [ev for ev in events if ev.method != "REPLY"] + unmatched
     events = _dedupe(events)
     mine = my_emails(session)
     emails = sorted({a.email for ev in events for a in ev.attendees if a.email} - mine)
@@ -354,6 +370,39 @@ def apply_events(
             progress("saving", done, total)
     if progress:
         progress("saving", total, total)
+
+
+def _apply_replies(
+    session: Session, replies: list[IcsEvent], report: ImportReport
+) -> list[IcsEvent]:
+    """METHOD:REPLY: one attendee's answer to a meeting already here. It changes that
+    person's reply (accepted, declined, tentative) and nothing else: the organizer's
+    invite, not a reply, says who is invited and when. Returns the replies to meetings
+    that are not here."""
+    unmatched = []
+    for reply in replies:
+        query = select(Encounter).where(Encounter.ical_uid == reply.uid)
+        if reply.recurrence_id:
+            query = query.where(Encounter.recurrence_id == reply.recurrence_id)
+        found = list(session.scalars(query))
+        if not found:
+            unmatched.append(reply)
+            continue
+        answers = {a.email: a.reply_status for a in reply.attendees if a.email and a.reply_status}
+        changed = False
+        for encounter in found:
+            if reply.sequence < encounter.sequence:
+                continue  # an answer to an earlier version of the invite
+            for part in encounter.participations:
+                answer = answers.get(part.email)
+                if answer and not part.is_organizer and part.reply_status != answer:
+                    part.reply_status = answer
+                    changed = True
+        if changed:
+            report.updated += 1
+        else:
+            report.unchanged += 1
+    return unmatched
 
 
 def _apply_to_existing(
@@ -467,32 +516,103 @@ def import_calendar(
     progress: Progress | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> ImportReport:
-    """Import each file in its own transaction; returns what happened.
+    """Import each input in its own transaction; returns what happened.
 
-    ``transaction`` is ``vault.transaction`` (a context manager yielding a Session that
-    commits on success and rolls back on error). A file that cannot be read at all is
-    reported and changes nothing; the other files still import.
+    An input is a calendar file, an e-mail message, an mbox file or a Maildir folder,
+    told apart by content (``importers.mail.sniff``). ``transaction`` is
+    ``vault.transaction`` (a context manager yielding a Session that commits on success
+    and rolls back on error). An input that cannot be read at all is reported and
+    changes nothing; the others still import.
     """
     report = ImportReport()
     for path in files:
         report.files += 1
         try:
-            data = read_calendar_file(path)
+            calendars = _calendars_in(path, report)
             _import_one(
-                transaction, data, str(path), path.name, window, report, progress, should_cancel
+                transaction,
+                calendars,
+                str(path),
+                path.name,
+                window,
+                report,
+                progress,
+                should_cancel,
             )
         except ImportCancelled:
             raise
         except ImportFailed as exc:
             report.files_failed += 1
+            report.failures.append(exc.message)
             report.errors.append({"file": str(path), "uid": None, "message": exc.message})
     report.new_people = len(report.new_people_emails)
     return report
 
 
+def _calendars_in(path: Path, report: ImportReport) -> list[bytes]:
+    """The calendars ``path`` holds, in the order to apply them (a mailbox's invites by
+    the date of their message, so updates land after what they update)."""
+    kind = _kind_of(path)
+    if kind == mail.Kind.CALENDAR:
+        return [read_calendar_file(path)]
+    if kind == mail.Kind.MESSAGE:
+        found = mail.read_message(read_calendar_file(path), path.name)
+        report.messages += 1
+        report.invites += bool(found.parts)
+        if not found.parts:
+            raise ImportFailed(f"no invitation found in {path.name}")
+        return [_one_calendar(found.parts)]
+    seen, messages = mail.invites_in_mailbox(path, kind)
+    report.messages += seen
+    report.invites += len(messages)
+    if not messages:
+        raise ImportFailed(f"no invitation found in the {seen} messages of {path.name}")
+    return [_one_calendar(m.parts) for m in messages]
+
+
+def _kind_of(path: Path) -> mail.Kind:
+    try:
+        kind = mail.sniff(path)
+    except FileNotFoundError:
+        raise ImportFailed(f"{path} does not exist") from None
+    except PermissionError:
+        raise ImportFailed(f"{path} cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise ImportFailed(f"{path} cannot be read ({exc.strerror})") from None
+    if kind == mail.Kind.OUTLOOK_MSG:
+        raise ImportFailed(
+            f"{path.name} is an Outlook .msg file, which Ichigo cannot read: save the "
+            "invitation as .ics or forward it as e-mail"
+        )
+    if kind == mail.Kind.UNKNOWN:
+        what = "a folder that is not a mail folder (Maildir)" if path.is_dir() else None
+        raise ImportFailed(
+            f"{path.name} is {what}"
+            if what
+            else f"{path.name} is not a calendar, an e-mail message or a mailbox"
+        )
+    return kind
+
+
+def _one_calendar(parts: Sequence[mail.CalendarPart]) -> bytes:
+    """A message's calendar parts as one calendar (an invite is often both an
+    alternative and an attachment: one parse sees them as one event). A part whose
+    METHOD is only on its Content-Type gets it written into the calendar."""
+    out = []
+    for part in parts:
+        data = part.data
+        if part.method and b"METHOD:" not in data.upper():
+            data = re.sub(
+                rb"(BEGIN:VCALENDAR\r?\n)", rb"\1METHOD:" + part.method.encode() + b"\r\n",
+                data, count=1, flags=re.I,
+            )  # fmt: skip
+        out.append(data)
+    return b"\r\n".join(out)
+
+
 def _import_one(
     transaction: Callable[[], Any],
-    data: bytes,
+    calendars: Sequence[bytes],
     source: str,
     display_name: str,
     window: tuple[date, date] | None,
@@ -500,42 +620,54 @@ def _import_one(
     progress: Progress | None,
     should_cancel: Callable[[], bool] | None,
 ) -> None:
+    """Every calendar of one input, in order, in one transaction."""
     with transaction() as session:
-        known = known_hashes(session)
         start, end = window or import_window(session)
         if end <= start:
             raise BadInput("the import window ends before it starts")
+        for data in calendars:
+            _apply_calendar(session, data, source, (start, end), report, progress, should_cancel)
+        log.info("imported %s: %d calendar(s)", display_name, len(calendars))
 
-        def parse_progress(done: int, total: int) -> None:
-            if should_cancel and should_cancel():
-                raise ImportCancelled("import cancelled; nothing from this file was saved")
-            if progress:
-                progress("reading", done, total)
 
-        skipped_hashes: list[str] = []
+def _apply_calendar(
+    session: Session,
+    data: bytes,
+    source: str,
+    window: tuple[date, date],
+    report: ImportReport,
+    progress: Progress | None,
+    should_cancel: Callable[[], bool] | None,
+) -> None:
+    known = known_hashes(session)
 
-        def is_known(group_hash: str) -> bool:
-            if group_hash in known:
-                skipped_hashes.append(group_hash)
-                return True
-            return False
-
-        result = parse_ics(
-            data,
-            window_start=start,
-            window_end=end,
-            known_hashes=is_known,
-            progress=parse_progress,
-        )
-        skipped = sum(known[h] for h in set(skipped_hashes))
-        report.unchanged += skipped
-        report.events_seen += skipped + len(_dedupe(result.events))
-        for problem in result.problems:
-            report.errors.append({"file": source, "uid": problem.uid, "message": problem.message})
+    def parse_progress(done: int, total: int) -> None:
         if should_cancel and should_cancel():
             raise ImportCancelled("import cancelled; nothing from this file was saved")
-        apply_events(session, result.events, source, report, progress)
-        remember_empty_groups(
-            session, source, result.group_hashes, set(skipped_hashes), result.events
-        )
-        log.info("imported %s: %d events", display_name, len(result.events))
+        if progress:
+            progress("reading", done, total)
+
+    skipped_hashes: list[str] = []
+
+    def is_known(group_hash: str) -> bool:
+        if group_hash in known:
+            skipped_hashes.append(group_hash)
+            return True
+        return False
+
+    result = parse_ics(
+        data,
+        window_start=window[0],
+        window_end=window[1],
+        known_hashes=is_known,
+        progress=parse_progress,
+    )
+    skipped = sum(known[h] for h in set(skipped_hashes))
+    report.unchanged += skipped
+    report.events_seen += skipped + len(_dedupe(result.events))
+    for problem in result.problems:
+        report.errors.append({"file": source, "uid": problem.uid, "message": problem.message})
+    if should_cancel and should_cancel():
+        raise ImportCancelled("import cancelled; nothing from this file was saved")
+    apply_events(session, result.events, source, report, progress)
+    remember_empty_groups(session, source, result.group_hashes, set(skipped_hashes), result.events)

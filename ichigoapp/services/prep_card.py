@@ -151,6 +151,7 @@ class PrepCard:
     join_url: str
     intention: str
     attendees: list[Attendee] = field(default_factory=list)  # ranked: best known first
+    declined: list[str] = field(default_factory=list)  # names of those who said no
 
     @property
     def date_text(self) -> str:
@@ -371,6 +372,11 @@ def _build(encounter: Encounter, history: _History, mine: set[str], now: datetim
     known: list[Attendee] = []
     new: list[Attendee] = []
     for part in _participants(encounter, mine):
+        if part.reply_status.upper() == "DECLINED":
+            card.declined.append(
+                part.contact.display_name if part.contact else part.name or part.email
+            )
+            continue
         if part.contact is not None:
             known.append(_known_attendee(part.contact, encounter, history, now, zone))
         else:

@@ -19,6 +19,9 @@ REPORT_KEYS = {
     "cancelled",
     "new_people",
     "errors",
+    # Added by the invites-from-e-mail issue: messages read and invitations found.
+    "messages",
+    "invites",
 }
 
 
@@ -133,3 +136,71 @@ def test_unreadable_file_exits_2_and_changes_nothing(
         *v, "meetings", "--from", "1990-01-01", "--to", "2040-01-01", "--json", env=env
     ).json()
     assert listed == []
+
+
+def test_an_eml_and_an_mbox_import_with_their_counts(
+    v: list[str], env: dict[str, str], tmp_path: Path
+) -> None:
+    import mailbox
+
+    from tests.importers import mail_samples
+
+    eml = tmp_path / "invite.eml"
+    eml.write_bytes(mail_samples.outlook_invite())
+    done = run_cli(*v, "import", str(eml), "--json", env=env)
+    assert done.code == 0, done.err
+    report = done.json()
+    assert (report["created"], report["messages"], report["invites"]) == (1, 1, 1)
+
+    box = mailbox.mbox(tmp_path / "Inbox")
+    for data in (mail_samples.plain_note(1), mail_samples.google_invite(),
+                 mail_samples.plain_note(2), mail_samples.declined_reply()):  # fmt: skip
+        box.add(data)
+    box.close()
+    text = run_cli(*v, "import", str(tmp_path / "Inbox"), env=env)
+    assert text.code == 0, text.err
+    assert text.out.startswith(
+        "2 events in 1 file(s) (2 invitations in 4 messages): 1 new, 1 updated"
+    )
+
+    note = tmp_path / "note.eml"
+    note.write_bytes(mail_samples.plain_note())
+    refused = run_cli(*v, "import", str(note), env=env)
+    assert refused.code == 2
+    assert refused.err.strip() == "ichigo: no invitation found in note.eml"
+
+
+def test_several_inputs_exit_2_when_one_failed_and_the_others_still_import(
+    v: list[str], env: dict[str, str], tmp_path: Path
+) -> None:
+    good = tmp_path / "good.ics"
+    good.write_text(
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:g@x\r\nDTSTART:20261210T100000Z\r\n"
+        "SUMMARY:Good\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    broken = tmp_path / "broken.ics"
+    broken.write_bytes(b"\x00\x01 not a calendar at all")
+    done = run_cli(*v, "import", str(good), str(broken), "--json", env=env)
+    assert done.code == 2
+    report = done.json()
+    assert report["created"] == 1
+    assert [(Path(e["file"]).name, e["uid"]) for e in report["errors"]] == [("broken.ics", None)]
+    assert (
+        done.err.strip() == "ichigo: broken.ics is not a calendar, an e-mail message or a mailbox"
+    )
+
+
+def test_a_file_after_the_global_options_opens_the_app(tmp_path: Path) -> None:
+    from ichigoapp.cli import _files_open_the_app
+
+    path = tmp_path / "invite.eml"
+    path.write_bytes(b"From: a@example.org\r\n\r\n")
+    invite = str(path)
+    assert _files_open_the_app(["--vault", "v.vault", invite]) == [
+        "--vault", "v.vault", "gui", invite,
+    ]  # fmt: skip
+    assert _files_open_the_app([invite]) == ["gui", invite]
+    assert _files_open_the_app(["--json", "--vault=x", "meetings"]) == [
+        "--json", "--vault=x", "meetings",
+    ]  # fmt: skip
+    assert _files_open_the_app(["--vault", "v.vault"]) == ["--vault", "v.vault", "gui"]

@@ -64,7 +64,7 @@ def test_the_desktop_entry_opens_calendars_and_cards_with_the_installed_command(
     assert command in scripts
     assert args[-1] == "%F", "several files at once, as local paths"
     mimetypes = set(filter(None, entry["MimeType"].split(";")))
-    assert {"text/calendar", "text/vcard", "text/x-vcard"} <= mimetypes
+    assert {"text/calendar", "text/vcard", "text/x-vcard", "message/rfc822"} <= mimetypes
     categories = set(filter(None, entry["Categories"].split(";")))
     assert {"Office", "ContactManagement", "Calendar"} <= categories
     assert entry["Icon"] == APP_ID

@@ -21,12 +21,20 @@ if TYPE_CHECKING:
     from ichigoapp.store import Vault
     from ichigoapp.ui.events import EventBus
 
-CALENDAR_SUFFIXES = (".ics", ".ical", ".ifb", ".icalendar")
-CALENDAR_FILTER = "Calendars (*.ics *.ical *.ifb *.icalendar);;All files (*)"
+# What the window takes for the calendar import: calendars, e-mail messages (Thunderbird,
+# Apple Mail and Evolution drag .eml files), mailboxes and Outlook's .msg (refused with
+# advice), and folders (a Maildir). The import itself tells them apart by content.
+CALENDAR_SUFFIXES = (".ics", ".ical", ".ifb", ".icalendar", ".eml", ".mbox", ".msg")
+CALENDAR_FILTER = (
+    "Calendars and invitations (*.ics *.ical *.ifb *.icalendar *.eml *.mbox);;"
+    "Calendars (*.ics *.ical *.ifb *.icalendar);;E-mail messages (*.eml);;All files (*)"
+)
 
 
 def calendar_files(paths: Sequence[Path]) -> list[Path]:
-    return [Path(p) for p in paths if Path(p).suffix.lower() in CALENDAR_SUFFIXES]
+    return [
+        Path(p) for p in paths if Path(p).suffix.lower() in CALENDAR_SUFFIXES or Path(p).is_dir()
+    ]
 
 
 def _dropped_files(event: QDropEvent) -> list[Path]:

@@ -49,6 +49,10 @@ def summary_text(report: ImportReport) -> str:
     """What the import did, in a sentence or two a person reads."""
     files = plural(report.files, "file")
     head = f"Read {plural(report.events_seen, 'event')} from {files}."
+    if report.messages:
+        invites = plural(report.invites, "invitation")
+        messages = plural(report.messages, "e-mail message")
+        head = f"Read {plural(report.events_seen, 'event')} from {invites} in {messages}."
     counts = (
         f"{report.created} new, {report.updated} updated, {report.unchanged} unchanged, "
         f"{report.cancelled} cancelled."

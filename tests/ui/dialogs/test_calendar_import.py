@@ -407,3 +407,28 @@ def test_menu_entry_file_dialog_and_today_badge(
     calendar.triage_action.trigger()
     assert isinstance(calendar.triage_dialog, TriageDialog)
     calendar.triage_dialog.close()
+
+
+def test_a_message_dragged_from_a_mail_program_imports_its_invitation(
+    window: MainWindow, qtbot: Any, tmp_path: Path
+) -> None:
+    from tests.importers.mail_samples import outlook_invite
+
+    # Thunderbird writes the message to a temporary .eml and offers it as text/uri-list.
+    path = tmp_path / "Partnership kick-off.eml"
+    path.write_bytes(outlook_invite())
+    mime = QMimeData()
+    mime.setData("text/uri-list", QUrl.fromLocalFile(str(path)).toEncoded() + b"\r\n")
+    where = QPointF(200, 200)
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    enter = QDragEnterEvent(where.toPoint(), *args)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(where, *args)
+    QApplication.sendEvent(window, drop)
+    dialog = window.file_actions.calendar.dialog
+    assert dialog is not None and dialog.files == [path]
+    _finish(qtbot, dialog)
+    assert dialog.report is not None
+    assert (dialog.report.created, dialog.report.messages, dialog.report.invites) == (1, 1, 1)
