@@ -253,3 +253,16 @@ def test_print_cards_on_a_printer_one_page_each(session: Session, tmp_path: Path
 
     assert pdf_pages(out) == 2
     assert "Printed two" in pdf_text(out, 2)
+
+
+def test_people_who_declined_are_listed_apart(session: Session, tmp_path: Path) -> None:
+    ana = person(session, "Ana Lima", 1)
+    enc = meeting(session, "Roadmap review", [ana])
+    unmatched(session, enc, "Kofi Mensah", "kofi@example.com")
+    enc.participations[-1].reply_status = "DECLINED"
+    session.flush()
+    out = tmp_path / "declined.pdf"
+    write_pdf([build_prep_card(session, enc.id, now=NOW)], out, CardSize.A6)
+    text = " ".join(pdf_text(out).split())
+    assert "Declined: Kofi Mensah" in text
+    assert text.count("Kofi Mensah") == 1  # not also among those attending

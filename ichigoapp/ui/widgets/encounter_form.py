@@ -53,6 +53,10 @@ def _holder(layout: QHBoxLayout | QVBoxLayout) -> QWidget:
     return holder
 
 
+# The invite's answers worth showing beside a name (PARTSTAT); "needs action" is not.
+_ANSWERS = {"ACCEPTED": "accepted", "DECLINED": "declined", "TENTATIVE": "maybe"}
+
+
 class EncounterForm(QWidget):
     """Emits ``changed`` on every edit the user makes (not while loading)."""
 
@@ -228,6 +232,9 @@ class EncounterForm(QWidget):
             else:
                 address = f" <{a.email}>" if a.email and a.email != a.label else ""
                 text = f"{a.label}{address}  — new, not in contacts"
+            answer = _ANSWERS.get(a.reply_status.upper())
+            if answer:
+                text += f"  ({answer})"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, a)
             if not a.matched:

@@ -129,3 +129,19 @@ def test_reflect_action_opens_the_editor(window: Any) -> None:
     assert isinstance(editor, ReflectionEditor)
     assert editor.learned.toPlainText() == "Hanako loves letterpress"
     editor.reject()
+
+
+def test_answers_from_replies_show_beside_the_people(window: Any, tmp_path: Any) -> None:
+    from ichigoapp.services.importing import import_calendar
+    from tests.importers.mail_samples import declined_reply, outlook_invite
+
+    (tmp_path / "invite.eml").write_bytes(outlook_invite())
+    (tmp_path / "reply.eml").write_bytes(declined_reply())
+    import_calendar(window.vault.transaction, [tmp_path / "invite.eml", tmp_path / "reply.eml"])
+    with window.vault.session() as s:
+        encounter_id = s.query(Encounter).one().id
+    window.open_encounter(encounter_id)
+    people = window.encounters.form.people
+    shown = [people.item(r).text() for r in range(people.count())]
+    assert "Kofi Mensah <kofi@example.com>  — new, not in contacts  (declined)" in shown
+    assert not any("needs" in text.lower() for text in shown)  # no answer yet: nothing said
