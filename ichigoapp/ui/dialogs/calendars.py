@@ -321,6 +321,7 @@ class AddSourceDialog(QDialog):
         self.test_button.clicked.connect(self.test_connection)
         self.found_label = QLabel("Test the connection to choose the calendars to follow.")
         self.found_label.setObjectName("muted")
+        self.found_label.setTextFormat(Qt.TextFormat.PlainText)  # may quote a server
         if not link:
             form.addRow("&User:", self.user)
             form.addRow("&Password:", self.password)

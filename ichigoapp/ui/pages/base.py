@@ -89,6 +89,8 @@ class ListDetailPage(Page):
         self._dirty = False
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
+        # Titles and names come from invites and cards: shown as written, never as markup.
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.save_button = QPushButton("Save")
         self.save_button.setObjectName("primary")
         self.save_button.setToolTip("Save (Ctrl+S)")

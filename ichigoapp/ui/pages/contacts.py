@@ -114,6 +114,7 @@ class ContactsView(ListDetailPage):
         # --- the detail ----------------------------------------------------------------
         self.subheading = QLabel("")
         self.subheading.setObjectName("muted")
+        self.subheading.setTextFormat(Qt.TextFormat.PlainText)
         self.subheading.setWordWrap(True)
         self.subheading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.photo = QLabel()

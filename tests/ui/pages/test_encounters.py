@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -145,3 +146,20 @@ def test_answers_from_replies_show_beside_the_people(window: Any, tmp_path: Any)
     shown = [people.item(r).text() for r in range(people.count())]
     assert "Kofi Mensah <kofi@example.com>  — new, not in contacts  (declined)" in shown
     assert not any("needs" in text.lower() for text in shown)  # no answer yet: nothing said
+
+
+def test_an_invites_markup_is_shown_as_written(window: Any) -> None:
+    from ichigoapp.services import encounters as encounter_svc
+
+    with window.vault.transaction() as s:
+        made = encounter_svc.add_encounter(
+            s,
+            encounter_svc.EncounterInput(
+                title="Partnership <b>bold</b> kickoff", start=NOW + timedelta(days=1)
+            ),
+        )
+        encounter_id = made.id
+    window.open_encounter(encounter_id)
+    heading = window.encounters.heading
+    assert heading.text() == "Partnership <b>bold</b> kickoff"
+    assert heading.textFormat() == Qt.TextFormat.PlainText
