@@ -246,7 +246,10 @@ def _questions(person: Attendee) -> list[str]:
     """Questions drawn only from what the vault holds: never an invented fact."""
     found: list[str] = []
     if person.next_time:
-        found.append(f"Last time you noted: {person.next_time}. Ask how it went.")
+        # The note ends a sentence of its own: "Ask about ikebana." gets no second stop.
+        noted = person.next_time.strip()
+        stop = "" if noted.endswith((".", "!", "?", "。", "！", "？", "…")) else "."
+        found.append(f"Last time you noted: {noted}{stop} Ask how it went.")
     for promise in person.their_promises:
         found.append(f"They promised {promise.text} — check in?")
         break

@@ -152,3 +152,16 @@ def test_a_contact_change_does_not_break_the_card(session: Session) -> None:
     )
     (who,) = build_prep_card(session, enc.id, now=NOW).attendees
     assert who.name == "Changed Name" and who.company == "NewCo"
+
+
+def test_a_noted_sentence_keeps_one_full_stop() -> None:
+    from ichigoapp.services.prep_card import Attendee, _questions
+
+    for note, shown in [
+        ("Ask about crime novels.", "Ask about crime novels. Ask how it went."),
+        ("Did the move go well?", "Did the move go well? Ask how it went."),
+        ("生け花について聞く。", "生け花について聞く。 Ask how it went."),
+        ("bring the book", "bring the book. Ask how it went."),
+    ]:
+        asked = _questions(Attendee(name="Kim", known=True, next_time=note))
+        assert asked[0] == f"Last time you noted: {shown}"
