@@ -31,6 +31,7 @@ class Route:
     location: str = ""  # for redirects
     hold: threading.Event | None = None  # answer only once this is set (a slow server)
     size: int = 0  # stream this many bytes of calendar-looking filler instead of body
+    cut: bool = False  # promise the whole body, send half, close (the server stops)
 
 
 @dataclass
@@ -82,6 +83,15 @@ def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
                 return
             if route.size:
                 self._stream(route)
+                return
+            if route.cut:
+                self.send_response(200)
+                self.send_header("Content-Type", route.content_type)
+                self.send_header("Content-Length", str(len(route.body)))
+                self.end_headers()
+                self.wfile.write(route.body[: len(route.body) // 2])
+                self.wfile.flush()
+                self.close_connection = True
                 return
             body = route.body
             gzipped = "gzip" in self.headers.get("Accept-Encoding", "") and route.status == 200

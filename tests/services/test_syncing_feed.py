@@ -141,6 +141,7 @@ def test_the_same_uid_from_a_file_and_a_link_is_one_meeting(
         (Route(status=500), "'Work': 127.0.0.1 answered with an error (HTTP 500)"),
         (Route(body=b"this is not a calendar"), "'Work': This is not an iCalendar"),
         (Route(size=60 * 1024 * 1024), "'Work': the calendar at 127.0.0.1 is larger than 50 MB"),
+        (Route(body=feed(COFFEE, LUNCH), cut=True), "'Work': the connection to 127.0.0.1 broke"),
     ],
 )
 def test_a_failing_link_says_why_in_one_line_and_changes_nothing(
