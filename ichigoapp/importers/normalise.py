@@ -63,3 +63,33 @@ def linkedin_profile_key(url: str) -> str:
     if len(segments) < 2 or segments[0] not in ("in", "pub"):
         return ""
     return f"linkedin.com/{segments[0]}/{segments[1]}"
+
+
+# Rooms booked as attendees without CUTYPE=ROOM: Google's resource calendars, and
+# mailboxes or names that say so in the languages offices use. Names are read more
+# strictly than mailboxes: "Maria Sala" is a person, "sala.reuniones@" is a room.
+_ROOM_DOMAINS = ("resource.calendar.google.com",)
+_ROOM_MAILBOX_WORDS = re.compile(
+    r"(?<![a-z])(room|rooms|conf|conference|meetingroom|boardroom|salle|sala|raum|"
+    r"besprechungsraum|konferenzraum|vergaderzaal|resource|resources)(?![a-z])",
+    re.IGNORECASE,
+)
+_ROOM_NAME_WORDS = re.compile(
+    r"(?<![a-z])(room|boardroom|meetingroom|besprechungsraum|konferenzraum|vergaderzaal)"
+    r"(?![a-z])|^(salle|sala) (de|des|du|del|da)\b",
+    re.IGNORECASE,
+)
+_ROOM_SCRIPTS = ("会議室", "会议室", "회의실", "応接室")
+
+
+def looks_like_room(email: str, name: str) -> bool:
+    """Whether an attendee is a place (``conf-room-4b@``, "Meeting Room 2", 会議室A)
+    rather than a person."""
+    local, _, domain = normalise_email(email).partition("@")
+    if domain.endswith(_ROOM_DOMAINS):
+        return True
+    if _ROOM_MAILBOX_WORDS.search(re.sub(r"[._+\-\d]+", " ", local)):
+        return True
+    if _ROOM_NAME_WORDS.search(name.strip()):
+        return True
+    return any(mark in name or mark in local for mark in _ROOM_SCRIPTS)

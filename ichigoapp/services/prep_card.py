@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ichigoapp.errors import BadInput
 from ichigoapp.importers.birthday import birthday_soon
-from ichigoapp.importers.normalise import normalise_email
+from ichigoapp.importers.normalise import looks_like_room, normalise_email
 from ichigoapp.model import (
     Contact,
     Encounter,
@@ -342,6 +342,8 @@ def _participants(encounter: Encounter, mine: set[str]) -> list[Participation]:
         email = normalise_email(part.email)
         if email and email in mine:
             continue
+        if part.contact is None and looks_like_room(part.email, part.name):
+            continue  # a room booked by an older import: a place, not a person
         if part.contact is not None:
             if any(e.email in mine for e in part.contact.emails):
                 continue

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from ichigoapp.errors import BadInput
 from ichigoapp.importers.contacts import detect_and_parse
 from ichigoapp.importers.ics import parse_ics
-from ichigoapp.importers.normalise import is_email_address, normalise_email
+from ichigoapp.importers.normalise import is_email_address, looks_like_room, normalise_email
 from ichigoapp.model import Participation
 from ichigoapp.services import contacts
 from ichigoapp.services.contacts_io import import_contacts_file
@@ -75,3 +75,38 @@ def test_invites_cards_and_typed_addresses_agree(vault: Vault, tmp_path: Path) -
 def test_a_typed_non_address_is_refused(vault: Vault) -> None:
     with pytest.raises(BadInput, match="is not an email address"), vault.transaction() as s:
         contacts.add_contact(s, contacts.ContactInput(name="X", emails=["ana@"]))
+
+
+@pytest.mark.parametrize(
+    ("email", "name", "room"),
+    [
+        ("conf-room-4b@example.org", "", True),
+        ("c_18829@resource.calendar.google.com", "Tokyo-5F-Fuji (8)", True),
+        ("sala.reuniones@example.es", "", True),
+        ("", "Meeting Room 2", True),
+        ("", "Salle de réunion Lumière", True),
+        ("", "会議室A", True),
+        ("hanako@example.jp", "Hanako Sato", False),
+        ("maria@example.es", "Maria Sala", False),  # a surname, not a room
+        ("roomie@example.com", "Tom Roomie", False),
+        ("conrad@example.com", "Conrad Conference", False),
+    ],
+)
+def test_rooms_are_told_from_people(email: str, name: str, room: bool) -> None:
+    assert looks_like_room(email, name) is room
+
+
+def test_a_room_booked_without_cutype_goes_to_the_location() -> None:
+    from datetime import date
+
+    from ichigoapp.importers.ics import parse_ics
+
+    data = (
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:r@x\r\nDTSTART:20261210T100000Z\r\n"
+        b"SUMMARY:Roadmap\r\nLOCATION:4th floor\r\n"
+        b"ATTENDEE;CN=Conf Room 4B:mailto:conf-room-4b@example.org\r\n"
+        b"ATTENDEE;CN=Ana Lima:mailto:ana@example.org\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    [event] = parse_ics(data, window_start=date(2026, 1, 1), window_end=date(2027, 1, 1)).events
+    assert [a.email for a in event.attendees] == ["ana@example.org"]
+    assert "Conf Room 4B" in event.location and "4th floor" in event.location

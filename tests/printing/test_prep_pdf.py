@@ -266,3 +266,13 @@ def test_people_who_declined_are_listed_apart(session: Session, tmp_path: Path) 
     text = " ".join(pdf_text(out).split())
     assert "Declined: Kofi Mensah" in text
     assert text.count("Kofi Mensah") == 1  # not also among those attending
+
+
+def test_a_room_from_an_older_import_is_not_printed_as_a_person(
+    session: Session, tmp_path: Path
+) -> None:
+    ana = person(session, "Ana Lima", 1)
+    enc = meeting(session, "Roadmap review", [ana])
+    unmatched(session, enc, "Conf Room 4B", "conf-room-4b@example.org")
+    card = build_prep_card(session, enc.id, now=NOW)
+    assert [a.name for a in card.attendees] == ["Ana Lima"]
