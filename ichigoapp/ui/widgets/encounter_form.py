@@ -118,6 +118,16 @@ class EncounterForm(QWidget):
         join.addWidget(self.join_url, 1)
         join.addWidget(self.join_link)
         form.addRow("&Join link:", _holder(join))
+        # The invitation's own words (its description), as the organizer wrote them:
+        # plain text, read-only (the next update of the invite replaces them).
+        self.agenda = QPlainTextEdit()
+        self.agenda.setAccessibleName("Agenda from the invitation")
+        self.agenda.setReadOnly(True)
+        self.agenda.setTabChangesFocus(True)
+        self.agenda.setMaximumHeight(110)
+        self.agenda_label = QLabel("Agenda:")
+        form.addRow(self.agenda_label, self.agenda)
+        self._show_agenda(False)
         self.intention = QPlainTextEdit()
         self.intention.setPlaceholderText(INTENTION_PROMPT)
         self.intention.setAccessibleName("My intention")
@@ -166,6 +176,10 @@ class EncounterForm(QWidget):
         for dt in (self.start, self.end):
             dt.dateTimeChanged.connect(self._edited)
 
+    def _show_agenda(self, shown: bool) -> None:
+        self.agenda.setVisible(shown)
+        self.agenda_label.setVisible(shown)
+
     def _edited(self, *_: object) -> None:
         if not self._loading:
             self.changed.emit()
@@ -200,6 +214,8 @@ class EncounterForm(QWidget):
             self.end.setDateTime(_to_qt(detail.end or detail.start))
             self.location.setText(detail.location)
             self.join_url.setText(detail.join_url)
+            self.agenda.setPlainText(detail.description.strip())
+            self._show_agenda(bool(detail.description.strip()))
             self.intention.setPlainText(detail.intention)
             self.notes.setPlainText(detail.notes)
             self._fill_people(detail.attendees)
@@ -214,6 +230,8 @@ class EncounterForm(QWidget):
             self.kind.setCurrentIndex(0)
             self.status.setCurrentIndex(0)
             self.status_note.setVisible(False)
+            self.agenda.clear()
+            self._show_agenda(False)
             self.start.setDateTime(_to_qt(start))
             self.end.setDateTime(_to_qt(start + timedelta(hours=1)))
             for edit in (self.location, self.join_url):

@@ -163,3 +163,24 @@ def test_an_invites_markup_is_shown_as_written(window: Any) -> None:
     heading = window.encounters.heading
     assert heading.text() == "Partnership <b>bold</b> kickoff"
     assert heading.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_invitations_agenda_shows_in_full_as_written(window: Any, qtbot: Any) -> None:
+    from ichigoapp.services import encounters as encounter_svc
+
+    agenda = "1. <b>Budget</b> & hiring\n2. Roadmap — see https://example.org/q3"
+    with window.vault.transaction() as s:
+        made = encounter_svc.add_encounter(
+            s, encounter_svc.EncounterInput(title="Planning", start=NOW + timedelta(days=2))
+        )
+        made.description = agenda
+        plain = encounter_svc.add_encounter(
+            s, encounter_svc.EncounterInput(title="Walk", start=NOW + timedelta(days=3))
+        )
+        ids = made.id, plain.id
+    window.open_encounter(ids[0])
+    form = window.encounters.form
+    assert form.agenda.isVisibleTo(window) and form.agenda.isReadOnly()
+    assert form.agenda.toPlainText() == agenda
+    window.open_encounter(ids[1])
+    assert not form.agenda.isVisibleTo(window)
