@@ -100,25 +100,16 @@ class SyncReport:
             "kind": self.kind,
             "ok": self.ok,
             "not_modified": self.not_modified,
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "cancelled": self.cancelled,
-            "removed": self.removed,
-            "new_people": self.new_people,
+            **self.counts(),
             "errors": self.errors,
             "error": self.error,
         }
 
     def counts(self) -> dict[str, int]:
-        return {
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "cancelled": self.cancelled,
-            "removed": self.removed,
-            "new_people": self.new_people,
-        }
+        return {key: getattr(self, key) for key in _COUNTS}
+
+
+_COUNTS = ("created", "updated", "unchanged", "cancelled", "removed", "new_people")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit, urlunsplit
 
-from ichigoapp.errors import BadInput
+from ichigoapp.errors import BadInput, SyncFailed
 
 
 def normalise_url(url: str) -> str:
@@ -71,3 +71,17 @@ def redact(url: str) -> str:
         # A long last segment is a token itself (Outlook's links end in one).
         path = f"/…/{last}" if len(last) <= 24 else "/…"
     return urlunsplit((parts.scheme.lower(), host, path, "", ""))
+
+
+def network_failure(exc: BaseException, name: str, host: str) -> SyncFailed | None:
+    """The one line for a failure of the network itself (TLS, time, reachability), or
+    None when ``exc`` is something else."""
+    import niquests
+
+    if isinstance(exc, niquests.exceptions.SSLError):
+        return SyncFailed(f"'{name}': the certificate of {host} is not trusted by this computer")
+    if isinstance(exc, niquests.exceptions.Timeout):
+        return SyncFailed(f"'{name}': {host} did not answer in time")
+    if isinstance(exc, niquests.exceptions.ConnectionError):
+        return SyncFailed(f"'{name}': could not reach {host} (offline?)")
+    return None

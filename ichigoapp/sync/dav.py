@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from xml.sax.saxutils import escape
 
 from ichigoapp.errors import BadInput, SyncFailed
-from ichigoapp.sync.addresses import check_url, host_of
+from ichigoapp.sync.addresses import check_url, host_of, network_failure
 
 TIMEOUT_S = 60
 MULTIGET_BATCH = 200
@@ -217,7 +217,6 @@ class Account:
     @contextmanager
     def _failures(self) -> Iterator[None]:
         """Library and network errors as one line naming the source, never the link."""
-        import niquests
         from caldav.lib import error
 
         try:
@@ -230,15 +229,10 @@ class Account:
             raise SyncFailed(
                 f"'{self.name}': {self.host} has no calendar account at this address"
             ) from None
-        except niquests.exceptions.SSLError:
-            raise SyncFailed(
-                f"'{self.name}': the certificate of {self.host} is not trusted by this computer"
-            ) from None
-        except niquests.exceptions.Timeout:
-            raise SyncFailed(f"'{self.name}': {self.host} did not answer in time") from None
-        except niquests.exceptions.ConnectionError:
-            raise SyncFailed(f"'{self.name}': could not reach {self.host} (offline?)") from None
         except Exception as exc:
+            network = network_failure(exc, self.name, self.host)
+            if network is not None:
+                raise network from None
             if _is_auth(exc):
                 raise SyncFailed(f"the server refused the password for '{self.name}'") from None
             raise SyncFailed(

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from ichigoapp.errors import BadInput, SyncFailed
-from ichigoapp.sync.addresses import check_url, host_of
+from ichigoapp.sync.addresses import check_url, host_of, network_failure
 
 if TYPE_CHECKING:
     import niquests
@@ -119,15 +119,10 @@ def _get(
             stream=True,
             timeout=(min(limits.connect_s, remaining), remaining),
         )
-    except niquests.exceptions.SSLError:
-        raise SyncFailed(
-            f"'{name}': the certificate of {host} is not trusted by this computer"
-        ) from None
-    except niquests.exceptions.Timeout:
-        raise SyncFailed(f"'{name}': {host} did not answer in time") from None
-    except niquests.exceptions.ConnectionError:
-        raise SyncFailed(f"'{name}': could not reach {host} (offline?)") from None
     except niquests.exceptions.RequestException as exc:
+        network = network_failure(exc, name, host)
+        if network is not None:
+            raise network from None
         raise SyncFailed(f"'{name}': {host} could not be asked ({type(exc).__name__})") from None
 
 
