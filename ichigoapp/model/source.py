@@ -24,6 +24,7 @@ MAX_EVERY_MINUTES = 24 * 60
 class SourceKind(enum.StrEnum):
     ICS = "ics"  # a calendar link (an ICS feed)
     CALDAV = "caldav"
+    CARDDAV = "carddav"  # an address book (pulled into contacts)
 
 
 class Source(Base):
@@ -52,8 +53,8 @@ class Source(Base):
 
 
 class SourceItem(Base):
-    """One thing a source listed: a CalDAV member (its path and ETag) or, for a link,
-    one UID of the feed (``path`` empty)."""
+    """One thing a source listed: a CalDAV member or a CardDAV card (its path and ETag),
+    or, for a link, one UID of the feed (``path`` empty)."""
 
     __tablename__ = "source_item"
 
@@ -63,10 +64,15 @@ class SourceItem(Base):
     path: Mapped[str] = mapped_column(Text, default="")
     etag: Mapped[str] = mapped_column(String(200), default="")
     uid: Mapped[str] = mapped_column(String(1000), default="")
+    # The contact an address book's card is linked to (None once unlinked).
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), default=None
+    )
 
     source: Mapped[Source] = relationship(back_populates="items")
 
     __table_args__ = (
         Index("ix_source_item_source", "source_id", "calendar_url"),
         Index("ix_source_item_uid", "uid"),
+        Index("ix_source_item_contact", "contact_id"),
     )

@@ -192,8 +192,9 @@ def import_contact_records(
     records: Iterable[ContactRecord],
     report: ContactImportReport,
     progress: Callable[[int, int], None] | None = None,
-) -> None:
-    """Create or update contacts for ``records`` inside the caller's transaction.
+) -> dict[int, int]:
+    """Create or update contacts for ``records`` inside the caller's transaction;
+    returns the contact each record became or updated, by the record's position.
 
     Records that are one person (identity.people) become or update one contact. When
     they prove that two contacts of the vault are one person (one card holds the
@@ -202,6 +203,7 @@ def import_contact_records(
     items = list(records)
     index = PersonIndex(session)
     made: set[int] = set()
+    became: dict[int, int] = {}
     done = 0
     for group in people(items, index):
         contact = _the_contact(session, group, items, index, report)
@@ -224,13 +226,28 @@ def import_contact_records(
                 report.updated += 1
             else:
                 report.unchanged += 1
+                became[position] = contact.id
                 continue
+            became[position] = contact.id
             index.remember(contact)
             link_waiting_attendees(session, contact)
     if progress:
         progress(len(items), len(items))
     if made:
         report.possible_duplicates = len(suggestions_for(session, made))
+    return became
+
+
+def update_from_record(
+    session: Session, contact: Contact, record: ContactRecord, index: PersonIndex
+) -> bool:
+    """Fold a card's shared fields into a contact it is linked to (an address book's
+    changed card); True if anything changed. What only Ichigo holds is left alone."""
+    changed = _merge_record(session, contact, record, index)
+    if changed:
+        session.flush()
+    index.remember(contact)
+    return changed
 
 
 def _the_contact(

@@ -7,6 +7,7 @@ module for a person or a script shows the link redacted (``sync.addresses.redact
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -29,10 +30,13 @@ from ichigoapp.model.source import DEFAULT_EVERY_MINUTES, MAX_EVERY_MINUTES, MIN
 from ichigoapp.sync.addresses import host_of, normalise_url, redact
 
 __all__ = [
+    "ADDRESS_BOOK_KINDS",
+    "CALENDAR_KINDS",
     "DEFAULT_EVERY_MINUTES",
     "FollowedCalendar",
     "SourceKind",
     "add_source",
+    "address_book_dict",
     "host_of",
     "list_sources",
     "normalise_url",
@@ -97,6 +101,8 @@ def add_source(
     """Remember a source (not synced yet). CalDAV sources name the calendars followed."""
     if kind == SourceKind.CALDAV and not calendars:
         raise BadInput("no calendar of that account was chosen to follow")
+    if kind == SourceKind.CARDDAV and (not calendars or len(calendars) > 1):
+        raise BadInput("an address book link follows exactly one address book")
     source = Source(
         name=check_name(session, name),
         kind=kind.value,
@@ -118,8 +124,29 @@ def get_source(session: Session, source_id: int) -> Source:
     return source
 
 
-def list_sources(session: Session) -> list[Source]:
-    return list(session.scalars(select(Source).order_by(func.lower(Source.name), Source.id)))
+CALENDAR_KINDS = (SourceKind.ICS.value, SourceKind.CALDAV.value)
+ADDRESS_BOOK_KINDS = (SourceKind.CARDDAV.value,)
+
+
+def list_sources(session: Session, kinds: Sequence[str] | None = None) -> list[Source]:
+    """Every source (calendars and address books), or those of ``kinds``."""
+    query = select(Source).order_by(func.lower(Source.name), Source.id)
+    if kinds is not None:
+        query = query.where(Source.kind.in_(kinds))
+    return list(session.scalars(query))
+
+
+def address_book_dict(source: Source) -> dict[str, Any]:
+    """The shape of ``ichigo addressbooks list --json`` (README, "Address books")."""
+    return {
+        "id": source.id,
+        "name": source.name,
+        "url": redact(source.url),
+        "addressbook": next((c.name for c in followed_calendars(source)), ""),
+        "push": "none",  # pull only, so far: the vault's contacts never leave it
+        "last_sync": _iso(source.last_sync),
+        "last_error": source.last_error,
+    }
 
 
 def source_dict(source: Source) -> dict[str, Any]:

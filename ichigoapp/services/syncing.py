@@ -90,6 +90,15 @@ class SyncReport:
     cancelled: int = 0
     removed: int = 0
     new_people: int = 0
+    # Address books (kind "carddav"): cards pulled into contacts, contacts unlinked
+    # from cards deleted on the server. Nothing is pushed yet: those stay 0.
+    pulled_created: int = 0
+    pulled_updated: int = 0
+    unlinked: int = 0
+    pushed_created: int = 0
+    pushed_updated: int = 0
+    pushed_deleted: int = 0
+    conflicts_merged: int = 0
     errors: list[dict[str, str | None]] = field(default_factory=list)
     error: str | None = None
 
@@ -106,10 +115,20 @@ class SyncReport:
         }
 
     def counts(self) -> dict[str, int]:
-        return {key: getattr(self, key) for key in _COUNTS}
+        keys = _CARD_COUNTS if self.kind == SourceKind.CARDDAV else _COUNTS
+        return {key: getattr(self, key) for key in keys}
 
 
 _COUNTS = ("created", "updated", "unchanged", "cancelled", "removed", "new_people")
+_CARD_COUNTS = (
+    "pulled_created",
+    "pulled_updated",
+    "unlinked",
+    "pushed_created",
+    "pushed_updated",
+    "pushed_deleted",
+    "conflicts_merged",
+)
 
 
 @dataclass(frozen=True)
@@ -192,6 +211,16 @@ def sync_source(
             )
             with transaction() as session:
                 _apply_feed(session, plan, answer, today, report)
+        elif plan.kind == SourceKind.CARDDAV:
+            with Account(plan.url, plan.username, plan.password, plan.name) as account:
+                changes = {
+                    b.url: account.card_changes(
+                        b.url, "" if plan.full else b.token, plan.known[b.url]
+                    )
+                    for b in plan.calendars
+                }
+            with transaction() as session:
+                _apply_books(session, plan, changes, today, report)
         else:
             with Account(plan.url, plan.username, plan.password, plan.name) as account:
                 changes = {
@@ -356,6 +385,29 @@ def _apply_dav(
 
 
 _UID_LINE = re.compile(rb"^UID[;:][^\r\n]*(?:\r?\n[ \t][^\r\n]*)*", re.MULTILINE)
+
+
+def _apply_books(
+    session: Session,
+    plan: _Plan,
+    changes: dict[str, CalendarChanges],
+    today: date,
+    report: SyncReport,
+) -> None:
+    from ichigoapp.services.addressbooks import apply_cards
+
+    for book in plan.calendars:
+        counts, problems = apply_cards(session, plan.id, book.url, changes[book.url])
+        report.pulled_created += counts.created
+        report.pulled_updated += counts.updated
+        report.unlinked += counts.unlinked
+        report.errors += problems
+    report.not_modified = all(not c.changed and not c.deleted for c in changes.values())
+    set_followed_calendars(
+        get_source(session, plan.id),
+        [FollowedCalendar(b.url, b.name, changes[b.url].token) for b in plan.calendars],
+    )
+    _finish(session, plan, {**plan.state, "full_on": today.isoformat()}, report)
 
 
 def _uid_of(data: bytes) -> str:

@@ -23,11 +23,21 @@ from ichigoapp.sync.addresses import check_url, host_of, network_failure
 TIMEOUT_S = 60
 MULTIGET_BATCH = 200
 MAX_SYNC_PAGES = 50
+_NS = (
+    'xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav" '
+    'xmlns:card="urn:ietf:params:xml:ns:carddav"'
+)
 SYNC_COLLECTION = (
-    '<?xml version="1.0" encoding="utf-8"?>'
-    '<d:sync-collection xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">'
+    f'<?xml version="1.0" encoding="utf-8"?><d:sync-collection {_NS}>'
     "<d:sync-token>{token}</d:sync-token><d:sync-level>1</d:sync-level>"
-    "<d:prop><d:getetag/><c:calendar-data/></d:prop></d:sync-collection>"
+    "<d:prop><d:getetag/>{data}</d:prop></d:sync-collection>"
+)
+CALENDAR_DATA = ("<c:calendar-data/>", "{urn:ietf:params:xml:ns:caldav}calendar-data")
+ADDRESS_DATA = ("<card:address-data/>", "{urn:ietf:params:xml:ns:carddav}address-data")
+_PROPFIND = (
+    '<?xml version="1.0" encoding="utf-8"?><d:propfind '
+    + _NS
+    + "><d:prop>{props}</d:prop></d:propfind>"
 )
 
 
@@ -104,23 +114,94 @@ class Account:
     def changes(self, calendar_url: str, token: str, known: dict[str, str]) -> CalendarChanges:
         """What changed in the calendar at ``calendar_url`` since ``token`` (or, without
         a token, compared with ``known``: path -> ETag)."""
-        from caldav.lib import error
-
         with self._failures():
             cal = self.client.calendar(url=calendar_url)
-            try:
-                found = self._sync_collection(calendar_url, token, known)
-            except error.AuthorizationError:
-                if not token:
-                    raise
-                # RFC 6578: a token the server no longer knows is refused; start over.
-                found = self._sync_collection(calendar_url, "", known)
+            found = self._collect(calendar_url, token, known, CALENDAR_DATA)
             out = found if found is not None else self._listed_by_library(cal, token, known)
             self._load(cal, out)
         return out
 
+    def card_changes(self, book_url: str, token: str, known: dict[str, str]) -> CalendarChanges:
+        """What changed in the address book at ``book_url`` (vCards, as for calendars)."""
+        with self._failures():
+            found = self._collect(book_url, token, known, ADDRESS_DATA)
+            if found is None or found.to_load:
+                raise SyncFailed(
+                    f"'{self.name}': {self.host} does not offer the sync report (RFC 6578) "
+                    "with card data, which Ichigo needs for address books"
+                )
+        return found
+
+    def address_books(self) -> list[RemoteCalendar]:
+        """The account's address books (RFC 6352 discovery: the principal's
+        addressbook-home-set); the address given may also be one address book."""
+        with self._failures():
+            kinds = self._collections(self.url, 0)
+            if any(kind == "addressbook" for _url, _name, kind in kinds):
+                return [RemoteCalendar(u, n) for u, n, k in kinds if k == "addressbook"]
+            principal = self._href(
+                self.url, "<d:current-user-principal/>", "current-user-principal"
+            )
+            home = self._href(
+                principal or self.url,
+                "<card:addressbook-home-set/>",
+                "{urn:ietf:params:xml:ns:carddav}addressbook-home-set",
+            )
+            found = self._collections(home or principal or self.url, 1)
+        return [RemoteCalendar(u, n) for u, n, k in found if k == "addressbook"]
+
+    def _propfind(self, url: str, props: str, depth: int) -> Any:
+        response = self.client.propfind(url, _PROPFIND.format(props=props), depth)
+        if response.status != 207 or response.tree is None:
+            return None
+        return response.tree
+
+    def _href(self, url: str, prop: str, tag: str) -> str:
+        """The URL in property ``tag`` of ``url`` (resolved against it), or ""."""
+        from urllib.parse import urljoin
+
+        tree = self._propfind(url, prop, 0)
+        if tree is None:
+            return ""
+        name = tag if tag.startswith("{") else "{DAV:}" + tag
+        for element in tree.iter(name):
+            href = element.findtext("{DAV:}href")
+            if href:
+                return str(urljoin(url, href.strip()))
+        return ""
+
+    def _collections(self, url: str, depth: int) -> list[tuple[str, str, str]]:
+        """(url, display name, "addressbook" or "") of ``url`` and, at depth 1, its
+        children."""
+        from urllib.parse import urljoin
+
+        tree = self._propfind(url, "<d:resourcetype/><d:displayname/>", depth)
+        if tree is None:
+            return []
+        out = []
+        for answer in tree.iter("{DAV:}response"):
+            href = urljoin(url, (answer.findtext("{DAV:}href") or "").strip())
+            is_book = answer.find(".//{urn:ietf:params:xml:ns:carddav}addressbook") is not None
+            name = (answer.findtext(".//{DAV:}displayname") or "").strip()
+            name = name or member_path(href).rstrip("/").rsplit("/", 1)[-1]
+            out.append((href, name, "addressbook" if is_book else ""))
+        return out
+
+    def _collect(
+        self, url: str, token: str, known: dict[str, str], data: tuple[str, str]
+    ) -> CalendarChanges | None:
+        from caldav.lib import error
+
+        try:
+            return self._sync_collection(url, token, known, data)
+        except error.AuthorizationError:
+            if not token:
+                raise
+            # RFC 6578: a token the server no longer knows is refused; start over.
+            return self._sync_collection(url, "", known, data)
+
     def _sync_collection(
-        self, url: str, token: str, known: dict[str, str]
+        self, url: str, token: str, known: dict[str, str], data_prop: tuple[str, str]
     ) -> CalendarChanges | None:
         """One sync-collection REPORT asking for the data too (one round trip for a
         whole calendar on most servers); None when the server does not offer it."""
@@ -129,7 +210,7 @@ class Account:
         deleted: set[str] = set()
         asked = token
         for _page in range(MAX_SYNC_PAGES):
-            body = SYNC_COLLECTION.format(token=escape(asked))
+            body = SYNC_COLLECTION.format(token=escape(asked), data=data_prop[0])
             response = self.client.report(url, body, depth=0)
             tree = response.tree
             if response.status != 207 or tree is None:
@@ -147,7 +228,7 @@ class Account:
                     listed.pop(path, None)
                     continue
                 etag = answer.findtext(".//{DAV:}getetag") or ""
-                data = answer.findtext(".//{urn:ietf:params:xml:ns:caldav}calendar-data")
+                data = answer.findtext(".//" + data_prop[1])
                 listed[path] = (etag, data or None)
                 deleted.discard(path)
             new_token = tree.findtext("{DAV:}sync-token") or ""
