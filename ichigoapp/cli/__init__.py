@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_meetings(commands)
     calendar.add_import(commands)
     sources.add_calendars(commands)
+    sources.add_addressbooks(commands)
     sources.add_sync(commands)
     prep.add_prep(commands)
     contacts.add_import_contacts(commands)

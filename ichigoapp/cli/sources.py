@@ -11,12 +11,15 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ichigoapp.cli.common import Commands, emit, open_vault_for, reading
 from ichigoapp.errors import EXIT_FAILURE, EXIT_OK, BadInput
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from ichigoapp.services.syncing import SyncReport
 
 PASSWORD_ENV = "ICHIGO_DAV_PASSWORD"  # noqa: S105 (the variable's name, not a password)
@@ -100,7 +103,10 @@ def cmd_calendars_list(args: argparse.Namespace) -> int:
     from ichigoapp.services import sources as source_svc
 
     with reading(args) as session:
-        rows = [source_svc.source_dict(s) for s in source_svc.list_sources(session)]
+        rows = [
+            source_svc.source_dict(s)
+            for s in source_svc.list_sources(session, source_svc.CALENDAR_KINDS)
+        ]
 
     def text() -> str:
         lines = []
@@ -118,11 +124,22 @@ def cmd_calendars_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _source_of_kind(session: Session, source_id: int, kinds: Sequence[str], what: str) -> str:
+    """The name of source ``source_id`` if it is one of ``kinds``; else bad input."""
+    from ichigoapp.errors import NotFound
+    from ichigoapp.services import sources as source_svc
+
+    source = source_svc.get_source(session, source_id)
+    if source.kind not in kinds:
+        raise NotFound(f"no {what} with id {source_id}")
+    return source.name
+
+
 def cmd_calendars_remove(args: argparse.Namespace) -> int:
     from ichigoapp.services import sources as source_svc
 
     with open_vault_for(args, write=True) as vault, vault.transaction() as session:
-        name = source_svc.get_source(session, args.id).name
+        name = _source_of_kind(session, args.id, source_svc.CALENDAR_KINDS, "calendar source")
         removed = source_svc.remove_source(session, args.id, forget_meetings=args.forget_meetings)
     kept = "" if args.forget_meetings else "; its meetings stay in the vault"
     emit(
@@ -139,6 +156,12 @@ def _line(report: SyncReport) -> str:
         return f"{report.name}: failed: {report.error}"
     if report.not_modified:
         return f"{report.name}: no changes."
+    if report.kind == "carddav":
+        return (
+            f"{report.name}: {report.pulled_created} new contacts, {report.pulled_updated} "
+            f"updated, {report.unlinked} unlinked (their cards were deleted; the contacts "
+            "stay)."
+        )
     text = (
         f"{report.name}: {report.created} new, {report.updated} updated, "
         f"{report.unchanged} unchanged, {report.cancelled} cancelled, "
@@ -184,6 +207,91 @@ def add_calendars(commands: Commands) -> None:
     )
 
 
+def cmd_addressbooks_add(args: argparse.Namespace) -> int:
+    from ichigoapp.services import sources as source_svc
+    from ichigoapp.services.addressbooks import discover_address_books, pick_address_book
+    from ichigoapp.services.sources import DEFAULT_EVERY_MINUTES, SourceKind, host_of
+    from ichigoapp.services.syncing import add_and_sync
+
+    url = source_svc.normalise_url(_link(args.url))
+    password = _password(args.user, host_of(url))
+    every = DEFAULT_EVERY_MINUTES if args.every is None else args.every
+    with open_vault_for(args, write=True) as vault:
+        with vault.session() as session:
+            source_svc.check_name(session, args.name)
+            source_svc.check_every(every)
+        book = pick_address_book(
+            discover_address_books(url, args.user, password, args.name), args.addressbook or ""
+        )
+        source_id, report = add_and_sync(
+            vault.transaction,
+            name=args.name,
+            kind=SourceKind.CARDDAV,
+            url=url,
+            username=args.user,
+            password=password,
+            calendars=[book],
+            every_minutes=every,
+        )
+        with vault.session() as session:
+            shown = source_svc.address_book_dict(source_svc.get_source(session, source_id))
+    emit(
+        args,
+        shown,
+        lambda: f"Added address book {source_id} '{shown['name']}'.\n" + _line(report),
+    )
+    return EXIT_OK
+
+
+def cmd_addressbooks_list(args: argparse.Namespace) -> int:
+    from ichigoapp.services import sources as source_svc
+
+    with reading(args) as session:
+        rows = [
+            source_svc.address_book_dict(s)
+            for s in source_svc.list_sources(session, source_svc.ADDRESS_BOOK_KINDS)
+        ]
+
+    def text() -> str:
+        lines = []
+        for r in rows:
+            when = (r["last_sync"] or "never")[:16].replace("T", " ")
+            lines.append(
+                f"{r['id']:>4}  {r['name']}  {r['url']} ({r['addressbook']}), pull only, "
+                f"last synced {when}"
+                + (f"\n      last error: {r['last_error']}" if r["last_error"] else "")
+            )
+        return (
+            "\n".join(lines) or "No address books linked. Add one with `ichigo addressbooks add`."
+        )
+
+    emit(args, rows, text)
+    return EXIT_OK
+
+
+def cmd_addressbooks_remove(args: argparse.Namespace) -> int:
+    from ichigoapp.services import sources as source_svc
+
+    with open_vault_for(args, write=True) as vault, vault.transaction() as session:
+        name = _source_of_kind(session, args.id, source_svc.ADDRESS_BOOK_KINDS, "address book")
+        source_svc.remove_source(session, args.id)
+    emit(args, {"id": args.id}, f"Unlinked '{name}'; its contacts stay in the vault.")
+    return EXIT_OK
+
+
+def add_addressbooks(commands: Commands) -> None:
+    group = commands.group("addressbooks", "address books pulled from CardDAV servers")
+    p = group.add("add", cmd_addressbooks_add, "link a CardDAV address book (pulled into contacts)")
+    p.add_argument("name", help="a name for it, say Phone")
+    p.add_argument("url", help="the server address; - reads it from standard input")
+    p.add_argument("--user", required=True, help="user name (the password is asked)")
+    p.add_argument("--addressbook", metavar="NAME", help="which address book, if several")
+    p.add_argument("--every", type=int, metavar="MINUTES", help="sync interval (default 15)")
+    group.add("list", cmd_addressbooks_list, "the address books linked")
+    p = group.add("remove", cmd_addressbooks_remove, "unlink an address book (contacts stay)")
+    p.add_argument("id", type=int)
+
+
 def add_sync(commands: Commands) -> None:
-    p = commands.add("sync", cmd_sync, "sync the calendars followed")
+    p = commands.add("sync", cmd_sync, "sync the calendars and address books followed")
     p.add_argument("ids", nargs="*", type=int, metavar="SOURCE_ID")

@@ -110,3 +110,39 @@ def test_plain_http_beyond_this_computer_is_refused_before_anything_is_stored(
     assert refused.code == 2
     assert "plain http://" in refused.err
     assert run_cli(*v, "calendars", "list", "--json", env=env).json() == []
+
+
+def test_an_address_book_is_linked_listed_synced_and_unlinked(
+    vault_file: Path, env: dict[str, str], radicale: Radicale
+) -> None:
+    book = radicale.make_address_book("Phone", "contacts")
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:u1\r\nFN:Ingrid Solberg\r\nN:Solberg;Ingrid;;;\r\n"
+        "EMAIL;type=INTERNET:ingrid@fjord.example\r\nEND:VCARD\r\n"
+    )
+    radicale.put_card(book, "ingrid.vcf", card)
+    v = ["--vault", str(vault_file)]
+    with_password = env | {"ICHIGO_DAV_PASSWORD": radicale.password}
+    added = run_cli(*v, "addressbooks", "add", "Phone", radicale.url, "--user", radicale.user,
+                    "--json", env=with_password)  # fmt: skip
+    assert added.code == 0, added.err
+    shown = added.json()
+    assert shown["url"] == radicale.url  # no path: nothing secret to hide
+    assert (shown["name"], shown["addressbook"], shown["push"]) == ("Phone", "Phone", "none")
+    assert [c["name"] for c in run_cli(*v, "contacts", "list", "--json", env=env).json()] == [
+        "Ingrid Solberg"
+    ]
+    # An address book is not a calendar, and the other way round.
+    assert run_cli(*v, "calendars", "list", "--json", env=env).json() == []
+    assert run_cli(*v, "calendars", "remove", str(shown["id"]), env=env).code == 2
+
+    radicale.delete_card(book, "ingrid.vcf")
+    [entry] = run_cli(*v, "sync", "--json", env=env).json()["sources"]
+    assert (entry["kind"], entry["ok"], entry["unlinked"], entry["pulled_created"]) == (
+        "carddav", True, 1, 0,
+    )  # fmt: skip
+    removed = run_cli(*v, "addressbooks", "remove", str(shown["id"]), env=env)
+    assert removed.out.strip() == "Unlinked 'Phone'; its contacts stay in the vault."
+    assert [c["name"] for c in run_cli(*v, "contacts", "list", "--json", env=env).json()] == [
+        "Ingrid Solberg"
+    ]

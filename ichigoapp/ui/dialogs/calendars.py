@@ -57,7 +57,11 @@ if TYPE_CHECKING:
     from ichigoapp.ui.actions.calendar_sync import CalendarSync
 
 _ID = Qt.ItemDataRole.UserRole
-KIND_NAMES = {SourceKind.ICS.value: "Calendar link", SourceKind.CALDAV.value: "CalDAV account"}
+KIND_NAMES = {
+    SourceKind.ICS.value: "Calendar link",
+    SourceKind.CALDAV.value: "CalDAV account",
+    SourceKind.CARDDAV.value: "Address book (pulled)",
+}
 
 
 def _every_text(minutes: int) -> str:
@@ -81,6 +85,13 @@ def _result(name: str, counts: dict[str, int], error: str | None) -> str:
     made = [plural(counts["created"], "new meeting")] if counts.get("created") else []
     made += [
         f"{counts[key]} {key}" for key in ("updated", "cancelled", "removed") if counts.get(key)
+    ]
+    if counts.get("pulled_created"):
+        made.append(plural(counts["pulled_created"], "new contact"))
+    made += [
+        f"{counts[key]} {label}"
+        for key, label in (("pulled_updated", "updated"), ("unlinked", "unlinked"))
+        if counts.get(key)
     ]
     return ", ".join(made) or "No changes"
 
