@@ -188,7 +188,8 @@ def _fallback_split(data: bytes, split_file: SplitFile) -> SplitFile:
     try:
         import icalendar
 
-        comps = icalendar.Component.from_ical(data, multiple=True)
+        # Our decoding, not icalendar's: it would turn a Latin-1 "ü" into U+FFFD.
+        comps = icalendar.Component.from_ical(decode(data), multiple=True)
         texts = [
             ev.to_ical().decode("utf-8", "replace") for comp in comps for ev in comp.walk("VEVENT")
         ]

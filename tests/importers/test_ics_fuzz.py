@@ -99,3 +99,11 @@ def test_mutated_calendar_never_crashes(data: bytes) -> None:
     for problem in result.problems:
         assert problem.message
     assert result.components_seen >= 0 and result.skipped_unchanged == 0
+
+
+def test_a_broken_begin_line_read_by_the_fallback_keeps_latin1_letters() -> None:
+    """Found by the property above: with 'B EGIN:VEVENT' the line scanner finds no event
+    and icalendar reads the file; it decoded the Latin-1 'ü' as U+FFFD."""
+    data = (DATA / "latin1_zurich.ics").read_bytes().replace(b"BEGIN:VEVENT", b"B EGIN:VEVENT")
+    result = parse_ics(data, window_start=date(2020, 1, 1), window_end=date(2030, 1, 1), workers=1)
+    assert [e.location for e in result.events] == ["Zürich, Bahnhofstrasse 1"]

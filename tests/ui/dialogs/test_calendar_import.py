@@ -176,7 +176,7 @@ def test_suggestions_wait_for_confirmation_and_ignore(
                 start + timedelta(hours=2),
                 [
                     "ATTENDEE;CN=Kwame Mensah:mailto:kwame@gmail.example",
-                    "ATTENDEE;CN=Room 4:mailto:room4@resources.example",
+                    "ATTENDEE;CN=All Staff:mailto:all-staff@lists.example",
                 ],
             ),
         ],
@@ -204,11 +204,11 @@ def test_suggestions_wait_for_confirmation_and_ignore(
     links = {e: c for e, c, _ in _waiting(window.vault)}
     assert links["ingrid.private@example.org"] == ids["ingrid"]
 
-    room = next(p for p in triage.people if p.email == "room4@resources.example")
-    triage.list.setCurrentRow([p.key for p in triage.people].index(room.key))
+    staff = next(p for p in triage.people if p.email == "all-staff@lists.example")
+    triage.list.setCurrentRow([p.key for p in triage.people].index(staff.key))
     triage.ignore_button.click()
     ignored = {e: i for e, _, i in _waiting(window.vault)}
-    assert ignored["room4@resources.example"] is True
+    assert ignored["all-staff@lists.example"] is True
     assert [p.email for p in triage.people] == ["kwame@gmail.example"]
 
 
@@ -216,12 +216,12 @@ def test_someone_ignored_stays_ignored_in_later_invites(
     window: MainWindow, qtbot: Any, tmp_path: Path
 ) -> None:
     start = NOW + timedelta(days=2)
-    room = "ATTENDEE;CN=Room 4:mailto:room4@resources.example"
+    staff = "ATTENDEE;CN=All Staff:mailto:all-staff@lists.example"
     first = write_ics(
         tmp_path,
         "first.ics",
         events=[
-            _event("call@test", "Solar call", start, [room]),
+            _event("call@test", "Solar call", start, [staff]),
             _event(
                 "lunch@test",
                 "Lunch",
@@ -234,16 +234,16 @@ def test_someone_ignored_stays_ignored_in_later_invites(
     assert dialog is not None
     _finish(qtbot, dialog)
     triage = dialog.show_triage()
-    triage.list.setCurrentRow([p.email for p in triage.people].index("room4@resources.example"))
+    triage.list.setCurrentRow([p.email for p in triage.people].index("all-staff@lists.example"))
     triage.ignore_button.click()
     dialog.accept()
 
-    # The room again: in a new meeting, and added to the lunch by an update.
+    # The list again: in a new meeting, and added to the lunch by an update.
     lunch_moved = _event(
         "lunch@test",
         "Lunch",
         start + timedelta(hours=4),
-        ["ATTENDEE;CN=Ana Lima:mailto:ana@lima.example", room],
+        ["ATTENDEE;CN=Ana Lima:mailto:ana@lima.example", staff],
     ).replace("UID:lunch@test", "UID:lunch@test\r\nSEQUENCE:1")
     second = write_ics(
         tmp_path,
@@ -253,7 +253,7 @@ def test_someone_ignored_stays_ignored_in_later_invites(
                 "review@test",
                 "Design review",
                 start + timedelta(days=1),
-                [room, "ATTENDEE;CN=Bo Chen:mailto:bo@chen.example"],
+                [staff, "ATTENDEE;CN=Bo Chen:mailto:bo@chen.example"],
             ),
             lunch_moved,
         ],
@@ -263,8 +263,8 @@ def test_someone_ignored_stays_ignored_in_later_invites(
     _finish(qtbot, dialog)
     assert "1 new, 1 updated, 0 unchanged, 0 cancelled." in dialog.summary.text()
     assert "1 new person to meet." in dialog.summary.text()  # Ana was counted last time
-    rooms = [ignored for e, _, ignored in _waiting(window.vault) if e == "room4@resources.example"]
-    assert rooms == [True, True, True]
+    lists = [ignored for e, _, ignored in _waiting(window.vault) if e == "all-staff@lists.example"]
+    assert lists == [True, True, True]
     triage = dialog.show_triage()
     assert sorted(p.email for p in triage.people) == ["ana@lima.example", "bo@chen.example"]
 
