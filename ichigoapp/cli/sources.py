@@ -213,6 +213,11 @@ def cmd_addressbooks_add(args: argparse.Namespace) -> int:
     from ichigoapp.services.sources import DEFAULT_EVERY_MINUTES, SourceKind, host_of
     from ichigoapp.services.syncing import add_and_sync
 
+    if args.push != "none":
+        raise BadInput(
+            "pushing contacts to an address book is not available yet: "
+            "only --push none (pull the address book into Ichigo)"
+        )
     url = source_svc.normalise_url(_link(args.url))
     password = _password(args.user, host_of(url))
     every = DEFAULT_EVERY_MINUTES if args.every is None else args.every
@@ -257,8 +262,7 @@ def cmd_addressbooks_list(args: argparse.Namespace) -> int:
         for r in rows:
             when = (r["last_sync"] or "never")[:16].replace("T", " ")
             lines.append(
-                f"{r['id']:>4}  {r['name']}  {r['url']} ({r['addressbook']}), pull only, "
-                f"last synced {when}"
+                f"{r['id']:>4}  {r['name']}  {r['url']}, pull only, last synced {when}"
                 + (f"\n      last error: {r['last_error']}" if r["last_error"] else "")
             )
         return (
@@ -286,6 +290,12 @@ def add_addressbooks(commands: Commands) -> None:
     p.add_argument("url", help="the server address; - reads it from standard input")
     p.add_argument("--user", required=True, help="user name (the password is asked)")
     p.add_argument("--addressbook", metavar="NAME", help="which address book, if several")
+    p.add_argument(
+        "--push",
+        default="none",
+        metavar="all|none|tag:TAG",
+        help="which contacts to write to the address book (only none so far: pull only)",
+    )
     p.add_argument("--every", type=int, metavar="MINUTES", help="sync interval (default 15)")
     group.add("list", cmd_addressbooks_list, "the address books linked")
     p = group.add("remove", cmd_addressbooks_remove, "unlink an address book (contacts stay)")

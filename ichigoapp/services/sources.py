@@ -142,7 +142,6 @@ def address_book_dict(source: Source) -> dict[str, Any]:
         "id": source.id,
         "name": source.name,
         "url": redact(source.url),
-        "addressbook": next((c.name for c in followed_calendars(source)), ""),
         "push": "none",  # pull only, so far: the vault's contacts never leave it
         "last_sync": _iso(source.last_sync),
         "last_error": source.last_error,

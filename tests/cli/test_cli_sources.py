@@ -128,7 +128,11 @@ def test_an_address_book_is_linked_listed_synced_and_unlinked(
     assert added.code == 0, added.err
     shown = added.json()
     assert shown["url"] == radicale.url  # no path: nothing secret to hide
-    assert (shown["name"], shown["addressbook"], shown["push"]) == ("Phone", "Phone", "none")
+    assert set(shown) == {"id", "name", "url", "push", "last_sync", "last_error"}
+    assert (shown["name"], shown["push"], shown["last_error"]) == ("Phone", "none", None)
+    pushing = run_cli(*v, "addressbooks", "add", "Mine", radicale.url, "--user", radicale.user,
+                      "--push", "all", env=with_password)  # fmt: skip
+    assert pushing.code == 2 and "only --push none" in pushing.err
     assert [c["name"] for c in run_cli(*v, "contacts", "list", "--json", env=env).json()] == [
         "Ingrid Solberg"
     ]
