@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -489,15 +490,11 @@ def _sync_participants(
         )
 
 
-def read_calendar_file(path: Path) -> bytes:
+@contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """A file that cannot be read, said in one line."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFailed(
-                f"{path.name} is {size // (1024 * 1024)} MB; calendars larger than "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB are not imported"
-            )
-        return path.read_bytes()
+        yield
     except FileNotFoundError:
         raise ImportFailed(f"{path} does not exist") from None
     except IsADirectoryError:
@@ -506,6 +503,17 @@ def read_calendar_file(path: Path) -> bytes:
         raise ImportFailed(f"{path} cannot be read (permission denied)") from None
     except OSError as exc:
         raise ImportFailed(f"{path} cannot be read ({exc.strerror})") from None
+
+
+def read_calendar_file(path: Path) -> bytes:
+    with _reading(path):
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFailed(
+                f"{path.name} is {size // (1024 * 1024)} MB; calendars larger than "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB are not imported"
+            )
+        return path.read_bytes()
 
 
 def import_calendar(
@@ -571,14 +579,8 @@ def _calendars_in(path: Path, report: ImportReport) -> list[bytes]:
 
 
 def _kind_of(path: Path) -> mail.Kind:
-    try:
+    with _reading(path):
         kind = mail.sniff(path)
-    except FileNotFoundError:
-        raise ImportFailed(f"{path} does not exist") from None
-    except PermissionError:
-        raise ImportFailed(f"{path} cannot be read (permission denied)") from None
-    except OSError as exc:
-        raise ImportFailed(f"{path} cannot be read ({exc.strerror})") from None
     if kind == mail.Kind.OUTLOOK_MSG:
         raise ImportFailed(
             f"{path.name} is an Outlook .msg file, which Ichigo cannot read: save the "
