@@ -107,3 +107,14 @@ class SyncFailed(IchigoError):
 
     The message names the source and the reason in one line, without the link's token
     or the password (``sync/addresses.redact``)."""
+
+
+class MassChanges(SyncFailed):
+    """A sync of an address book would delete or overwrite more of the linked contacts
+    than the safety brake lets through; nothing changed. The user confirms (GUI) or
+    passes ``--allow-mass-changes``."""
+
+    def __init__(self, message: str, *, changes: int, linked: int) -> None:
+        super().__init__(message)
+        self.changes = changes
+        self.linked = linked

@@ -213,6 +213,27 @@ class Radicale:
                               headers={"Content-Type": "text/vcard; charset=utf-8"})  # fmt: skip
         assert answer.status_code in (201, 204), answer.status_code
 
+    def get_card(self, book_url: str, name: str) -> str:
+        with self.http() as http:
+            answer = http.get(book_url + name)
+        assert answer.status_code == 200, answer.status_code
+        return str(answer.text)
+
+    def cards(self, book_url: str) -> dict[str, str]:
+        """Every card of the address book, by file name (read as another client would)."""
+        import caldav
+
+        book = caldav.DAVClient(url=book_url, username=self.user, password=self.password,
+                                enable_rfc6764=False)  # fmt: skip
+        with book:
+            answer = book.propfind(book_url, depth=1)
+        names = [
+            href.rstrip("/").rsplit("/", 1)[-1]
+            for href in (r.findtext("{DAV:}href") for r in answer.tree.iter("{DAV:}response"))
+            if href and not href.endswith("/")
+        ]
+        return {name: self.get_card(book_url, name) for name in names}
+
     def delete_card(self, book_url: str, name: str) -> None:
         with self.http() as http:
             assert http.delete(book_url + name).status_code in (200, 204)

@@ -157,11 +157,15 @@ def _line(report: SyncReport) -> str:
     if report.not_modified:
         return f"{report.name}: no changes."
     if report.kind == "carddav":
-        return (
+        text = (
             f"{report.name}: {report.pulled_created} new contacts, {report.pulled_updated} "
             f"updated, {report.unlinked} unlinked (their cards were deleted; the contacts "
-            "stay)."
+            f"stay); {report.pushed_created} cards written, {report.pushed_updated} updated, "
+            f"{report.pushed_deleted} deleted; {report.conflicts_merged} merged."
         )
+        for err in report.errors:
+            text += f"\n  problem with card {err['uid']}: {err['message']}"
+        return text
     text = (
         f"{report.name}: {report.created} new, {report.updated} updated, "
         f"{report.unchanged} unchanged, {report.cancelled} cancelled, "
@@ -177,7 +181,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from ichigoapp.services.syncing import sync_sources
 
     with open_vault_for(args, write=True) as vault:
-        reports = sync_sources(vault.transaction, args.ids or None)
+        reports = sync_sources(
+            vault.transaction, args.ids or None, allow_mass_changes=args.allow_mass_changes
+        )
     emit(
         args,
         {"sources": [r.to_json() for r in reports]},
@@ -213,11 +219,6 @@ def cmd_addressbooks_add(args: argparse.Namespace) -> int:
     from ichigoapp.services.sources import DEFAULT_EVERY_MINUTES, SourceKind, host_of
     from ichigoapp.services.syncing import add_and_sync
 
-    if args.push != "none":
-        raise BadInput(
-            "pushing contacts to an address book is not available yet: "
-            "only --push none (pull the address book into Ichigo)"
-        )
     url = source_svc.normalise_url(_link(args.url))
     password = _password(args.user, host_of(url))
     every = DEFAULT_EVERY_MINUTES if args.every is None else args.every
@@ -225,6 +226,7 @@ def cmd_addressbooks_add(args: argparse.Namespace) -> int:
         with vault.session() as session:
             source_svc.check_name(session, args.name)
             source_svc.check_every(every)
+            push = source_svc.check_push(session, args.push)
         book = pick_address_book(
             discover_address_books(url, args.user, password, args.name), args.addressbook or ""
         )
@@ -237,6 +239,7 @@ def cmd_addressbooks_add(args: argparse.Namespace) -> int:
             password=password,
             calendars=[book],
             every_minutes=every,
+            push=push,
         )
         with vault.session() as session:
             shown = source_svc.address_book_dict(source_svc.get_source(session, source_id))
@@ -262,7 +265,8 @@ def cmd_addressbooks_list(args: argparse.Namespace) -> int:
         for r in rows:
             when = (r["last_sync"] or "never")[:16].replace("T", " ")
             lines.append(
-                f"{r['id']:>4}  {r['name']}  {r['url']}, pull only, last synced {when}"
+                f"{r['id']:>4}  {r['name']}  {r['url']}, {_push_words(r['push'])}, "
+                f"last synced {when}"
                 + (f"\n      last error: {r['last_error']}" if r["last_error"] else "")
             )
         return (
@@ -271,6 +275,14 @@ def cmd_addressbooks_list(args: argparse.Namespace) -> int:
 
     emit(args, rows, text)
     return EXIT_OK
+
+
+def _push_words(push: str) -> str:
+    if push == "none":
+        return "pull only"
+    if push == "all":
+        return "both ways (all contacts)"
+    return f"both ways (contacts tagged {push.removeprefix('tag:')})"
 
 
 def cmd_addressbooks_remove(args: argparse.Namespace) -> int:
@@ -284,8 +296,8 @@ def cmd_addressbooks_remove(args: argparse.Namespace) -> int:
 
 
 def add_addressbooks(commands: Commands) -> None:
-    group = commands.group("addressbooks", "address books pulled from CardDAV servers")
-    p = group.add("add", cmd_addressbooks_add, "link a CardDAV address book (pulled into contacts)")
+    group = commands.group("addressbooks", "address books synced with CardDAV servers")
+    p = group.add("add", cmd_addressbooks_add, "link a CardDAV address book")
     p.add_argument("name", help="a name for it, say Phone")
     p.add_argument("url", help="the server address; - reads it from standard input")
     p.add_argument("--user", required=True, help="user name (the password is asked)")
@@ -294,7 +306,8 @@ def add_addressbooks(commands: Commands) -> None:
         "--push",
         default="none",
         metavar="all|none|tag:TAG",
-        help="which contacts to write to the address book (only none so far: pull only)",
+        help="which contacts are written to the address book: all, none (pull only, the "
+        "default) or those with a tag",
     )
     p.add_argument("--every", type=int, metavar="MINUTES", help="sync interval (default 15)")
     group.add("list", cmd_addressbooks_list, "the address books linked")
@@ -305,3 +318,8 @@ def add_addressbooks(commands: Commands) -> None:
 def add_sync(commands: Commands) -> None:
     p = commands.add("sync", cmd_sync, "sync the calendars and address books followed")
     p.add_argument("ids", nargs="*", type=int, metavar="SOURCE_ID")
+    p.add_argument(
+        "--allow-mass-changes",
+        action="store_true",
+        help="let an address book sync delete or overwrite more than a tenth of its contacts",
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ichigoapp.model.base import Base
@@ -45,6 +45,8 @@ class Source(Base):
     last_error: Mapped[str | None] = mapped_column(Text, default=None)
     # JSON: the counts of the last sync that went through (the Calendars dialog shows them).
     last_counts: Mapped[str] = mapped_column(Text, default="{}")
+    # Address books: which contacts are written to it ("none", "all" or "tag:NAME").
+    push: Mapped[str] = mapped_column(String(120), default="none")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     items: Mapped[list[SourceItem]] = relationship(
@@ -68,6 +70,15 @@ class SourceItem(Base):
     contact_id: Mapped[int | None] = mapped_column(
         ForeignKey("contact.id", ondelete="SET NULL"), default=None
     )
+
+    # Address books, per card: the card text both sides last agreed on (the base of a
+    # field-by-field merge), the contact's shareable fields then (JSON: a sync with
+    # nothing changed reads no card), when, and whether the server deleted the card
+    # (its contact is then never pushed back to this address book).
+    agreed: Mapped[str] = mapped_column(Text, default="")
+    ours: Mapped[str] = mapped_column(Text, default="")
+    synced_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    unlinked: Mapped[bool] = mapped_column(Boolean, default=False)
 
     source: Mapped[Source] = relationship(back_populates="items")
 

@@ -1,33 +1,83 @@
-"""Address books followed from CardDAV servers (the phone's contacts): pulled into the
-vault through the one identity rule (DESIGN section 2).
+"""Address books followed on CardDAV servers (the phone's contacts), both ways.
 
-This is the pull half. A new card becomes a contact, or joins the contact it proves to
-be by e-mail, phone, profile or UID (never by name: a same-name card is a new contact
-with a duplicate suggestion). A changed card updates its linked contact's shared fields
-and never touches what only Ichigo holds (history, notes, private details). A card
-deleted on the server unlinks its contact, which stays with its whole history.
+**Pull.** A new card becomes a contact, or joins the contact it proves to be by e-mail,
+phone, profile or UID (never by name: a same-name card is a new contact with a
+duplicate suggestion). A card deleted on the server unlinks its contact, which stays
+with its whole history and is never pushed back to that address book.
+
+**Push** (an address book's ``push``: "all", "tag:NAME" or "none"). Only the shareable
+fields leave the vault (``importers.vcard_edit.Shared``: names, e-mails, phones,
+company, title, links, birthday, photo, address, pronouns), and of those only the ones
+the user has not marked private; notes, personal details, reflections, promises and
+encounters never do. A contact deleted in Ichigo deletes its card.
+
+**Never clobber.** Each card keeps the version both sides last agreed on: the card text
+(``SourceItem.agreed``) and the contact's shareable fields then (``SourceItem.ours``).
+A sync compares each side with its own base, so each change is known field by field:
+the server's go to the contact, Ichigo's to the card (rewriting only those properties:
+what Ichigo does not understand stays byte for byte), and where both changed one field
+Ichigo's value stands. Writes carry ``If-Match``; a card changed in between (412) is
+fetched and merged again (:func:`refresh`).
+
+**Safety brakes.** The first sync of a link deletes nothing on either side; a sync that
+would delete or overwrite more than a tenth of the linked contacts (and more than
+:data:`BRAKE_MIN`) changes nothing and raises :class:`MassChanges` unless allowed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from ichigoapp.errors import BadInput, SyncFailed
+from ichigoapp.errors import BadInput, MassChanges, SyncFailed
+from ichigoapp.importers.birthday import birthday_vcard
 from ichigoapp.importers.contact_types import ContactRecord
-from ichigoapp.importers.vcard import parse_vcards
-from ichigoapp.model import Contact, SourceItem
+from ichigoapp.importers.vcard import CardError
+from ichigoapp.importers.vcard_edit import (
+    LISTS,
+    Delta,
+    Shared,
+    apply_delta,
+    delta,
+    edit_card,
+    new_card,
+    phone_value,
+    photo_digest,
+    read_card,
+    shared_of,
+    without,
+)
+from ichigoapp.model import (
+    Contact,
+    ContactChange,
+    ContactEmail,
+    ContactLink,
+    ContactPhone,
+    SourceItem,
+    Tag,
+    contact_tag,
+)
 from ichigoapp.services.contacts_io import (
     ContactImportReport,
     import_contact_records,
-    update_from_record,
+    move_summary,
 )
 from ichigoapp.services.identity import PersonIndex, vcard_uid
 from ichigoapp.sync.addresses import normalise_url
 from ichigoapp.sync.dav import Account, CalendarChanges, RemoteCalendar
+
+BRAKE_MIN = 5  # more than this many, and more than a tenth of the linked contacts
+PUSH_ATTEMPTS = 3  # a card that keeps changing under us waits for the next sync
+
+# Fields a user may mark private that a card could carry: left out of every card.
+_PRIVATE_SHARED = ("location", "phones", "emails", "birthday", "pronouns")
 
 
 @dataclass
@@ -36,6 +86,41 @@ class CardCounts:
     updated: int = 0
     unchanged: int = 0
     unlinked: int = 0
+    merged: int = 0  # cards both sides had changed, merged field by field
+    destructive: int = 0  # contacts and cards a value of would be replaced or removed
+
+
+@dataclass
+class PushOp:
+    """One write to the server, prepared inside a transaction and sent outside it."""
+
+    kind: str  # "create" | "update" | "delete"
+    path: str
+    etag: str  # If-Match ("" for a create: If-None-Match *)
+    card: str = ""
+    item_id: int | None = None
+    contact_id: int | None = None
+    ours: str = ""  # the contact's shareable fields, recorded once the server took the card
+    uid: str = ""
+
+
+@dataclass(frozen=True)
+class BookPlan:
+    source_id: int
+    name: str
+    book_url: str
+    push: str  # "none" | "all" | "tag:NAME"
+    first: bool  # the link's first sync: nothing is deleted on either side
+    version: str  # the vCard version of new cards
+    allow_mass_changes: bool = False
+
+
+@dataclass
+class BookResult:
+    counts: CardCounts = field(default_factory=CardCounts)
+    problems: list[dict[str, str | None]] = field(default_factory=list)
+    ops: list[PushOp] = field(default_factory=list)
+    touched: int = 0  # cards the server changed or deleted since the last sync
 
 
 def discover_address_books(
@@ -63,67 +148,589 @@ def pick_address_book(available: Sequence[RemoteCalendar], wanted: str) -> Remot
     return available[0]
 
 
-def apply_cards(
-    session: Session, source_id: int, book_url: str, change: CalendarChanges
-) -> tuple[CardCounts, list[dict[str, str | None]]]:
-    """Pull one address book's changes into the vault (inside the caller's
-    transaction). Returns the counts and the cards that could not be read."""
-    counts = CardCounts()
-    problems: list[dict[str, str | None]] = []
-    touched = sorted(change.deleted | set(change.changed))
+# --- a contact's shareable fields ----------------------------------------------------------
+
+
+@dataclass
+class _Values:
+    """What :func:`_view` reads of a contact (from the ORM object or from plain rows)."""
+
+    display_name: str
+    given_name: str
+    family_name: str
+    company: str
+    title: str
+    location: str
+    pronouns: str
+    birthday: str
+    private: list[str]
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+
+
+def _values(contact: Contact) -> _Values:
+    return _Values(
+        contact.display_name,
+        contact.given_name,
+        contact.family_name,
+        contact.company,
+        contact.title,
+        contact.location,
+        contact.pronouns,
+        birthday_vcard(contact.birthday) if contact.birthday else "",
+        list(contact.private_fields or []),
+        [e.email for e in contact.emails],
+        [p.number for p in contact.phones],
+        [link.url for link in contact.links],
+    )
+
+
+def _view(values: _Values, then: Shared | None, photo: str) -> Shared:
+    """The contact's shareable fields as a card would carry them. A field marked private
+    reads as it was at the last agreement: Ichigo never sends it, nor removes it."""
+    shared = Shared(
+        display_name=values.display_name.strip(),
+        given_name=values.given_name.strip(),
+        family_name=values.family_name.strip(),
+        company=values.company.strip(),
+        title=values.title.strip(),
+        location=values.location.strip(),
+        pronouns=values.pronouns.strip(),
+        birthday=values.birthday,
+        photo=photo,
+        emails=tuple(dict.fromkeys(values.emails)),
+        phones=tuple(dict.fromkeys(phone_value(p) for p in values.phones)),
+        links=tuple(dict.fromkeys(u.strip() for u in values.links)),
+    )
+    hidden = [name for name in _PRIVATE_SHARED if name in values.private]
+    if not hidden:
+        return shared
+    base = then or Shared()
+    return replace(shared, **{name: getattr(base, name) for name in hidden})
+
+
+def contact_view(contact: Contact, then: Shared | None) -> Shared:
+    return _view(_values(contact), then, photo_digest(contact.photo))
+
+
+def _want(contact: Contact) -> ContactRecord:
+    """The contact's shareable fields to write on a card (private ones left out)."""
+    hidden = set(contact.private_fields or [])
+    record = ContactRecord(
+        display_name=contact.display_name,
+        given_name=contact.given_name,
+        family_name=contact.family_name,
+        company=contact.company,
+        title=contact.title,
+        location="" if "location" in hidden else contact.location,
+        pronouns="" if "pronouns" in hidden else contact.pronouns,
+        birthday=None if "birthday" in hidden else contact.birthday,
+        photo=contact.photo,
+    )
+    if "emails" not in hidden:
+        record.emails = [(e.email, e.label) for e in contact.emails]
+    if "phones" not in hidden:
+        record.phones = [(p.number, p.label) for p in contact.phones]
+    record.links = [(link.url, link.label) for link in contact.links]
+    return record
+
+
+def _first_link_base(theirs: Shared, ours: Shared) -> Shared:
+    """The base of a card linked for the first time to a contact that may already hold
+    more: what the card says stays (no overwrite), what the contact adds goes to it."""
+    values: dict[str, Any] = {}
+    for name in ("display_name", "given_name", "family_name", "company", "title",
+                 "location", "pronouns", "birthday", "photo"):  # fmt: skip
+        values[name] = getattr(ours, name) if getattr(theirs, name) else ""
+    for name in LISTS:
+        values[name] = tuple(v for v in getattr(theirs, name) if v in getattr(ours, name))
+    return Shared(**values)
+
+
+# --- applying the server's changes to a contact --------------------------------------------
+
+
+def _apply_to_contact(
+    session: Session, contact: Contact, change: Delta, theirs: ContactRecord, index: PersonIndex
+) -> None:
+    index.forget(contact)
+    if {"company", "title"} & set(change.scalars):
+        moved = replace(
+            theirs,
+            company=change.scalars.get("company", contact.company),
+            title=change.scalars.get("title", contact.title),
+        )
+        summary = move_summary(contact.company, contact.title, moved)
+        if summary:
+            contact.changes.append(ContactChange(summary=summary))
+    for name, value in change.scalars.items():
+        if name == "birthday":
+            contact.birthday = theirs.birthday
+        elif name == "photo":
+            contact.photo = theirs.photo
+        elif name != "display_name" or value:
+            setattr(contact, name, value)
+    labels = {
+        "emails": dict(theirs.emails),
+        "phones": {phone_value(p): label for p, label in theirs.phones},
+        "links": {u.strip(): label for u, label in theirs.links},
+    }
+    removed = change.removed
+    contact.emails = [e for e in contact.emails if e.email not in removed.get("emails", set())]
+    contact.phones = [
+        p for p in contact.phones if phone_value(p.number) not in removed.get("phones", set())
+    ]
+    contact.links = [
+        link for link in contact.links if link.url.strip() not in removed.get("links", set())
+    ]
+    for email in change.added.get("emails", []):
+        owner = index.owner(f"email:{email}")
+        if owner is None and email not in {e.email for e in contact.emails}:
+            contact.emails.append(
+                ContactEmail(
+                    email=email, label=labels["emails"][email], position=len(contact.emails)
+                )
+            )
+    for number in change.added.get("phones", []):
+        if number not in {phone_value(p.number) for p in contact.phones}:
+            contact.phones.append(ContactPhone(number=number, label=labels["phones"][number]))
+    for url in change.added.get("links", []):
+        if url not in {link.url.strip() for link in contact.links}:
+            contact.links.append(ContactLink(url=url, label=labels["links"][url]))
+    session.flush()
+    index.remember(contact)
+
+
+# --- one linked card -----------------------------------------------------------------------
+
+
+@dataclass
+class _Outcome:
+    op: PushOp | None = None
+    contact_changed: bool = False
+    destructive: int = 0  # 0, 1 or 2: the contact's values and/or the card's
+    merged: bool = False
+
+
+def reconcile(
+    session: Session,
+    plan: BookPlan,
+    item: SourceItem,
+    contact: Contact,
+    card: str,
+    etag: str,
+    index: PersonIndex,
+) -> _Outcome:
+    """Bring a linked card (as the server has it now: ``card``, ``etag``) and its
+    contact together: the server's changes go to the contact, Ichigo's to a new version
+    of the card (returned as a PushOp when ``plan.push`` allows it)."""
+    theirs = read_card(card)
+    now_theirs = shared_of(theirs)
+    base_theirs = shared_of(read_card(item.agreed)) if item.agreed else now_theirs
+    then = Shared.from_json(item.ours)
+    ours = contact_view(contact, then)
+    if then is None:
+        then = _first_link_base(now_theirs, ours)
+    from_server, from_us = delta(base_theirs, now_theirs), delta(then, ours)
+    to_contact = without(from_server, from_us)
+    out = _Outcome(merged=bool(from_server) and bool(from_us))
+    if to_contact:
+        out.destructive += to_contact.destructive(ours)
+        _apply_to_contact(session, contact, to_contact, theirs, index)
+        ours = contact_view(contact, then)
+        out.contact_changed = True
+    item.etag, item.agreed = etag, card
+    item.synced_at = datetime.now(UTC)
+    if plan.push == "none" or not from_us:
+        item.ours = ours.to_json()
+        return out
+    target = apply_delta(now_theirs, from_us)
+    want = _want(contact)
+    labels = {
+        "emails": dict(want.emails),
+        "phones": {phone_value(p): label for p, label in want.phones},
+        "links": {u.strip(): label for u, label in want.links},
+    }
+    for name in LISTS:
+        values = [(value, labels[name].get(value, "")) for value in getattr(target, name)]
+        setattr(want, name, values)
+    written = edit_card(card, want, from_us.fields())
+    item.ours = then.to_json()  # until the server takes the new card
+    if written == card:
+        item.ours = ours.to_json()
+        return out
+    out.destructive += from_us.destructive(now_theirs)
+    out.op = PushOp("update", item.path, etag, written, item.id, contact.id, ours.to_json())
+    return out
+
+
+# --- one sync of one address book ----------------------------------------------------------
+
+
+def sync_book(session: Session, plan: BookPlan, change: CalendarChanges) -> BookResult:
+    """Pull ``change`` into the vault and prepare the writes for the server (inside the
+    caller's transaction). Raises MassChanges, changing nothing, past the brake."""
+    result = BookResult()
+    counts = result.counts
     items = {
         item.path: item
         for item in session.scalars(
             select(SourceItem).where(
-                SourceItem.source_id == source_id,
-                SourceItem.calendar_url == book_url,
-                SourceItem.path.in_(touched),
+                SourceItem.source_id == plan.source_id, SourceItem.calendar_url == plan.book_url
             )
         )
     }
+    linked = sum(1 for i in items.values() if i.contact_id is not None and not i.unlinked)
+    index: PersonIndex | None = None
+
+    def the_index() -> PersonIndex:
+        nonlocal index
+        index = index or PersonIndex(session)
+        return index
+
     for path in sorted(change.deleted):
         item = items.pop(path, None)
-        if item is not None:
-            if item.contact_id is not None:
-                counts.unlinked += 1  # the contact stays, with its history
+        if item is None:
+            continue
+        if item.contact_id is not None and not item.unlinked:
+            counts.unlinked += 1  # the contact stays, with its history, never pushed back
+            counts.destructive += 1
+            item.unlinked, item.etag, item.agreed, item.ours = True, "", "", ""
+        elif item.contact_id is None:
             session.delete(item)
-    index = PersonIndex(session)
-    new: list[tuple[str, str, ContactRecord]] = []
-    for path, (etag, data) in sorted(change.changed.items()):
-        parsed = parse_vcards(data.decode("utf-8", "replace"))
-        if not parsed.records:
-            reason = parsed.skipped[0].reason if parsed.skipped else "not a vCard"
-            problems.append({"uid": path.rsplit("/", 1)[-1], "message": reason})
+    new: list[tuple[str, str, str, ContactRecord]] = []
+    changed = {
+        path: answer
+        for path, answer in change.changed.items()
+        if not (path in items and answer[0] and items[path].etag == answer[0])
+    }  # a card listed with the ETag we hold is one Ichigo wrote itself
+    result.touched = len(changed) + len(change.deleted)
+    for path, (etag, data) in sorted(changed.items()):
+        text = data.decode("utf-8", "replace")
+        try:
+            record = read_card(text)
+        except CardError as exc:
+            result.problems.append({"uid": path.rsplit("/", 1)[-1], "message": str(exc)})
             continue
-        record = parsed.records[0]
         item = items.get(path)
-        contact = session.get(Contact, item.contact_id) if item and item.contact_id else None
-        if item is not None and contact is not None:
-            item.etag = etag
-            if update_from_record(session, contact, record, index):
-                counts.updated += 1
-            else:
-                counts.unchanged += 1
+        if item is not None and item.contact_id is not None and not item.unlinked:
+            contact = session.get(Contact, item.contact_id)
+            assert contact is not None  # the link is cleared when the contact goes
+            outcome = reconcile(session, plan, item, contact, text, etag, the_index())
+            _count(result, outcome)
             continue
         if item is not None:
-            session.delete(item)  # its contact was deleted in Ichigo: link the card anew
-        new.append((path, etag, record))
+            # Its contact was deleted in Ichigo, or the card was deleted and is back:
+            # the card was changed since, which wins; it is linked anew.
+            session.delete(items.pop(path))
+        new.append((path, etag, text, record))
     if new:
-        report = ContactImportReport(source_kind="carddav")
-        ids = import_contact_records(session, [record for _, _, record in new], report)
-        counts.created += report.created
-        counts.updated += report.updated
-        counts.unchanged += report.unchanged
-        for position, (path, etag, record) in enumerate(new):
+        _link_new_cards(session, plan, new, items, result, the_index())
+    if plan.push != "none":
+        _push_ichigo_changes(session, plan, items, set(changed), result)
+        result.ops += _new_cards(session, plan)
+        if not plan.first:
+            result.ops += [
+                PushOp("delete", item.path, item.etag, item_id=item.id)
+                for path, item in items.items()
+                if item.contact_id is None and not item.unlinked and path not in changed
+            ]
+    changes = counts.destructive + sum(op.kind == "delete" for op in result.ops)
+    if not plan.allow_mass_changes and changes > BRAKE_MIN and changes * 10 > linked:
+        raise MassChanges(
+            f"'{plan.name}': this sync would delete or overwrite {changes} of the {linked} "
+            "linked contacts, so it stopped and changed nothing; if that is what you "
+            "want, confirm it (ichigo sync --allow-mass-changes)",
+            changes=changes,
+            linked=linked,
+        )
+    session.flush()
+    return result
+
+
+def _count(result: BookResult, outcome: _Outcome) -> None:
+    counts = result.counts
+    if outcome.contact_changed:
+        counts.updated += 1
+    else:
+        counts.unchanged += 1
+    counts.merged += outcome.merged
+    counts.destructive += outcome.destructive
+    if outcome.op is not None:
+        result.ops.append(outcome.op)
+
+
+def _link_new_cards(
+    session: Session,
+    plan: BookPlan,
+    new: list[tuple[str, str, str, ContactRecord]],
+    items: dict[str, SourceItem],
+    result: BookResult,
+    index: PersonIndex,
+) -> None:
+    """New cards become contacts (or join the ones they prove to be), then are
+    reconciled once: what the contact knows beyond the card goes to it."""
+    report = ContactImportReport(source_kind="carddav")
+    ids = import_contact_records(session, [record for *_, record in new], report)
+    result.counts.created += report.created
+    result.counts.updated += report.updated
+    result.counts.unchanged += report.unchanged
+    for key in list(index.by_key):  # the import changed contacts the index knew
+        del index.by_key[key]
+    for contact in session.scalars(select(Contact)):
+        index.remember(contact)
+    for position, (path, etag, text, record) in enumerate(new):
+        item = SourceItem(
+            source_id=plan.source_id,
+            calendar_url=plan.book_url,
+            path=path,
+            etag=etag,
+            uid=vcard_uid(record.extra),
+            contact_id=ids.get(position),
+            agreed=text,
+        )
+        session.add(item)
+        items[path] = item
+        linked = session.get(Contact, item.contact_id) if item.contact_id else None
+        if linked is not None:
+            session.flush()
+            outcome = reconcile(session, plan, item, linked, text, etag, index)
+            if outcome.op is not None:
+                result.ops.append(outcome.op)
+
+
+def _push_ichigo_changes(
+    session: Session,
+    plan: BookPlan,
+    items: dict[str, SourceItem],
+    done: set[str],
+    result: BookResult,
+) -> None:
+    """Linked cards the server did not change whose contact changed in Ichigo. The
+    check reads plain rows (no card is parsed when nothing changed); a photo is read
+    only when its contact was written since the last agreement."""
+    waiting = {
+        item.contact_id: item
+        for path, item in items.items()
+        if item.contact_id is not None and not item.unlinked and path not in done
+        and item.agreed
+    }  # fmt: skip
+    if not waiting:
+        return
+    index: PersonIndex | None = None
+    for contact_id, values, updated in _plain_contacts(session, set(waiting)):
+        item = waiting[contact_id]
+        then = Shared.from_json(item.ours)
+        photo = then.photo if then else ""
+        if item.synced_at is None or updated > item.synced_at:
+            stored = session.scalar(select(Contact.photo).where(Contact.id == contact_id))
+            photo = photo_digest(stored)
+        if then is not None and _view(values, then, photo) == then:
+            continue
+        contact = session.get(Contact, contact_id)
+        assert contact is not None
+        index = index or PersonIndex(session)
+        outcome = reconcile(session, plan, item, contact, item.agreed, item.etag, index)
+        _count(result, outcome)
+
+
+def _plain_contacts(session: Session, ids: set[int]) -> list[tuple[int, _Values, datetime]]:
+    rows = session.execute(
+        select(
+            Contact.id,
+            Contact.display_name,
+            Contact.given_name,
+            Contact.family_name,
+            Contact.company,
+            Contact.title,
+            Contact.location,
+            Contact.pronouns,
+            Contact.birthday,
+            Contact.private_fields,
+            Contact.updated_at,
+        )
+    )
+    found: dict[int, tuple[_Values, datetime]] = {}
+    for row in rows:
+        if row.id in ids:
+            found[row.id] = (
+                _Values(
+                    row.display_name,
+                    row.given_name,
+                    row.family_name,
+                    row.company,
+                    row.title,
+                    row.location,
+                    row.pronouns,
+                    birthday_vcard(row.birthday) if row.birthday else "",
+                    list(row.private_fields or []),
+                ),
+                row.updated_at,
+            )
+    lists: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for name, query in (
+        ("emails", select(ContactEmail.contact_id, ContactEmail.email).order_by(
+            ContactEmail.contact_id, ContactEmail.position, ContactEmail.id)),
+        ("phones", select(ContactPhone.contact_id, ContactPhone.number).order_by(
+            ContactPhone.id)),
+        ("links", select(ContactLink.contact_id, ContactLink.url).order_by(ContactLink.id)),
+    ):  # fmt: skip
+        for contact_id, value in session.execute(query):
+            if contact_id in found:
+                lists[name][contact_id].append(value)
+    out = []
+    for contact_id, (values, updated) in found.items():
+        values.emails = lists["emails"][contact_id]
+        values.phones = lists["phones"][contact_id]
+        values.links = lists["links"][contact_id]
+        out.append((contact_id, values, updated))
+    return out
+
+
+def _new_cards(session: Session, plan: BookPlan) -> list[PushOp]:
+    """A card for each contact the address book should have and has never had (a
+    contact whose card the server deleted is not among them: no resurrections)."""
+    held = exists().where(
+        SourceItem.source_id == plan.source_id,
+        SourceItem.calendar_url == plan.book_url,
+        SourceItem.contact_id == Contact.id,
+    )
+    query = select(Contact).where(~held).order_by(Contact.id)
+    if plan.push.startswith("tag:"):
+        tag = plan.push.removeprefix("tag:")
+        query = query.where(
+            exists().where(
+                contact_tag.c.contact_id == Contact.id,
+                contact_tag.c.tag_id == Tag.id,
+                Tag.name == tag,
+            )
+        )
+    ops = []
+    folder = _path_of(plan.book_url)
+    for contact in session.scalars(query):
+        uid = str(uuid.uuid4())
+        card = new_card(_want(contact), uid, plan.version)
+        ours = contact_view(contact, None)
+        ops.append(
+            PushOp("create", f"{folder}{uid}.vcf", "", card, None, contact.id, ours.to_json(), uid)
+        )
+    return ops
+
+
+def _path_of(url: str) -> str:
+    from ichigoapp.sync.dav import member_path
+
+    path = member_path(url)
+    return path if path.endswith("/") else path + "/"
+
+
+def refresh(session: Session, plan: BookPlan, op: PushOp, card: str, etag: str) -> PushOp | None:
+    """After a 412: merge again against the card as the server now has it; the new
+    write to try, or None when there is nothing left to write."""
+    item = session.get(SourceItem, op.item_id) if op.item_id else None
+    contact = session.get(Contact, item.contact_id) if item and item.contact_id else None
+    if item is None or contact is None:
+        return None
+    outcome = reconcile(session, plan, item, contact, card, etag, PersonIndex(session))
+    return outcome.op
+
+
+@dataclass
+class PushResult:
+    done: list[tuple[PushOp, str]] = field(default_factory=list)  # with the new ETag
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    merged: int = 0  # 412s answered by merging again
+    problems: list[dict[str, str | None]] = field(default_factory=list)
+
+
+def push_cards(
+    account: Account, transaction: Callable[[], Any], plan: BookPlan, ops: list[PushOp]
+) -> PushResult:
+    """Send the writes prepared by :func:`sync_book` (outside its transaction), each
+    with If-Match; on 412 the card is fetched, merged again and the write retried.
+    What the server took is then recorded with :func:`record_pushes`."""
+    out = PushResult()
+    for op in ops:
+        _push(account, transaction, plan, op, out)
+    return out
+
+
+def _push(
+    account: Account,
+    transaction: Callable[[], Any],
+    plan: BookPlan,
+    op: PushOp,
+    out: PushResult,
+) -> None:
+    current: PushOp | None = op
+    for _attempt in range(PUSH_ATTEMPTS):
+        assert current is not None
+        if current.kind == "delete":
+            status = account.delete_card(current.path, current.etag)
+            if status in (200, 204, 404):
+                out.done.append((current, ""))
+                out.deleted += 1
+            elif status != 412:  # 412: changed on the server since; it comes back linked anew
+                out.problems.append(_refused(current.path, status, account.host))
+            return
+        status, etag = account.put_card(current.path, current.card, current.etag)
+        if status in (200, 201, 204):
+            if not etag:  # the server changed what it stored: learn its ETag
+                fetched = account.get_card(current.path)
+                etag = fetched[1] if fetched else ""
+            out.done.append((current, etag))
+            if current.kind == "create":
+                out.created += 1
+            else:
+                out.updated += 1
+            return
+        if status != 412 or current.kind != "update":
+            out.problems.append(_refused(current.path, status, account.host))
+            return
+        fetched = account.get_card(current.path)
+        if fetched is None:
+            return  # deleted meanwhile: the next sync unlinks its contact
+        out.merged += 1
+        with transaction() as session:
+            current = refresh(session, plan, current, *fetched)
+        if current is None:
+            return
+
+
+def _refused(path: str, status: int, host: str) -> dict[str, str | None]:
+    return {
+        "uid": path.rsplit("/", 1)[-1],
+        "message": f"{host} refused to store the card (HTTP {status})",
+    }
+
+
+def record_pushes(session: Session, plan: BookPlan, done: list[tuple[PushOp, str]]) -> None:
+    """What the server took: the new ETag and the version both sides now agree on."""
+    now = datetime.now(UTC)
+    for op, etag in done:
+        if op.kind == "create":
             session.add(
                 SourceItem(
-                    source_id=source_id,
-                    calendar_url=book_url,
-                    path=path,
+                    source_id=plan.source_id,
+                    calendar_url=plan.book_url,
+                    path=op.path,
                     etag=etag,
-                    uid=vcard_uid(record.extra),
-                    contact_id=ids.get(position),
+                    uid=op.uid,
+                    contact_id=op.contact_id,
+                    agreed=op.card,
+                    ours=op.ours,
+                    synced_at=now,
                 )
             )
+            continue
+        item = session.get(SourceItem, op.item_id) if op.item_id else None
+        if item is None:
+            continue
+        if op.kind == "delete":
+            session.delete(item)
+        else:
+            item.etag, item.agreed, item.ours, item.synced_at = etag, op.card, op.ours, now
     session.flush()
-    return counts, problems

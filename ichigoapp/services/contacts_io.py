@@ -72,7 +72,7 @@ class ContactImportReport:
         }
 
 
-def _move_summary(old_company: str, old_title: str, record: ContactRecord) -> str | None:
+def move_summary(old_company: str, old_title: str, record: ContactRecord) -> str | None:
     company_changed = bool(record.company) and record.company != old_company
     title_changed = bool(record.title) and record.title != old_title
     if company_changed and record.title:
@@ -97,7 +97,7 @@ def _merge_record(
 ) -> bool:
     """Fold what the file says into the contact; True if anything changed."""
     changed = False
-    move = _move_summary(contact.company, contact.title, record) if contact.id else None
+    move = move_summary(contact.company, contact.title, record) if contact.id else None
     if move:
         contact.changes.append(ContactChange(summary=move))
     for attr in ("company", "title"):

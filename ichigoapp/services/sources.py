@@ -25,6 +25,7 @@ from ichigoapp.model import (
     Source,
     SourceItem,
     SourceKind,
+    Tag,
 )
 from ichigoapp.model.source import DEFAULT_EVERY_MINUTES, MAX_EVERY_MINUTES, MIN_EVERY_MINUTES
 from ichigoapp.sync.addresses import host_of, normalise_url, redact
@@ -97,8 +98,10 @@ def add_source(
     password: str = "",
     calendars: list[FollowedCalendar] | None = None,
     every_minutes: int = DEFAULT_EVERY_MINUTES,
+    push: str = "none",
 ) -> Source:
-    """Remember a source (not synced yet). CalDAV sources name the calendars followed."""
+    """Remember a source (not synced yet). CalDAV sources name the calendars followed;
+    an address book says which contacts it receives (:func:`check_push`)."""
     if kind == SourceKind.CALDAV and not calendars:
         raise BadInput("no calendar of that account was chosen to follow")
     if kind == SourceKind.CARDDAV and (not calendars or len(calendars) > 1):
@@ -110,11 +113,27 @@ def add_source(
         username=username,
         password=password,
         every_minutes=check_every(every_minutes),
+        push=check_push(session, push) if kind == SourceKind.CARDDAV else "none",
     )
     set_followed_calendars(source, calendars or [])
     session.add(source)
     session.flush()
     return source
+
+
+def check_push(session: Session, push: str) -> str:
+    """Which contacts an address book receives: "none" (pull only), "all", or
+    "tag:NAME" (the contacts with that tag, which must exist)."""
+    push = push.strip()
+    if push in ("none", "all"):
+        return push
+    kind, _, tag = push.partition(":")
+    if kind != "tag" or not tag.strip():
+        raise BadInput(f"push must be all, none or tag:TAG, not '{push}'")
+    tag = " ".join(tag.split())
+    if session.scalar(select(Tag.id).where(Tag.name == tag)) is None:
+        raise BadInput(f"no contact has the tag '{tag}'")
+    return f"tag:{tag}"
 
 
 def get_source(session: Session, source_id: int) -> Source:
@@ -142,7 +161,7 @@ def address_book_dict(source: Source) -> dict[str, Any]:
         "id": source.id,
         "name": source.name,
         "url": redact(source.url),
-        "push": "none",  # pull only, so far: the vault's contacts never leave it
+        "push": source.push,
         "last_sync": _iso(source.last_sync),
         "last_error": source.last_error,
     }

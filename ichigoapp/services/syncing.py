@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from ichigoapp.errors import BadInput, SyncFailed
+from ichigoapp.errors import BadInput, MassChanges, SyncFailed
 from ichigoapp.importers.ics import IcsEvent, IcsParseResult, parse_ics
 from ichigoapp.importers.ics_split import decode, split, split_line
 from ichigoapp.model import (
@@ -91,7 +91,7 @@ class SyncReport:
     removed: int = 0
     new_people: int = 0
     # Address books (kind "carddav"): cards pulled into contacts, contacts unlinked
-    # from cards deleted on the server. Nothing is pushed yet: those stay 0.
+    # from cards deleted on the server, cards written, and cards both sides changed.
     pulled_created: int = 0
     pulled_updated: int = 0
     unlinked: int = 0
@@ -101,6 +101,8 @@ class SyncReport:
     conflicts_merged: int = 0
     errors: list[dict[str, str | None]] = field(default_factory=list)
     error: str | None = None
+    # The safety brake held an address book's sync (MassChanges): the user may confirm.
+    held: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -145,6 +147,8 @@ class _Plan:
     state: dict[str, Any]
     known: dict[str, dict[str, str]]  # calendar url -> member path -> ETag
     full: bool  # read everything, ignoring ETags and tokens (the daily pass)
+    first: bool = False  # never synced before
+    push: str = "none"  # address books: which contacts they receive
 
 
 def discover_calendars(url: str, username: str, password: str, name: str) -> list[RemoteCalendar]:
@@ -177,6 +181,7 @@ def sync_sources(
     *,
     today: date | None = None,
     limits: Limits | None = None,
+    allow_mass_changes: bool = False,
 ) -> list[SyncReport]:
     """Sync the given sources (every one when None), each on its own."""
     with transaction() as session:
@@ -184,7 +189,12 @@ def sync_sources(
             ids = [get_source(session, i).id for i in source_ids]
         else:
             ids = [s.id for s in list_sources(session)]
-    return [sync_source(transaction, i, today=today, limits=limits) for i in ids]
+    return [
+        sync_source(
+            transaction, i, today=today, limits=limits, allow_mass_changes=allow_mass_changes
+        )
+        for i in ids
+    ]
 
 
 def sync_source(
@@ -193,6 +203,7 @@ def sync_source(
     *,
     today: date | None = None,
     limits: Limits | None = None,
+    allow_mass_changes: bool = False,
 ) -> SyncReport:
     today = today or datetime.now(UTC).astimezone().date()
     with transaction() as session:
@@ -212,15 +223,7 @@ def sync_source(
             with transaction() as session:
                 _apply_feed(session, plan, answer, today, report)
         elif plan.kind == SourceKind.CARDDAV:
-            with Account(plan.url, plan.username, plan.password, plan.name) as account:
-                changes = {
-                    b.url: account.card_changes(
-                        b.url, "" if plan.full else b.token, plan.known[b.url]
-                    )
-                    for b in plan.calendars
-                }
-            with transaction() as session:
-                _apply_books(session, plan, changes, today, report)
+            _sync_book(transaction, plan, today, report, allow_mass_changes)
         else:
             with Account(plan.url, plan.username, plan.password, plan.name) as account:
                 changes = {
@@ -232,6 +235,7 @@ def sync_source(
     except SyncFailed as exc:
         report.ok = False
         report.error = exc.message
+        report.held = isinstance(exc, MassChanges)
         with transaction() as session:
             get_source(session, source_id).last_error = exc.message
         log.info("sync of source %d failed: %s", source_id, exc.message)
@@ -267,6 +271,8 @@ def _plan(session: Session, source: Source, today: date) -> _Plan:
         state=state,
         known=known,
         full=full,
+        first=source.last_sync is None,
+        push=source.push,
     )
 
 
@@ -387,27 +393,45 @@ def _apply_dav(
 _UID_LINE = re.compile(rb"^UID[;:][^\r\n]*(?:\r?\n[ \t][^\r\n]*)*", re.MULTILINE)
 
 
-def _apply_books(
-    session: Session,
-    plan: _Plan,
-    changes: dict[str, CalendarChanges],
-    today: date,
-    report: SyncReport,
+def _sync_book(
+    transaction: Transaction, plan: _Plan, today: date, report: SyncReport, allow: bool
 ) -> None:
-    from ichigoapp.services.addressbooks import apply_cards
+    """Pull an address book (one transaction), then write what Ichigo changed."""
+    from ichigoapp.services import addressbooks as books
 
-    for book in plan.calendars:
-        counts, problems = apply_cards(session, plan.id, book.url, changes[book.url])
-        report.pulled_created += counts.created
-        report.pulled_updated += counts.updated
-        report.unlinked += counts.unlinked
-        report.errors += problems
-    report.not_modified = all(not c.changed and not c.deleted for c in changes.values())
-    set_followed_calendars(
-        get_source(session, plan.id),
-        [FollowedCalendar(b.url, b.name, changes[b.url].token) for b in plan.calendars],
-    )
-    _finish(session, plan, {**plan.state, "full_on": today.isoformat()}, report)
+    book = plan.calendars[0]
+    state = {**plan.state, "full_on": today.isoformat()}
+    with Account(plan.url, plan.username, plan.password, plan.name) as account:
+        token = "" if plan.full else book.token
+        change = account.card_changes(book.url, token, plan.known[book.url])
+        if plan.push != "none" and not state.get("version"):
+            state["version"] = account.card_version(book.url)
+        book_plan = books.BookPlan(
+            plan.id, plan.name, book.url, plan.push, plan.first,
+            state.get("version") or "3.0", allow,
+        )  # fmt: skip
+        with transaction() as session:
+            result = books.sync_book(session, book_plan, change)
+            report.pulled_created = result.counts.created
+            report.pulled_updated = result.counts.updated
+            report.unlinked = result.counts.unlinked
+            report.conflicts_merged = result.counts.merged
+            report.errors += result.problems
+            report.not_modified = not (result.touched or result.ops)
+            set_followed_calendars(
+                get_source(session, plan.id), [FollowedCalendar(book.url, book.name, change.token)]
+            )
+            _finish(session, plan, state, report)
+        pushed = books.push_cards(account, transaction, book_plan, result.ops)
+    report.pushed_created = pushed.created
+    report.pushed_updated = pushed.updated
+    report.pushed_deleted = pushed.deleted
+    report.conflicts_merged += pushed.merged
+    report.errors += pushed.problems
+    if pushed.done or pushed.problems:
+        with transaction() as session:
+            books.record_pushes(session, book_plan, pushed.done)
+            _finish(session, plan, state, report)
 
 
 def _uid_of(data: bytes) -> str:
@@ -537,6 +561,7 @@ def add_and_sync(
     password: str = "",
     calendars: Sequence[RemoteCalendar] = (),
     every_minutes: int = DEFAULT_EVERY_MINUTES,
+    push: str = "none",
     today: date | None = None,
     limits: Limits | None = None,
 ) -> tuple[int, SyncReport]:
@@ -552,6 +577,7 @@ def add_and_sync(
             password=password,
             calendars=[FollowedCalendar(c.url, c.name) for c in calendars],
             every_minutes=every_minutes,
+            push=push,
         ).id
     report = sync_source(transaction, source_id, today=today, limits=limits)
     if not report.ok:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 from xml.sax.saxutils import escape
 
 from ichigoapp.errors import BadInput, SyncFailed
@@ -34,6 +34,11 @@ SYNC_COLLECTION = (
 )
 CALENDAR_DATA = ("<c:calendar-data/>", "{urn:ietf:params:xml:ns:caldav}calendar-data")
 ADDRESS_DATA = ("<card:address-data/>", "{urn:ietf:params:xml:ns:carddav}address-data")
+MULTIGET = (
+    f'<?xml version="1.0" encoding="utf-8"?><card:addressbook-multiget {_NS}>'
+    "<d:prop><d:getetag/><card:address-data/></d:prop><d:href>{href}</d:href>"
+    "</card:addressbook-multiget>"
+)
 _PROPFIND = (
     '<?xml version="1.0" encoding="utf-8"?><d:propfind '
     + _NS
@@ -131,6 +136,59 @@ class Account:
                     "with card data, which Ichigo needs for address books"
                 )
         return found
+
+    def card_version(self, book_url: str) -> str:
+        """The vCard version new cards are written in: "4.0" when the address book
+        announces it (RFC 6352 supported-address-data), else "3.0"."""
+        with self._failures():
+            tree = self._propfind(book_url, "<card:supported-address-data/>", 0)
+        if tree is None:
+            return "3.0"
+        for kind in tree.iter("{urn:ietf:params:xml:ns:carddav}address-data-type"):
+            if kind.get("version") == "4.0":
+                return "4.0"
+        return "3.0"
+
+    def get_card(self, path: str) -> tuple[str, str] | None:
+        """One card's text and ETag (an addressbook-multiget of one: an XML answer, as
+        every CardDAV server gives); None when it is gone."""
+        book = path.rstrip("/").rsplit("/", 1)[0] + "/"
+        body = MULTIGET.format(href=escape(quote(path)))
+        with self._failures():
+            response = self.client.report(self._url(book), body, depth=1)
+            tree = response.tree
+        if response.status != 207 or tree is None:
+            raise SyncFailed(
+                f"'{self.name}': {self.host} answered {response.status} when asked for a card"
+            )
+        for answer in tree.iter("{DAV:}response"):
+            if member_path(answer.findtext("{DAV:}href") or "") != path:
+                continue
+            data = answer.findtext(".//" + ADDRESS_DATA[1])
+            if data is None:
+                return None
+            return data, answer.findtext(".//{DAV:}getetag") or ""
+        return None
+
+    def put_card(self, path: str, card: str, etag: str) -> tuple[int, str]:
+        """Write a card only if it is still the version ``etag`` names ("" = only if
+        there is none yet): (status, new ETag). 412 means someone changed it first."""
+        headers = {"Content-Type": "text/vcard; charset=utf-8"}
+        headers.update({"If-Match": etag} if etag else {"If-None-Match": "*"})
+        with self._failures():
+            response = self.client.request(self._url(path), "PUT", card, headers)
+        return response.status, _etag(response)
+
+    def delete_card(self, path: str, etag: str) -> int:
+        """Delete a card only if it is still the version ``etag`` names: the status."""
+        with self._failures():
+            response = self.client.request(self._url(path), "DELETE", "", {"If-Match": etag})
+        return int(response.status)
+
+    def _url(self, path: str) -> str:
+        from urllib.parse import urljoin
+
+        return urljoin(self.url, quote(path))
 
     def address_books(self) -> list[RemoteCalendar]:
         """The account's address books (RFC 6352 discovery: the principal's
@@ -326,6 +384,10 @@ def _is_auth(exc: BaseException) -> bool:
     from caldav.lib import error
 
     return isinstance(exc, error.AuthorizationError)
+
+
+def _etag(response: Any) -> str:
+    return str(response.headers.get("ETag") or "")
 
 
 def _bytes(obj: Any) -> bytes:

@@ -130,9 +130,11 @@ def test_an_address_book_is_linked_listed_synced_and_unlinked(
     assert shown["url"] == radicale.url  # no path: nothing secret to hide
     assert set(shown) == {"id", "name", "url", "push", "last_sync", "last_error"}
     assert (shown["name"], shown["push"], shown["last_error"]) == ("Phone", "none", None)
-    pushing = run_cli(*v, "addressbooks", "add", "Mine", radicale.url, "--user", radicale.user,
-                      "--push", "all", env=with_password)  # fmt: skip
-    assert pushing.code == 2 and "only --push none" in pushing.err
+    for push, said in (("sideways", "push must be all, none or tag:TAG, not 'sideways'"),
+                       ("tag:Board", "no contact has the tag 'Board'")):  # fmt: skip
+        pushing = run_cli(*v, "addressbooks", "add", "Mine", radicale.url, "--user",
+                          radicale.user, "--push", push, env=with_password)  # fmt: skip
+        assert (pushing.code, pushing.err.strip()) == (2, f"ichigo: {said}")
     assert [c["name"] for c in run_cli(*v, "contacts", "list", "--json", env=env).json()] == [
         "Ingrid Solberg"
     ]
