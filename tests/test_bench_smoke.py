@@ -23,6 +23,7 @@ FIGURES = (
     "cipher_ratio",
     "sync_first_ratio",
     "sync_noop_ms",
+    "carddav_noop_ms",
 )
 
 

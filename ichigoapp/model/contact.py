@@ -16,8 +16,9 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    event,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from ichigoapp.model.base import Base
 from ichigoapp.model.types import UTCDateTime, utcnow
@@ -203,3 +204,18 @@ class NotDuplicate(Base):
         ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+@event.listens_for(Session, "before_flush")
+def _touch_contacts(session: Session, _context: object, _instances: object) -> None:
+    """A contact's ``updated_at`` is when anything about it last changed, its e-mails,
+    phones and links included (an address book's sync finds what to write by it)."""
+    changed = [*session.new, *session.dirty, *session.deleted]
+    with session.no_autoflush:
+        for row in changed:
+            if isinstance(row, ContactEmail | ContactPhone | ContactLink):
+                contact = row.contact or (
+                    session.get(Contact, row.contact_id) if row.contact_id else None
+                )
+                if contact is not None and contact not in session.deleted:
+                    contact.updated_at = utcnow()

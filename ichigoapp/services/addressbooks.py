@@ -27,13 +27,12 @@ would delete or overwrite more than a tenth of the linked contacts (and more tha
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput, MassChanges, SyncFailed
@@ -113,6 +112,7 @@ class BookPlan:
     first: bool  # the link's first sync: nothing is deleted on either side
     version: str  # the vCard version of new cards
     allow_mass_changes: bool = False
+    full: bool = False  # the daily pass: every linked contact is compared with its card
 
 
 @dataclass
@@ -151,67 +151,28 @@ def pick_address_book(available: Sequence[RemoteCalendar], wanted: str) -> Remot
 # --- a contact's shareable fields ----------------------------------------------------------
 
 
-@dataclass
-class _Values:
-    """What :func:`_view` reads of a contact (from the ORM object or from plain rows)."""
-
-    display_name: str
-    given_name: str
-    family_name: str
-    company: str
-    title: str
-    location: str
-    pronouns: str
-    birthday: str
-    private: list[str]
-    emails: list[str] = field(default_factory=list)
-    phones: list[str] = field(default_factory=list)
-    links: list[str] = field(default_factory=list)
-
-
-def _values(contact: Contact) -> _Values:
-    return _Values(
-        contact.display_name,
-        contact.given_name,
-        contact.family_name,
-        contact.company,
-        contact.title,
-        contact.location,
-        contact.pronouns,
-        birthday_vcard(contact.birthday) if contact.birthday else "",
-        list(contact.private_fields or []),
-        [e.email for e in contact.emails],
-        [p.number for p in contact.phones],
-        [link.url for link in contact.links],
-    )
-
-
-def _view(values: _Values, then: Shared | None, photo: str) -> Shared:
+def contact_view(contact: Contact, then: Shared | None) -> Shared:
     """The contact's shareable fields as a card would carry them. A field marked private
     reads as it was at the last agreement: Ichigo never sends it, nor removes it."""
     shared = Shared(
-        display_name=values.display_name.strip(),
-        given_name=values.given_name.strip(),
-        family_name=values.family_name.strip(),
-        company=values.company.strip(),
-        title=values.title.strip(),
-        location=values.location.strip(),
-        pronouns=values.pronouns.strip(),
-        birthday=values.birthday,
-        photo=photo,
-        emails=tuple(dict.fromkeys(values.emails)),
-        phones=tuple(dict.fromkeys(phone_value(p) for p in values.phones)),
-        links=tuple(dict.fromkeys(u.strip() for u in values.links)),
+        display_name=contact.display_name.strip(),
+        given_name=contact.given_name.strip(),
+        family_name=contact.family_name.strip(),
+        company=contact.company.strip(),
+        title=contact.title.strip(),
+        location=contact.location.strip(),
+        pronouns=contact.pronouns.strip(),
+        birthday=birthday_vcard(contact.birthday) if contact.birthday else "",
+        photo=photo_digest(contact.photo),
+        emails=tuple(dict.fromkeys(e.email for e in contact.emails)),
+        phones=tuple(dict.fromkeys(phone_value(p.number) for p in contact.phones)),
+        links=tuple(dict.fromkeys(link.url.strip() for link in contact.links)),
     )
-    hidden = [name for name in _PRIVATE_SHARED if name in values.private]
+    hidden = [name for name in _PRIVATE_SHARED if name in (contact.private_fields or [])]
     if not hidden:
         return shared
     base = then or Shared()
     return replace(shared, **{name: getattr(base, name) for name in hidden})
-
-
-def contact_view(contact: Contact, then: Shared | None) -> Shared:
-    return _view(_values(contact), then, photo_digest(contact.photo))
 
 
 def _want(contact: Contact) -> ContactRecord:
@@ -321,13 +282,15 @@ def reconcile(
     card: str,
     etag: str,
     index: PersonIndex,
+    parsed: ContactRecord | None = None,
 ) -> _Outcome:
     """Bring a linked card (as the server has it now: ``card``, ``etag``) and its
     contact together: the server's changes go to the contact, Ichigo's to a new version
     of the card (returned as a PushOp when ``plan.push`` allows it)."""
-    theirs = read_card(card)
+    theirs = parsed or read_card(card)
     now_theirs = shared_of(theirs)
-    base_theirs = shared_of(read_card(item.agreed)) if item.agreed else now_theirs
+    same = not item.agreed or item.agreed == card
+    base_theirs = now_theirs if same else shared_of(read_card(item.agreed))
     then = Shared.from_json(item.ours)
     ours = contact_view(contact, then)
     if then is None:
@@ -373,15 +336,21 @@ def sync_book(session: Session, plan: BookPlan, change: CalendarChanges) -> Book
     caller's transaction). Raises MassChanges, changing nothing, past the brake."""
     result = BookResult()
     counts = result.counts
-    items = {
-        item.path: item
-        for item in session.scalars(
-            select(SourceItem).where(
-                SourceItem.source_id == plan.source_id, SourceItem.calendar_url == plan.book_url
+    mine = (SourceItem.source_id == plan.source_id, SourceItem.calendar_url == plan.book_url)
+    touched = sorted(change.deleted | set(change.changed))
+    items: dict[str, SourceItem] = {}
+    for start in range(0, len(touched), 500):
+        chunk = touched[start : start + 500]
+        for row in session.scalars(select(SourceItem).where(*mine, SourceItem.path.in_(chunk))):
+            items[row.path] = row
+    linked = (
+        session.scalar(
+            select(func.count(SourceItem.id)).where(
+                *mine, SourceItem.contact_id.is_not(None), ~SourceItem.unlinked
             )
         )
-    }
-    linked = sum(1 for i in items.values() if i.contact_id is not None and not i.unlinked)
+        or 0
+    )
     index: PersonIndex | None = None
 
     def the_index() -> PersonIndex:
@@ -390,9 +359,9 @@ def sync_book(session: Session, plan: BookPlan, change: CalendarChanges) -> Book
         return index
 
     for path in sorted(change.deleted):
-        item = items.pop(path, None)
-        if item is None:
+        if path not in items:
             continue
+        item = items.pop(path)
         if item.contact_id is not None and not item.unlinked:
             counts.unlinked += 1  # the contact stays, with its history, never pushed back
             counts.destructive += 1
@@ -413,14 +382,14 @@ def sync_book(session: Session, plan: BookPlan, change: CalendarChanges) -> Book
         except CardError as exc:
             result.problems.append({"uid": path.rsplit("/", 1)[-1], "message": str(exc)})
             continue
-        item = items.get(path)
-        if item is not None and item.contact_id is not None and not item.unlinked:
-            contact = session.get(Contact, item.contact_id)
+        held = items.get(path)
+        if held is not None and held.contact_id is not None and not held.unlinked:
+            contact = session.get(Contact, held.contact_id)
             assert contact is not None  # the link is cleared when the contact goes
-            outcome = reconcile(session, plan, item, contact, text, etag, the_index())
+            outcome = reconcile(session, plan, held, contact, text, etag, the_index())
             _count(result, outcome)
             continue
-        if item is not None:
+        if held is not None:
             # Its contact was deleted in Ichigo, or the card was deleted and is back:
             # the card was changed since, which wins; it is linked anew.
             session.delete(items.pop(path))
@@ -428,13 +397,16 @@ def sync_book(session: Session, plan: BookPlan, change: CalendarChanges) -> Book
     if new:
         _link_new_cards(session, plan, new, items, result, the_index())
     if plan.push != "none":
-        _push_ichigo_changes(session, plan, items, set(changed), result)
+        _push_ichigo_changes(session, plan, set(changed), result)
         result.ops += _new_cards(session, plan)
         if not plan.first:
+            deleted_here = select(SourceItem).where(
+                *mine, SourceItem.contact_id.is_(None), ~SourceItem.unlinked
+            )
             result.ops += [
                 PushOp("delete", item.path, item.etag, item_id=item.id)
-                for path, item in items.items()
-                if item.contact_id is None and not item.unlinked and path not in changed
+                for item in session.scalars(deleted_here)
+                if item.path not in changed
             ]
     changes = counts.destructive + sum(op.kind == "delete" for op in result.ops)
     if not plan.allow_mass_changes and changes > BRAKE_MIN and changes * 10 > linked:
@@ -480,6 +452,7 @@ def _link_new_cards(
         del index.by_key[key]
     for contact in session.scalars(select(Contact)):
         index.remember(contact)
+    linking: list[tuple[SourceItem, Contact, ContactRecord]] = []
     for position, (path, etag, text, record) in enumerate(new):
         item = SourceItem(
             source_id=plan.source_id,
@@ -494,109 +467,55 @@ def _link_new_cards(
         items[path] = item
         linked = session.get(Contact, item.contact_id) if item.contact_id else None
         if linked is not None:
-            session.flush()
-            outcome = reconcile(session, plan, item, linked, text, etag, index)
-            if outcome.op is not None:
-                result.ops.append(outcome.op)
+            linking.append((item, linked, record))
+    session.flush()
+    for item, linked, record in linking:
+        outcome = reconcile(session, plan, item, linked, item.agreed, item.etag, index, record)
+        if outcome.op is not None:
+            result.ops.append(outcome.op)
 
 
 def _push_ichigo_changes(
-    session: Session,
-    plan: BookPlan,
-    items: dict[str, SourceItem],
-    done: set[str],
-    result: BookResult,
+    session: Session, plan: BookPlan, done: set[str], result: BookResult
 ) -> None:
-    """Linked cards the server did not change whose contact changed in Ichigo. The
-    check reads plain rows (no card is parsed when nothing changed); a photo is read
-    only when its contact was written since the last agreement."""
-    waiting = {
-        item.contact_id: item
-        for path, item in items.items()
-        if item.contact_id is not None and not item.unlinked and path not in done
-        and item.agreed
-    }  # fmt: skip
-    if not waiting:
-        return
+    """Linked cards the server did not change whose contact changed in Ichigo: those
+    written since their last agreement (``Contact.updated_at`` follows e-mails, phones
+    and links too), or, on the daily full pass, every one."""
+    query = (
+        select(SourceItem, Contact)
+        .join(Contact, Contact.id == SourceItem.contact_id)
+        .where(
+            SourceItem.source_id == plan.source_id,
+            SourceItem.calendar_url == plan.book_url,
+            ~SourceItem.unlinked,
+            SourceItem.agreed != "",
+        )
+    )
+    if not plan.full:
+        query = query.where(
+            or_(SourceItem.synced_at.is_(None), Contact.updated_at > SourceItem.synced_at)
+        )
     index: PersonIndex | None = None
-    for contact_id, values, updated in _plain_contacts(session, set(waiting)):
-        item = waiting[contact_id]
-        then = Shared.from_json(item.ours)
-        photo = then.photo if then else ""
-        if item.synced_at is None or updated > item.synced_at:
-            stored = session.scalar(select(Contact.photo).where(Contact.id == contact_id))
-            photo = photo_digest(stored)
-        if then is not None and _view(values, then, photo) == then:
+    for item, contact in session.execute(query):
+        if item.path in done:
             continue
-        contact = session.get(Contact, contact_id)
-        assert contact is not None
+        then = Shared.from_json(item.ours)
+        if then is not None and contact_view(contact, then) == then:
+            continue
         index = index or PersonIndex(session)
         outcome = reconcile(session, plan, item, contact, item.agreed, item.etag, index)
         _count(result, outcome)
 
 
-def _plain_contacts(session: Session, ids: set[int]) -> list[tuple[int, _Values, datetime]]:
-    rows = session.execute(
-        select(
-            Contact.id,
-            Contact.display_name,
-            Contact.given_name,
-            Contact.family_name,
-            Contact.company,
-            Contact.title,
-            Contact.location,
-            Contact.pronouns,
-            Contact.birthday,
-            Contact.private_fields,
-            Contact.updated_at,
-        )
-    )
-    found: dict[int, tuple[_Values, datetime]] = {}
-    for row in rows:
-        if row.id in ids:
-            found[row.id] = (
-                _Values(
-                    row.display_name,
-                    row.given_name,
-                    row.family_name,
-                    row.company,
-                    row.title,
-                    row.location,
-                    row.pronouns,
-                    birthday_vcard(row.birthday) if row.birthday else "",
-                    list(row.private_fields or []),
-                ),
-                row.updated_at,
-            )
-    lists: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for name, query in (
-        ("emails", select(ContactEmail.contact_id, ContactEmail.email).order_by(
-            ContactEmail.contact_id, ContactEmail.position, ContactEmail.id)),
-        ("phones", select(ContactPhone.contact_id, ContactPhone.number).order_by(
-            ContactPhone.id)),
-        ("links", select(ContactLink.contact_id, ContactLink.url).order_by(ContactLink.id)),
-    ):  # fmt: skip
-        for contact_id, value in session.execute(query):
-            if contact_id in found:
-                lists[name][contact_id].append(value)
-    out = []
-    for contact_id, (values, updated) in found.items():
-        values.emails = lists["emails"][contact_id]
-        values.phones = lists["phones"][contact_id]
-        values.links = lists["links"][contact_id]
-        out.append((contact_id, values, updated))
-    return out
-
-
 def _new_cards(session: Session, plan: BookPlan) -> list[PushOp]:
     """A card for each contact the address book should have and has never had (a
     contact whose card the server deleted is not among them: no resurrections)."""
-    held = exists().where(
+    held = select(SourceItem.contact_id).where(
         SourceItem.source_id == plan.source_id,
         SourceItem.calendar_url == plan.book_url,
-        SourceItem.contact_id == Contact.id,
+        SourceItem.contact_id.is_not(None),
     )
-    query = select(Contact).where(~held).order_by(Contact.id)
+    query = select(Contact).where(Contact.id.not_in(held)).order_by(Contact.id)
     if plan.push.startswith("tag:"):
         tag = plan.push.removeprefix("tag:")
         query = query.where(

@@ -408,7 +408,7 @@ def _sync_book(
             state["version"] = account.card_version(book.url)
         book_plan = books.BookPlan(
             plan.id, plan.name, book.url, plan.push, plan.first,
-            state.get("version") or "3.0", allow,
+            state.get("version") or "3.0", allow, plan.full,
         )  # fmt: skip
         with transaction() as session:
             result = books.sync_book(session, book_plan, change)

@@ -55,6 +55,7 @@ GOALS: dict[str, tuple[str, float]] = {
     "khal_ratio": (">=", 10.0),
     "sync_first_ratio": ("<=", 1.5),
     "sync_noop_ms": ("<=", 300.0),
+    "carddav_noop_ms": ("<=", 300.0),
 }
 
 
