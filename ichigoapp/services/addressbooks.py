@@ -59,6 +59,7 @@ from ichigoapp.model import (
     ContactEmail,
     ContactLink,
     ContactPhone,
+    Source,
     SourceItem,
     Tag,
     contact_tag,
@@ -146,6 +147,24 @@ def pick_address_book(available: Sequence[RemoteCalendar], wanted: str) -> Remot
         names = ", ".join(f"'{b.name}'" for b in available)
         raise BadInput(f"the account has several address books ({names}): name one")
     return available[0]
+
+
+def books_writing(session: Session, contact_id: int) -> list[str]:
+    """The address books that hold a card of this contact and are written to (deleting
+    the contact deletes the card there): their names."""
+    return list(
+        session.scalars(
+            select(Source.name)
+            .join(SourceItem, SourceItem.source_id == Source.id)
+            .where(
+                SourceItem.contact_id == contact_id,
+                ~SourceItem.unlinked,
+                Source.push != "none",
+            )
+            .distinct()
+            .order_by(Source.name)
+        )
+    )
 
 
 # --- a contact's shareable fields ----------------------------------------------------------

@@ -54,6 +54,9 @@ class CalendarSync(QObject):
         self.dialog: CalendarsDialog | None = None
         self.attempted: dict[int, datetime] = {}
         self._again: list[int] | None = None  # asked while a sync ran: these, after it
+        # Address books whose held sync (the safety brake) the user said "not now" to:
+        # not asked again until Sync now.
+        self.declined: set[int] = set()
         self._ended = False
         self._last_tick: datetime | None = None
         self.calendars_action = menus.action(
@@ -123,6 +126,8 @@ class CalendarSync(QObject):
     # --- running -----------------------------------------------------------------------
     def sync_now(self, *, quiet: bool = False) -> None:
         """Every source, whatever its schedule (F5 also refreshes the views)."""
+        if not quiet:
+            self.declined.clear()
         with self.vault.session() as session:
             ids = [s.id for s in list_sources(session)]
         if not ids:
@@ -132,7 +137,7 @@ class CalendarSync(QObject):
             return
         self.run(ids)
 
-    def run(self, ids: Sequence[int]) -> None:
+    def run(self, ids: Sequence[int], *, allow_mass_changes: bool = False) -> None:
         # Here, not at the top: the parsers it loads are not needed for the first paint.
         from ichigoapp.services.syncing import sync_sources
 
@@ -148,18 +153,50 @@ class CalendarSync(QObject):
         wanted = list(ids)
         self.status.setText("Syncing calendars…")
         self.sync_action.setEnabled(False)
-        self.worker = Worker(lambda _progress: sync_sources(transaction, wanted))
+        self.worker = Worker(
+            lambda _progress: sync_sources(
+                transaction, wanted, allow_mass_changes=allow_mass_changes
+            )
+        )
         self.worker.finished.connect(self._done)
         self.worker.failed.connect(self._failed)
         self.worker.start()
 
     def _done(self, reports: list[SyncReport]) -> None:
         self._finish_worker()
-        if any(r.created or r.updated or r.cancelled or r.removed for r in reports):
+        changed = ("created", "updated", "cancelled", "removed", "pulled_created",
+                   "pulled_updated", "unlinked", "conflicts_merged")  # fmt: skip
+        if any(getattr(r, key) for r in reports for key in changed):
             self.bus.data_changed.emit()
         self.synced.emit(reports)
         self.show_status()
+        confirmed = self._confirm_held(reports)
+        if confirmed:
+            self.run(confirmed, allow_mass_changes=True)
         self._run_again()
+
+    def _confirm_held(self, reports: list[SyncReport]) -> list[int]:
+        """Address books the safety brake held: ask once whether to go ahead."""
+        from ichigoapp.ui.dialogs import ask
+
+        confirmed = []
+        for report in reports:
+            if not report.held or report.id in self.declined or self._ended:
+                continue
+            answer = ask.choose(
+                self.parent_widget,
+                "Many contacts would change",
+                f"Syncing the address book '{report.name}' would delete or overwrite many "
+                "contacts, so it stopped and changed nothing.",
+                f"{report.error}\n\nGo ahead only if you expected this (say, you cleaned "
+                "up the address book on your phone).",
+                ["Not now", "Go ahead"],
+            )
+            if answer == 1:
+                confirmed.append(report.id)
+            else:
+                self.declined.add(report.id)
+        return confirmed
 
     def _failed(self, exc: object) -> None:
         # Not a source's failure (those are in the reports): the vault closed, or a bug.

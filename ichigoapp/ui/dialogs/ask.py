@@ -19,7 +19,10 @@ if TYPE_CHECKING:
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str = "OK") -> bool:
     """Ask before something that cannot be undone; the safe answer is the default."""
+    from PySide6.QtCore import Qt
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a name from outside
     ok = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)

@@ -1,4 +1,5 @@
-"""File > Calendars…: the calendar links and CalDAV accounts Ichigo follows.
+"""File > Calendars…: the calendar links and CalDAV accounts Ichigo follows, and (on
+the "Address books" tab, ui/dialogs/address_books.py) the CardDAV address books.
 
 Each source shows its kind, the calendars followed, its interval, when it last synced,
 what that sync did and its last error. Adding a source syncs it once before it is
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStyle,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
 from ichigoapp.errors import IchigoError
 from ichigoapp.services.common import plural
 from ichigoapp.services.sources import (
+    CALENDAR_KINDS,
     DEFAULT_EVERY_MINUTES,
     SourceKind,
     last_counts,
@@ -50,6 +53,7 @@ from ichigoapp.services.syncing import (
     discover_calendars,
 )
 from ichigoapp.ui.dialogs import ask
+from ichigoapp.ui.dialogs.address_books import AddressBooksTab
 from ichigoapp.ui.worker import busy_cursor, call_off_gui_thread
 
 if TYPE_CHECKING:
@@ -60,7 +64,6 @@ _ID = Qt.ItemDataRole.UserRole
 KIND_NAMES = {
     SourceKind.ICS.value: "Calendar link",
     SourceKind.CALDAV.value: "CalDAV account",
-    SourceKind.CARDDAV.value: "Address book (pulled)",
 }
 
 
@@ -86,13 +89,6 @@ def _result(name: str, counts: dict[str, int], error: str | None) -> str:
     made += [
         f"{counts[key]} {key}" for key in ("updated", "cancelled", "removed") if counts.get(key)
     ]
-    if counts.get("pulled_created"):
-        made.append(plural(counts["pulled_created"], "new contact"))
-    made += [
-        f"{counts[key]} {label}"
-        for key, label in (("pulled_updated", "updated"), ("unlinked", "unlinked"))
-        if counts.get(key)
-    ]
     return ", ".join(made) or "No changes"
 
 
@@ -101,8 +97,8 @@ class CalendarsDialog(QDialog):
         super().__init__(parent)
         self.vault = vault
         self.sync = sync
-        self.setWindowTitle("Calendars")
-        self.resize(860, 420)
+        self.setWindowTitle("Calendars and address books")
+        self.resize(900, 460)
 
         intro = QLabel(
             "Ichigo follows these calendars and keeps your meetings and prep cards current. "
@@ -141,26 +137,41 @@ class CalendarsDialog(QDialog):
         self.sync_button.clicked.connect(lambda: self.sync.sync_now())
         close = QPushButton("Close")
         close.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
+        adding = QHBoxLayout()
+        adding.addWidget(self.empty, 1)
         for button in (self.add_link_button, self.add_account_button):
-            buttons.addWidget(button)
+            adding.addWidget(button)
+        calendars = QWidget()
+        page = QVBoxLayout(calendars)
+        page.addWidget(intro)
+        page.addWidget(self.table, 1)
+        page.addLayout(adding)
+        self.books = AddressBooksTab(self, vault, sync)
+        self.books.table.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.books.linked.connect(self.reload)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(calendars, "&Calendars")
+        self.tabs.addTab(self.books, "Address &books")
+        self.tabs.currentChanged.connect(lambda _index: self._update_buttons())
+
+        buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.interval_button, self.remove_button, close, self.sync_button):
             buttons.addWidget(button)
-
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         sync.synced.connect(lambda _reports: self.reload())
         sync.sync_action.changed.connect(self._update_buttons)
+
+    def show_address_books(self) -> None:
+        self.tabs.setCurrentWidget(self.books)
 
     def reload(self) -> None:
         current = self.selected_id()
         self.table.clear()
         with self.vault.session() as session:
-            rows = [(source_dict(s), last_counts(s)) for s in list_sources(session)]
+            rows = [(source_dict(s), last_counts(s)) for s in list_sources(session, CALENDAR_KINDS)]
         for shown, counts in rows:
             item = QTreeWidgetItem(
                 [
@@ -184,19 +195,25 @@ class CalendarsDialog(QDialog):
         if self.table.currentItem() is None and first is not None:
             self.table.setCurrentItem(first)
         self.empty.setVisible(not rows)
+        self.books.reload(_when)
         self._update_buttons()
 
+    def on_books(self) -> bool:
+        return self.tabs.currentWidget() is self.books
+
     def selected_id(self) -> int | None:
+        if self.on_books():
+            return self.books.selected_id()
         item = self.table.currentItem()
         return None if item is None else int(item.data(0, _ID))
 
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None
         self.interval_button.setEnabled(chosen)
+        self.remove_button.setText("&Unlink…" if self.on_books() else "&Remove…")
         self.remove_button.setEnabled(chosen)
-        self.sync_button.setEnabled(
-            self.sync.sync_action.isEnabled() and bool(self.table.topLevelItemCount())
-        )
+        anything = self.table.topLevelItemCount() + self.books.table.topLevelItemCount()
+        self.sync_button.setEnabled(self.sync.sync_action.isEnabled() and bool(anything))
 
     # --- adding ------------------------------------------------------------------------
     def add_link(self) -> None:
@@ -271,6 +288,12 @@ class CalendarsDialog(QDialog):
         self.reload()
 
     def remove(self) -> None:
+        if self.on_books():
+            if self.books.remove():
+                self.sync.bus.data_changed.emit()
+                self.sync.show_status()
+                self.reload()
+            return
         source_id = self.selected_id()
         item = self.table.currentItem()
         if source_id is None or item is None:

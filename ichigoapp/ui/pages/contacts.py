@@ -347,11 +347,21 @@ class ContactsView(ListDetailPage):
         if contact_id is None:
             return
         name = self.form.name.text() or "this contact"
+        from ichigoapp.services.addressbooks import books_writing
+
+        with self.vault.session() as session:
+            books = books_writing(session, contact_id)
+        named = ", ".join(f"'{book}'" for book in books)
+        cards = (
+            f"\n\nTheir card in the address book {named} is deleted too at the next sync."
+            if books
+            else ""
+        )
         if not ask.confirm(
             self,
             "Delete contact",
             f"Delete {name}?\n\nTheir encounters, reflections and promises stay; "
-            "the meetings keep their name as an attendee.",
+            f"the meetings keep their name as an attendee.{cards}",
             "Delete",
         ):
             return
