@@ -254,3 +254,42 @@ def test_the_brake_stops_a_sync_that_would_unlink_most_contacts(
         assert session.scalar(select(SourceItem.id).where(SourceItem.unlinked)) is None
     allowed = sync(vault, source, allow_mass_changes=True)
     assert (allowed.ok, allowed.unlinked) == (True, 7)
+
+
+def test_removals_travel_both_ways_and_a_field_made_private_stays_on_the_card(
+    vault: Vault, radicale: Radicale, book: str
+) -> None:
+    card = iphone_card().replace(
+        "item1.X-ABLabel:_$!<Work>!$_", "item1.X-ABLabel:_$!<Work>!$_\r\nEMAIL:ingrid@old.example"
+    )
+    radicale.put_card(book, "ingrid.vcf", card)
+    source, _ = link(vault, radicale, book)
+    ingrid = contact_id(vault, "ingrid@fjord.example")
+
+    # Only a phone changes in Ichigo (no other field of the contact row): it still goes.
+    with vault.session() as session:
+        phones = contacts.contact_form(session, ingrid).phones
+    edit(vault, ingrid, phones=[*phones, "+47 999 00 111"])
+    assert sync(vault, source).pushed_updated == 1
+    assert "+47 999 00 111" in dict(read_card(radicale.get_card(book, "ingrid.vcf")).phones)
+
+    # The phone's user removes the old address; Ichigo removes the boat phone.
+    on_server = radicale.get_card(book, "ingrid.vcf")
+    radicale.put_card(book, "ingrid.vcf", on_server.replace("EMAIL:ingrid@old.example\r\n", ""))
+    kept = [p for p in phones if p != "+47 22 00 11 22"]
+    edit(vault, ingrid, phones=[*kept, "+47 999 00 111"])
+    report = sync(vault, source)
+    assert (report.pulled_updated, report.pushed_updated) == (1, 1)
+    after = radicale.get_card(book, "ingrid.vcf")
+    assert "+47 22 00 11 22" not in after and "item2.X-ABLabel:Boat" not in after
+    assert any(line.startswith("IMPP") and "ingrid.77" in line for line in card_lines(after))
+    with vault.session() as session:
+        emails = session.scalars(
+            select(ContactEmail.email).where(ContactEmail.contact_id == ingrid)
+        ).all()
+    assert emails == ["ingrid@fjord.example"]
+
+    # Phones made private in Ichigo are not taken off the phone's card.
+    edit(vault, ingrid, private_fields=["phones"], phones=[])
+    assert sync(vault, source).pushed_updated == 0
+    assert "+47 999 00 111" in radicale.get_card(book, "ingrid.vcf")
