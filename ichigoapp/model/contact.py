@@ -217,5 +217,6 @@ def _touch_contacts(session: Session, _context: object, _instances: object) -> N
                 contact = row.contact or (
                     session.get(Contact, row.contact_id) if row.contact_id else None
                 )
-                if contact is not None and contact not in session.deleted:
-                    contact.updated_at = utcnow()
+                if contact is None or contact in session.new or contact in session.deleted:
+                    continue  # a new contact keeps the time it was given
+                contact.updated_at = utcnow()

@@ -81,6 +81,11 @@ def find_by_email(session: Session, email: str) -> Contact | None:
     return _email_owner(session, normalise_email(email))
 
 
+def tag_names(session: Session) -> list[str]:
+    """Every tag in use, in order (for choosing one)."""
+    return list(session.scalars(select(Tag.name).order_by(Tag.name)))
+
+
 def tags_named(session: Session, names: list[str]) -> list[Tag]:
     wanted = [n.strip() for n in names if n.strip()]
     found = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(wanted)))}

@@ -33,12 +33,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from ichigoapp.errors import IchigoError
-from ichigoapp.model import Tag
 from ichigoapp.services.addressbooks import discover_address_books
 from ichigoapp.services.common import plural
+from ichigoapp.services.contacts import tag_names
 from ichigoapp.services.sources import (
     ADDRESS_BOOK_KINDS,
     DEFAULT_EVERY_MINUTES,
@@ -167,7 +166,7 @@ class AddressBooksTab(QWidget):
 
     def add(self) -> None:
         with self.vault.session() as session:
-            tags = list(session.scalars(select(Tag.name).order_by(Tag.name)))
+            tags = tag_names(session)
         dialog = AddAddressBookDialog(self, tags)
         try:
             while dialog.exec() == QDialog.DialogCode.Accepted:
