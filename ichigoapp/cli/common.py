@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from ichigoapp import paths
 from ichigoapp.errors import BadInput
@@ -97,10 +97,21 @@ def vault_path(args: argparse.Namespace) -> Path:
     return Path(args.vault).expanduser() if args.vault else paths.default_vault_path()
 
 
-def open_vault_for(args: argparse.Namespace, *, write: bool) -> Vault:
+def open_vault_for(
+    args: argparse.Namespace, *, write: bool, verify: bool | Literal["auto"] = "auto"
+) -> Vault:
+    """The vault, unlocked. Every page is checked only where it pays ("auto": after a
+    writer died without closing it, before the daily backup; ``ichigo check``): a
+    damaged page is refused by SQLCipher whenever a command reads it anyway."""
     from ichigoapp.store import open_vault
 
-    return open_vault(vault_path(args), ask_passphrase=ask_passphrase, write=write, lock_wait_s=2.0)
+    return open_vault(
+        vault_path(args),
+        ask_passphrase=ask_passphrase,
+        write=write,
+        lock_wait_s=2.0,
+        verify=verify,
+    )
 
 
 @contextmanager

@@ -1,6 +1,10 @@
 """One writer per vault: an advisory lock on a file beside it.
 
 The OS drops the lock when the process dies, so a crash never leaves a stale lock.
+The file also says whether its last writer closed cleanly: "open" while a writer holds
+it, emptied on a clean release. A file that says "open" with nobody holding the lock
+was left by a writer that died (a kill, a crash, a power cut), and the next open
+checks every page (store/vault.py).
 """
 
 from __future__ import annotations
@@ -18,11 +22,47 @@ def lock_path_for(vault: Path) -> Path:
     return vault.with_name(vault.name + ".lock")
 
 
+OPEN_MARK = b"open\n"
+
+
+def left_open(vault: Path) -> bool:
+    """Whether the vault's last writer died without closing it (no writer holds it
+    now, yet its lock file still says "open"). A writer running now is not a sign."""
+    path = lock_path_for(vault)
+    try:
+        handle = path.open("rb")
+    except OSError:
+        return False
+    with handle:
+        if not _try_lock(handle):
+            return False  # a writer is at work (the app): it will close cleanly
+        try:
+            return _says_open(handle)
+        finally:
+            _unlock(handle)
+
+
+def _says_open(handle: IO[bytes]) -> bool:
+    handle.seek(0)
+    return handle.read(len(OPEN_MARK)) == OPEN_MARK
+
+
+def _write(handle: IO[bytes], data: bytes) -> None:
+    try:
+        handle.seek(0)
+        handle.truncate()
+        handle.write(data)
+        handle.flush()
+    except OSError:
+        pass  # a read-only lock file: the marker is advice, never a reason to fail
+
+
 class WriterLock:
     def __init__(self, vault: Path) -> None:
         self.vault = vault
         self.path = lock_path_for(vault)
         self._handle: IO[bytes] | None = None
+        self.unclean = False  # the last writer before this one did not close cleanly
 
     @property
     def held(self) -> bool:
@@ -37,6 +77,8 @@ class WriterLock:
         while True:
             if _try_lock(handle):
                 self._handle = handle
+                self.unclean = _says_open(handle)
+                _write(handle, OPEN_MARK)
                 return
             if time.monotonic() >= deadline:
                 handle.close()
@@ -49,6 +91,7 @@ class WriterLock:
     def release(self) -> None:
         if self._handle is None:
             return
+        _write(self._handle, b"")  # closed cleanly
         _unlock(self._handle)
         self._handle.close()
         self._handle = None

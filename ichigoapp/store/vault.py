@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Literal
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -35,7 +36,7 @@ from ichigoapp.store.backup import (
 )
 from ichigoapp.store.engine import CACHE_KIB, make_engine
 from ichigoapp.store.keys import KeychainUnavailable, KeyMode, Secret
-from ichigoapp.store.lock import WriterLock, lock_path_for
+from ichigoapp.store.lock import WriterLock, left_open, lock_path_for
 from ichigoapp.store.meta import VaultMeta, meta_path_for
 
 log = logging.getLogger(__name__)
@@ -104,11 +105,8 @@ class Vault:
         ``backup_keep`` (default 7).
         """
         now = datetime.now(UTC)
-        existing = auto_backups(self.path)
-        if max_age is not None and existing:
-            newest = datetime.fromtimestamp(existing[-1].stat().st_mtime, UTC)
-            if now - newest < max_age:
-                return None
+        if max_age is not None and not backup_due(self.path, max_age):
+            return None
         stamp = now.strftime("%Y%m%dT%H%M%S%fZ")
         target = (
             backup_dir_for(self.path) / f"{self.path.stem}-{AUTO_PREFIX}-{stamp}-{reason}.vault"
@@ -318,6 +316,15 @@ def unlock_secret(
     return Secret.passphrase(passphrase)
 
 
+def backup_due(path: Path, max_age: timedelta = DAILY) -> bool:
+    """Whether the vault's newest automatic backup is older than ``max_age`` (or none)."""
+    existing = auto_backups(path)
+    if not existing:
+        return True
+    newest = datetime.fromtimestamp(existing[-1].stat().st_mtime, UTC)
+    return datetime.now(UTC) - newest >= max_age
+
+
 def open_vault(
     path: Path,
     *,
@@ -326,14 +333,17 @@ def open_vault(
     write: bool = True,
     lock_wait_s: float = 0.0,
     secret: Secret | None = None,
-    verify: bool = True,
+    verify: bool | Literal["auto"] = True,
 ) -> Vault:
     """Unlock an existing vault. ``write`` takes the single-writer lock.
 
     Runs pending migrations (after an encrypted backup). With ``verify`` (the default)
     every page is checked and, when writing, the daily automatic backup is made; the GUI
     passes False and calls :meth:`Vault.maintain` off the GUI thread once its window is
-    up, so a large vault does not delay the first paint by seconds.
+    up, so a large vault does not delay the first paint by seconds. "auto" (the command
+    line) checks only where it pays: after a writer died without closing the vault, and
+    before the daily backup; SQLCipher's HMAC refuses a damaged page whenever one is
+    read anyway, and ``ichigo check`` checks everything on demand.
     """
     path = path.expanduser().absolute()
     if not path.exists():
@@ -346,6 +356,11 @@ def open_vault(
     if write:
         lock = WriterLock(path)
         lock.acquire(wait_s=lock_wait_s)
+    if verify == "auto":
+        unclean = lock.unclean if lock is not None else left_open(path)
+        verify = unclean or (write and backup_due(path))
+        if unclean:
+            log.info("the last writer of %s did not close it: checking every page", path)
     try:
         engine, meta = _open_engine(
             path, meta, secret, ask_passphrase, writable=write, verify=verify

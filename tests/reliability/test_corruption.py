@@ -131,3 +131,46 @@ def test_gui_offers_restore_into_a_new_file(
     finally:
         unlocked.vault.close()
     assert _sha(path) == before
+
+
+def test_ichigo_check_reads_every_page_and_says_sound_or_damaged(tmp_path: Path) -> None:
+    path = _make(tmp_path / "v.vault", passphrase=PASSPHRASE)
+    env = cli_env(tmp_path / "home", PASSPHRASE)
+    sound = run_cli("--vault", str(path), "check", env=env)
+    assert sound.code == 0 and sound.out.startswith(f"The vault {path} is sound")
+    assert run_cli("--vault", str(path), "check", "--json", env=env).json()["ok"] is True
+    size = path.stat().st_size
+    _flip(path, (size // PAGE - 2) * PAGE + 300)  # a page near the end, read by no command
+    quick = run_cli("--vault", str(path), "meetings", "--json", env=env)
+    assert quick.code == 0, quick.err  # an everyday command no longer reads every page
+    damaged = run_cli("--vault", str(path), "check", env=env)
+    assert damaged.code == 2 and damaged.err.count("\n") == 1
+    assert "damaged" in damaged.err and "restore" in damaged.err
+
+
+def test_after_a_writer_died_the_next_command_checks_every_page(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from ichigoapp.store.lock import left_open
+
+    path = _make(tmp_path / "v.vault", passphrase=PASSPHRASE)
+    assert not left_open(path)  # closed cleanly
+    writer = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from ichigoapp.store import open_vault; "
+         f"v = open_vault(__import__('pathlib').Path({str(path)!r}), passphrase={PASSPHRASE!r}); "
+         "print('open', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True, env=cli_env(tmp_path / "home", PASSPHRASE),
+    )  # fmt: skip
+    try:
+        assert writer.stdout is not None and writer.stdout.readline() == "open\n"
+        assert not left_open(path)  # a writer at work is no sign of damage
+    finally:
+        writer.kill()
+        writer.wait()
+    assert left_open(path)
+    size = path.stat().st_size
+    _flip(path, (size // PAGE - 2) * PAGE + 300)
+    env = cli_env(tmp_path / "home", PASSPHRASE)
+    result = run_cli("--vault", str(path), "meetings", "--json", env=env)
+    assert result.code == 2 and "damaged" in result.err, result.err
