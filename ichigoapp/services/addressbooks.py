@@ -102,6 +102,9 @@ class PushOp:
     contact_id: int | None = None
     ours: str = ""  # the contact's shareable fields, recorded once the server took the card
     uid: str = ""
+    # When ``ours`` was read: an edit made while the card travels is newer, so the next
+    # sync still finds it (Contact.updated_at > SourceItem.synced_at).
+    seen_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
 
 @dataclass(frozen=True)
@@ -647,7 +650,6 @@ def _refused(path: str, status: int, host: str) -> dict[str, str | None]:
 
 def record_pushes(session: Session, plan: BookPlan, done: list[tuple[PushOp, str]]) -> None:
     """What the server took: the new ETag and the version both sides now agree on."""
-    now = datetime.now(UTC)
     for op, etag in done:
         if op.kind == "create":
             session.add(
@@ -660,7 +662,7 @@ def record_pushes(session: Session, plan: BookPlan, done: list[tuple[PushOp, str
                     contact_id=op.contact_id,
                     agreed=op.card,
                     ours=op.ours,
-                    synced_at=now,
+                    synced_at=op.seen_at,
                 )
             )
             continue
@@ -670,5 +672,5 @@ def record_pushes(session: Session, plan: BookPlan, done: list[tuple[PushOp, str
         if op.kind == "delete":
             session.delete(item)
         else:
-            item.etag, item.agreed, item.ours, item.synced_at = etag, op.card, op.ours, now
+            item.etag, item.agreed, item.ours, item.synced_at = etag, op.card, op.ours, op.seen_at
     session.flush()

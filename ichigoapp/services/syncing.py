@@ -256,6 +256,7 @@ def _plan(session: Session, source: Source, today: date) -> _Plan:
                 SourceItem.source_id == source.id,
                 SourceItem.calendar_url.in_(listing),
                 SourceItem.path != "",
+                ~SourceItem.unlinked,  # a card the server deleted is not asked about again
             )
         )
         for calendar_url, path, etag in rows:

@@ -293,3 +293,27 @@ def test_removals_travel_both_ways_and_a_field_made_private_stays_on_the_card(
     edit(vault, ingrid, private_fields=["phones"], phones=[])
     assert sync(vault, source).pushed_updated == 0
     assert "+47 999 00 111" in radicale.get_card(book, "ingrid.vcf")
+
+
+def test_an_edit_made_while_a_card_travels_is_sent_by_the_next_sync(
+    vault: Vault, radicale: Radicale, book: str
+) -> None:
+    radicale.put_card(book, "ingrid.vcf", iphone_card())
+    source, _ = link(vault, radicale, book)
+    ingrid = contact_id(vault, "ingrid@fjord.example")
+    edit(vault, ingrid, title="Partner")
+    with vault.session() as session:
+        row = session.get(Source, source)
+        assert row is not None
+        token = json.loads(row.calendars)[0]["token"]
+    plan = books.BookPlan(source, "Phone", book, "all", False, "3.0")
+    with Account(radicale.url, radicale.user, radicale.password, "Phone") as account:
+        with vault.transaction() as session:
+            ops = books.sync_book(session, plan, account.card_changes(book, token, {})).ops
+        edit(vault, ingrid, company="Nordlys")  # typed in the app meanwhile
+        pushed = books.push_cards(account, vault.transaction, plan, ops)
+    with vault.transaction() as session:
+        books.record_pushes(session, plan, pushed.done)
+    assert read_card(radicale.get_card(book, "ingrid.vcf")).company == "Fjord Studio"
+    assert sync(vault, source).pushed_updated == 1
+    assert read_card(radicale.get_card(book, "ingrid.vcf")).company == "Nordlys"
