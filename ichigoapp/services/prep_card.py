@@ -247,7 +247,7 @@ def _questions(person: Attendee) -> list[str]:
     found: list[str] = []
     if person.next_time:
         # The note ends a sentence of its own: "Ask about ikebana." gets no second stop.
-        noted = person.next_time.strip()
+        noted = person.next_time.strip().rstrip(",;:").rstrip()
         stop = "" if noted.endswith((".", "!", "?", "。", "！", "？", "…")) else "."
         found.append(f"Last time you noted: {noted}{stop} Ask how it went.")
     for promise in person.their_promises:

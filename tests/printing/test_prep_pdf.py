@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QUrl
 from sqlalchemy.orm import Session
 
-from ichigoapp.model import EncounterStatus
+from ichigoapp.model import EncounterStatus, PromiseDirection
 from ichigoapp.printing.prep_cards import (
     CardLayout,
     CardSize,
@@ -276,3 +276,41 @@ def test_a_room_from_an_older_import_is_not_printed_as_a_person(
     unmatched(session, enc, "Conf Room 4B", "conf-room-4b@example.org")
     card = build_prep_card(session, enc.id, now=NOW)
     assert [a.name for a in card.attendees] == ["Ana Lima"]
+
+
+@pytest.mark.parametrize("size", [CardSize.A4, CardSize.A6])
+def test_a_long_note_is_printed_once_an_overdue_promise_says_so_and_met_is_set_apart(
+    session: Session, tmp_path: Path, size: CardSize
+) -> None:
+    from ichigoapp.services import reflections
+
+    ana = person(session, "Ana Lima", 1, how_we_met="At the Oslo design week")
+    history(session, ana, 1, meetings=1)
+    before = meeting(session, "Earlier", [ana], start=MEETING_START - timedelta(days=3))
+    before.status = EncounterStatus.HELD.value
+    long_note = "Ask about crime novels, " + "the ones set in Bergen she recommended, " * 3
+    reflections.reflect(session, before.id, reflections.ReflectionInput(next_time=long_note))
+    reflections.add_promise(session, text="send the Bergen article",
+                            direction=PromiseDirection.MINE, encounter_id=before.id,
+                            contact_id=ana, due=(NOW - timedelta(days=5)).date())  # fmt: skip
+    enc = meeting(session, "Roadmap review", [ana])
+    out = tmp_path / "card.pdf"
+    write_pdf([build_prep_card(session, enc.id, now=NOW)], out, size)
+    text = " ".join(pdf_text(out).split())
+    assert text.count("Ask about crime novels") == 1  # not as "Next time" and as a question
+    assert "recommended,." not in text and "recommended.." not in text
+    assert "overdue since 28 Apr 2026" in text  # said in words, not only in red
+    assert "At the Oslo design week · since 4 Mar 2023" in text  # not ", 4 Mar 2023"
+
+
+@pytest.mark.parametrize("size", [CardSize.A6, CardSize.INDEX, CardSize.A4])
+def test_without_an_intention_there_are_lines_to_write_on_7_mm_apart(
+    session: Session, tmp_path: Path, size: CardSize
+) -> None:
+    from tests.pdf import rule_rows_mm
+
+    enc = meeting(session, "No intention yet", [person(session, "A Person", 1)])
+    out = tmp_path / "card.pdf"
+    write_pdf([build_prep_card(session, enc.id, now=NOW)], out, size)
+    first, second, *_ = rule_rows_mm(out, tmp_path)
+    assert 7.0 <= second - first <= 9.0, (first, second)
