@@ -143,12 +143,23 @@ class Plan:
     scale: float = 1.0  # font scale, the last resort before "and N more"
     brief_limit: int | None = None  # name-only entries shown before "and N more"
     prompts: int = 3
+    agenda: int = 420  # characters of the invitation's agenda (0: left out)
 
 
 _DETAIL_LADDER = (
     Plan(),
-    Plan(past=2, questions=2, promises=3, interests=6, details=4, clip=180),
-    Plan(past=1, questions=2, promises=2, interests=4, details=3, notes=False, clip=130, prompts=2),
+    Plan(past=2, questions=2, promises=3, interests=6, details=4, clip=180, agenda=260),
+    Plan(
+        past=1,
+        questions=2,
+        promises=2,
+        interests=4,
+        details=3,
+        notes=False,
+        clip=130,
+        prompts=2,
+        agenda=180,
+    ),
     Plan(
         past=1,
         questions=1,
@@ -159,6 +170,7 @@ _DETAIL_LADDER = (
         clip=90,
         title_clip=120,
         prompts=1,
+        agenda=120,
     ),
 )
 
@@ -175,7 +187,7 @@ def _stages(card: PrepCard) -> list[list[Plan]]:
     people = len(card.attendees)
     least = replace(_DETAIL_LADDER[-1], prompts=0)
     fewer = range(people - 1, 0, -1)
-    bare = replace(least, full=0, inline=True, title_clip=90, clip=70)
+    bare = replace(least, full=0, inline=True, title_clip=90, clip=70, agenda=0)
     return [
         list(_DETAIL_LADDER),
         [replace(least, full=n) for n in fewer],
@@ -211,6 +223,11 @@ def _nbsp(value: object) -> str:
     return str(value).replace(" ", "\u00a0")
 
 
+def _one_line(value: object) -> str:
+    """Lines of text run together as one paragraph, " · " between them."""
+    return " · ".join(line.strip() for line in str(value).splitlines() if line.strip())
+
+
 def _day(value: date) -> str:
     return f"{value.day} {value:%b %Y}"
 
@@ -230,6 +247,7 @@ def _environment() -> jinja2.Environment:
     env.filters["clip"] = _clip
     env.filters["day"] = _day
     env.filters["nbsp"] = _nbsp
+    env.filters["lines"] = _one_line
     return env
 
 

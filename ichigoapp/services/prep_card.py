@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ichigoapp.errors import BadInput
+from ichigoapp.importers.agenda import agenda_text
 from ichigoapp.importers.birthday import birthday_soon
 from ichigoapp.importers.normalise import looks_like_room, normalise_email
 from ichigoapp.model import (
@@ -150,6 +151,8 @@ class PrepCard:
     location: str
     join_url: str
     intention: str
+    # The invitation's description without its joining instructions (importers/agenda).
+    agenda: str = ""
     attendees: list[Attendee] = field(default_factory=list)  # ranked: best known first
     declined: list[str] = field(default_factory=list)  # names of those who said no
 
@@ -373,6 +376,7 @@ def _build(encounter: Encounter, history: _History, mine: set[str], now: datetim
         location=encounter.location,
         join_url=encounter.join_url,
         intention=encounter.intention,
+        agenda=agenda_text(encounter.description or ""),
     )
     known: list[Attendee] = []
     new: list[Attendee] = []

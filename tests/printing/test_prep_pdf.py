@@ -314,3 +314,21 @@ def test_without_an_intention_there_are_lines_to_write_on_7_mm_apart(
     write_pdf([build_prep_card(session, enc.id, now=NOW)], out, size)
     first, second, *_ = rule_rows_mm(out, tmp_path)
     assert 7.0 <= second - first <= 9.0, (first, second)
+
+
+@pytest.mark.parametrize("size", [CardSize.A6, CardSize.A4])
+def test_the_agenda_is_printed_once_without_joining_instructions(
+    session: Session, tmp_path: Path, size: CardSize
+) -> None:
+    from tests.importers.test_agenda import TEAMS
+
+    ana = person(session, "Ana Lima", 1)
+    enc = meeting(session, "Quarterly review", [ana],
+                  description=TEAMS.replace("Q3 numbers", "Q3 <b>numbers</b>"))  # fmt: skip
+    out = tmp_path / "card.pdf"
+    write_pdf([build_prep_card(session, enc.id, now=NOW)], out, size)
+    text = " ".join(pdf_text(out).split())
+    assert "Agenda 1. Q3 <b>numbers</b> · 2. Hiring plan, see docs.google.com" in text
+    assert text.count("Q3 <b>numbers</b>") == 1
+    for noise in ("Meeting ID", "Passcode", "teams.microsoft.com", "+1 323"):
+        assert noise not in text
