@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -33,6 +33,8 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
     QTextOption,
 )
@@ -144,6 +146,10 @@ class Plan:
     brief_limit: int | None = None  # name-only entries shown before "and N more"
     prompts: int = 3
     agenda: int = 420  # characters of the invitation's agenda (0: left out)
+    # Known people not shown in full get one line each (Attendee.essential) rather than
+    # joining the list of names: nobody the user has met is reduced to a name.
+    compact: bool = False
+    pages: int = 1  # pages the card may run over, each marked "1/2", "2/2"
 
 
 _DETAIL_LADDER = (
@@ -178,26 +184,37 @@ _DETAIL_LADDER = (
 def _stages(card: PrepCard) -> list[list[Plan]]:
     """Every plan for ``card`` in stages, from most to least content.
 
-    Detail shrinks first (fewer past encounters, fewer questions, shorter notes); then
-    the least-known people move to the name-and-title list one by one; then that list
-    drops the titles so that the best-known people can stay in full; then the list
-    alone, in smaller type, and finally ending in "and N more". Within a stage content
-    only shrinks, so the first plan that fits can be found by bisection.
+    On one page: detail shrinks first (fewer past encounters, fewer questions, shorter
+    notes); then the least-known people move, one by one, to a line each (the note for
+    next time, an open promise, or when we last met), people new to the user to the list
+    of names; then everyone known is on one line, in smaller type if need be. Only when
+    even that does not fit does the card run over two pages, then more (marked "2/2"),
+    the same stages again; names alone, ending in "and N more", are the last resort for
+    absurd cases. Within a stage content only shrinks, so the first plan that fits can
+    be found by bisection.
     """
     people = len(card.attendees)
     least = replace(_DETAIL_LADDER[-1], prompts=0)
-    fewer = range(people - 1, 0, -1)
+    fewer = range(people - 1, -1, -1)
+    lines = replace(least, full=0, compact=True)
+    one_page = [
+        list(_DETAIL_LADDER),
+        [replace(least, full=n, compact=True) for n in fewer],
+        [replace(lines, titles=False, agenda=0, scale=scale) for scale in (1.0, 0.9, 0.8)],
+    ]
+    more_pages = [
+        [replace(plan, pages=pages) for plan in stage] for pages in (2, 3, 4) for stage in one_page
+    ]
     bare = replace(least, full=0, inline=True, title_clip=90, clip=70, agenda=0)
     return [
-        list(_DETAIL_LADDER),
-        [replace(least, full=n) for n in fewer],
-        [replace(least, full=n, titles=False) for n in fewer],
+        *one_page,
+        *more_pages,
         [
             bare,
             replace(bare, titles=False),
             replace(bare, titles=False, scale=0.9),
             replace(bare, titles=False, scale=0.8),
-            *(replace(bare, titles=False, scale=0.8, brief_limit=n) for n in fewer),
+            *(replace(bare, titles=False, scale=0.8, brief_limit=n) for n in fewer if n),
             replace(bare, titles=False, scale=0.8, brief_limit=0),
         ],
     ]
@@ -262,7 +279,9 @@ def _stylesheet(base_pt: float) -> str:
 def _html(card: PrepCard, size: CardSize, plan: Plan) -> str:
     people = card.attendees
     full_count = len(people) if plan.full is None else plan.full
-    full, brief = people[:full_count], people[full_count:]
+    full, rest = people[:full_count], people[full_count:]
+    compact = [a for a in rest if a.known] if plan.compact else []
+    brief = [a for a in rest if not (plan.compact and a.known)]
     hidden = 0
     if plan.brief_limit is not None and len(brief) > plan.brief_limit:
         hidden = len(brief) - plan.brief_limit
@@ -277,6 +296,7 @@ def _html(card: PrepCard, size: CardSize, plan: Plan) -> str:
             card=card,
             plan=plan,
             full=full,
+            compact=compact,
             brief=brief,
             hidden=hidden,
             prompts=prompts,
@@ -342,6 +362,19 @@ def ensure_app() -> QGuiApplication:
     return QGuiApplication(["ichigo"])
 
 
+def _keep_paragraphs_whole(doc: QTextDocument) -> None:
+    """A paragraph moves to the next page whole rather than being cut: a person's line
+    is read in one place, and each page holds only its own text."""
+    keep = QTextBlockFormat()
+    keep.setNonBreakableLines(True)
+    cursor = QTextCursor(doc)
+    block = doc.begin()
+    while block.isValid():
+        cursor.setPosition(block.position())
+        cursor.mergeBlockFormat(keep)
+        block = block.next()
+
+
 class CardLayout:
     """Lays cards out on one reusable document and finds the richest plan that fits."""
 
@@ -360,11 +393,28 @@ class CardLayout:
         self.doc.setTextWidth(self.page.width())
         self.plan = Plan()
         self.html = ""
+        self.pages = 1  # pages the laid-out card runs over
+
+    @property
+    def footer(self) -> float:
+        """Height kept free at the foot of each page of a card that runs over pages."""
+        return _GEOMETRY[self.size].base_pt * 2.2 * LAYOUT_DPI / 72
 
     def _fits(self, card: PrepCard, plan: Plan) -> bool:
         self.html = _html(card, self.size, plan)
-        self.doc.setHtml(self.html)
         self.plan = plan
+        if plan.pages > 1:
+            # Qt paginates the document itself, moving a paragraph that would be cut to
+            # the next page.
+            self.doc.setPageSize(QSizeF(self.page.width(), self.page.height() - self.footer))
+            self.doc.setHtml(self.html)
+            _keep_paragraphs_whole(self.doc)
+            self.pages = self.doc.pageCount()
+            return self.pages <= plan.pages
+        self.doc.setPageSize(QSizeF(-1, -1))
+        self.doc.setTextWidth(self.page.width())
+        self.doc.setHtml(self.html)
+        self.pages = 1
         return self.doc.size().height() <= self.page.height()
 
     def lay_out(self, card: PrepCard) -> SafeTextDocument:
@@ -401,9 +451,35 @@ class CardLayout:
                 lo = mid + 1
         return best
 
-    def draw(self, painter: QPainter) -> None:
-        # Clip to the page: only reachable for absurd input that fits no plan at all.
-        self.doc.drawContents(painter, QRectF(0, 0, self.page.width(), self.page.height()))
+    def draw(self, painter: QPainter, page: int = 0) -> None:
+        """Paint page ``page`` of the laid-out card (with "2/3" at its foot when the
+        card runs over pages)."""
+        width = self.page.width()
+        if self.pages == 1:
+            # Clip to the page: only reachable for absurd input that fits no plan at all.
+            self.doc.drawContents(painter, QRectF(0, 0, width, self.page.height()))
+            return
+        height = self.page.height() - self.footer
+        painter.save()
+        painter.translate(0, -page * height)
+        area = QRectF(0, page * height, width, height)
+        painter.setClipRect(area)
+        # The next page's first line starts right at the edge: a rectangle that does not
+        # touch it keeps it out of this page altogether (its text, too).
+        self.doc.drawContents(painter, area.adjusted(0, 0, 0, -0.5))
+        painter.restore()
+        font = QFont(_default_font())
+        font.setPointSizeF(_GEOMETRY[self.size].base_pt * 0.8)
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(QColor("#666666"))
+        foot = QRectF(0, self.page.height() - self.footer, width, self.footer)
+        painter.drawText(
+            foot,
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+            f"{page + 1}/{self.pages}",
+        )
+        painter.restore()
 
 
 # ---------------------------------------------------------------------------- API
@@ -449,7 +525,8 @@ def write_pdf(
     size: CardSize,
     progress: Progress | None = None,
 ) -> int:
-    """Write ``cards`` to ``path``, one page each, in the given order; returns pages.
+    """Write ``cards`` to ``path``, one page each (more for a meeting whose known
+    people do not fit one), in the given order; returns the pages written.
 
     The file appears whole or not at all: it is written beside ``path`` and renamed.
     """
@@ -526,16 +603,19 @@ def _paint_cards(
         raise OSError("could not start writing the prep cards (is the file writable?)")
     try:
         painter.scale(scale, scale)
+        pages = 0
         for number, card in enumerate(cards, start=1):
-            if number > 1:
-                device.newPage()
             layout.lay_out(card)
-            layout.draw(painter)
+            for page in range(layout.pages):
+                if pages:
+                    device.newPage()
+                layout.draw(painter, page)
+                pages += 1
             if progress is not None:
                 progress(number, len(cards))
     finally:
         painter.end()
-    return len(cards)
+    return pages
 
 
 def card_size(text: str) -> CardSize:

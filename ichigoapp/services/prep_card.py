@@ -103,6 +103,25 @@ class Attendee:
     questions: list[str] = field(default_factory=list)
 
     @property
+    def essential(self) -> tuple[str, str]:
+        """The one line worth printing when there is room for no more, as (label, text):
+        the note for next time, else an open promise, else when we last met, else who
+        they are. A big meeting's card gives every known person at least this."""
+        if self.next_time:
+            return ("Next time", self.next_time)
+        if self.promises:
+            promise = (self.my_promises or self.their_promises)[0]
+            due = ""
+            if promise.due is not None:
+                when = f"{promise.due.day} {promise.due:%b %Y}"
+                due = f" (overdue since {when})" if promise.overdue else f" (due {when})"
+            return (promise.lead, promise.text + due)
+        if self.past:
+            last = self.past[0]
+            return ("Last met", f"{last.on.day} {last.on:%b %Y} “{last.title}”")
+        return ("", self.role_line or self.how_we_met)
+
+    @property
     def first_meeting(self) -> bool:
         return self.encounters_before == 0
 
