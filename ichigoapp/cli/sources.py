@@ -265,7 +265,7 @@ def cmd_addressbooks_list(args: argparse.Namespace) -> int:
         for r in rows:
             when = (r["last_sync"] or "never")[:16].replace("T", " ")
             lines.append(
-                f"{r['id']:>4}  {r['name']}  {r['url']}, {_push_words(r['push'])}, "
+                f"{r['id']:>4}  {r['name']}  {r['url']}, {source_svc.describe_push(r['push'])}, "
                 f"last synced {when}"
                 + (f"\n      last error: {r['last_error']}" if r["last_error"] else "")
             )
@@ -275,14 +275,6 @@ def cmd_addressbooks_list(args: argparse.Namespace) -> int:
 
     emit(args, rows, text)
     return EXIT_OK
-
-
-def _push_words(push: str) -> str:
-    if push == "none":
-        return "pull only"
-    if push == "all":
-        return "both ways (all contacts)"
-    return f"both ways (contacts tagged {push.removeprefix('tag:')})"
 
 
 def cmd_addressbooks_remove(args: argparse.Namespace) -> int:

@@ -36,7 +36,6 @@ from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput, MassChanges, SyncFailed
-from ichigoapp.importers.birthday import birthday_vcard
 from ichigoapp.importers.contact_types import ContactRecord
 from ichigoapp.importers.vcard import CardError
 from ichigoapp.importers.vcard_edit import (
@@ -48,7 +47,6 @@ from ichigoapp.importers.vcard_edit import (
     edit_card,
     new_card,
     phone_value,
-    photo_digest,
     read_card,
     shared_of,
     without,
@@ -66,6 +64,7 @@ from ichigoapp.model import (
 )
 from ichigoapp.services.contacts_io import (
     ContactImportReport,
+    contact_record,
     import_contact_records,
     move_summary,
 )
@@ -176,20 +175,7 @@ def books_writing(session: Session, contact_id: int) -> list[str]:
 def contact_view(contact: Contact, then: Shared | None) -> Shared:
     """The contact's shareable fields as a card would carry them. A field marked private
     reads as it was at the last agreement: Ichigo never sends it, nor removes it."""
-    shared = Shared(
-        display_name=contact.display_name.strip(),
-        given_name=contact.given_name.strip(),
-        family_name=contact.family_name.strip(),
-        company=contact.company.strip(),
-        title=contact.title.strip(),
-        location=contact.location.strip(),
-        pronouns=contact.pronouns.strip(),
-        birthday=birthday_vcard(contact.birthday) if contact.birthday else "",
-        photo=photo_digest(contact.photo),
-        emails=tuple(dict.fromkeys(e.email for e in contact.emails)),
-        phones=tuple(dict.fromkeys(phone_value(p.number) for p in contact.phones)),
-        links=tuple(dict.fromkeys(link.url.strip() for link in contact.links)),
-    )
+    shared = shared_of(contact_record(contact, include_private=True))
     hidden = [name for name in _PRIVATE_SHARED if name in (contact.private_fields or [])]
     if not hidden:
         return shared
@@ -198,25 +184,9 @@ def contact_view(contact: Contact, then: Shared | None) -> Shared:
 
 
 def _want(contact: Contact) -> ContactRecord:
-    """The contact's shareable fields to write on a card (private ones left out)."""
-    hidden = set(contact.private_fields or [])
-    record = ContactRecord(
-        display_name=contact.display_name,
-        given_name=contact.given_name,
-        family_name=contact.family_name,
-        company=contact.company,
-        title=contact.title,
-        location="" if "location" in hidden else contact.location,
-        pronouns="" if "pronouns" in hidden else contact.pronouns,
-        birthday=None if "birthday" in hidden else contact.birthday,
-        photo=contact.photo,
-    )
-    if "emails" not in hidden:
-        record.emails = [(e.email, e.label) for e in contact.emails]
-    if "phones" not in hidden:
-        record.phones = [(p.number, p.label) for p in contact.phones]
-    record.links = [(link.url, link.label) for link in contact.links]
-    return record
+    """The contact as the vCard export sees it, private fields left out; of it a card
+    only ever receives the shareable fields (importers/vcard_edit writes no other)."""
+    return contact_record(contact)
 
 
 def _first_link_base(theirs: Shared, ours: Shared) -> Shared:

@@ -136,6 +136,15 @@ def check_push(session: Session, push: str) -> str:
     return f"tag:{tag}"
 
 
+def describe_push(push: str) -> str:
+    """Which contacts an address book receives, in words ("pull only"...)."""
+    if push == "none":
+        return "pull only"
+    if push == "all":
+        return "both ways, all contacts"
+    return f"both ways, contacts tagged {push.removeprefix('tag:')}"
+
+
 def get_source(session: Session, source_id: int) -> Source:
     source = session.get(Source, source_id)
     if source is None:

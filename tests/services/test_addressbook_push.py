@@ -83,6 +83,14 @@ def edit(vault: Vault, cid: int, **changes: object) -> None:
         contacts.update_contact(session, cid, replace(form, **changes))  # type: ignore[arg-type]
 
 
+def book_token(vault: Vault, source: int) -> str:
+    """The sync token the last sync kept (to replay a sync's steps one by one)."""
+    with vault.session() as session:
+        row = session.get(Source, source)
+        assert row is not None
+        return str(json.loads(row.calendars)[0]["token"])
+
+
 def card_lines(card: str) -> list[str]:
     return [line for line in card.replace("\r\n ", "").split("\r\n") if line]
 
@@ -140,10 +148,7 @@ def test_a_card_changed_between_the_pull_and_the_write_is_merged_after_a_412(
     source, _ = link(vault, radicale, book)
     ingrid = contact_id(vault, "ingrid@fjord.example")
     edit(vault, ingrid, title="Partner")
-    with vault.session() as session:
-        row = session.get(Source, source)
-        assert row is not None
-        token = json.loads(row.calendars)[0]["token"]
+    token = book_token(vault, source)
     plan = books.BookPlan(source, "Phone", book, "all", False, "4.0")
     with Account(radicale.url, radicale.user, radicale.password, "Phone") as account:
         change = account.card_changes(book, token, {})
@@ -302,10 +307,7 @@ def test_an_edit_made_while_a_card_travels_is_sent_by_the_next_sync(
     source, _ = link(vault, radicale, book)
     ingrid = contact_id(vault, "ingrid@fjord.example")
     edit(vault, ingrid, title="Partner")
-    with vault.session() as session:
-        row = session.get(Source, source)
-        assert row is not None
-        token = json.loads(row.calendars)[0]["token"]
+    token = book_token(vault, source)
     plan = books.BookPlan(source, "Phone", book, "all", False, "3.0")
     with Account(radicale.url, radicale.user, radicale.password, "Phone") as account:
         with vault.transaction() as session:

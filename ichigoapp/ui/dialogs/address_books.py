@@ -17,16 +17,13 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
     QRadioButton,
-    QSpinBox,
     QStyle,
     QTreeWidget,
     QTreeWidgetItem,
@@ -40,9 +37,9 @@ from ichigoapp.services.common import plural
 from ichigoapp.services.contacts import tag_names
 from ichigoapp.services.sources import (
     ADDRESS_BOOK_KINDS,
-    DEFAULT_EVERY_MINUTES,
     SourceKind,
     address_book_dict,
+    describe_push,
     followed_calendars,
     last_counts,
     list_sources,
@@ -50,6 +47,7 @@ from ichigoapp.services.sources import (
 )
 from ichigoapp.services.syncing import RemoteCalendar, SyncReport, add_and_sync
 from ichigoapp.ui.dialogs import ask
+from ichigoapp.ui.dialogs.account import AccountDialog, add_and_report
 from ichigoapp.ui.worker import busy_cursor, call_off_gui_thread
 
 if TYPE_CHECKING:
@@ -60,11 +58,8 @@ _ID = Qt.ItemDataRole.UserRole
 
 
 def push_text(push: str) -> str:
-    if push == "none":
-        return "Read only"
-    if push == "all":
-        return "Both ways: all contacts"
-    return f"Both ways: tagged {push.removeprefix('tag:')}"
+    words = describe_push(push)
+    return words[:1].upper() + words[1:]
 
 
 def result_text(name: str, counts: dict[str, int], error: str | None) -> str:
@@ -199,14 +194,9 @@ class AddressBooksTab(QWidget):
                 push=push,
             )
 
-        try:
-            with busy_cursor():
-                _source_id, report = call_off_gui_thread(add)
-        except IchigoError as exc:
-            ask.error(self, "Could not link the address book", exc.message)
+        report = add_and_report(self, self.sync, "Could not link the address book", add)
+        if report is None:
             return False
-        self.sync.bus.data_changed.emit()
-        self.sync.show_status()
         self.sync.bus.status.emit(
             f"'{report.name}' linked: {plural(report.pulled_created, 'new contact')}, "
             f"{plural(report.pushed_created, 'card')} written"
@@ -235,33 +225,20 @@ class AddressBooksTab(QWidget):
         return True
 
 
-class AddAddressBookDialog(QDialog):
+class AddAddressBookDialog(AccountDialog):
     """Server, user, password; the address book (found by "Test connection"); which
     contacts are written to it; how often it syncs."""
 
     def __init__(self, parent: QWidget, tags: list[str]) -> None:
-        super().__init__(parent)
+        super().__init__(
+            parent, "Phone", "Test the connection to choose the address book.", "Link and sync"
+        )
         self.found: list[RemoteCalendar] = []
         self.setWindowTitle("Link an address book")
         self.resize(560, 460)
-        self.name = QLineEdit("Phone")
-        self.url = QLineEdit()
         self.url.setPlaceholderText("https://carddav.example.com/ (your provider's address)")
-        self.user = QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.every = QSpinBox()
-        self.every.setRange(5, 24 * 60)
-        self.every.setSingleStep(5)
-        self.every.setSuffix(" min")
-        self.every.setValue(DEFAULT_EVERY_MINUTES)
         self.books = QListWidget()
         self.books.setAccessibleName("Address books of the account")
-        self.test_button = QPushButton("&Test connection")
-        self.test_button.clicked.connect(self.test_connection)
-        self.found_label = QLabel("Test the connection to choose the address book.")
-        self.found_label.setObjectName("muted")
-        self.found_label.setTextFormat(Qt.TextFormat.PlainText)  # may quote a server
 
         self.read_only = QRadioButton("&None: only read the address book into Ichigo")
         self.all_contacts = QRadioButton("A&ll my contacts")
@@ -292,13 +269,6 @@ class AddAddressBookDialog(QDialog):
         writes.addWidget(self.read_only)
         writes.addWidget(self.all_contacts)
         writes.addLayout(tagged_row)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Link and sync")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         hint = QLabel(
             "iCloud needs an app-specific password; Fastmail and Nextcloud offer app "
             "passwords too. Ichigo keeps it only inside your encrypted vault."
@@ -316,23 +286,16 @@ class AddAddressBookDialog(QDialog):
         layout.addLayout(every)
         layout.addWidget(hint)
         layout.addWidget(self.buttons)
-        for field in (self.name, self.url, self.user, self.password):
-            field.textChanged.connect(self._changed)
-        self.books.currentRowChanged.connect(lambda _row: self._update_ok())
-        self._update_ok()
+        self.books.currentRowChanged.connect(lambda _row: self.update_ok())
+        self.watch_fields()
 
-    def _changed(self) -> None:
-        if self.sender() is not self.name and self.found:
-            self.found = []  # another server or login: test again
-            self.books.clear()
-            self.found_label.setText("Test the connection to choose the address book.")
-        self._update_ok()
+    def forget_found(self) -> None:
+        self.books.clear()
 
-    def _update_ok(self) -> None:
-        ready = bool(self.name.text().strip() and self.url.text().strip())
+    def update_ok(self) -> None:
+        ready = self.filled()
         self.test_button.setEnabled(ready and bool(self.user.text().strip()))
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(ready and self.chosen() is not None)
+        self.ok_button.setEnabled(ready and self.chosen() is not None)
 
     def test_connection(self) -> None:
         url, user, password = (
@@ -356,7 +319,7 @@ class AddAddressBookDialog(QDialog):
         self.found_label.setText(
             f"Connected. {plural(len(found), 'address book')}: choose the one to link."
         )
-        self._update_ok()
+        self.update_ok()
 
     def chosen(self) -> RemoteCalendar | None:
         row = self.books.currentRow()

@@ -15,17 +15,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QStyle,
     QTabWidget,
     QTreeWidget,
@@ -38,7 +35,6 @@ from ichigoapp.errors import IchigoError
 from ichigoapp.services.common import plural
 from ichigoapp.services.sources import (
     CALENDAR_KINDS,
-    DEFAULT_EVERY_MINUTES,
     SourceKind,
     last_counts,
     list_sources,
@@ -53,6 +49,7 @@ from ichigoapp.services.syncing import (
     discover_calendars,
 )
 from ichigoapp.ui.dialogs import ask
+from ichigoapp.ui.dialogs.account import AccountDialog, add_and_report
 from ichigoapp.ui.dialogs.address_books import AddressBooksTab
 from ichigoapp.ui.worker import busy_cursor, call_off_gui_thread
 
@@ -253,14 +250,9 @@ class CalendarsDialog(QDialog):
                 every_minutes=every,
             )
 
-        try:
-            with busy_cursor():
-                _source_id, report = call_off_gui_thread(add)
-        except IchigoError as exc:
-            ask.error(self, "Could not add the calendar", exc.message)
+        report = add_and_report(self, self.sync, "Could not add the calendar", add)
+        if report is None:
             return False
-        self.sync.bus.data_changed.emit()
-        self.sync.show_status()
         self.reload()
         self.sync.bus.status.emit(
             f"'{report.name}' added: {plural(report.created, 'meeting')} "
@@ -319,54 +311,37 @@ class CalendarsDialog(QDialog):
         self.reload()
 
 
-class AddSourceDialog(QDialog):
+class AddSourceDialog(AccountDialog):
     """A calendar link (name, link) or a CalDAV account (server, user, password, and the
     calendars to follow, found by "Test connection")."""
 
     def __init__(self, parent: QWidget, kind: SourceKind) -> None:
-        super().__init__(parent)
+        link = kind == SourceKind.ICS
+        super().__init__(
+            parent,
+            "" if link else "Work",
+            "Test the connection to choose the calendars to follow.",
+            "Add and sync",
+        )
         self.kind = kind
         self.found: list[RemoteCalendar] = []
-        link = kind == SourceKind.ICS
         self.setWindowTitle("Add a calendar link" if link else "Add a CalDAV account")
         self.resize(560, 0 if link else 420)
-        self.name = QLineEdit("Work" if not link else "")
         self.name.setPlaceholderText("Work, Family…")
-        self.url = QLineEdit()
         self.url.setPlaceholderText(
             "https://… or webcal://… (the calendar's secret address)"
             if link
             else "https://caldav.example.com/ (your provider's CalDAV address)"
         )
-        self.user = QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.every = QSpinBox()
-        self.every.setRange(5, 24 * 60)
-        self.every.setSingleStep(5)
-        self.every.setSuffix(" min")
-        self.every.setValue(DEFAULT_EVERY_MINUTES)
         form = QFormLayout()
         form.addRow("&Name:", self.name)
         form.addRow("&Link:" if link else "&Server:", self.url)
         self.calendars = QListWidget()
         self.calendars.setAccessibleName("Calendars to follow")
-        self.test_button = QPushButton("&Test connection")
-        self.test_button.clicked.connect(self.test_connection)
-        self.found_label = QLabel("Test the connection to choose the calendars to follow.")
-        self.found_label.setObjectName("muted")
-        self.found_label.setTextFormat(Qt.TextFormat.PlainText)  # may quote a server
         if not link:
             form.addRow("&User:", self.user)
             form.addRow("&Password:", self.password)
         form.addRow("Sync &every:", self.every)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Add and sync")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         if not link:
@@ -383,25 +358,18 @@ class AddSourceDialog(QDialog):
             hint.setWordWrap(True)
             layout.addWidget(hint)
         layout.addWidget(self.buttons)
-        for field in (self.name, self.url, self.user, self.password):
-            field.textChanged.connect(self._changed)
-        self.calendars.itemChanged.connect(lambda _item: self._update_ok())
-        self._update_ok()
+        self.calendars.itemChanged.connect(lambda _item: self.update_ok())
+        self.watch_fields()
 
-    def _changed(self) -> None:
-        if self.sender() is not self.name and self.found:
-            self.found = []  # another server or login: test again
-            self.calendars.clear()
-            self.found_label.setText("Test the connection to choose the calendars to follow.")
-        self._update_ok()
+    def forget_found(self) -> None:
+        self.calendars.clear()
 
-    def _update_ok(self) -> None:
-        ready = bool(self.name.text().strip() and self.url.text().strip())
+    def update_ok(self) -> None:
+        ready = self.filled()
         if self.kind == SourceKind.CALDAV:
             self.test_button.setEnabled(ready and bool(self.user.text().strip()))
             ready = ready and bool(self.chosen())
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(ready)
+        self.ok_button.setEnabled(ready)
 
     def test_connection(self) -> None:
         url, user, password = (
@@ -426,7 +394,7 @@ class AddSourceDialog(QDialog):
         self.found_label.setText(
             f"Connected. {plural(len(found), 'calendar')} with events: tick the ones to follow."
         )
-        self._update_ok()
+        self.update_ok()
 
     def chosen(self) -> list[RemoteCalendar]:
         return [

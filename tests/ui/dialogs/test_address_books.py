@@ -59,7 +59,7 @@ def test_an_address_book_is_linked_both_ways_from_the_dialog(
     link_book(qtbot, window, radicale, everyone=True)
     assert dialog_log.errors == []
     [[name, address_book, pushed, result]] = book_rows(window)
-    assert (name, address_book, pushed) == ("Phone", "Phone", "Both ways: all contacts")
+    assert (name, address_book, pushed) == ("Phone", "Phone", "Both ways, all contacts")
     assert result == "1 new contact, 1 card written"
     assert len(radicale.cards(book)) == 2
     with vault.session() as session:
