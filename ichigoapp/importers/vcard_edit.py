@@ -31,7 +31,15 @@ from ichigoapp.importers.vcard import (
     read_content_line,
     unescape_text,
 )
-from ichigoapp.importers.vcard_export import _image_type, escape_text, fold
+from ichigoapp.importers.vcard_export import (
+    EMAIL_TYPES,
+    TEL_TYPES,
+    URL_TYPES,
+    _image_type,
+    escape_text,
+    fold,
+    labelled,
+)
 
 SCALARS = (
     "display_name",
@@ -62,8 +70,6 @@ _PROPERTIES: dict[str, tuple[str, ...]] = {
     "phones": ("TEL",),
     "links": ("URL", "X-SOCIALPROFILE"),
 }
-_EMAIL_TYPES = {"home", "work"}
-_TEL_TYPES = {"home", "work", "cell", "voice", "fax", "video", "pager", "text", "textphone"}
 
 
 @dataclass(frozen=True)
@@ -236,19 +242,6 @@ def _value_of(unfolded: str, name: str) -> str:
     return text.strip()
 
 
-def _crlf(line: str) -> str:
-    return fold(line)
-
-
-def _labelled(name: str, value: str, label: str, types: set[str], group: str) -> list[str]:
-    tokens = ["cell" if t == "mobile" else t for t in label.split()]
-    if not tokens:
-        return [f"{name}:{value}"]
-    if all(t in types for t in tokens):
-        return [f"{name};TYPE={','.join(tokens)}:{value}"]
-    return [f"{group}.{name}:{value}", f"{group}.X-ABLabel:{escape_text(label)}"]
-
-
 def _scalar_lines(name: str, want: ContactRecord, version: str, old: str) -> list[str]:
     """The line(s) for one scalar field's property; ``old`` is the line being replaced
     (its unknown components are kept: a middle name, a department)."""
@@ -368,7 +361,7 @@ def edit_card(text: str, want: ContactRecord, changed: set[str]) -> str:
         if name in written:
             continue  # a second FN, TITLE...: the first one is the field
         written.add(name)
-        kept += [_crlf(new) for new in _scalar_lines(name, want, version, line.unfolded)]
+        kept += [fold(new) for new in _scalar_lines(name, want, version, line.unfolded)]
     # Labels of lines that were dropped go with them.
     orphans = dropped_groups - kept_groups
     kept = [
@@ -378,12 +371,12 @@ def edit_card(text: str, want: ContactRecord, changed: set[str]) -> str:
                 and _name(line.split("\n", 1)[0])[0] in orphans)
     ]  # fmt: skip
     for name in sorted(properties - written - {"EMAIL", "TEL", "URL", "X-SOCIALPROFILE"}):
-        kept += [_crlf(new) for new in _scalar_lines(name, want, version, "")]
+        kept += [fold(new) for new in _scalar_lines(name, want, version, "")]
     groups = _free_groups({_name(line)[0] for line in kept})
     for field_name, values in lists.items():
         for value, label in values.items():
             if value not in present[field_name]:
-                kept += [_crlf(new) for new in _list_lines(field_name, value, label, groups)]
+                kept += [fold(new) for new in _list_lines(field_name, value, label, groups)]
     return "".join(kept) + end
 
 
@@ -405,11 +398,14 @@ def _free_groups(used: set[str]) -> Iterator[str]:
 
 
 def _list_lines(name: str, value: str, label: str, groups: Iterator[str]) -> list[str]:
+    def group() -> str:
+        return next(groups)
+
     if name == "emails":
-        return _labelled("EMAIL", escape_text(value), label, _EMAIL_TYPES, next(groups))
+        return labelled("EMAIL", escape_text(value), label, EMAIL_TYPES, group)
     if name == "phones":
-        return _labelled("TEL", escape_text(value), label, _TEL_TYPES, next(groups))
-    return _labelled("URL", value, label, {"home", "work"}, next(groups))
+        return labelled("TEL", escape_text(value), label, TEL_TYPES, group)
+    return labelled("URL", value, label, URL_TYPES, group)
 
 
 def new_card(want: ContactRecord, uid: str, version: str) -> str:
@@ -419,5 +415,5 @@ def new_card(want: ContactRecord, uid: str, version: str) -> str:
     head = [f"VERSION:{version}", f"PRODID:{PRODID}", f"UID:{escape_text(uid)}"]
     if version == "3.0":
         head.append("N:;;;;")  # required in 3.0; rewritten below
-    skeleton = "BEGIN:VCARD\r\n" + "".join(_crlf(line) for line in head) + "END:VCARD\r\n"
+    skeleton = "BEGIN:VCARD\r\n" + "".join(fold(line) for line in head) + "END:VCARD\r\n"
     return edit_card(skeleton, want, set(SCALARS) | set(LISTS))

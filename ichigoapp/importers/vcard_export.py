@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ichigoapp.importers.birthday import birthday_vcard
 from ichigoapp.importers.contact_types import ContactRecord
@@ -38,9 +38,9 @@ _FOLD_OCTETS = 75
 PRODID = "-//Ichigo//Ichigo contacts//EN"
 
 # Labels that are TYPE values in RFC 6350 for each property (after "mobile" -> "cell").
-_EMAIL_TYPES = {"home", "work"}
-_TEL_TYPES = {"home", "work", "cell", "voice", "fax", "video", "pager", "text", "textphone"}
-_URL_TYPES = {"home", "work"}
+EMAIL_TYPES = {"home", "work"}
+TEL_TYPES = {"home", "work", "cell", "voice", "fax", "video", "pager", "text", "textphone"}
+URL_TYPES = {"home", "work"}
 
 # Properties this module writes from the record's fields: an `extra` line with one of
 # these names would duplicate or contradict them.
@@ -127,13 +127,17 @@ class _Groups:
         return f"ichigo{self.count}"
 
 
-def _labelled(name: str, value: str, label: str, types: set[str], groups: _Groups) -> list[str]:
+def labelled(
+    name: str, value: str, label: str, types: set[str], next_group: Callable[[], str]
+) -> list[str]:
+    """A property with its label: as TYPE when vCard has the words, else as Apple's
+    grouped X-ABLabel (with a group name from ``next_group``)."""
     tokens = ["cell" if t == "mobile" else t for t in label.split()]
     if not tokens:
         return [f"{name}:{value}"]
     if all(t in types for t in tokens):
         return [f"{name};TYPE={_param(','.join(tokens))}:{value}"]
-    group = groups.next()
+    group = next_group()
     return [f"{group}.{name}:{value}", f"{group}.X-ABLabel:{escape_text(label)}"]
 
 
@@ -193,12 +197,12 @@ def _card_lines(record: ContactRecord) -> Iterator[str]:
     if record.title:
         yield f"TITLE:{escape_text(record.title)}"
     for address, label in record.emails:
-        yield from _labelled("EMAIL", escape_text(address), label, _EMAIL_TYPES, groups)
+        yield from labelled("EMAIL", escape_text(address), label, EMAIL_TYPES, groups.next)
     for number, label in record.phones:
-        yield from _labelled("TEL", escape_text(number), label, _TEL_TYPES, groups)
+        yield from labelled("TEL", escape_text(number), label, TEL_TYPES, groups.next)
     for url, label in record.links:
         # URI values are not TEXT: a comma in a URL is not escaped.
-        yield from _labelled("URL", _CONTROL.sub("", url), label, _URL_TYPES, groups)
+        yield from labelled("URL", _CONTROL.sub("", url), label, URL_TYPES, groups.next)
     if record.location and "ADR" not in {key.upper() for key in record.extra}:
         yield f"ADR:;;;{escape_text(record.location)};;;"
     if record.birthday is not None:
