@@ -394,6 +394,7 @@ class CardLayout:
         self.plan = Plan()
         self.html = ""
         self.pages = 1  # pages the laid-out card runs over
+        self._paged = False  # the document has a page size (a card over several pages)
 
     @property
     def footer(self) -> float:
@@ -407,12 +408,15 @@ class CardLayout:
             # Qt paginates the document itself, moving a paragraph that would be cut to
             # the next page.
             self.doc.setPageSize(QSizeF(self.page.width(), self.page.height() - self.footer))
+            self._paged = True
             self.doc.setHtml(self.html)
             _keep_paragraphs_whole(self.doc)
             self.pages = self.doc.pageCount()
             return self.pages <= plan.pages
-        self.doc.setPageSize(QSizeF(-1, -1))
-        self.doc.setTextWidth(self.page.width())
+        if self._paged:
+            self.doc.setPageSize(QSizeF(-1, -1))
+            self.doc.setTextWidth(self.page.width())
+            self._paged = False
         self.doc.setHtml(self.html)
         self.pages = 1
         return self.doc.size().height() <= self.page.height()
