@@ -493,6 +493,7 @@ def _push_ichigo_changes(
             continue
         then = Shared.from_json(item.ours)
         if then is not None and contact_view(contact, then) == then:
+            item.synced_at = datetime.now(UTC)  # a note or a detail changed: not asked again
             continue
         index = index or PersonIndex(session)
         outcome = reconcile(session, plan, item, contact, item.agreed, item.etag, index)
