@@ -556,6 +556,7 @@ class PushResult:
     deleted: int = 0
     merged: int = 0  # 412s answered by merging again
     problems: list[dict[str, str | None]] = field(default_factory=list)
+    failed: str = ""  # why writing stopped part way, if it did
 
 
 def push_cards(
@@ -566,7 +567,13 @@ def push_cards(
     What the server took is then recorded with :func:`record_pushes`."""
     out = PushResult()
     for op in ops:
-        _push(account, transaction, plan, op, out)
+        try:
+            _push(account, transaction, plan, op, out)
+        except SyncFailed as exc:
+            # The network or the server went away: what was written is still recorded
+            # (the caller does), the rest waits for the next sync.
+            out.failed = exc.message
+            break
     return out
 
 

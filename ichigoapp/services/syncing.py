@@ -433,6 +433,8 @@ def _sync_book(
         with transaction() as session:
             books.record_pushes(session, book_plan, pushed.done)
             _finish(session, plan, state, report)
+    if pushed.failed:
+        raise SyncFailed(pushed.failed)  # after recording what the server took
 
 
 def _uid_of(data: bytes) -> str:

@@ -319,3 +319,22 @@ def test_an_edit_made_while_a_card_travels_is_sent_by_the_next_sync(
     assert read_card(radicale.get_card(book, "ingrid.vcf")).company == "Fjord Studio"
     assert sync(vault, source).pushed_updated == 1
     assert read_card(radicale.get_card(book, "ingrid.vcf")).company == "Nordlys"
+
+
+def test_a_server_that_goes_away_while_writing_loses_nothing(
+    vault: Vault, radicale: Radicale, book: str
+) -> None:
+    radicale.put_card(book, "ingrid.vcf", iphone_card())
+    source, _ = link(vault, radicale, book)
+    edit(vault, contact_id(vault, "ingrid@fjord.example"), title="Partner")
+    plan = books.BookPlan(source, "Phone", book, "all", False, "3.0")
+    with Account(radicale.url, radicale.user, radicale.password, "Phone") as account:
+        with vault.transaction() as session:
+            change = account.card_changes(book, book_token(vault, source), {})
+            ops = books.sync_book(session, plan, change).ops
+        radicale.stop()
+        pushed = books.push_cards(account, vault.transaction, plan, ops)
+    assert pushed.done == [] and "Phone" in pushed.failed
+    with vault.session() as session:  # Ichigo's change waits for the next sync
+        contact = session.get(Contact, contact_id(vault, "ingrid@fjord.example"))
+        assert contact is not None and contact.title == "Partner"
