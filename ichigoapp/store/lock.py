@@ -28,18 +28,18 @@ OPEN_MARK = b"open\n"
 def left_open(vault: Path) -> bool:
     """Whether the vault's last writer died without closing it (no writer holds it
     now, yet its lock file still says "open"). A writer running now is not a sign."""
-    path = lock_path_for(vault)
     try:
-        handle = path.open("rb")
-    except OSError:
+        with lock_path_for(vault).open("rb") as handle:
+            if not _says_open(handle):
+                return False  # the usual case, decided without touching the lock
+            if not _try_lock(handle):
+                return False  # a writer is at work (the app): it will close cleanly
+            try:
+                return _says_open(handle)
+            finally:
+                _unlock(handle)
+    except OSError:  # no lock file, or (Windows) its locked byte cannot be read
         return False
-    with handle:
-        if not _try_lock(handle):
-            return False  # a writer is at work (the app): it will close cleanly
-        try:
-            return _says_open(handle)
-        finally:
-            _unlock(handle)
 
 
 def _says_open(handle: IO[bytes]) -> bool:
