@@ -169,6 +169,33 @@ def books_writing(session: Session, contact_id: int) -> list[str]:
     )
 
 
+def unlinked_count(session: Session, source_id: int) -> int:
+    """Contacts whose card this address book's server deleted (kept out of it)."""
+    return (
+        session.scalar(
+            select(func.count(SourceItem.id)).where(
+                SourceItem.source_id == source_id, SourceItem.unlinked
+            )
+        )
+        or 0
+    )
+
+
+def link_again(session: Session, source_id: int) -> int:
+    """The user's word: the contacts whose cards the server deleted may go back to it.
+    Their cards are written again at the next sync (when the address book receives
+    them); returns how many."""
+    unlinked = list(
+        session.scalars(
+            select(SourceItem).where(SourceItem.source_id == source_id, SourceItem.unlinked)
+        )
+    )
+    for item in unlinked:
+        session.delete(item)
+    session.flush()
+    return len(unlinked)
+
+
 # --- a contact's shareable fields ----------------------------------------------------------
 
 

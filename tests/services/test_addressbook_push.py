@@ -223,6 +223,13 @@ def test_a_card_deleted_on_the_server_is_not_pushed_back_and_ichigo_deletions_de
     assert sorted(radicale.cards(book)) == ["lena.vcf"]
     again = sync(vault, source)
     assert (again.pushed_created, again.not_modified) == (0, True)  # no resurrection
+    with vault.transaction() as session:  # until the user includes her again
+        assert books.unlinked_count(session, source) == 1
+        assert books.link_again(session, source) == 1
+    assert sync(vault, source).pushed_created == 1
+    assert sorted(radicale.cards(book)) != ["lena.vcf"] and len(radicale.cards(book)) == 2
+    radicale.delete_card(book, next(n for n in radicale.cards(book) if n != "lena.vcf"))
+    assert sync(vault, source).unlinked == 1
 
     with vault.transaction() as session:
         contacts.delete_contact(session, contact_id(vault, "lena@x.example"))

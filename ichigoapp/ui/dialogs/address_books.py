@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ichigoapp.errors import IchigoError
-from ichigoapp.services.addressbooks import discover_address_books
+from ichigoapp.services.addressbooks import discover_address_books, link_again, unlinked_count
 from ichigoapp.services.common import plural
 from ichigoapp.services.contacts import tag_names
 from ichigoapp.services.sources import (
@@ -115,8 +115,16 @@ class AddressBooksTab(QWidget):
         self.empty.setObjectName("muted")
         self.add_button = QPushButton("Add &address book…")
         self.add_button.clicked.connect(self.add)
+        self.again_button = QPushButton("Include unlin&ked contacts again…")
+        self.again_button.setToolTip(
+            "Contacts whose cards were deleted on the server stay out of that address "
+            "book until you include them again"
+        )
+        self.again_button.clicked.connect(self.include_again)
+        self.table.currentItemChanged.connect(lambda *_: self._update_again())
         row = QHBoxLayout()
         row.addWidget(self.empty, 1)
+        row.addWidget(self.again_button)
         row.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -154,6 +162,35 @@ class AddressBooksTab(QWidget):
         if self.table.currentItem() is None and first is not None:
             self.table.setCurrentItem(first)
         self.empty.setVisible(not rows)
+        self._update_again()
+
+    def _unlinked(self) -> int:
+        source_id = self.selected_id()
+        if source_id is None:
+            return 0
+        with self.vault.session() as session:
+            return unlinked_count(session, source_id)
+
+    def _update_again(self) -> None:
+        self.again_button.setEnabled(self._unlinked() > 0)
+
+    def include_again(self) -> None:
+        """Let the contacts the server's deletions kept out go back to the address book."""
+        source_id, item, count = self.selected_id(), self.table.currentItem(), self._unlinked()
+        if source_id is None or item is None or not count:
+            return
+        if not ask.confirm(
+            self,
+            "Include unlinked contacts again",
+            f"{plural(count, 'contact')} whose card was deleted in '{item.text(0)}' on the "
+            "server will be written to it again at the next sync, if it receives them.",
+            "Include again",
+        ):
+            return
+        with self.vault.transaction() as session:
+            link_again(session, source_id)
+        self._update_again()
+        self.sync.bus.status.emit(f"{plural(count, 'contact')} included again")
 
     def selected_id(self) -> int | None:
         item = self.table.currentItem()

@@ -108,5 +108,10 @@ def test_the_brake_asks_and_goes_ahead_only_when_told(
     with vault.session() as session:
         assert len(session.scalars(select(SourceItem.id).where(SourceItem.unlinked)).all()) == 7
     assert "7 contacts unlinked" in book_rows(window)[0][3]
+    tab = window.file_actions.sync.dialog.books  # type: ignore[union-attr]
+    assert tab.again_button.isEnabled()
+    tab.include_again()
+    assert dialog_log.confirms[-1].startswith("7 contacts whose card was deleted in 'Phone'")
+    assert not tab.again_button.isEnabled()
     with vault.transaction() as session:  # the contacts stay, with their history
         assert len(contacts.list_contacts(session)) >= 8
