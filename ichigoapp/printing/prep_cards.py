@@ -49,6 +49,9 @@ if TYPE_CHECKING:
 # Layout happens at this resolution whatever the output device, so that the fit check
 # and the drawing agree exactly; printers with another resolution get a scaled painter.
 LAYOUT_DPI = 600
+NOTE_LINE_MM = 7.6  # a writing line's height: the .blank rows of prep_card.css
+MIN_NOTE_LINES = 3
+MAX_NOTE_LINES = 12
 
 FONT_FAMILIES = [
     # Qt falls back along this list glyph by glyph. Latin faces come first: each
@@ -150,6 +153,7 @@ class Plan:
     # joining the list of names: nobody the user has met is reduced to a name.
     compact: bool = False
     pages: int = 1  # pages the card may run over, each marked "1/2", "2/2"
+    note_lines: int = 0  # lines to write on under "Notes" (CardLayout fills free room)
 
 
 _DETAIL_LADDER = (
@@ -425,12 +429,14 @@ class CardLayout:
         """Set the document to ``card`` at the richest plan that fits one page."""
         stages = _stages(card)
         if self._fits(card, stages[0][0]):
+            self._add_note_lines(card)
             return self.doc
         for stage in stages:
             plan = self._first_fit(card, stage)
             if plan is not None:
                 if plan != self.plan:
                     self._fits(card, plan)
+                self._add_note_lines(card)
                 return self.doc
         # Nothing fits (a title of thousands of characters...): shorten the header too.
         short = replace(
@@ -442,6 +448,23 @@ class CardLayout:
         )
         self._fits(short, stages[-1][-1])
         return self.doc
+
+    def _add_note_lines(self, card: PrepCard) -> None:
+        """Lines to write on under "Notes" where a one-page card leaves room for three or
+        more (as many as fit, at most a dozen): a card is also taken into the meeting."""
+        if self.plan.pages > 1:
+            return
+        free = self.page.height() - self.doc.size().height()
+        line = NOTE_LINE_MM * LAYOUT_DPI / 25.4
+        lines = min(MAX_NOTE_LINES, int(free / line) - 1)  # one for the heading
+        if lines < MIN_NOTE_LINES:
+            return
+        fitted = self.plan
+        while lines >= MIN_NOTE_LINES:
+            if self._fits(card, replace(fitted, note_lines=lines)):
+                return
+            lines -= 1
+        self._fits(card, fitted)
 
     def _first_fit(self, card: PrepCard, plans: list[Plan]) -> Plan | None:
         """The first plan of ``plans`` (content only shrinking) that fits, by bisection."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -360,3 +361,27 @@ def test_the_agenda_is_printed_once_without_joining_instructions(
     assert text.count("Q3 <b>numbers</b>") == 1
     for noise in ("Meeting ID", "Passcode", "teams.microsoft.com", "+1 323"):
         assert noise not in text
+
+
+@pytest.mark.parametrize("size", [CardSize.A6, CardSize.A4])
+def test_room_left_on_a_card_becomes_lines_for_notes(
+    session: Session, tmp_path: Path, size: CardSize
+) -> None:
+    from tests.pdf import rule_rows_mm
+
+    enc = meeting(session, "Short one", [person(session, "A Person", 1)], intention="listen")
+    out = tmp_path / "card.pdf"
+    assert write_pdf([build_prep_card(session, enc.id, now=NOW)], out, size) == 1
+    assert "Notes" in pdf_text(out)
+    rows = rule_rows_mm(out, tmp_path)  # the intention is set: every grey line is for notes
+    assert len(rows) >= 3
+    gaps = [b - a for a, b in pairwise(rows)]
+    assert all(7.0 <= gap <= 9.0 for gap in gaps), gaps
+
+
+def test_a_full_card_keeps_its_room_for_people(crowd: PrepCard, tmp_path: Path) -> None:
+    from tests.pdf import rule_rows_mm
+
+    out = tmp_path / "crowd.pdf"
+    write_pdf([crowd], out, CardSize.A4)
+    assert len(rule_rows_mm(out, tmp_path)) == 2  # the intention's two lines, no notes
