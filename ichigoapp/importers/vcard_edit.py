@@ -330,7 +330,7 @@ def edit_card(text: str, want: ContactRecord, changed: set[str]) -> str:
     lines = _physical_lines(text)
     version = _version(lines)
     properties = {p for name in changed for p in _PROPERTIES[name]}
-    lists = {name: _list_values(want, name) for name in LISTS if name in changed}
+    lists = {name: list_values(want, name) for name in LISTS if name in changed}
     kept: list[str] = []
     dropped_groups: set[str] = set()
     kept_groups: set[str] = set()
@@ -380,7 +380,7 @@ def edit_card(text: str, want: ContactRecord, changed: set[str]) -> str:
     return "".join(kept) + end
 
 
-def _list_values(want: ContactRecord, name: str) -> dict[str, str]:
+def list_values(want: ContactRecord, name: str) -> dict[str, str]:
     """value -> label, in the comparable form of :func:`shared_of`."""
     if name == "emails":
         return {normalise_email(e): label for e, label in want.emails}

@@ -40,11 +40,13 @@ from ichigoapp.importers.contact_types import ContactRecord
 from ichigoapp.importers.vcard import CardError
 from ichigoapp.importers.vcard_edit import (
     LISTS,
+    SCALARS,
     Delta,
     Shared,
     apply_delta,
     delta,
     edit_card,
+    list_values,
     new_card,
     phone_value,
     read_card,
@@ -220,8 +222,7 @@ def _first_link_base(theirs: Shared, ours: Shared) -> Shared:
     """The base of a card linked for the first time to a contact that may already hold
     more: what the card says stays (no overwrite), what the contact adds goes to it."""
     values: dict[str, Any] = {}
-    for name in ("display_name", "given_name", "family_name", "company", "title",
-                 "location", "pronouns", "birthday", "photo"):  # fmt: skip
+    for name in SCALARS:
         values[name] = getattr(ours, name) if getattr(theirs, name) else ""
     for name in LISTS:
         values[name] = tuple(v for v in getattr(theirs, name) if v in getattr(ours, name))
@@ -251,11 +252,7 @@ def _apply_to_contact(
             contact.photo = theirs.photo
         elif name != "display_name" or value:
             setattr(contact, name, value)
-    labels = {
-        "emails": dict(theirs.emails),
-        "phones": {phone_value(p): label for p, label in theirs.phones},
-        "links": {u.strip(): label for u, label in theirs.links},
-    }
+    labels = {name: list_values(theirs, name) for name in LISTS}
     removed = change.removed
     contact.emails = [e for e in contact.emails if e.email not in removed.get("emails", set())]
     contact.phones = [
@@ -329,11 +326,7 @@ def reconcile(
         return out
     target = apply_delta(now_theirs, from_us)
     want = _want(contact)
-    labels = {
-        "emails": dict(want.emails),
-        "phones": {phone_value(p): label for p, label in want.phones},
-        "links": {u.strip(): label for u, label in want.links},
-    }
+    labels = {name: list_values(want, name) for name in LISTS}
     for name in LISTS:
         values = [(value, labels[name].get(value, "")) for value in getattr(target, name)]
         setattr(want, name, values)
@@ -414,7 +407,7 @@ def sync_book(session: Session, plan: BookPlan, change: CalendarChanges) -> Book
             session.delete(items.pop(path))
         new.append((path, etag, text, record))
     if new:
-        _link_new_cards(session, plan, new, items, result, the_index())
+        _link_new_cards(session, plan, new, items, result)
     if plan.push != "none":
         _push_ichigo_changes(session, plan, set(changed), result)
         result.ops += _new_cards(session, plan)
@@ -458,7 +451,6 @@ def _link_new_cards(
     new: list[tuple[str, str, str, ContactRecord]],
     items: dict[str, SourceItem],
     result: BookResult,
-    index: PersonIndex,
 ) -> None:
     """New cards become contacts (or join the ones they prove to be), then are
     reconciled once: what the contact knows beyond the card goes to it."""
@@ -467,10 +459,7 @@ def _link_new_cards(
     result.counts.created += report.created
     result.counts.updated += report.updated
     result.counts.unchanged += report.unchanged
-    for key in list(index.by_key):  # the import changed contacts the index knew
-        del index.by_key[key]
-    for contact in session.scalars(select(Contact)):
-        index.remember(contact)
+    index = PersonIndex(session)  # read after the import, which changed contacts
     linking: list[tuple[SourceItem, Contact, ContactRecord]] = []
     for position, (path, etag, text, record) in enumerate(new):
         item = SourceItem(

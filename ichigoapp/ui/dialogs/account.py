@@ -6,7 +6,7 @@ lives on only inside the vault."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,6 +23,8 @@ from ichigoapp.errors import IchigoError
 from ichigoapp.services.sources import DEFAULT_EVERY_MINUTES
 from ichigoapp.ui.dialogs import ask
 from ichigoapp.ui.worker import busy_cursor, call_off_gui_thread
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from ichigoapp.services.syncing import SyncReport
@@ -80,6 +82,18 @@ class AccountDialog(QDialog):
 
     def filled(self) -> bool:
         return bool(self.name.text().strip() and self.url.text().strip())
+
+    def discover(self, find: Callable[[str, str, str, str], list[T]]) -> list[T] | None:
+        """``find(url, user, password, name)`` off the GUI thread, for "Test connection";
+        on failure the reason is shown under the fields and None returned."""
+        url, user = self.url.text().strip(), self.user.text().strip()
+        password, name = self.password.text(), self.name.text().strip()
+        try:
+            with busy_cursor():
+                return call_off_gui_thread(lambda: find(url, user, password, name))
+        except IchigoError as exc:
+            self.found_label.setText(exc.message)
+            return None
 
     def test_connection(self) -> None:
         raise NotImplementedError

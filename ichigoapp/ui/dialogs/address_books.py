@@ -48,7 +48,6 @@ from ichigoapp.services.sources import (
 from ichigoapp.services.syncing import RemoteCalendar, SyncReport, add_and_sync
 from ichigoapp.ui.dialogs import ask
 from ichigoapp.ui.dialogs.account import AccountDialog, add_and_report
-from ichigoapp.ui.worker import busy_cursor, call_off_gui_thread
 
 if TYPE_CHECKING:
     from ichigoapp.store import Vault
@@ -335,19 +334,8 @@ class AddAddressBookDialog(AccountDialog):
         self.ok_button.setEnabled(ready and self.chosen() is not None)
 
     def test_connection(self) -> None:
-        url, user, password = (
-            self.url.text().strip(),
-            self.user.text().strip(),
-            self.password.text(),
-        )
-        name = self.name.text().strip()
-        try:
-            with busy_cursor():
-                found = call_off_gui_thread(
-                    lambda: discover_address_books(url, user, password, name)
-                )
-        except IchigoError as exc:
-            self.found_label.setText(exc.message)
+        found = self.discover(discover_address_books)
+        if found is None:
             return
         self.found = found
         self.books.clear()

@@ -51,7 +51,6 @@ from ichigoapp.services.syncing import (
 from ichigoapp.ui.dialogs import ask
 from ichigoapp.ui.dialogs.account import AccountDialog, add_and_report
 from ichigoapp.ui.dialogs.address_books import AddressBooksTab
-from ichigoapp.ui.worker import busy_cursor, call_off_gui_thread
 
 if TYPE_CHECKING:
     from ichigoapp.store import Vault
@@ -372,17 +371,8 @@ class AddSourceDialog(AccountDialog):
         self.ok_button.setEnabled(ready)
 
     def test_connection(self) -> None:
-        url, user, password = (
-            self.url.text().strip(),
-            self.user.text().strip(),
-            self.password.text(),
-        )
-        name = self.name.text().strip()
-        try:
-            with busy_cursor():
-                found = call_off_gui_thread(lambda: discover_calendars(url, user, password, name))
-        except IchigoError as exc:
-            self.found_label.setText(exc.message)
+        found = self.discover(discover_calendars)
+        if found is None:
             return
         self.found = found
         self.calendars.clear()
