@@ -5,6 +5,8 @@ phone wrote is lost, nothing private leaves the vault."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -16,11 +18,11 @@ from ichigoapp.importers.vcard_edit import read_card
 from ichigoapp.model import Contact, ContactEmail, Source, SourceItem
 from ichigoapp.services import addressbooks as books
 from ichigoapp.services import contacts, encounters, reflections
-from ichigoapp.services.sources import SourceKind
-from ichigoapp.services.syncing import SyncReport, add_and_sync, sync_source
+from ichigoapp.services.syncing import SyncReport, sync_source
 from ichigoapp.store import Vault
 from ichigoapp.sync.dav import Account
 from tests.servers import Radicale
+from tests.services import test_addressbooks
 from tests.services.test_addressbooks import PHOTO, phone_card
 
 TODAY = date(2026, 12, 3)
@@ -48,20 +50,22 @@ def book(radicale: Radicale) -> str:
     return radicale.make_address_book("Phone", "contacts")
 
 
-def link(vault: Vault, radicale: Radicale, book: str, push: str = "all") -> tuple[int, SyncReport]:
-    return add_and_sync(
-        vault.transaction,
-        name="Phone",
-        kind=SourceKind.CARDDAV,
-        url=radicale.url,
-        username=radicale.user,
-        password=radicale.password,
-        calendars=[books.pick_address_book(
-            books.discover_address_books(radicale.url, radicale.user, radicale.password,
-                                         "Phone"), "")],
-        push=push,
-        today=TODAY,
-    )  # fmt: skip
+def link(vault: Vault, radicale: Radicale, push: str = "all") -> tuple[int, SyncReport]:
+    return test_addressbooks.link(vault, radicale, push)
+
+
+@contextmanager
+def step_by_step(
+    vault: Vault, radicale: Radicale, book: str, source: int, version: str = "3.0"
+) -> Iterator[tuple[Account, books.BookPlan, list[books.PushOp]]]:
+    """A sync's pull, applied, with its writes prepared but not sent: the test acts in
+    between (as another client, or as the user) and then sends them."""
+    plan = books.BookPlan(source, "Phone", book, "all", False, version)
+    with Account(radicale.url, radicale.user, radicale.password, "Phone") as account:
+        change = account.card_changes(book, book_token(vault, source), {})
+        with vault.transaction() as session:
+            ops = books.sync_book(session, plan, change).ops
+        yield account, plan, ops
 
 
 def sync(vault: Vault, source: int, **kwargs: bool) -> SyncReport:
@@ -100,7 +104,7 @@ def test_a_title_changed_in_ichigo_reaches_the_card_and_keeps_every_other_line(
 ) -> None:
     radicale.put_card(book, "ingrid.vcf", iphone_card())
     before = radicale.get_card(book, "ingrid.vcf")
-    source, first = link(vault, radicale, book)
+    source, first = link(vault, radicale)
     assert (first.pulled_created, first.pushed_updated, first.pushed_created) == (1, 0, 0)
     ingrid = contact_id(vault, "ingrid@fjord.example")
     edit(vault, ingrid, title="Partner")
@@ -123,7 +127,7 @@ def test_concurrent_edits_end_with_both_changes_on_both_sides(
     vault: Vault, radicale: Radicale, book: str
 ) -> None:
     radicale.put_card(book, "ingrid.vcf", iphone_card())
-    source, _ = link(vault, radicale, book)
+    source, _ = link(vault, radicale)
     ingrid = contact_id(vault, "ingrid@fjord.example")
     edit(vault, ingrid, title="Partner")
     radicale.put_card(book, "ingrid.vcf", iphone_card(phone="+47 400 00 001"))
@@ -145,15 +149,10 @@ def test_a_card_changed_between_the_pull_and_the_write_is_merged_after_a_412(
     vault: Vault, radicale: Radicale, book: str
 ) -> None:
     radicale.put_card(book, "ingrid.vcf", iphone_card())
-    source, _ = link(vault, radicale, book)
+    source, _ = link(vault, radicale)
     ingrid = contact_id(vault, "ingrid@fjord.example")
     edit(vault, ingrid, title="Partner")
-    token = book_token(vault, source)
-    plan = books.BookPlan(source, "Phone", book, "all", False, "4.0")
-    with Account(radicale.url, radicale.user, radicale.password, "Phone") as account:
-        change = account.card_changes(book, token, {})
-        with vault.transaction() as session:
-            ops = books.sync_book(session, plan, change).ops
+    with step_by_step(vault, radicale, book, source, "4.0") as (account, plan, ops):
         assert [op.kind for op in ops] == ["update"]
         # The phone saves a new number after Ichigo read the card, before it writes.
         radicale.put_card(book, "ingrid.vcf", iphone_card(phone="+47 400 00 001"))
@@ -195,7 +194,7 @@ def test_private_words_never_reach_the_server(vault: Vault, radicale: Radicale, 
         reflections.reflect(
             session, meeting.id, reflections.ReflectionInput(learned="His startup is struggling")
         )
-    _source, report = link(vault, radicale, book)
+    _source, report = link(vault, radicale)
     assert report.pushed_created == 1
     stored = "\n".join(
         p.read_text("utf-8", "replace") for p in Path(radicale.folder).rglob("*") if p.is_file()
@@ -216,7 +215,7 @@ def test_a_card_deleted_on_the_server_is_not_pushed_back_and_ichigo_deletions_de
     radicale.put_card(book, "ingrid.vcf", iphone_card())
     radicale.put_card(book, "lena.vcf", phone_card("u-l", "Lena", "Fischer", "lena@x.example",
                                                   phone="+49 30 1234"))  # fmt: skip
-    source, _ = link(vault, radicale, book)
+    source, _ = link(vault, radicale)
     radicale.delete_card(book, "ingrid.vcf")
     report = sync(vault, source)
     assert (report.unlinked, report.pushed_created) == (1, 0)
@@ -246,7 +245,7 @@ def test_only_contacts_with_the_tag_are_written(
     with vault.transaction() as session:
         contacts.add_contact(session, contacts.ContactInput(name="Ada", tags=["phone"]))
         contacts.add_contact(session, contacts.ContactInput(name="Bo"))
-    _source, report = link(vault, radicale, book, push="tag:phone")
+    _source, report = link(vault, radicale, push="tag:phone")
     assert report.pushed_created == 1
     assert [read_card(c).display_name for c in radicale.cards(book).values()] == ["Ada"]
 
@@ -257,7 +256,7 @@ def test_the_brake_stops_a_sync_that_would_unlink_most_contacts(
     for n in range(8):
         card = phone_card(f"u{n}", f"P{n}", "Test", f"p{n}@x.example", phone=f"+1 555 010{n}")
         radicale.put_card(book, f"p{n}.vcf", card)
-    source, _ = link(vault, radicale, book)
+    source, _ = link(vault, radicale)
     for n in range(7):
         radicale.delete_card(book, f"p{n}.vcf")
     held = sync(vault, source)
@@ -275,7 +274,7 @@ def test_removals_travel_both_ways_and_a_field_made_private_stays_on_the_card(
         "item1.X-ABLabel:_$!<Work>!$_", "item1.X-ABLabel:_$!<Work>!$_\r\nEMAIL:ingrid@old.example"
     )
     radicale.put_card(book, "ingrid.vcf", card)
-    source, _ = link(vault, radicale, book)
+    source, _ = link(vault, radicale)
     ingrid = contact_id(vault, "ingrid@fjord.example")
 
     # Only a phone changes in Ichigo (no other field of the contact row): it still goes.
@@ -311,14 +310,10 @@ def test_an_edit_made_while_a_card_travels_is_sent_by_the_next_sync(
     vault: Vault, radicale: Radicale, book: str
 ) -> None:
     radicale.put_card(book, "ingrid.vcf", iphone_card())
-    source, _ = link(vault, radicale, book)
+    source, _ = link(vault, radicale)
     ingrid = contact_id(vault, "ingrid@fjord.example")
     edit(vault, ingrid, title="Partner")
-    token = book_token(vault, source)
-    plan = books.BookPlan(source, "Phone", book, "all", False, "3.0")
-    with Account(radicale.url, radicale.user, radicale.password, "Phone") as account:
-        with vault.transaction() as session:
-            ops = books.sync_book(session, plan, account.card_changes(book, token, {})).ops
+    with step_by_step(vault, radicale, book, source) as (account, plan, ops):
         edit(vault, ingrid, company="Nordlys")  # typed in the app meanwhile
         pushed = books.push_cards(account, vault.transaction, plan, ops)
     with vault.transaction() as session:
@@ -332,13 +327,9 @@ def test_a_server_that_goes_away_while_writing_loses_nothing(
     vault: Vault, radicale: Radicale, book: str
 ) -> None:
     radicale.put_card(book, "ingrid.vcf", iphone_card())
-    source, _ = link(vault, radicale, book)
+    source, _ = link(vault, radicale)
     edit(vault, contact_id(vault, "ingrid@fjord.example"), title="Partner")
-    plan = books.BookPlan(source, "Phone", book, "all", False, "3.0")
-    with Account(radicale.url, radicale.user, radicale.password, "Phone") as account:
-        with vault.transaction() as session:
-            change = account.card_changes(book, book_token(vault, source), {})
-            ops = books.sync_book(session, plan, change).ops
+    with step_by_step(vault, radicale, book, source) as (account, plan, ops):
         radicale.stop()
         pushed = books.push_cards(account, vault.transaction, plan, ops)
     assert pushed.done == [] and "Phone" in pushed.failed

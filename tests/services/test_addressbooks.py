@@ -53,7 +53,7 @@ def book(radicale: Radicale) -> str:
     return radicale.make_address_book("Phone", "contacts")
 
 
-def link(vault: Vault, radicale: Radicale) -> tuple[int, SyncReport]:
+def link(vault: Vault, radicale: Radicale, push: str = "none") -> tuple[int, SyncReport]:
     found = discover_address_books(radicale.url, radicale.user, radicale.password, "Phone")
     return add_and_sync(
         vault.transaction,
@@ -63,6 +63,7 @@ def link(vault: Vault, radicale: Radicale) -> tuple[int, SyncReport]:
         username=radicale.user,
         password=radicale.password,
         calendars=[pick_address_book(found, "")],
+        push=push,
         today=TODAY,
     )
 
