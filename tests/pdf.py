@@ -6,11 +6,13 @@ import subprocess
 from pathlib import Path
 
 
-def pdf_text(path: Path, page: int | None = None) -> str:
-    """The words of the PDF (or of one page), however its lines wrap."""
+def pdf_text(path: Path, page: int | None = None, *, layout: bool = False) -> str:
+    """The words of the PDF (or of one page), however its lines wrap; with ``layout``,
+    in the order they stand on the page, line by line (columns side by side)."""
     pages = ["-f", str(page), "-l", str(page)] if page else []
+    how = ["-layout"] if layout else []
     out = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"],
+        ["pdftotext", "-enc", "UTF-8", *how, *pages, str(path), "-"],
         capture_output=True,
         check=True,
         text=True,

@@ -10,6 +10,7 @@ from ichigoapp.cli.common import Commands, emit, reading
 from ichigoapp.errors import EXIT_OK, BadInput
 
 SIZES = ("a6", "a5", "a4", "letter", "index")
+SHEET_SIZES = ("a4", "letter")
 
 
 def cmd_prep(args: argparse.Namespace) -> int:
@@ -21,6 +22,11 @@ def cmd_prep(args: argparse.Namespace) -> int:
         raise BadInput("give exactly one of --date, --from/--to or --encounter")
     if (args.from_ is None) != (args.to is None):
         raise BadInput("--from and --to go together")
+    if args.sheet and not args.date:
+        raise BadInput("--sheet prints one day: give it with --date")
+    size = args.size or ("a4" if args.sheet else "a6")
+    if args.sheet and size not in SHEET_SIZES:
+        raise BadInput(f"a day sheet is printed on A4 or US Letter, not {size}")
     out = Path(args.pdf).expanduser()
     if not out.parent.is_dir():
         raise BadInput(f"cannot write {out}: no folder {out.parent}")
@@ -40,16 +46,23 @@ def cmd_prep(args: argparse.Namespace) -> int:
     if not cards:
         raise BadInput(f"no meetings {what} (cancelled ones get no card)")
 
-    from ichigoapp.printing.prep_cards import card_size, ensure_app, write_pdf
+    from ichigoapp.printing.prep_cards import card_size, ensure_app, write_day_sheet, write_pdf
 
     ensure_app()
     try:
-        pages = write_pdf(cards, out, card_size(args.size))
+        if args.sheet:
+            pages = write_day_sheet(first, cards, out, card_size(size))
+        else:
+            pages = write_pdf(cards, out, card_size(size))
     except OSError as exc:
         raise BadInput(f"cannot write {out}: {exc.strerror or exc}") from None
-    noun = "card" if len(cards) == 1 else "cards"
+    noun = "meeting" if len(cards) == 1 else "meetings"
+    if args.sheet:
+        text = f"Wrote the day sheet of {first} ({len(cards)} {noun}) to {out}"
+    else:
+        text = f"Wrote {len(cards)} prep card{'' if len(cards) == 1 else 's'} to {out}"
     data = {"pdf": str(out), "cards": len(cards), "pages": pages}
-    emit(args, data, f"Wrote {len(cards)} prep {noun} to {out}")
+    emit(args, data, text)
     return EXIT_OK
 
 
@@ -60,4 +73,11 @@ def add_prep(commands: Commands) -> None:
     p.add_argument("--to", help="YYYY-MM-DD, inclusive (with --from)")
     p.add_argument("--encounter", type=int, help="one meeting by id")
     p.add_argument("--pdf", required=True, metavar="OUT.pdf", help="where to write the cards")
-    p.add_argument("--size", default="a6", choices=SIZES, help="paper size (default: a6)")
+    p.add_argument(
+        "--size", choices=SIZES, help="paper size (default: a6 for cards, a4 for --sheet)"
+    )
+    p.add_argument(
+        "--sheet",
+        action="store_true",
+        help="the whole day on one A4/Letter page, one line per person (with --date)",
+    )

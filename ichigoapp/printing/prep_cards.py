@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +36,9 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextOption,
+    QTextTable,
 )
 
 from ichigoapp import paths
@@ -368,19 +370,47 @@ def ensure_app() -> QGuiApplication:
 
 def _keep_paragraphs_whole(doc: QTextDocument) -> None:
     """A paragraph moves to the next page whole rather than being cut: a person's line
-    is read in one place, and each page holds only its own text."""
+    is read in one place, and each page holds only its own text.
+
+    Paragraphs in table cells are left alone (Qt would stop wrapping them and widen
+    their column); a table that would be cut moves whole instead (:func:`_keep_tables_whole`).
+    """
     keep = QTextBlockFormat()
     keep.setNonBreakableLines(True)
     cursor = QTextCursor(doc)
     block = doc.begin()
     while block.isValid():
         cursor.setPosition(block.position())
-        cursor.mergeBlockFormat(keep)
+        if cursor.currentTable() is None:
+            cursor.mergeBlockFormat(keep)
         block = block.next()
+    _keep_tables_whole(doc)
 
 
-class CardLayout:
-    """Lays cards out on one reusable document and finds the richest plan that fits."""
+def _keep_tables_whole(doc: QTextDocument) -> None:
+    """A table (a meeting on the day sheet) that a page break would cut starts on the
+    next page instead, unless it is taller than a page anyway."""
+    page = doc.pageSize().height()
+    layout = doc.documentLayout()
+    for frame in doc.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable):
+            continue
+        box = layout.frameBoundingRect(frame)
+        if box.height() >= page or int(box.top() // page) == int((box.bottom() - 1) // page):
+            continue
+        fmt = frame.format()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        frame.setFormat(fmt)  # the layout after it moves down; later tables see that
+
+
+class PagedDocument:
+    """One reusable document, laid out exactly as on paper and drawn page by page.
+
+    Something that does not fit one page may run over several when its plan allows:
+    Qt paginates, paragraphs move to the next page whole, and each page gets "1/2" at
+    its foot. :class:`CardLayout` (a meeting's card) and :class:`SheetLayout` (a day on
+    one sheet) decide what goes in.
+    """
 
     def __init__(self, size: CardSize) -> None:
         _require_app()
@@ -395,35 +425,81 @@ class CardLayout:
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.doc.setDefaultTextOption(option)
         self.doc.setTextWidth(self.page.width())
-        self.plan = Plan()
         self.html = ""
-        self.pages = 1  # pages the laid-out card runs over
-        self._paged = False  # the document has a page size (a card over several pages)
+        self.pages = 1  # pages the laid-out content runs over
+        self._paged = False  # the document has a page size (content over several pages)
 
     @property
     def footer(self) -> float:
-        """Height kept free at the foot of each page of a card that runs over pages."""
+        """Height kept free at the foot of each page of content that runs over pages."""
         return _GEOMETRY[self.size].base_pt * 2.2 * LAYOUT_DPI / 72
 
-    def _fits(self, card: PrepCard, plan: Plan) -> bool:
-        self.html = _html(card, self.size, plan)
-        self.plan = plan
-        if plan.pages > 1:
+    def fit_page(self, width: float, height: float) -> None:
+        """Lay out for a device whose paintable area is smaller than the paper's."""
+        self.page = QSizeF(min(width, self.page.width()), min(height, self.page.height()))
+        self.doc.setTextWidth(self.page.width())
+
+    def _set(self, html: str, pages: int) -> bool:
+        """Lay ``html`` out; True when it fits on ``pages`` pages."""
+        self.html = html
+        if pages > 1:
             # Qt paginates the document itself, moving a paragraph that would be cut to
             # the next page.
             self.doc.setPageSize(QSizeF(self.page.width(), self.page.height() - self.footer))
             self._paged = True
-            self.doc.setHtml(self.html)
+            self.doc.setHtml(html)
             _keep_paragraphs_whole(self.doc)
             self.pages = self.doc.pageCount()
-            return self.pages <= plan.pages
+            return self.pages <= pages
         if self._paged:
             self.doc.setPageSize(QSizeF(-1, -1))
             self.doc.setTextWidth(self.page.width())
             self._paged = False
-        self.doc.setHtml(self.html)
+        self.doc.setHtml(html)
         self.pages = 1
         return self.doc.size().height() <= self.page.height()
+
+    def draw(self, painter: QPainter, page: int = 0) -> None:
+        """Paint page ``page`` of the laid-out content (with "2/3" at its foot when the
+        content runs over pages)."""
+        width = self.page.width()
+        if self.pages == 1:
+            # Clip to the page: only reachable for absurd input that fits no plan at all.
+            self.doc.drawContents(painter, QRectF(0, 0, width, self.page.height()))
+            return
+        height = self.page.height() - self.footer
+        painter.save()
+        painter.translate(0, -page * height)
+        area = QRectF(0, page * height, width, height)
+        painter.setClipRect(area)
+        # The next page's first line starts right at the edge: a rectangle that does not
+        # touch it keeps it out of this page altogether (its text, too).
+        self.doc.drawContents(painter, area.adjusted(0, 0, 0, -0.5))
+        painter.restore()
+        font = QFont(_default_font())
+        font.setPointSizeF(_GEOMETRY[self.size].base_pt * 0.8)
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(QColor("#666666"))
+        foot = QRectF(0, self.page.height() - self.footer, width, self.footer)
+        painter.drawText(
+            foot,
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+            f"{page + 1}/{self.pages}",
+        )
+        painter.restore()
+
+
+class CardLayout(PagedDocument):
+    """Lays cards out on one reusable document and finds the richest plan that fits."""
+
+    def __init__(self, size: CardSize) -> None:
+        super().__init__(size)
+        self.plan = Plan()
+
+    def _fits(self, card: PrepCard, plan: Plan) -> bool:
+        self.plan = plan
+        return self._set(_html(card, self.size, plan), plan.pages)
 
     def lay_out(self, card: PrepCard) -> SafeTextDocument:
         """Set the document to ``card`` at the richest plan that fits one page."""
@@ -478,35 +554,82 @@ class CardLayout:
                 lo = mid + 1
         return best
 
-    def draw(self, painter: QPainter, page: int = 0) -> None:
-        """Paint page ``page`` of the laid-out card (with "2/3" at its foot when the
-        card runs over pages)."""
-        width = self.page.width()
-        if self.pages == 1:
-            # Clip to the page: only reachable for absurd input that fits no plan at all.
-            self.doc.drawContents(painter, QRectF(0, 0, width, self.page.height()))
-            return
-        height = self.page.height() - self.footer
-        painter.save()
-        painter.translate(0, -page * height)
-        area = QRectF(0, page * height, width, height)
-        painter.setClipRect(area)
-        # The next page's first line starts right at the edge: a rectangle that does not
-        # touch it keeps it out of this page altogether (its text, too).
-        self.doc.drawContents(painter, area.adjusted(0, 0, 0, -0.5))
-        painter.restore()
-        font = QFont(_default_font())
-        font.setPointSizeF(_GEOMETRY[self.size].base_pt * 0.8)
-        painter.save()
-        painter.setFont(font)
-        painter.setPen(QColor("#666666"))
-        foot = QRectF(0, self.page.height() - self.footer, width, self.footer)
-        painter.drawText(
-            foot,
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
-            f"{page + 1}/{self.pages}",
+
+# ---------------------------------------------------------------------------- day sheet
+
+SHEET_SIZES = (CardSize.A4, CardSize.LETTER)
+SHEET_BASE_PT = 9.5  # smaller than an A4 card's: a whole day goes on the page
+MAX_SHEET_PAGES = 50  # where the fit check stops; a longer "day" still prints whole
+
+
+@dataclass(frozen=True, slots=True)
+class SheetPlan:
+    """How much of a day sheet to print; plans go from everything to the least."""
+
+    clip: int = 95  # characters of each person's line
+    intention: bool = True
+    people: int | None = None  # known people with a line, per meeting (None: all)
+    scale: float = 1.0
+    pages: int = 1
+
+
+def _sheet_plans() -> list[SheetPlan]:
+    """Shorter lines first, then no intentions, smaller type, fewer lines per meeting
+    (the others by name); a day that fits none of that on one page runs over as many
+    pages as it needs, everyone with a line again, each meeting whole on one page."""
+    return [
+        SheetPlan(),
+        SheetPlan(clip=80),
+        SheetPlan(clip=80, intention=False),
+        SheetPlan(clip=60, intention=False),
+        SheetPlan(clip=60, intention=False, scale=0.9),
+        SheetPlan(clip=60, intention=False, scale=0.8),
+        *(SheetPlan(clip=60, intention=False, scale=0.8, people=n) for n in (8, 5, 3)),
+        SheetPlan(clip=80, pages=MAX_SHEET_PAGES),
+    ]
+
+
+_SHEET_PLANS = _sheet_plans()
+
+
+def _sheet_html(day: date, cards: Sequence[PrepCard], plan: SheetPlan) -> str:
+    known_ids = {a.contact_id for c in cards for a in c.attendees if a.known}
+    new_names = {a.name for c in cards for a in c.attendees if not a.known}
+    meetings = []
+    for card in cards:
+        known = card.known_attendees
+        shown = known if plan.people is None else known[: plan.people]
+        meetings.append((card, shown, known[len(shown) :], card.new_attendees))
+    return (
+        _environment()
+        .get_template("day_sheet.html.j2")
+        .render(
+            day=day,
+            meetings=meetings,
+            known=len(known_ids),
+            new=len(new_names),
+            plan=plan,
+            css=Markup(_stylesheet(round(SHEET_BASE_PT * plan.scale, 2))),  # noqa: S704
         )
-        painter.restore()
+    )
+
+
+class SheetLayout(PagedDocument):
+    """A whole day on one A4 or Letter page: each meeting in order, with its people
+    and one line each (the note for next time, an open promise, when you last met)."""
+
+    def __init__(self, size: CardSize) -> None:
+        if size not in SHEET_SIZES:
+            raise ValueError("a day sheet is printed on A4 or US Letter")
+        super().__init__(size)
+        self.plan = _SHEET_PLANS[0]
+
+    def lay_out(self, day: date, cards: Sequence[PrepCard]) -> SafeTextDocument:
+        for plan in _SHEET_PLANS:
+            self.plan = plan
+            if self._set(_sheet_html(day, cards, plan), plan.pages):
+                return self.doc
+        return self.doc  # absurd days: the last plan, clipped at the page's foot
 
 
 # ---------------------------------------------------------------------------- API
@@ -560,25 +683,22 @@ def write_pdf(
     _require_app()
     if not cards:
         raise ValueError("no cards to write")
-    path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=".prep-", suffix=".pdf", dir=path.parent or ".")
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        writer = QPdfWriter(str(tmp))
-        writer.setResolution(LAYOUT_DPI)
-        writer.setPageLayout(page_layout(size))
-        writer.setTitle("Ichigo prep cards")
-        writer.setCreator("Ichigo")
-        pages = _paint_cards(cards, writer, size, 1.0, progress)
-        del writer  # flushes and closes the file
-        data = tmp.read_bytes()
-        tmp.write_bytes(fix_cjk_to_unicode(data))
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return pages
+    return _write_file(path, size, "Ichigo prep cards", _card_jobs(cards, size), progress)
+
+
+def write_day_sheet(
+    day: date,
+    cards: Sequence[PrepCard],
+    path: Path,
+    size: CardSize = CardSize.A4,
+    progress: Progress | None = None,
+) -> int:
+    """Write the day sheet of ``day`` (its meetings ``cards``, in order) to ``path``
+    on A4 or US Letter; returns the pages written (one, unless the day is very full)."""
+    _require_app()
+    if not cards:
+        raise ValueError("no meetings to put on the sheet")
+    return _write_file(path, size, "Ichigo day sheet", _sheet_jobs(day, cards, size), progress)
 
 
 def print_cards(
@@ -595,9 +715,26 @@ def print_cards(
         printer.setPageLayout(page_layout(size))
     else:
         size = nearest_size(printer.pageLayout())
+    return _paint(printer, _card_jobs(cards, size), _printer_scale(printer), progress)
+
+
+def print_day_sheet(
+    day: date,
+    cards: Sequence[PrepCard],
+    printer: QPagedPaintDevice,
+    progress: Progress | None = None,
+) -> int:
+    """Print the day sheet on the paper chosen in the print dialog (laid out as A4 or
+    US Letter, whichever is nearer)."""
+    _require_app()
+    size = nearest_size(printer.pageLayout())
+    sheet_size = size if size in SHEET_SIZES else CardSize.A4
+    return _paint(printer, _sheet_jobs(day, cards, sheet_size), _printer_scale(printer), progress)
+
+
+def _printer_scale(printer: QPagedPaintDevice) -> float:
     # A printer's logical resolution is the one it prints at (QPrinter.resolution()).
-    scale = printer.logicalDpiX() / LAYOUT_DPI
-    return _paint_cards(cards, printer, size, scale, progress)
+    return printer.logicalDpiX() / LAYOUT_DPI
 
 
 def nearest_size(layout: QPageLayout) -> CardSize:
@@ -608,38 +745,70 @@ def nearest_size(layout: QPageLayout) -> CardSize:
     )
 
 
-def _paint_cards(
-    cards: Sequence[PrepCard],
-    device: QPagedPaintDevice,
-    size: CardSize,
-    scale: float,
-    progress: Progress | None,
-) -> int:
+@dataclass(frozen=True, slots=True)
+class _Jobs:
+    """What to paint: a layout, and one step per document that lays it out there."""
+
+    layout: PagedDocument
+    steps: list[Callable[[], object]]
+
+
+def _card_jobs(cards: Sequence[PrepCard], size: CardSize) -> _Jobs:
     layout = CardLayout(size)
+    return _Jobs(layout, [partial(layout.lay_out, card) for card in cards])
+
+
+def _sheet_jobs(day: date, cards: Sequence[PrepCard], size: CardSize) -> _Jobs:
+    layout = SheetLayout(size)
+    return _Jobs(layout, [partial(layout.lay_out, day, cards)])
+
+
+def _write_file(
+    path: Path, size: CardSize, title: str, jobs: _Jobs, progress: Progress | None
+) -> int:
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=".prep-", suffix=".pdf", dir=path.parent or ".")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(LAYOUT_DPI)
+        writer.setPageLayout(page_layout(size))
+        writer.setTitle(title)
+        writer.setCreator("Ichigo")
+        pages = _paint(writer, jobs, 1.0, progress)
+        del writer  # flushes and closes the file
+        data = tmp.read_bytes()
+        tmp.write_bytes(fix_cjk_to_unicode(data))
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return pages
+
+
+def _paint(device: QPagedPaintDevice, jobs: _Jobs, scale: float, progress: Progress | None) -> int:
+    layout = jobs.layout
     # The device's own paintable area may differ slightly (printer margins); lay out
     # for whichever is smaller so the fit check stays honest.
-    device_height = device.height() / scale
-    device_width = device.width() / scale
-    if device_width < layout.page.width() or device_height < layout.page.height():
-        layout.page = QSizeF(
-            min(device_width, layout.page.width()), min(device_height, layout.page.height())
-        )
-        layout.doc.setTextWidth(layout.page.width())
+    width, height = device.width() / scale, device.height() / scale
+    if width < layout.page.width() or height < layout.page.height():
+        layout.fit_page(width, height)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("could not start writing the prep cards (is the file writable?)")
     try:
         painter.scale(scale, scale)
         pages = 0
-        for number, card in enumerate(cards, start=1):
-            layout.lay_out(card)
+        for number, lay_out in enumerate(jobs.steps, start=1):
+            lay_out()
             for page in range(layout.pages):
                 if pages:
                     device.newPage()
                 layout.draw(painter, page)
                 pages += 1
             if progress is not None:
-                progress(number, len(cards))
+                progress(number, len(jobs.steps))
     finally:
         painter.end()
     return pages
@@ -660,11 +829,14 @@ __all__ = [
     "CardSize",
     "PrepCard",
     "SafeTextDocument",
+    "SheetLayout",
     "card_size",
     "ensure_app",
     "page_layout",
     "print_cards",
+    "print_day_sheet",
     "render_html",
     "render_preview",
+    "write_day_sheet",
     "write_pdf",
 ]

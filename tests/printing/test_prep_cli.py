@@ -53,6 +53,23 @@ def test_prep_a_day_writes_a_readable_pdf(
     assert "Gone" not in text
 
 
+def test_prep_a_day_on_one_sheet(cli_vault: tuple[Path, dict[str, int]], tmp_path: Path) -> None:
+    path, _ = cli_vault
+    out = tmp_path / "sheet.pdf"
+    env = cli_env(tmp_path / "home", passphrase=PASSPHRASE)
+
+    args = ["prep", "--date", "2026-05-04", "--sheet", "--pdf", str(out)]
+    result = run_cli("--vault", str(path), *args, env=env)
+
+    assert result.code == 0, result.err
+    assert "day sheet of 2026-05-04 (2 meetings)" in result.out
+    assert pdf_pages(out) == 1
+    text = pdf_text(out)
+    assert text.index("Morning coffee") < text.index("Lunch") and "Gone" not in text
+    assert "Hanako Sato · Next time" in text
+    assert "treat this as the only one" not in text  # a sheet, not two cards
+
+
 def test_prep_one_encounter(cli_vault: tuple[Path, dict[str, int]], tmp_path: Path) -> None:
     path, ids = cli_vault
     out = tmp_path / "one.pdf"
@@ -72,6 +89,8 @@ def test_prep_one_encounter(cli_vault: tuple[Path, dict[str, int]], tmp_path: Pa
         (["--encounter", "99999"], "no encounter"),
         (["--date", "not-a-date"], "not a date"),
         (["--date", "2026-05-04", "--encounter", "1"], "exactly one"),
+        (["--encounter", "1", "--sheet"], "--sheet prints one day"),
+        (["--date", "2026-05-04", "--sheet", "--size", "a6"], "A4 or US Letter"),
     ],
 )
 def test_prep_refuses_with_one_clear_line(
