@@ -10,15 +10,24 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QProgressDialog, QWidget
 
 from ichigoapp.errors import IchigoError
-from ichigoapp.printing.prep_cards import CardLayout, CardSize, page_layout, print_cards, write_pdf
+from ichigoapp.printing.prep_cards import (
+    CardLayout,
+    CardSize,
+    page_layout,
+    print_cards,
+    print_day_sheet,
+    write_day_sheet,
+    write_pdf,
+)
 from ichigoapp.ui.dialogs import ask
 from ichigoapp.ui.settings import settings
 from ichigoapp.ui.worker import Worker
@@ -58,6 +67,34 @@ def size_combo() -> QComboBox:
     return combo
 
 
+SHEET_PAPER_KEY = "prep/sheet-paper"
+
+
+def remembered_sheet_paper() -> CardSize:
+    """A4, or US Letter where the locale measures in inches, until the user picks."""
+    us = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    fallback = CardSize.LETTER if us else CardSize.A4
+    value = str(settings().value(SHEET_PAPER_KEY, fallback.value))
+    return CardSize.LETTER if value == CardSize.LETTER.value else CardSize.A4
+
+
+def sheet_paper_combo() -> QComboBox:
+    """The day sheet's paper (A4 or US Letter), remembered like the card size."""
+    combo = QComboBox()
+    combo.setAccessibleName("Paper")
+    for size in (CardSize.A4, CardSize.LETTER):
+        combo.addItem(size.label, size.value)
+    combo.setCurrentIndex(max(0, combo.findData(remembered_sheet_paper().value)))
+
+    def remember(_index: int) -> None:
+        store = settings()
+        store.setValue(SHEET_PAPER_KEY, str(combo.currentData()))
+        store.sync()
+
+    combo.currentIndexChanged.connect(remember)
+    return combo
+
+
 def safe_file_name(text: str) -> str:
     # Titles come from invites: keep them readable but never a path or a device name.
     cleaned = re.sub(r"[^\w\s.,()&+-]", "", text, flags=re.UNICODE).strip(" .")
@@ -75,9 +112,14 @@ def printer_for(size: CardSize) -> QPrinter:
     return printer
 
 
-def print_with_progress(parent: QWidget, cards: Sequence[PrepCard], printer: QPrinter) -> int:
+def print_with_progress(
+    parent: QWidget, cards: Sequence[PrepCard], printer: QPrinter, sheet_of: date | None = None
+) -> int:
     """Paint on the GUI thread (QPrinter is not for workers), showing progress. The
-    paper chosen in the print dialog wins; typography follows the nearest card size."""
+    paper chosen in the print dialog wins; typography follows the nearest card size.
+    With ``sheet_of``, that day's sheet instead of a card each."""
+    if sheet_of is not None:
+        return print_day_sheet(sheet_of, cards, printer)
     progress = QProgressDialog("Printing prep cards…", "", 0, len(cards), parent)
     progress.setCancelButton(None)  # a half-sent print job helps nobody
     progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -135,8 +177,13 @@ class PdfOutput(QObject):
         return CardSize(str(self.size_box.currentData()))
 
     def write(
-        self, make_cards: Callable[[], Sequence[PrepCard]], path: Path, size: CardSize
+        self,
+        make_cards: Callable[[], Sequence[PrepCard]],
+        path: Path,
+        size: CardSize,
+        sheet_of: date | None = None,
     ) -> None:
+        """Write the cards (or, with ``sheet_of``, that day's sheet) to ``path``."""
         if self.busy:
             return
         # The printing module's shared font and measuring device are made here, on the
@@ -147,6 +194,8 @@ class PdfOutput(QObject):
             cards = make_cards()
             if not cards:
                 return 0
+            if sheet_of is not None:
+                return write_day_sheet(sheet_of, cards, path, size)
             return write_pdf(cards, path, size, lambda d, t: progress(d, t, ""))
 
         self._path = path

@@ -1,4 +1,5 @@
-"""File > Print prep cards…: the cards of a day, printed or saved as one PDF."""
+"""File > Print prep cards… and Print the day…: a day's cards, or the day on one sheet,
+printed or saved as one PDF."""
 
 from __future__ import annotations
 
@@ -30,13 +31,20 @@ class PrepCards(QObject):
             "Ctrl+P",
             status_tip="One prep card per meeting of tomorrow or a chosen day",
         )
-        self.actions: list[QAction] = [self.action]
+        self.sheet_action = menus.action(
+            self,
+            "Print the &day…",
+            lambda: self.open_day_dialog(sheet=True),
+            "Ctrl+Alt+P",
+            status_tip="Every meeting of a day on one A4 or Letter page, a line for each person",
+        )
+        self.actions: list[QAction] = [self.action, self.sheet_action]
 
-    def open_day_dialog(self) -> PrintDayDialog:
+    def open_day_dialog(self, *, sheet: bool = False) -> PrintDayDialog:
         # Printing (QtPrintSupport, the card layout) loads when first used.
         from ichigoapp.ui.dialogs.print_day import PrintDayDialog
 
-        dialog = PrintDayDialog(self.parent_widget, self.vault, self.clock)
+        dialog = PrintDayDialog(self.parent_widget, self.vault, self.clock, sheet=sheet)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()

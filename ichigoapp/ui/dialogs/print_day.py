@@ -1,4 +1,5 @@
-"""File > Print prep cards…: one card for every meeting of tomorrow or a chosen day."""
+"""File > Print prep cards…: one card for every meeting of tomorrow or a chosen day, or
+the whole day on one sheet (File > Print the day…)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from ichigoapp.ui.card_output import (
     PdfOutput,
     print_with_progress,
     printer_for,
+    sheet_paper_combo,
     with_pdf_suffix,
 )
 from ichigoapp.ui.clock import Clock, system_clock
@@ -43,7 +45,14 @@ if TYPE_CHECKING:
 
 
 class PrintDayDialog(QDialog):
-    def __init__(self, parent: QWidget | None, vault: Vault, clock: Clock = system_clock) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        vault: Vault,
+        clock: Clock = system_clock,
+        *,
+        sheet: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.clock = clock
@@ -75,6 +84,17 @@ class PrintDayDialog(QDialog):
         other_row.addWidget(self.other_radio)
         other_row.addWidget(self.date_edit, 1)
         self.size_box = self.output.size_box
+        self.paper_box = sheet_paper_combo()
+        self.cards_radio = QRadioButton("A &card for each meeting")
+        self.sheet_radio = QRadioButton("The whole day on one s&heet")
+        self.sheet_radio.setToolTip(
+            "Every meeting of the day in order on one A4 or Letter page, "
+            "with one line for each person"
+        )
+        self.layout_choice = QButtonGroup(self)
+        for radio in (self.cards_radio, self.sheet_radio):
+            self.layout_choice.addButton(radio)
+        (self.sheet_radio if sheet else self.cards_radio).setChecked(True)
         self.count_label = QLabel()
         self.count_label.setWordWrap(True)
         self.count_label.setAccessibleName("Meetings that day")
@@ -82,7 +102,11 @@ class PrintDayDialog(QDialog):
         form = QFormLayout()
         form.addRow("Day:", self.tomorrow_radio)
         form.addRow("", other)
+        form.addRow("Print:", self.cards_radio)
+        form.addRow("", self.sheet_radio)
         form.addRow("Card &size:", self.size_box)
+        form.addRow("&Paper:", self.paper_box)
+        self.form = form
         self.print_button = QPushButton("Print…")
         self.print_button.clicked.connect(self.print_day)
         self.pdf_button = QPushButton("Save as PDF…")
@@ -103,6 +127,8 @@ class PrintDayDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.count = 0
+        for radio in (self.cards_radio, self.sheet_radio):
+            radio.toggled.connect(self._update)
         self._update()
 
     def _pick_other(self) -> None:
@@ -125,12 +151,26 @@ class PrintDayDialog(QDialog):
         now = self.clock()
         return day, lambda session: cards_for_range(session, start, end, now)
 
+    @property
+    def sheet(self) -> bool:
+        """The whole day on one sheet rather than a card for each meeting."""
+        return self.sheet_radio.isChecked()
+
     def _update(self) -> None:
+        sheet = self.sheet
+        self.form.setRowVisible(self.size_box, not sheet)
+        self.form.setRowVisible(self.paper_box, sheet)
+        self.setWindowTitle("Print the day" if sheet else "Print prep cards")
         day, cards_of = self._range()
         with self.vault.session() as session:
             self.count = len(cards_of(session))
         when = f"{day:%A} {day.day} {day:%B}"
-        if self.count:
+        if self.count and sheet:
+            self.count_label.setText(
+                f"{plural(self.count, 'meeting')} on {when}, in order on one page, "
+                "with a line for each person."
+            )
+        elif self.count:
             self.count_label.setText(
                 f"1 meeting on {when}: one card."
                 if self.count == 1
@@ -147,11 +187,22 @@ class PrintDayDialog(QDialog):
         busy = self.output.busy
         for button in (self.print_button, self.pdf_button):
             button.setEnabled(self.count > 0 and not busy)
-        for widget in (self.tomorrow_radio, self.other_radio, self.date_edit, self.size_box):
+        for widget in (
+            self.tomorrow_radio,
+            self.other_radio,
+            self.date_edit,
+            self.cards_radio,
+            self.sheet_radio,
+            self.size_box,
+            self.paper_box,
+        ):
             widget.setEnabled(not busy)
 
     @property
     def card_size(self) -> CardSize:
+        """The paper: the card size chosen, or for a day sheet A4 or US Letter."""
+        if self.sheet:
+            return CardSize(str(self.paper_box.currentData()))
         return self.output.card_size
 
     @property
@@ -163,9 +214,9 @@ class PrintDayDialog(QDialog):
         if self.count == 0 or self.output.busy:
             return False
         day, cards_of = self._range()
-        chosen = native.save_file_name(
-            self, "Save prep cards as PDF", f"Prep cards {day.isoformat()}.pdf", PDF_FILTER
-        )
+        name = f"Day sheet {day.isoformat()}.pdf" if self.sheet else f"Prep cards {day}.pdf"
+        what = "day sheet" if self.sheet else "prep cards"
+        chosen = native.save_file_name(self, f"Save the {what} as PDF", name, PDF_FILTER)
         if chosen is None:
             return False
         vault = self.vault
@@ -175,7 +226,8 @@ class PrintDayDialog(QDialog):
             with vault.transaction() as session:
                 return cards_of(session)
 
-        self.output.write(make_cards, with_pdf_suffix(chosen), self.card_size)
+        sheet_of = day if self.sheet else None
+        self.output.write(make_cards, with_pdf_suffix(chosen), self.card_size, sheet_of)
         return True
 
     def _saved(self, path: Path, pages: int) -> None:
@@ -183,10 +235,13 @@ class PrintDayDialog(QDialog):
         if pages == 0:  # the meetings were cancelled meanwhile
             self.message.setText("No meetings left to print that day.")
             return
+        if self.sheet:
+            self.message.setText(f"Saved the day sheet to {path}")
+            return
         self.message.setText(f"Saved {plural(pages, 'card')} to {path}")
 
     def print_day(self) -> int:
-        _day, cards_of = self._range()
+        day, cards_of = self._range()
         with self.vault.session() as session:
             cards = cards_of(session)
         if not cards:
@@ -194,8 +249,11 @@ class PrintDayDialog(QDialog):
         printer = printer_for(self.card_size)
         if not native.print_dialog(self, printer):
             return 0
-        pages = print_with_progress(self, cards, printer)
-        self.message.setText(f"Sent {plural(pages, 'card')} to the printer.")
+        pages = print_with_progress(self, cards, printer, day if self.sheet else None)
+        if self.sheet:
+            self.message.setText("Sent the day sheet to the printer.")
+        else:
+            self.message.setText(f"Sent {plural(pages, 'card')} to the printer.")
         return pages
 
     def reject(self) -> None:

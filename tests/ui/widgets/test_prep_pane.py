@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -171,6 +172,47 @@ def test_print_cards_for_a_day_writes_one_pdf_page_per_meeting(
     assert "Dinner that fell through" not in text
     assert "Saved 2 cards" in dialog.message.text()
     dialog.close()
+
+
+@needs_poppler
+def test_print_the_day_puts_every_meeting_on_one_sheet(
+    window: MainWindow, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    day = _day_with_meetings(window.vault)
+    prep = window.file_actions.prep
+    assert prep.sheet_action.shortcut().toString() == "Ctrl+Alt+P"
+    prep.sheet_action.trigger()
+    dialog = prep.dialog
+    assert isinstance(dialog, PrintDayDialog)
+    assert dialog.sheet and dialog.windowTitle() == "Print the day"
+    assert dialog.paper_box.isVisibleTo(dialog) and not dialog.size_box.isVisibleTo(dialog)
+    dialog.set_day(day)
+    assert "2 meetings on " in dialog.count_label.text()
+    assert "one page" in dialog.count_label.text()
+    dialog.paper_box.setCurrentIndex(dialog.paper_box.findData(CardSize.LETTER.value))
+    asked = _save_to(monkeypatch, tmp_path / "sheet.pdf")
+    dialog.save_pdf()
+    qtbot.waitUntil(lambda: dialog.saved_path is not None, timeout=WAIT_MS)
+    out = tmp_path / "sheet.pdf"
+    assert asked == [f"Day sheet {day.isoformat()}.pdf"]
+    assert pdf_pages(out) == 1
+    text = pdf_text(out)
+    assert text.index("Tea with Hanako") < text.index("Solar roadmap")
+    assert "Dinner that fell through" not in text
+    assert "Saved the day sheet" in dialog.message.text()
+    # US Letter, as chosen, and remembered for the next sheet.
+    assert (
+        "612 x 792 pts"
+        in subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    )
+    dialog.close()
+    again = prep.open_day_dialog(sheet=True)
+    assert again.card_size is CardSize.LETTER
+    # Back to cards: the card size shows again, the paper does not.
+    again.cards_radio.setChecked(True)
+    assert again.size_box.isVisibleTo(again) and not again.paper_box.isVisibleTo(again)
+    assert again.windowTitle() == "Print prep cards"
+    again.close()
 
 
 def test_a_day_without_meetings_says_so(window: MainWindow) -> None:
