@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, selectinload, undefer
 
 from ichigoapp.errors import BadInput
 from ichigoapp.importers.agenda import agenda_text
@@ -101,6 +101,7 @@ class Attendee:
     gratitude: str = ""
     thanks_sent: bool = True
     questions: list[str] = field(default_factory=list)
+    photo: bytes | None = field(default=None, repr=False)  # the contact's picture, if any
 
     @property
     def essential(self) -> tuple[str, str]:
@@ -183,12 +184,25 @@ class PrepCard:
     def time_text(self) -> str:
         if self.all_day:
             return "all day"
-        text = f"{self.start:%H:%M}"
-        if self.end is not None and self.end != self.start:
-            text += f"–{self.end:%H:%M}"
+        text = _span(self.start, self.end)
         if self.zone_name:
-            text += f" ({self.zone_name})"
+            # Shown in the meeting's own zone, and on the user's clock beside it.
+            here, until = self.here
+            there = _span(here, until)
+            if here.date() != self.start.date():
+                there = f"{here:%a} {there}"
+            text += f" {self.zone_label} time · {there} your time"
         return text
+
+    @property
+    def here(self) -> tuple[datetime, datetime | None]:
+        """Start and end on the user's own clock (the day sheet's time column)."""
+        zone = local_zone()
+        return self.start.astimezone(zone), self.end.astimezone(zone) if self.end else None
+
+    @property
+    def zone_label(self) -> str:
+        return zone_label(self.zone_name) if self.zone_name else ""
 
     @property
     def duration_text(self) -> str:
@@ -203,6 +217,18 @@ class PrepCard:
     @property
     def new_attendees(self) -> list[Attendee]:
         return [a for a in self.attendees if not a.known]
+
+
+def zone_label(name: str) -> str:
+    """A time zone as people say it: "New York" for America/New_York."""
+    return name.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def _span(start: datetime, end: datetime | None) -> str:
+    text = f"{start:%H:%M}"
+    if end is not None and end != start:
+        text += f"–{end:%H:%M}"
+    return text
 
 
 def format_duration(span: timedelta) -> str:
@@ -298,6 +324,7 @@ def _known_attendee(
     for shown in ("location", "pronouns", "pronunciation"):
         if not contact.is_private(shown):
             setattr(person, shown, getattr(contact, shown))
+    person.photo = contact.photo  # beside the name on the card; a monogram without one
     if contact.birthday is not None and not contact.is_private("birthday"):
         meeting_day = encounter.start.astimezone(zone).date()
         person.birthday_soon = birthday_soon(contact.birthday, meeting_day, BIRTHDAY_AHEAD_DAYS)
@@ -444,7 +471,7 @@ def cards_for_range(
         .options(
             selectinload(Encounter.participations)
             .selectinload(Participation.contact)
-            .selectinload(Contact.met_through)
+            .options(undefer(Contact.photo), selectinload(Contact.met_through))
         )
         .order_by(Encounter.start, Encounter.id)
     )

@@ -12,6 +12,7 @@ from ichigoapp.model import EncounterStatus, PromiseDirection
 from ichigoapp.services import contacts as contact_svc
 from ichigoapp.services import encounters as encounter_svc
 from ichigoapp.services import reflections as reflection_svc
+from ichigoapp.services.common import local_zone
 from ichigoapp.services.me import set_me
 from ichigoapp.services.prep_card import build_prep_card, cards_for_range
 from tests.prep_data import MEETING_START, NOW, history, meeting, person, unmatched
@@ -141,7 +142,15 @@ def test_time_is_shown_in_the_meetings_zone(session: Session) -> None:
     card = build_prep_card(session, enc.id, now=NOW)
 
     assert card.start.hour == 18 and card.start.minute == 30  # 09:30 UTC in Tokyo
-    assert "18:30" in card.time_text
+    here = MEETING_START.astimezone(local_zone())
+    if here.utcoffset() != card.start.utcoffset():
+        # The user's own clock beside it, with the weekday when the date differs.
+        day = f"{here:%a} " if here.date() != card.start.date() else ""
+        ends = (MEETING_START + timedelta(minutes=90)).astimezone(local_zone())
+        expected = f"18:30–20:00 Tokyo time · {day}{here:%H:%M}–{ends:%H:%M} your time"
+        assert card.time_text == expected
+    else:
+        assert card.time_text == "18:30–20:00"
 
 
 def test_a_contact_change_does_not_break_the_card(session: Session) -> None:
