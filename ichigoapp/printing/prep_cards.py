@@ -12,6 +12,7 @@ thread is fine: nothing here touches widgets).
 from __future__ import annotations
 
 import enum
+import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -32,6 +33,7 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPainterPath,
     QPdfWriter,
     QTextBlockFormat,
     QTextCursor,
@@ -226,6 +228,65 @@ def _stages(card: PrepCard) -> list[list[Plan]]:
     ]
 
 
+# ---------------------------------------------------------------------------- avatars
+
+AVATAR_SIZE = 1.9  # a monogram's or photo's diameter, in the card's base font sizes
+AVATAR_PX_PER_PT = 6  # the images are drawn this many pixels per point: sharp in print
+_ACCENT = "#a33a48"
+_AVATAR_TINT = "#f3e4e7"
+
+
+def initials(name: str) -> str:
+    """A monogram's letters: "HS" for Hanako Sato, "佐" for 佐藤花子 (a name written
+    without spaces is one word: its first character)."""
+    words = name.split()
+    if not words:
+        return "?"
+    first = words[0][0]
+    if len(words) == 1 or not first.isascii():
+        return first.upper()
+    return (first + words[-1][0]).upper()
+
+
+def _avatar(name: str, photo: bytes | None, points: float) -> QImage:
+    """A round picture ``points`` across: the contact's photo, or their initials."""
+    side = max(8, round(points * AVATAR_PX_PER_PT))
+    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    circle = QPainterPath()
+    circle.addEllipse(QRectF(0, 0, side, side))
+    picture = QImage.fromData(photo) if photo else QImage()
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    if not picture.isNull():
+        square = min(picture.width(), picture.height())
+        crop = picture.copy(
+            (picture.width() - square) // 2, (picture.height() - square) // 2, square, square
+        )
+        painter.setClipPath(circle)
+        painter.drawImage(QRectF(0, 0, side, side), crop)
+    else:
+        painter.fillPath(circle, QColor(_AVATAR_TINT))
+        font = QFont(_default_font())
+        font.setPixelSize(max(4, round(side * 0.4)))
+        font.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(font)
+        painter.setPen(QColor(_ACCENT))
+        painter.drawText(
+            QRectF(0, 0, side, side), int(Qt.AlignmentFlag.AlignCenter), initials(name)
+        )
+    painter.end()
+    return image
+
+
+def _avatar_url(attendee: Attendee) -> str:
+    """A name for the picture that changes when the name or the photo does."""
+    digest = hashlib.blake2s(attendee.name.encode(), digest_size=8)
+    digest.update(attendee.photo or b"")
+    return f"ichigo-avatar:{digest.hexdigest()}"
+
+
 # ---------------------------------------------------------------------------- HTML
 
 
@@ -282,10 +343,18 @@ def _stylesheet(base_pt: float) -> str:
     return _environment().get_template("prep_card.css").render(pt=pt)
 
 
+def _full(card: PrepCard, plan: Plan) -> list[Attendee]:
+    """The people shown in full under ``plan``: the best known first."""
+    return card.attendees if plan.full is None else card.attendees[: plan.full]
+
+
+def _avatar_points(size: CardSize, plan: Plan) -> float:
+    return _GEOMETRY[size].base_pt * plan.scale * AVATAR_SIZE
+
+
 def _html(card: PrepCard, size: CardSize, plan: Plan) -> str:
-    people = card.attendees
-    full_count = len(people) if plan.full is None else plan.full
-    full, rest = people[:full_count], people[full_count:]
+    full = _full(card, plan)
+    rest = card.attendees[len(full) :]
     compact = [a for a in rest if a.known] if plan.compact else []
     brief = [a for a in rest if not (plan.compact and a.known)]
     hidden = 0
@@ -302,6 +371,9 @@ def _html(card: PrepCard, size: CardSize, plan: Plan) -> str:
             card=card,
             plan=plan,
             full=full,
+            avatars=[_avatar_url(a) for a in full],
+            # QTextDocument sizes images in 1/96 in, scaled to the device.
+            avatar_px=round(_avatar_points(size, plan) * 96 / 72, 1),
             compact=compact,
             brief=brief,
             hidden=hidden,
@@ -496,10 +568,22 @@ class CardLayout(PagedDocument):
     def __init__(self, size: CardSize) -> None:
         super().__init__(size)
         self.plan = Plan()
+        self._avatars: dict[tuple[str, float], QImage] = {}
 
     def _fits(self, card: PrepCard, plan: Plan) -> bool:
         self.plan = plan
-        return self._set(_html(card, self.size, plan), plan.pages)
+        html = _html(card, self.size, plan)
+        self._add_avatars(_full(card, plan), _avatar_points(self.size, plan))
+        return self._set(html, plan.pages)
+
+    def _add_avatars(self, people: list[Attendee], points: float) -> None:
+        """Hand the document the pictures its HTML names (it loads nothing itself)."""
+        for person in people:
+            url = QUrl(_avatar_url(person))
+            key = (url.toString(), points)
+            if key not in self._avatars:
+                self._avatars[key] = _avatar(person.name, person.photo, points)
+            self.doc.addResource(QTextDocument.ResourceType.ImageResource, url, self._avatars[key])
 
     def lay_out(self, card: PrepCard) -> SafeTextDocument:
         """Set the document to ``card`` at the richest plan that fits one page."""
@@ -832,6 +916,7 @@ __all__ = [
     "SheetLayout",
     "card_size",
     "ensure_app",
+    "initials",
     "page_layout",
     "print_cards",
     "print_day_sheet",

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QUrl
+from PySide6.QtGui import QColor, QImage
 from sqlalchemy.orm import Session
 
-from ichigoapp.model import Encounter, EncounterStatus, PromiseDirection
+from ichigoapp.model import Contact, Encounter, EncounterStatus, PromiseDirection
 from ichigoapp.printing.prep_cards import (
     CardLayout,
     CardSize,
     SafeTextDocument,
+    initials,
     print_cards,
     render_html,
     render_preview,
@@ -226,7 +229,9 @@ def test_invite_markup_is_printed_as_text_and_loads_nothing(
     layout = CardLayout(CardSize.A6)
     layout.lay_out(card)
     assert layout.doc.refused == []  # nothing even asked to load
-    assert "<img" not in layout.html.replace("&lt;img", "")
+    # The only pictures are the monograms the card draws itself.
+    tags = re.findall(r"<img[^>]*>", layout.html)
+    assert len(tags) == 1 and 'src="ichigo-avatar:' in tags[0]
     assert layout.doc.toPlainText().count(HOSTILE) == 1
 
     out = tmp_path / "hostile.pdf"
@@ -385,3 +390,31 @@ def test_a_full_card_keeps_its_room_for_people(crowd: PrepCard, tmp_path: Path) 
     out = tmp_path / "crowd.pdf"
     write_pdf([crowd], out, CardSize.A4)
     assert len(rule_rows_mm(out, tmp_path)) == 2  # the intention's two lines, no notes
+
+
+def _solid_png(colour: str) -> bytes:
+    image = QImage(40, 60, QImage.Format.Format_RGB32)
+    image.fill(QColor(colour))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data().data())
+
+
+def test_a_photo_or_a_monogram_beside_each_name(session: Session) -> None:
+    ken = person(session, "Ken Ito", 1)
+    session.get(Contact, ken).photo = _solid_png("#1f5fbf")  # type: ignore[union-attr]
+    hanako = person(session, "Hanako Sato", 2)
+    enc = meeting(session, "Both of them", [ken, hanako])
+    card = build_prep_card(session, enc.id, now=NOW)
+
+    image = render_preview(card, CardSize.A6, dpi=150)
+
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    }
+    assert "#1f5fbf" in colours  # Ken's photo
+    assert "#f3e4e7" in colours  # Hanako's monogram, no photo
+    assert (initials("Hanako Sato"), initials("佐藤花子"), initials("  ")) == ("HS", "佐", "?")
