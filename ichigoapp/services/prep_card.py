@@ -42,6 +42,12 @@ BIRTHDAY_AHEAD_DAYS = 14  # a birthday this close to the meeting is worth a word
 # Roles of calendar attendees that are not people in the room (rooms, resources).
 _NOT_PEOPLE_ROLES = {"NON-PARTICIPANT"}
 
+# First words of a "next time" note that is already something to do.
+_INSTRUCTIONS = frozenset(
+    {"ask", "bring", "check", "follow", "introduce", "mention"}
+    | {"remember", "send", "share", "tell", "thank"}
+)
+
 FIRST_MEETING_PROMPTS = (
     "What are they working on right now, and what is hard about it?",
     "What brought them here today?",
@@ -297,7 +303,10 @@ def _questions(person: Attendee) -> list[str]:
         # The note ends a sentence of its own: "Ask about ikebana." gets no second stop.
         noted = person.next_time.strip().rstrip(",;:").rstrip()
         stop = "" if noted.endswith((".", "!", "?", "。", "！", "？", "…")) else "."
-        found.append(f"Last time you noted: {noted}{stop} Ask how it went.")
+        # A note that is already an instruction ("Ask about cricket") needs no second one.
+        first = noted.split(maxsplit=1)[0].strip(":,;.!").lower()
+        ask = "" if first in _INSTRUCTIONS else " Ask how it went."
+        found.append(f"Last time you noted: {noted}{stop}{ask}")
     for promise in person.their_promises:
         found.append(f"They promised {promise.text} — check in?")
         break
@@ -305,7 +314,7 @@ def _questions(person: Attendee) -> list[str]:
         found.append(f"Ask about {person.interests[0]}.")
     if person.past and len(found) < MAX_QUESTIONS:
         last = person.past[0]
-        found.append(f"What has happened since “{last.title}” ({last.on:%d %b})?")
+        found.append(f"What has happened since “{last.title}” ({last.on.day} {last.on:%b})?")
     if len(person.interests) > 1 and len(found) < MAX_QUESTIONS:
         found.append(f"Ask about {person.interests[1]}.")
     return found[:MAX_QUESTIONS]
