@@ -270,7 +270,7 @@ def _avatar(name: str, photo: bytes | None, points: float) -> QImage:
         painter.fillPath(circle, QColor(_AVATAR_TINT))
         font = QFont(_default_font())
         font.setPixelSize(max(4, round(side * 0.4)))
-        font.setWeight(QFont.Weight.DemiBold)
+        font.setWeight(QFont.Weight.Bold)
         painter.setFont(font)
         painter.setPen(QColor(_ACCENT))
         painter.drawText(
@@ -531,6 +531,21 @@ class PagedDocument:
         self.pages = 1
         return self.doc.size().height() <= self.page.height()
 
+    def add_note_lines(self, fits: Callable[[int], bool]) -> None:
+        """Fill the room a one-page layout leaves with lines to write on: ``fits(n)``
+        lays the same content out again with ``n`` lines (0: none) and says whether it
+        still fits the page. Three at least, else none; a dozen at most."""
+        if self.pages > 1:
+            return
+        free = self.page.height() - self.doc.size().height()
+        line = NOTE_LINE_MM * LAYOUT_DPI / 25.4
+        lines = min(MAX_NOTE_LINES, int(free / line) - 1)  # one for the heading
+        while lines >= MIN_NOTE_LINES:
+            if fits(lines):
+                return
+            lines -= 1
+        fits(0)
+
     def draw(self, painter: QPainter, page: int = 0) -> None:
         """Paint page ``page`` of the laid-out content (with "2/3" at its foot when the
         content runs over pages)."""
@@ -549,7 +564,7 @@ class PagedDocument:
         self.doc.drawContents(painter, area.adjusted(0, 0, 0, -0.5))
         painter.restore()
         font = QFont(_default_font())
-        font.setPointSizeF(_GEOMETRY[self.size].base_pt * 0.8)
+        font.setPointSizeF(_GEOMETRY[self.size].base_pt * 0.83)
         painter.save()
         painter.setFont(font)
         painter.setPen(QColor("#666666"))
@@ -612,19 +627,8 @@ class CardLayout(PagedDocument):
     def _add_note_lines(self, card: PrepCard) -> None:
         """Lines to write on under "Notes" where a one-page card leaves room for three or
         more (as many as fit, at most a dozen): a card is also taken into the meeting."""
-        if self.plan.pages > 1:
-            return
-        free = self.page.height() - self.doc.size().height()
-        line = NOTE_LINE_MM * LAYOUT_DPI / 25.4
-        lines = min(MAX_NOTE_LINES, int(free / line) - 1)  # one for the heading
-        if lines < MIN_NOTE_LINES:
-            return
         fitted = self.plan
-        while lines >= MIN_NOTE_LINES:
-            if self._fits(card, replace(fitted, note_lines=lines)):
-                return
-            lines -= 1
-        self._fits(card, fitted)
+        self.add_note_lines(lambda lines: self._fits(card, replace(fitted, note_lines=lines)))
 
     def _first_fit(self, card: PrepCard, plans: list[Plan]) -> Plan | None:
         """The first plan of ``plans`` (content only shrinking) that fits, by bisection."""
@@ -655,6 +659,7 @@ class SheetPlan:
     people: int | None = None  # known people with a line, per meeting (None: all)
     scale: float = 1.0
     pages: int = 1
+    note_lines: int = 0  # lines to write on under "Notes", in the room left
 
 
 def _sheet_plans() -> list[SheetPlan]:
@@ -712,8 +717,12 @@ class SheetLayout(PagedDocument):
         for plan in _SHEET_PLANS:
             self.plan = plan
             if self._set(_sheet_html(day, cards, plan), plan.pages):
+                self.add_note_lines(partial(self._with_lines, day, cards, plan))
                 return self.doc
-        return self.doc  # absurd days: the last plan, clipped at the page's foot
+        return self.doc  # absurd days: the last plan, every page it takes
+
+    def _with_lines(self, day: date, cards: Sequence[PrepCard], plan: SheetPlan, n: int) -> bool:
+        return self._set(_sheet_html(day, cards, replace(plan, note_lines=n)), 1)
 
 
 # ---------------------------------------------------------------------------- API
@@ -728,11 +737,31 @@ def render_html(card: PrepCard, size: CardSize) -> str:
 
 def render_preview(card: PrepCard, size: CardSize, dpi: float = 96.0) -> QImage:
     """The printed page as an image: exactly what paper or PDF will show."""
+    return render_pages(card, size, dpi)[0]
+
+
+def render_pages(card: PrepCard, size: CardSize, dpi: float = 96.0) -> list[QImage]:
+    """Every printed page of ``card`` as an image (more than one only for a meeting
+    whose known people do not fit one page)."""
     _require_app()
     layout = CardLayout(size)
     layout.lay_out(card)
-    full = page_layout(size).fullRectPixels(LAYOUT_DPI)
-    paint = page_layout(size).paintRectPixels(LAYOUT_DPI)
+    return [_page_image(layout, dpi, page) for page in range(layout.pages)]
+
+
+def render_day_sheet(
+    day: date, cards: Sequence[PrepCard], size: CardSize = CardSize.A4, dpi: float = 96.0
+) -> list[QImage]:
+    """The day sheet's pages as images."""
+    _require_app()
+    layout = SheetLayout(size)
+    layout.lay_out(day, cards)
+    return [_page_image(layout, dpi, page) for page in range(layout.pages)]
+
+
+def _page_image(layout: PagedDocument, dpi: float, page: int) -> QImage:
+    full = page_layout(layout.size).fullRectPixels(LAYOUT_DPI)
+    paint = page_layout(layout.size).paintRectPixels(LAYOUT_DPI)
     scale = dpi / LAYOUT_DPI
     image = QImage(
         max(1, round(full.width() * scale)),
@@ -745,7 +774,7 @@ def render_preview(card: PrepCard, size: CardSize, dpi: float = 96.0) -> QImage:
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.scale(scale, scale)
     painter.translate(paint.x(), paint.y())
-    layout.draw(painter)
+    layout.draw(painter, page)
     painter.end()
     return image
 
@@ -920,7 +949,9 @@ __all__ = [
     "page_layout",
     "print_cards",
     "print_day_sheet",
+    "render_day_sheet",
     "render_html",
+    "render_pages",
     "render_preview",
     "write_day_sheet",
     "write_pdf",
