@@ -97,10 +97,13 @@ validate-packaging:
 	else echo "SKIPPED: appstreamcli not available (Debian package appstream)"; fi
 
 # PNGs of every page and dialog (demo vault, offscreen) into $(SCREENSHOTS_DIR); the
-# pages and the prep card are the metainfo's and the README's.
+# pages and the prep card are the metainfo's and the README's. The demo's prep cards
+# (four meeting shapes at the five sizes) and a day sheet go to $(CARDS_DIR).
 SCREENSHOTS_DIR ?= packaging/screenshots
+CARDS_DIR ?= docs/cards
 screenshots: sysdeps venv
 	$(PY) packaging/make_screenshots.py $(SCREENSHOTS_DIR)
+	$(PY) packaging/render_cards.py $(CARDS_DIR)
 
 # The installer icons (hicolor PNGs 16..512, .ico) from resources/icons/ichigo.svg.
 icons: venv

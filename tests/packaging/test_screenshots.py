@@ -35,3 +35,22 @@ def test_every_page_and_dialog_is_shot(tmp_path: Path) -> None:
         assert len(set(grid)) > 3, f"{name} looks blank"
     # The main window at the size software centres show, as the metainfo says.
     assert QImage(str(tmp_path / "today.png")).size().toTuple() == (1280, 800)
+
+
+def test_the_demo_cards_are_rendered_at_every_size(tmp_path: Path) -> None:
+    """docs/cards: four meeting shapes at the five sizes, and a day sheet."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ICHIGO_", "XDG_"))}
+    env["PYTHONPATH"] = str(REPO)
+    (tmp_path / "stale-page2.png").write_bytes(b"from an earlier run")
+    done = python([str(REPO / "packaging" / "render_cards.py"), str(tmp_path)], env, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    shapes = ("one-to-one", "first-meeting", "group", "big")
+    sizes = ("a6", "a5", "a4", "letter", "index")
+    expected = {f"{shape}-{size}" for shape in shapes for size in sizes} | {"day-sheet"}
+    stems = {p.stem for p in tmp_path.glob("*.png")}
+    assert expected <= stems
+    assert all("-page" in extra for extra in stems - expected)  # a card's second page
+    a4 = QImage(str(tmp_path / "big-a4.png"))
+    assert abs(a4.height() / a4.width() - 297 / 210) < 0.01
+    index = QImage(str(tmp_path / "group-index.png"))
+    assert abs(index.height() / index.width() - 6 / 4) < 0.01
