@@ -475,7 +475,8 @@ def past_cadence(last_met: datetime | None, cadence_days: int | None, now: datet
 def keep_in_touch(
     session: Session, now: datetime, limit: int | None = None
 ) -> Listing[KeepInTouchItem]:
-    """People with a cadence whose last encounter is older than it (or who were never met).
+    """People with a cadence whose last encounter is older than it (or who were never met),
+    leaving out those the user already has a meeting booked with (after ``now``).
 
     Longest overdue first; people never met after those.
     """
@@ -493,6 +494,22 @@ def keep_in_touch(
         .prefix_with("MATERIALIZED")
     )
     last_day = func.julianday(cadenced.c.last_met)
+    # A meeting ahead is keeping in touch already. The people of the meetings ahead, in
+    # one pass over those through the (status, start) index and each one's attendees:
+    # a few thousand rows, rather than every cadenced person's attendances looked up.
+    booked = (
+        select(Participation.contact_id)
+        .select_from(Encounter)
+        .join(Participation, Participation.encounter_id == Encounter.id)
+        .where(
+            Encounter.status.in_(_NOT_CANCELLED),
+            Encounter.start > now,
+            Participation.contact_id.is_not(None),
+        )
+        .distinct()
+        .cte("booked")
+        .prefix_with("MATERIALIZED")
+    )
     stmt = (
         select(
             cadenced.c.contact_id,
@@ -505,7 +522,8 @@ def keep_in_touch(
             or_(
                 cadenced.c.last_met.is_(None),
                 last_day < _julian(now) - cadenced.c.cadence,
-            )
+            ),
+            cadenced.c.contact_id.not_in(select(booked.c.contact_id)),
         )
         .order_by(
             cadenced.c.last_met.is_(None),

@@ -105,15 +105,20 @@ def test_keep_in_touch_order_ties_boundary_and_count(session: Session, last_met_
     recent = _person(session, "Recent", 60)  # met lately; the later cancellation is ignored
     _meet(session, [recent], NOW - 20 * day)
     _meet(session, [recent], NOW - 2 * day, CANCELLED)
-    ahead = _person(session, "Ahead", 30)  # only a meeting ahead: never met
+    ahead = _person(session, "Ahead", 30)  # never met, but a meeting is booked: left out
     _meet(session, [ahead], NOW + 2 * day)
-    _person(session, "Unmet", 30)  # never met, after Ahead (by id)
+    booked = _person(session, "Booked", 30)  # overdue, and a meeting is booked: left out
+    _meet(session, [booked], NOW - 200 * day)
+    _meet(session, [booked], NOW + 300 * day)
+    off = _person(session, "Off", 30)  # never met; the meeting ahead was cancelled
+    _meet(session, [off], NOW + 2 * day, CANCELLED)
+    _person(session, "Unmet", 30)  # never met, after Off (by id)
     loose = _person(session, "Loose")  # no cadence: never listed
     _meet(session, [loose], NOW - 900 * day)
     session.flush()
 
     items = keep_in_touch(session, NOW)
-    assert [i.name for i in items] == ["Far", "Month", "Tie", "Hour", "Ahead", "Unmet"]
+    assert [i.name for i in items] == ["Far", "Month", "Tie", "Hour", "Off", "Unmet"]
     assert items.total == 6
     assert [i.days_since(NOW) for i in items] == [200, 45, 45, 30, None, None]
     assert [i.last_met is None for i in items] == [False] * 4 + [True] * 2
@@ -140,8 +145,12 @@ def test_keep_in_touch_matches_a_plain_reading_of_the_vault(
     from ichigoapp.model import Contact
 
     last: dict[int, datetime] = {}
+    booked: set[int] = set()  # people with a meeting ahead are not listed
     for e in session.scalars(select(Encounter)):
-        if e.status == CANCELLED or e.start > NOW:
+        if e.status == CANCELLED:
+            continue
+        if e.start > NOW:
+            booked |= {p.contact_id for p in e.participations if p.contact_id is not None}
             continue
         for p in e.participations:
             if p.contact_id is not None and (
@@ -149,7 +158,17 @@ def test_keep_in_touch_matches_a_plain_reading_of_the_vault(
             ):
                 last[p.contact_id] = e.start
     contacts = list(session.scalars(select(Contact).order_by(Contact.id)))
-    due = [c for c in contacts if past_cadence(last.get(c.id), c.keep_in_touch_days, NOW)]
+    due = [
+        c
+        for c in contacts
+        if past_cadence(last.get(c.id), c.keep_in_touch_days, NOW) and c.id not in booked
+    ]
+    left_out = [
+        c
+        for c in contacts
+        if c.id in booked and past_cadence(last.get(c.id), c.keep_in_touch_days, NOW)
+    ]
+    assert left_out and len(due) > 5  # the data has both kinds
     met = sorted(
         (c for c in due if c.id in last),
         key=lambda c: (last[c.id] + timedelta(days=c.keep_in_touch_days or 0), c.id),
