@@ -24,6 +24,7 @@ from ichigoapp.model.encounter import (
 )
 from ichigoapp.model.me import MeIdentity, Setting
 from ichigoapp.model.reflection import Promise, PromiseDirection, Reflection
+from ichigoapp.model.reminder import ShownReminder
 from ichigoapp.model.source import Source, SourceItem, SourceKind
 from ichigoapp.model.types import UTCDateTime, utcnow
 
@@ -50,6 +51,7 @@ __all__ = [
     "Reflection",
     "Reschedule",
     "Setting",
+    "ShownReminder",
     "Source",
     "SourceItem",
     "SourceKind",
