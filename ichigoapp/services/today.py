@@ -28,7 +28,7 @@ from ichigoapp.model import (
     Reflection,
 )
 from ichigoapp.services.birthdays import BirthdayItem, birthdays_soon
-from ichigoapp.services.common import local_zone
+from ichigoapp.services.common import iso, local_zone
 from ichigoapp.services.duplicates import find_duplicates
 
 HORIZON_DAYS = 7
@@ -561,6 +561,69 @@ def today_overview(
         birthdays=birthdays_soon(session, local_today(now)),
         possible_duplicates=len(find_duplicates(session)) if duplicates else 0,
     )
+
+
+def _meeting_json(meeting: MeetingItem) -> dict[str, Any]:
+    return {
+        "id": meeting.encounter_id,
+        "title": meeting.title,
+        "start": iso(meeting.start),
+        "end": iso(meeting.end),
+        "location": meeting.location,
+        "join_url": meeting.join_url,
+        "attendees": [
+            {"name": a.label, "email": a.email or None, "contact_id": a.contact_id}
+            for a in meeting.attendees
+        ],
+        "new_people": meeting.new_people,
+    }
+
+
+def overview_json(overview: TodayOverview) -> dict[str, list[dict[str, Any]]]:
+    """The shape of ``today --json``: the rows of each section of Today, dates in ISO."""
+    today = local_today(overview.now)
+    return {
+        "week_ahead": [_meeting_json(m) for m in overview.upcoming],
+        "awaiting_reflection": [_meeting_json(m) for m in overview.awaiting_reflection],
+        "promises_due": [
+            {
+                "id": p.promise_id,
+                "text": p.text,
+                "direction": p.direction,
+                "due": p.due.isoformat() if p.due is not None else None,
+                "overdue": p.overdue(today),
+                "contact_id": p.contact_id,
+                "contact_name": p.contact_name,
+                "encounter_id": p.encounter_id,
+                "encounter_title": p.encounter_title,
+            }
+            for p in overview.promises_due
+        ],
+        "thanks_to_send": [
+            {
+                "encounter_id": t.encounter_id,
+                "title": t.title,
+                "start": iso(t.start),
+                "gratitude": t.gratitude,
+                "people": list(t.people),
+            }
+            for t in overview.unsent_thanks
+        ],
+        "keep_in_touch": [
+            {
+                "contact_id": k.contact_id,
+                "name": k.name,
+                "cadence_days": k.cadence_days,
+                "last_met": iso(k.last_met),
+                "days_since": k.days_since(overview.now),
+            }
+            for k in overview.keep_in_touch
+        ],
+        "birthdays": [
+            {"contact_id": b.contact_id, "name": b.name, "on": b.on.isoformat(), "days": b.days}
+            for b in overview.birthdays
+        ],
+    }
 
 
 # --- rows for the list views -------------------------------------------------------------
