@@ -11,9 +11,10 @@ STAMP := $(VENV)/.installed-stamp
 #   fonts-dejavu-core  a sane Latin fallback when the system has no fonts at all
 #   libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0  Qt's runtime libraries
 #   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0  Qt's xcb platform (make run on X11)
+#   dbus-daemon        a private session D-Bus for the notification tests
 SYS_PACKAGES := poppler-utils fonts-noto-cjk fonts-dejavu-core libegl1 libgl1 libxkbcommon0 \
 	libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \
-	libxcb-keysyms1 libxcb-shape0
+	libxcb-keysyms1 libxcb-shape0 dbus-daemon
 
 .PHONY: help run test lint typecheck pytest sysdeps venv clean fuzz bench
 

@@ -151,3 +151,22 @@ def radicale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     server = start_radicale(tmp_path / "radicale")
     yield server
     server.stop()
+
+
+@pytest.fixture
+def session_bus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A private session D-Bus (dbus-daemon, tests/desktop_bus.py) for this test."""
+    from tests.desktop_bus import private_session_bus
+
+    with private_session_bus(tmp_path, monkeypatch) as address:
+        yield address
+
+
+@pytest.fixture
+def notification_server(session_bus: str) -> Iterator[Any]:
+    """org.freedesktop.Notifications on the private bus, recording every notice."""
+    from tests.desktop_bus import RecordingNotifications
+
+    server = RecordingNotifications(session_bus)
+    yield server
+    server.stop()
