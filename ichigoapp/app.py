@@ -87,8 +87,11 @@ def _install_autolock(window: MainWindow, on_window: Callable[[MainWindow], None
     # After the idle time the vault is closed and hidden until unlocked again; the
     # window built on unlocking replaces this one (``on_window``).
     from ichigoapp.ui.lifecycle.autolock import install_autolock
+    from ichigoapp.ui.tray import install_meeting_moment
 
-    install_autolock(window, on_window=on_window)  # type: ignore[arg-type]
+    autolock = install_autolock(window, on_window=on_window)  # type: ignore[arg-type]
+    # Reminders before and after each meeting, and the tray icon (ui/tray.py).
+    install_meeting_moment(window, autolock, app_icon())
 
 
 def app_icon() -> QIcon:

@@ -474,7 +474,8 @@ def plan(
     return _ordered(found)
 
 
-def _shown(session: Session, keys: Iterable[str]) -> set[str]:
+def shown_keys(session: Session, keys: Iterable[str]) -> set[str]:
+    """Which of ``keys`` were shown already (by this window, another, or before a restart)."""
     wanted = list(keys)
     if not wanted:
         return set()
@@ -493,7 +494,7 @@ def due(session: Session, now: datetime, *, lead: timedelta | None = None) -> li
     found = _meeting_reminders(session, now - GRACE, now, lead)
     today = _local(now).date()
     digest_key = f"digest:{today.isoformat()}"
-    shown = _shown(session, [r.key for r in found] + [digest_key])
+    shown = shown_keys(session, [r.key for r in found] + [digest_key])
     if _digest_time(today) <= now and digest_key not in shown:
         # Only counted when it is not shown yet: due() runs every minute.
         digest = _digest(session, today)

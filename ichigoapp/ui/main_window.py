@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         self._close_when_open = False
         self._painted = False
         self._first_paint_done = False
+        # Asked when the window is closed: keep running in the tray instead (ui/tray.py)?
+        self.hide_on_close: Callable[[MainWindow], bool] | None = None
         self.setWindowTitle("Ichigo")
         if vault is not None:
             path, key_mode = vault.path, vault.key_mode.value
@@ -561,6 +563,13 @@ class MainWindow(QMainWindow):
                 return
             super().closeEvent(event)
             return
+        if self.hide_on_close is not None and self.hide_on_close(self):
+            # Ichigo keeps running in the tray, reminders and all; the vault stays open
+            # until auto-lock or Quit.
+            self.save_layout()
+            self.hide()
+            event.ignore()
+            return
         if self.contacts.dirty and not self.contacts.discard_ok():
             event.ignore()
             return
@@ -568,6 +577,11 @@ class MainWindow(QMainWindow):
         self.finish_background_work()
         self.vault.close()
         super().closeEvent(event)
+
+    @property
+    def closing(self) -> bool:
+        """The vault is closing or closed: nothing should read it any more."""
+        return self._work_ended
 
     def finish_background_work(self) -> None:
         """Let the threads reading the vault end: their connections must not outlive it.

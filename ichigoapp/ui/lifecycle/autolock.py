@@ -82,6 +82,7 @@ def default_unlock(path: Path, parent: QWidget | None) -> Vault | None:
 class AutoLock(QObject):
     """Locks ``window`` after ``minutes`` without input; ``timer`` is public for tests."""
 
+    about_to_lock = Signal()  # the vault is still open: last chance to read from it
     locked = Signal()
     unlocked = Signal(object)  # the new MainWindow
 
@@ -125,13 +126,16 @@ class AutoLock(QObject):
         window = self.window
         if window is None:
             return
+        self.about_to_lock.emit()
         self.timer.stop()
         self.window = None
         screen = LockScreen(self.vault_path)
         screen.unlock_requested.connect(self.unlock)
         self.lock_screen = screen
-        # Shown before the window goes, so the app never has zero windows (and quits).
-        screen.show()
+        # Shown before the window goes, so the app never has zero windows (and quits);
+        # a window kept in the tray locks out of sight (the tray offers Unlock).
+        if window.isVisible() or QApplication.quitOnLastWindowClosed():
+            screen.show()
         if self._on_window is not None:
             self._on_window(screen)
         _close_dialogs()

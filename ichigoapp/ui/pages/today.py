@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from ichigoapp.services.duplicates import find_duplicates
 from ichigoapp.services.lists import EncounterScope
-from ichigoapp.services.reflections import ReflectionInput, reflect, set_promise_done
+from ichigoapp.services.reflections import set_promise_done
+from ichigoapp.services.thanks import mark_thanks_sent
 from ichigoapp.services.today import (
     TODAY_LIMIT,
     Listing,
@@ -37,6 +38,7 @@ from ichigoapp.services.today import (
 )
 from ichigoapp.ui import fmt, theme
 from ichigoapp.ui.clock import Clock, system_clock
+from ichigoapp.ui.dialogs.thanks import open_thanks_dialog
 from ichigoapp.ui.pages.base import Page
 from ichigoapp.ui.widgets.buttons import button
 from ichigoapp.ui.widgets.clickable import ClickableLabel
@@ -70,7 +72,7 @@ class TodayView(Page):
         self.reflect_buttons: dict[int, QPushButton] = {}
         self.badges: dict[int, ClickableLabel] = {}
         self.promise_buttons: dict[int, QPushButton] = {}
-        self.thanks_buttons: dict[int, QPushButton] = {}
+        self.thanks_buttons: dict[tuple[int, int | None], QPushButton] = {}
         self.duplicates_button: QPushButton | None = None
         # Possible duplicates: the last count, and the worker making a new one.
         self.duplicate_pairs = 0
@@ -274,20 +276,26 @@ class TodayView(Page):
         if overview.unsent_thanks:
             section = Section("Thanks to send", "Gratitude noted but not yet said.")
             for t in overview.unsent_thanks:
-                people = escape(", ".join(t.people)) or "them"
+                # A row per person of the meeting still to thank (services/thanks.py).
+                who = t.name or "them"
+                person = _link("contact", t.contact_id, t.name) if t.contact_id is not None else who
                 body = self._label(
-                    f"{escape(t.gratitude)}<br><small>{people} · "
+                    f"{escape(t.gratitude)}<br><small>{person} · "
                     f"{_link('encounter', t.encounter_id, t.title)}</small>"
                 )
-                self.thanks_buttons[t.encounter_id] = self._row_with_button(
-                    section,
-                    body,
-                    button(
-                        "Thanks sent",
-                        f"Thanks sent for {t.title}",
-                        partial(self._thanked, t.encounter_id),
-                    ),
+                key = (t.encounter_id, t.contact_id)
+                write = button(
+                    "Write…",
+                    f"Write thanks to {who} for {t.title}",
+                    partial(open_thanks_dialog, self, self.vault, self.bus, *key),
                 )
+                sent = button(
+                    "Thanks sent",
+                    f"Thanks sent to {who} for {t.title}",
+                    partial(self._thanked, *key),
+                )
+                section.add_row(self._row(body, write, sent))
+                self.thanks_buttons[key] = sent
             self._more(section, overview.unsent_thanks, "thanks", "thanks to send")
             right.addWidget(section)
 
@@ -368,6 +376,18 @@ class TodayView(Page):
             self._duplicates_worker.wait()
             self._duplicates_worker = None
 
+    def catch_up(self, now: datetime) -> None:
+        """Time passed (the meeting moment's clock): refresh when what Today shows has
+        changed with it, i.e. a meeting shown started or ended, or the day turned."""
+        overview = self.overview
+        if overview is None:
+            return
+        then = overview.now
+        moments = [m.end or m.start for m in overview.upcoming]
+        moments += [m.start for m in overview.upcoming]
+        if local_today(now) != local_today(then) or any(then < at <= now for at in moments):
+            self._on_data_changed()  # now if shown, else when next shown
+
     def end_work(self) -> None:
         """Let a running count end and start no other (the vault is closing)."""
         self._work_ended = True
@@ -436,7 +456,7 @@ class TodayView(Page):
         if self.write("mark the promise done", lambda s: set_promise_done(s, promise_id, True)):
             self.bus.status.emit("Promise marked done")
 
-    def _thanked(self, encounter_id: int) -> None:
-        thanked = ReflectionInput(thanks_sent=True)
-        if self.write("record the thanks", lambda s: reflect(s, encounter_id, thanked)):
+    def _thanked(self, encounter_id: int, contact_id: int | None) -> None:
+        """Thanks said to one person of the meeting (or to the meeting without people)."""
+        if self.write("record the thanks", lambda s: mark_thanks_sent(s, encounter_id, contact_id)):
             self.bus.status.emit("Thanks marked as sent")
