@@ -11,6 +11,10 @@ single-shot QTimer on every key, click, wheel or touch). When it fires, the lock
 * shows a small lock screen whose "Unlock…" runs the ordinary unlock
   (lifecycle/unlock.py) and builds a fresh main window on the reopened vault.
 
+Idle time is measured on the wall clock, so a laptop that slept counts the sleep (a
+QTimer's monotonic clock does not, on Linux); suspend, a screen lock and a switch of user
+lock at once (lifecycle/session_watch.py).
+
 The timeout is the vault setting ``autolock_minutes`` if set, else the QSettings value of
 the same name, else 15 minutes; 0 turns auto-lock off. Unsaved edits in an open form are
 discarded by the lock: leaving private notes readable on an unattended screen is worse.
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -27,12 +32,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ichigoapp.services.settings import read_setting
 from ichigoapp.store import Vault
+from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.lifecycle.lock_screen import LockScreen
 from ichigoapp.ui.main_window import MainWindow
 from ichigoapp.ui.settings import settings
 
 DEFAULT_MINUTES = 15
 SETTING = "autolock_minutes"
+WALL_CHECK_MS = 30_000  # how often idle time is read off the wall clock
 
 _INPUT_EVENTS = frozenset(
     {
@@ -93,10 +100,14 @@ class AutoLock(QObject):
         minutes: int | None = None,
         unlock: Unlocker = default_unlock,
         on_window: Callable[[object], None] | None = None,
+        clock: Clock = system_clock,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.window: MainWindow | None = window
+        self.clock = clock
+        self.last_input = clock()
+        self.lock_reason = ""  # why the last lock came ("idle", "suspend", ...)
         self.vault_path = window.vault.path
         self.lock_screen: LockScreen | None = None
         self._unlock = unlock
@@ -107,11 +118,16 @@ class AutoLock(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(max(1, self.minutes) * 60_000)
         self.timer.timeout.connect(self.lock)
+        # The wall clock's view of idleness: catches a sleep the timer did not see.
+        self.wall = QTimer(self)
+        self.wall.setInterval(WALL_CHECK_MS)
+        self.wall.timeout.connect(self.check_idle)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
         if self.minutes > 0:
             self.timer.start()
+            self.wall.start()
 
     @property
     def is_locked(self) -> bool:
@@ -120,14 +136,23 @@ class AutoLock(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS and self.window is not None and self.minutes > 0:
             self.timer.start()  # restarts the countdown
+            self.last_input = self.clock()
         return False
 
-    def lock(self) -> None:
+    def check_idle(self) -> None:
+        """Lock if the wall clock says the user has been away long enough."""
+        idle = self.clock() - self.last_input
+        if self.minutes > 0 and idle >= timedelta(minutes=self.minutes):
+            self.lock("idle")
+
+    def lock(self, reason: str = "idle") -> None:
         window = self.window
         if window is None:
             return
+        self.lock_reason = reason
         self.about_to_lock.emit()
         self.timer.stop()
+        self.wall.stop()
         self.window = None
         screen = LockScreen(self.vault_path)
         screen.unlock_requested.connect(self.unlock)
@@ -162,8 +187,10 @@ class AutoLock(QObject):
         screen.deleteLater()
         if self._on_window is not None:
             self._on_window(window)
+        self.last_input = self.clock()
         if self.minutes > 0:
             self.timer.start()
+            self.wall.start()
         self.unlocked.emit(window)
         return window
 
@@ -188,5 +215,16 @@ def _close_dialogs() -> None:
 def install_autolock(
     window: MainWindow, on_window: Callable[[object], None] | None = None
 ) -> AutoLock:
-    """Start auto-lock for the app's main window (kept alive by the QApplication)."""
-    return AutoLock(window, on_window=on_window, parent=QApplication.instance())
+    """Start auto-lock for the app's main window (kept alive by the QApplication), and
+    lock at once on suspend, screen lock and user switch."""
+    from ichigoapp.ui.lifecycle.session_watch import SessionWatch, watch_macos, watch_windows
+
+    app = QApplication.instance()
+    autolock = AutoLock(window, on_window=on_window, parent=app)
+    watch = SessionWatch(app)
+    watch.lock_requested.connect(autolock.lock)
+    # After start-up's own work: the buses answer within milliseconds, or not at all.
+    QTimer.singleShot(1000, watch.start)
+    watch_windows(int(window.winId()), watch.lock_requested.emit)
+    watch_macos(watch.lock_requested.emit)
+    return autolock
