@@ -42,6 +42,8 @@ DIALOGS = (
     "reflection",
     "contact-picker",
     "print-day",
+    "print-the-day",
+    "tray-menu",
     "passphrase-new",
     "passphrase-unlock",
     "locked",
@@ -193,6 +195,19 @@ class Shooter:
             self.grab("prep-card", card)
             card.close()
 
+    def _tray_menu(self) -> QWidget:
+        """The tray icon's menu as it opens (the demo's next meeting at the top)."""
+        from ichigoapp.app import app_icon
+        from ichigoapp.ui.lifecycle.meeting_moment import MeetingMoment
+        from ichigoapp.ui.notifications import DesktopNotifications
+        from ichigoapp.ui.tray import Tray
+
+        moment = MeetingMoment(self.window, DesktopNotifications(self.window))
+        self.tray = Tray(moment, app_icon(), parent=self.window)
+        self.tray.rebuild()
+        self.tray.menu.adjustSize()
+        return self.tray.menu
+
     def _a_reflection(self) -> None:
         page = self.window.reflections
         self.window.show_page(page)
@@ -254,6 +269,11 @@ class Shooter:
         day = actions.prep.open_day_dialog()
         self.grab("dialog-print-day", day)
         day.reject()
+        sheet = actions.prep.open_day_dialog(sheet=True)
+        self.grab("dialog-print-the-day", sheet)
+        sheet.reject()
+
+        self.grab("dialog-tray-menu", self._tray_menu())
 
         for name, new in (("passphrase-new", True), ("passphrase-unlock", False)):
             ask = PassphraseDialog(window, window.vault.path, new=new)
