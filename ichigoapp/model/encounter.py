@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ichigoapp.model.base import Base
@@ -127,6 +127,9 @@ class Participation(Base):
     # Attendees from an invite follow the invite's updates; people the user added by
     # hand stay until the user removes them.
     from_calendar: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The day the user marked their thanks to this person as said (services/thanks.py);
+    # the reflection's ``thanks_sent`` says it was said to everyone of the meeting.
+    thanks_sent_on: Mapped[date | None] = mapped_column(Date, default=None)
 
     encounter: Mapped[Encounter] = relationship(back_populates="participations")
     contact: Mapped[Contact | None] = relationship(back_populates="participations")

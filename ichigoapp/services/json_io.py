@@ -149,6 +149,7 @@ def _encounter(e: Encounter) -> dict[str, Any]:
                 "organizer": p.is_organizer,
                 "triage_ignored": p.triage_ignored,
                 "from_calendar": p.from_calendar,
+                "thanks_sent_on": p.thanks_sent_on.isoformat() if p.thanks_sent_on else None,
             }
             for p in e.participations
         ],
@@ -333,6 +334,8 @@ def _read_encounter(e: dict[str, Any]) -> Encounter:
             is_organizer=bool(p["organizer"]),
             triage_ignored=bool(p["triage_ignored"]),
             from_calendar=bool(p["from_calendar"]),
+            # Exports written before thanks were kept per person have none.
+            thanks_sent_on=_day(p.get("thanks_sent_on")),
         )
         for p in e["participants"]
     ]

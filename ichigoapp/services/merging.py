@@ -125,13 +125,17 @@ def _move_addresses(session: Session, keep: Contact, other: Contact) -> None:
 
 def _move_history(session: Session, keep: Contact, other: Contact) -> None:
     """Encounters (with their reflections), promises, timeline and introductions."""
-    seen_encounters = {p.encounter_id for p in keep.participations}
+    kept = {p.encounter_id: p for p in keep.participations}
     for part in list(other.participations):
-        if part.encounter_id in seen_encounters:
-            session.delete(part)  # both were in that meeting: one person, one attendance
+        attendance = kept.get(part.encounter_id)
+        if attendance is not None:
+            # Both were in that meeting: one person, one attendance, thanked if either was.
+            if attendance.thanks_sent_on is None:
+                attendance.thanks_sent_on = part.thanks_sent_on
+            session.delete(part)
         else:
             part.contact = keep
-            seen_encounters.add(part.encounter_id)
+            kept[part.encounter_id] = part
     for promise in session.scalars(select(Promise).where(Promise.contact_id == other.id)):
         promise.contact = keep
     for change in list(other.changes):

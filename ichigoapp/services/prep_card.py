@@ -367,7 +367,11 @@ def _known_attendee(
             person.learned = reflection.learned
             person.next_time = reflection.next_time
             person.gratitude = reflection.gratitude
-            person.thanks_sent = reflection.thanks_sent
+            # Thanked with the whole meeting, or on their own.
+            person.thanks_sent = reflection.thanks_sent or any(
+                p.contact_id == contact.id and p.thanks_sent_on is not None
+                for p in earlier.participations
+            )
             break
 
     today = now.astimezone(zone).date()

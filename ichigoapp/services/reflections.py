@@ -18,6 +18,7 @@ from ichigoapp.model import (
 )
 from ichigoapp.model import PromiseDirection as PromiseDirection  # callers name a direction
 from ichigoapp.services.common import clean_text, get_or_fail
+from ichigoapp.services.thanks import everyone_thanked, mark_everyone, unmark_everyone
 
 
 @dataclass
@@ -36,15 +37,26 @@ def reflect(session: Session, encounter_id: int, data: ReflectionInput) -> Refle
     """Create or update the one reflection of an encounter."""
     encounter = get_or_fail(session, Encounter, encounter_id, "encounter")
     reflection = encounter.reflection
+    was_thanked = reflection is not None and reflection.thanks_sent
     if reflection is None:
-        reflection = Reflection(encounter=encounter)
+        # Thanks said to each person before the reflection was written still count.
+        reflection = Reflection(
+            encounter=encounter, thanks_sent=everyone_thanked(session, encounter_id)
+        )
         session.add(reflection)
     for name in ("learned", "went_well", "improve", "gratitude", "next_time"):
         value = getattr(data, name)
         if value is not None:
             setattr(reflection, name, value.strip())
-    if data.thanks_sent is not None:
-        reflection.thanks_sent = data.thanks_sent
+    # "Thanks sent" for the meeting is thanks to each of its people; taking it back
+    # takes back theirs. Not ticked on a meeting not thanked as a whole before changes
+    # nothing: the people thanked one by one stay thanked.
+    if data.thanks_sent:
+        mark_everyone(encounter, date.today())
+        reflection.thanks_sent = True
+    elif data.thanks_sent is not None and was_thanked:
+        unmark_everyone(encounter)
+        reflection.thanks_sent = False
     if encounter.status == EncounterStatus.PLANNED.value and encounter.start <= datetime.now(UTC):
         encounter.status = EncounterStatus.HELD.value
     session.flush()

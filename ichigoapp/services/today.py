@@ -30,6 +30,7 @@ from ichigoapp.model import (
 from ichigoapp.services.birthdays import BirthdayItem, birthdays_soon
 from ichigoapp.services.common import iso, local_zone
 from ichigoapp.services.duplicates import find_duplicates
+from ichigoapp.services.thanks import owes_thanks, people_to_thank, still_to_thank
 
 HORIZON_DAYS = 7
 # Older meetings without a reflection stop nagging: the app asks, it does not scold.
@@ -125,11 +126,19 @@ class PromiseItem:
 
 @dataclass(frozen=True, slots=True)
 class ThanksItem:
+    """Thanks to say for a meeting: to one person of it (``contact_id``), or, for a
+    meeting without anyone known by name, to the meeting (``contact_id`` None)."""
+
     encounter_id: int
     title: str
     start: datetime
     gratitude: str
-    people: tuple[str, ...]
+    people: tuple[str, ...]  # the person's name; () for the meeting without people
+    contact_id: int | None = None
+
+    @property
+    def name(self) -> str:
+        return self.people[0] if self.contact_id is not None and self.people else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,9 +347,12 @@ def promises_due(
 
 
 def unsent_thanks(session: Session, limit: int | None = None) -> Listing[ThanksItem]:
-    """Gratitude noted in a reflection but not yet said, newest meeting first."""
+    """Gratitude noted in a reflection but not yet said, newest meeting first: a row
+    for each person of the meeting still to thank (alphabetically), or one row for a
+    meeting without anyone known by name."""
     waiting = (Reflection.gratitude != "", Reflection.thanks_sent.is_(False))
-    total = int(session.scalar(select(func.count(Reflection.id)).where(*waiting)) or 0)
+    rows = func.coalesce(func.sum(still_to_thank(Reflection.encounter_id)), 0)
+    total = int(session.scalar(select(rows).where(*waiting)) or 0)
     want = total if limit is None else min(limit, total)
     if want == 0:
         return Listing((), total)
@@ -351,7 +363,9 @@ def unsent_thanks(session: Session, limit: int | None = None) -> Listing[ThanksI
         .correlate(Encounter)  # reflection stays its own FROM, joined or not outside
     )
     columns = (Encounter.id, Encounter.title, Encounter.start, gratitude.scalar_subquery())
-    thanked = select(Reflection.id).where(Reflection.encounter_id == Encounter.id, *waiting)
+    owing = (*waiting, owes_thanks(Reflection.encounter_id))
+    thanked = select(Reflection.id).where(Reflection.encounter_id == Encounter.id, *owing)
+    # Each meeting found gives one row at least, so ``want`` meetings are enough.
     # Walk the newest encounters down their start index, each one's reflection looked up
     # by encounter, and stop at the ``want``-th: a few rows when thanks wait on recent
     # meetings, rather than every waiting reflection joined to its encounter and sorted.
@@ -374,23 +388,23 @@ def unsent_thanks(session: Session, limit: int | None = None) -> Listing[ThanksI
         stmt = (
             select(*columns)
             .join(Reflection, Reflection.encounter_id == Encounter.id)
-            .where(*waiting)
+            .where(*owing)
             .order_by(*newest)
             .limit(want)
         )
         found = session.execute(stmt).all()
-    people = _people_labels(session, [row[0] for row in found])
-    items = tuple(
-        ThanksItem(
-            encounter_id=eid,
-            title=title,
-            start=start,
-            gratitude=text,
-            people=people[eid].known if eid in people else (),
-        )
-        for eid, title, start, text in found
-    )
-    return Listing(items, total)
+    people = people_to_thank(session, [row[0] for row in found])
+    items: list[ThanksItem] = []
+    for eid, title, start, text in found:
+        known = people.get(eid, [])
+        if not known:
+            items.append(ThanksItem(eid, title, start, text, ()))
+        items += [
+            ThanksItem(eid, title, start, text, (p.name,), p.contact_id)
+            for p in known
+            if not p.thanked
+        ]
+    return Listing(tuple(items[:want]), total)
 
 
 # How far back the grouped pass of "last met" reads (see last_met_of_contact()). Only a
@@ -606,6 +620,8 @@ def overview_json(overview: TodayOverview) -> dict[str, list[dict[str, Any]]]:
                 "start": iso(t.start),
                 "gratitude": t.gratitude,
                 "people": list(t.people),
+                "contact_id": t.contact_id,
+                "contact_name": t.name or None,
             }
             for t in overview.unsent_thanks
         ],

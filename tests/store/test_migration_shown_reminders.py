@@ -38,7 +38,7 @@ def test_a_0008_vault_is_upgraded_and_then_remembers_what_was_shown(vault_path: 
         assert "shown_reminder" not in inspect(vault.engine).get_table_names()
 
     with open_vault(vault_path, passphrase="pw") as vault:
-        assert migrate.current_revision(vault.engine) == "0009"
+        assert migrate.current_revision(vault.engine) == migrate.HEAD  # 0009 and after
         with vault.session() as s:
             assert [c.display_name for c in contacts.list_contacts(s)] == ["Ingrid Solberg"]
         with vault.transaction() as s:

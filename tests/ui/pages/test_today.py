@@ -61,7 +61,9 @@ def test_done_and_thanks_buttons_write_through_services(window: Any, qtbot: Any)
     world = seed.build(window.vault, NOW)
     window.bus.data_changed.emit()
     qtbot.mouseClick(window.today.promise_buttons[world.promise], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(window.today.thanks_buttons[world.reflected], Qt.MouseButton.LeftButton)
+    # Thanks are a row per person of the meeting: Hanako, the one person of the walk.
+    thanks = window.today.thanks_buttons[(world.reflected, world.hanako)]
+    qtbot.mouseClick(thanks, Qt.MouseButton.LeftButton)
     with window.vault.session() as s:
         promise = s.get(Promise, world.promise)
         assert promise is not None and promise.done_on is not None
