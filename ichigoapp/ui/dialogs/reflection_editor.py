@@ -34,8 +34,10 @@ from ichigoapp.services.reflections import (
     reflect,
     reflection_of,
 )
+from ichigoapp.services.thanks import everyone_thanked
 from ichigoapp.ui import fmt
 from ichigoapp.ui.changes import commit
+from ichigoapp.ui.dialogs.thanks import ThanksDialog, open_thanks_dialog
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -68,6 +70,7 @@ class ReflectionEditor(QDialog):
             detail = encounter_detail(session, encounter_id)
             existing = reflection_of(session, encounter_id)
             promises = promise_rows(session, encounter_id)
+            thanked = everyone_thanked(session, encounter_id)
         self.setWindowTitle(f"Reflect: {detail.title}")
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
@@ -92,7 +95,18 @@ class ReflectionEditor(QDialog):
         form.addRow("&Gratitude:", self.gratitude)
         self.thanks_sent = QCheckBox("I have said thank you")
         self.thanks_sent.setAccessibleName("Thanks sent")
-        form.addRow("", self.thanks_sent)
+        self.write_thanks_button = QPushButton("Write &thanks…")
+        self.write_thanks_button.setAccessibleName("Write thanks from the gratitude line")
+        self.write_thanks_button.setToolTip(
+            "Draft a thank-you to the people of this meeting from what you are grateful for"
+        )
+        self.write_thanks_button.clicked.connect(lambda _=False: self.write_thanks())
+        thanks_row = QHBoxLayout()
+        thanks_row.addWidget(self.thanks_sent)
+        thanks_row.addStretch(1)
+        thanks_row.addWidget(self.write_thanks_button)
+        form.addRow("", thanks_row)
+        self.thanks_dialog: ThanksDialog | None = None
         self.next_time = _text("What to remember or ask next time", "Notes for next time")
         form.addRow("&Next time:", self.next_time)
         layout.addLayout(form)
@@ -102,8 +116,11 @@ class ReflectionEditor(QDialog):
             self.went_well.setPlainText(existing.went_well or "")
             self.improve.setPlainText(existing.improve or "")
             self.gratitude.setPlainText(existing.gratitude or "")
-            self.thanks_sent.setChecked(bool(existing.thanks_sent))
             self.next_time.setPlainText(existing.next_time or "")
+        # Thanks said to each person of the meeting, one by one, count as said.
+        self.thanks_sent.setChecked(thanked)
+        self.gratitude.textChanged.connect(self._gratitude_changed)
+        self._gratitude_changed()
 
         box = QGroupBox("Promises")
         bl = QVBoxLayout(box)
@@ -155,6 +172,24 @@ class ReflectionEditor(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.learned.setFocus()
+
+    def _gratitude_changed(self) -> None:
+        self.write_thanks_button.setEnabled(bool(self.gratitude.toPlainText().strip()))
+
+    def write_thanks(self) -> ThanksDialog | None:
+        """The thank-you draft from the gratitude line as typed (saved or not yet)."""
+        gratitude = self.gratitude.toPlainText()
+        if not gratitude.strip():
+            return None
+        dialog = open_thanks_dialog(
+            self, self.vault, self.bus, self.encounter_id, gratitude=gratitude
+        )
+        # Thanks marked sent to everyone: saving must not take that back.
+        dialog.thanks_marked.connect(
+            lambda everyone: self.thanks_sent.setChecked(True) if everyone else None
+        )
+        self.thanks_dialog = dialog
+        return dialog
 
     def add_pending_promise(self) -> None:
         text = self.promise_text.text().strip()

@@ -11,6 +11,7 @@ from ichigoapp.services.lists import promise_rows
 from ichigoapp.services.reflections import set_promise_done
 from ichigoapp.services.today import PromiseItem, local_today
 from ichigoapp.ui.clock import Clock, system_clock
+from ichigoapp.ui.dialogs.thanks import ThanksDialog, open_followup_dialog
 from ichigoapp.ui.models import PromiseTableModel, RowFilterProxy, RowRole
 from ichigoapp.ui.pages.base import Page
 from ichigoapp.ui.widgets.list_panel import ListPanel
@@ -45,6 +46,11 @@ class PromisesView(Page):
         self.reopen_button = QPushButton("Reopen")
         self.reopen_button.setAccessibleName("Reopen promise")
         self.reopen_button.clicked.connect(lambda: self.set_done(False))
+        self.followup_button = QPushButton("&Follow up…")
+        self.followup_button.setAccessibleName("Draft a follow-up on this promise")
+        self.followup_button.setToolTip("Draft a message to them about a promise you made")
+        self.followup_button.clicked.connect(lambda _=False: self.follow_up())
+        self.followup_dialog: ThanksDialog | None = None
         self.encounter_button = QPushButton("Open encounter")
         self.encounter_button.setAccessibleName("Open the encounter of this promise")
         self.encounter_button.clicked.connect(self._open_encounter)
@@ -56,7 +62,12 @@ class PromisesView(Page):
             "Filter promises",
             sort=(PromiseTableModel.COL_DUE, Qt.SortOrder.AscendingOrder),
             before=[self.state, self.direction],
-            buttons=[self.done_button, self.reopen_button, self.encounter_button],
+            buttons=[
+                self.done_button,
+                self.reopen_button,
+                self.followup_button,
+                self.encounter_button,
+            ],
             margins=(12, 12, 12, 12),
         )
         self.filter, self.table, self.count_label = self.list.parts()
@@ -142,6 +153,10 @@ class PromisesView(Page):
         self.done_button.setEnabled(item is not None and item.done_on is None)
         self.reopen_button.setEnabled(item is not None and item.done_on is not None)
         self.encounter_button.setEnabled(item is not None and item.encounter_id is not None)
+        # A follow-up is for a promise of mine still open, to someone.
+        self.followup_button.setEnabled(
+            item is not None and item.mine and item.done_on is None and item.contact_id is not None
+        )
 
     def set_done(self, done: bool) -> None:
         row = self.current_row()
@@ -157,6 +172,14 @@ class PromisesView(Page):
         row = self.current_row()
         if row is not None:
             self.set_done(row.done_on is None)
+
+    def follow_up(self) -> ThanksDialog | None:
+        """The follow-up draft of the current promise (mine, still open)."""
+        row = self.current_row()
+        if row is None or not row.mine or row.done_on is not None:
+            return None
+        self.followup_dialog = open_followup_dialog(self, self.vault, self.bus, row.promise_id)
+        return self.followup_dialog
 
     def _open_encounter(self) -> None:
         row = self.current_row()
