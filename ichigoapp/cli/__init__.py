@@ -4,11 +4,11 @@ Exit codes: 0 ok, 2 bad input, 3 vault locked or wrong key, 1 anything else. A u
 error is one line on stderr, never a traceback. Handlers call services only.
 
 One module per group of commands (``vault``, ``contacts``, ``journal``, ``calendar``,
-``sources``, ``today``, ``prep``), the shared parts in ``common``; :func:`build_parser`
-lists every command in the order ``ichigo --help`` shows them. Each handler imports the
-services it calls: ``ichigo gui`` (what the desktop entry runs) must reach its window
-without loading SQLAlchemy first (see ``app.run_gui``), and ``ichigo import`` need not
-load printing.
+``sources``, ``today``, ``compose``, ``prep``), the shared parts in ``common``;
+:func:`build_parser` lists every command in the order ``ichigo --help`` shows them.
+Each handler imports the services it calls: ``ichigo gui`` (what the desktop entry
+runs) must reach its window without loading SQLAlchemy first (see ``app.run_gui``),
+and ``ichigo import`` need not load printing.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ichigoapp import __version__
-from ichigoapp.cli import calendar, contacts, journal, prep, sources, today, vault
+from ichigoapp.cli import calendar, compose, contacts, journal, prep, sources, today, vault
 from ichigoapp.cli.common import Commands, Handler, Parser, vault_path
 from ichigoapp.errors import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, IchigoError
 
@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     sources.add_sync(commands)
     today.add_today(commands)
     today.add_agenda(commands)
+    compose.add_compose(commands)
+    compose.add_thanks(commands)
     prep.add_prep(commands)
     contacts.add_import_contacts(commands)
     contacts.add_export(commands)
