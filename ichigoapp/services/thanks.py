@@ -56,14 +56,17 @@ def thankable(encounter_id: Any) -> tuple[ColumnElement[bool], ...]:
 
 def still_to_thank(encounter_id: Any) -> ColumnElement[Any]:
     """How many rows "Thanks to send" has for a meeting whose reflection waits for
-    thanks: one per person not yet thanked, or one for the meeting without people."""
-    unthanked = (
-        select(func.count(func.distinct(Participation.contact_id)))
-        .where(*thankable(encounter_id), Participation.thanks_sent_on.is_(None))
+    thanks: one per person not yet thanked, or one for the meeting without people.
+
+    One pass over the meeting's attendees (per meeting listed, so it counts)."""
+    unthanked = func.count(
+        func.distinct(case((Participation.thanks_sent_on.is_(None), Participation.contact_id)))
+    )
+    return (
+        select(case((func.count() == 0, 1), else_=unthanked))
+        .where(*thankable(encounter_id))
         .scalar_subquery()
     )
-    nobody = ~select(Participation.id).where(*thankable(encounter_id)).exists()
-    return unthanked + case((nobody, 1), else_=0)
 
 
 def owes_thanks(encounter_id: Any) -> ColumnElement[bool]:
