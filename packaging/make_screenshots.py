@@ -40,6 +40,7 @@ DIALOGS = (
     "merge",
     "duplicates",
     "reflection",
+    "thanks",
     "contact-picker",
     "print-day",
     "print-the-day",
@@ -216,10 +217,12 @@ class Shooter:
 
     def dialogs(self) -> None:
         from ichigoapp.services.lists import EncounterScope, contact_choices
+        from ichigoapp.services.today import unsent_thanks
         from ichigoapp.ui.dialogs.contact_picker import ContactPicker
         from ichigoapp.ui.dialogs.duplicates import open_duplicates_dialog
         from ichigoapp.ui.dialogs.merge import open_merge_dialog
         from ichigoapp.ui.dialogs.passphrase import PassphraseDialog
+        from ichigoapp.ui.dialogs.thanks import open_thanks_dialog
         from ichigoapp.ui.lifecycle.lock_screen import LockScreen
 
         window = self.window
@@ -260,6 +263,15 @@ class Shooter:
         editor = window.open_reflection_editor(past)
         self.grab("dialog-reflection", editor)
         editor.reject()
+
+        # The newest thanks waiting on Today, drafted for that person.
+        with window.vault.session() as session:
+            [thanks] = unsent_thanks(session, limit=1)
+        drafted = open_thanks_dialog(
+            window.today, window.vault, window.bus, thanks.encounter_id, thanks.contact_id
+        )
+        self.grab("dialog-thanks", drafted)
+        drafted.reject()
 
         picker = ContactPicker(window, "Add person", "Who else was (or will be) there?", choices)
         picker.show()
