@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput
 from ichigoapp.model import Encounter, Participation
+from ichigoapp.services import today
 from ichigoapp.services.contacts import ContactInput, add_contact
 from ichigoapp.services.encounters import EncounterInput, add_encounter
 from ichigoapp.services.json_io import export_json
@@ -56,10 +57,19 @@ def group(session: Session) -> tuple[int, int, int, int]:
     return walk, ama, kofi, lena
 
 
+@pytest.mark.parametrize("walk_length", [4096, 1])
 def test_a_group_meeting_lists_each_person_to_thank(
-    session: Session, group: tuple[int, int, int, int]
+    session: Session,
+    group: tuple[int, int, int, int],
+    monkeypatch: pytest.MonkeyPatch,
+    walk_length: int,
 ) -> None:
+    """Through the walk down the newest meetings, and (1) the join that takes over."""
+    monkeypatch.setattr(today, "THANKS_WALK", walk_length)
     walk, ama, kofi, lena = group
+    # A newer meeting thanked as a whole is passed over.
+    done = _meeting(session, "Done", [ama], days_ago=0)
+    reflect(session, done, ReflectionInput(gratitude="x", thanks_sent=True))
     assert _listed(session) == [
         (walk, ama, "Ama Owusu"),
         (walk, kofi, "Kofi Mensah"),
