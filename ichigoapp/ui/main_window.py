@@ -578,6 +578,44 @@ class MainWindow(QMainWindow):
         self.vault.close()
         super().closeEvent(event)
 
+    def keep_drafts(self) -> int:
+        """Before a lock: keep what is typed and not saved inside the vault (only
+        there); returns how many forms had some."""
+        from ichigoapp.services.drafts import contact_draft, keep_draft
+
+        if not self.attached or self.closing:
+            return 0
+        drafts = []
+        contact = self.contacts.draft()
+        if contact is not None:
+            drafts.append(contact_draft(contact, self.contacts.form.contact_id))
+        editor = self.reflection_editor
+        if editor is not None and editor.isVisible():
+            kept = editor.draft()
+            if kept is not None:
+                drafts.append(kept)
+        if drafts:
+            with self.vault.transaction() as session:
+                for draft in drafts:
+                    keep_draft(session, draft)
+        return len(drafts)
+
+    def restore_drafts(self) -> int:
+        """After an unlock: the forms as they were, unsaved; returns how many."""
+        from ichigoapp.services.drafts import contact_from_draft, take_drafts
+
+        with self.vault.transaction() as session:
+            drafts = take_drafts(session)
+        for draft in drafts:
+            if draft.kind == "contact":
+                self.show_page(self.contacts)
+                self.contacts.restore_draft(draft.target, contact_from_draft(draft))
+            elif draft.kind == "reflection" and draft.target is not None:
+                self.open_reflection_editor(draft.target).restore_draft(draft)
+        if drafts:
+            self.bus.status.emit("Your unsaved edits from before the lock are back; not saved yet")
+        return len(drafts)
+
     @property
     def closing(self) -> bool:
         """The vault is closing or closed: nothing should read it any more."""

@@ -3,6 +3,7 @@ notes for next time, and the promises made on both sides."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ichigoapp.services.drafts import Draft
 from ichigoapp.services.lists import encounter_detail, promise_rows
 from ichigoapp.services.reflections import (
     PromiseDirection,
@@ -172,6 +174,8 @@ class ReflectionEditor(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.learned.setFocus()
+        # As loaded: a lock keeps a draft only when something was changed since.
+        self._loaded = asdict(self.value())
 
     def _gratitude_changed(self) -> None:
         self.write_thanks_button.setEnabled(bool(self.gratitude.toPlainText().strip()))
@@ -214,6 +218,26 @@ class ReflectionEditor(QDialog):
             thanks_sent=self.thanks_sent.isChecked(),
             next_time=self.next_time.toPlainText(),
         )
+
+    _DRAFTED = ("learned", "went_well", "improve", "gratitude", "next_time")
+
+    def draft(self) -> Draft | None:
+        """What is typed here (a lock is coming), or None when nothing was changed."""
+        data = asdict(self.value())
+        if data == self._loaded and not self.promise_text.text().strip() and not self.pending:
+            return None
+        fields = {name: data[name] for name in self._DRAFTED}
+        fields["thanks_sent"] = data["thanks_sent"]
+        fields["promise"] = self.promise_text.text()
+        return Draft("reflection", self.encounter_id, fields)
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Put back what was typed before the lock (still to be saved)."""
+        for name in self._DRAFTED:
+            box = getattr(self, name)
+            box.setPlainText(str(draft.fields.get(name, box.toPlainText())))
+        self.thanks_sent.setChecked(bool(draft.fields.get("thanks_sent")))
+        self.promise_text.setText(str(draft.fields.get("promise", "")))
 
     def save(self) -> None:
         # A promise typed but not yet added is surely meant to be kept.

@@ -16,13 +16,15 @@ QTimer's monotonic clock does not, on Linux); suspend, a screen lock and a switc
 lock at once (lifecycle/session_watch.py).
 
 The timeout is the vault setting ``autolock_minutes`` if set, else the QSettings value of
-the same name, else 15 minutes; 0 turns auto-lock off. Unsaved edits in an open form are
-discarded by the lock: leaving private notes readable on an unattended screen is worse.
+the same name, else 15 minutes; 0 turns auto-lock off. Unsaved edits in an open form
+leave the screen with the lock but are kept inside the vault (services/drafts.py) and
+put back, still unsaved, after the unlock.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -36,6 +38,8 @@ from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.lifecycle.lock_screen import LockScreen
 from ichigoapp.ui.main_window import MainWindow
 from ichigoapp.ui.settings import settings
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MINUTES = 15
 SETTING = "autolock_minutes"
@@ -150,6 +154,11 @@ class AutoLock(QObject):
         if window is None:
             return
         self.lock_reason = reason
+        # Half-typed forms are closed below; what they held stays, inside the vault.
+        try:
+            window.keep_drafts()
+        except Exception:  # a vault that fails now must not keep the screen unlocked
+            log.exception("unsaved edits could not be kept over the lock")
         self.about_to_lock.emit()
         self.timer.stop()
         self.wall.stop()
@@ -183,6 +192,7 @@ class AutoLock(QObject):
         self.window = window
         self.lock_screen = None
         window.show()
+        window.restore_drafts()
         screen.close()
         screen.deleteLater()
         if self._on_window is not None:

@@ -334,6 +334,20 @@ class ContactsView(ListDetailPage):
         self._select(saved[0])
         self.bus.status.emit(f"Saved {data.name.strip()}")
 
+    def draft(self) -> ContactInput | None:
+        """What is typed in the form and not saved yet (None: nothing)."""
+        return self.form.value() if self._dirty else None
+
+    def restore_draft(self, contact_id: int | None, data: ContactInput) -> None:
+        """Put back edits kept over a lock, unsaved, as they were typed."""
+        self.ensure_loaded()
+        if contact_id is not None:
+            self._select(contact_id)
+        else:
+            self.new_contact()
+        self.form.load(contact_id, data)
+        self._set_dirty(True)
+
     def cancel(self) -> None:
         self._set_dirty(False)
         if self.form.contact_id is None:
