@@ -94,9 +94,7 @@ def test_suspend_locks_at_once(locking: Any, logind: FakeLogind, qtbot: Any) -> 
 
 
 @needs_dbus
-def test_only_this_sessions_lock_signal_locks(
-    locking: Any, logind: FakeLogind, qtbot: Any
-) -> None:
+def test_only_this_sessions_lock_signal_locks(locking: Any, logind: FakeLogind, qtbot: Any) -> None:
     lock, _clock = locking
     watch = _watch(lock, logind.address)
     try:
