@@ -6,9 +6,14 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -54,3 +59,15 @@ def python(
 def run_cli(*args: str, env: dict[str, str], stdin: str = "") -> Result:
     proc = python(["-m", "ichigoapp", *args], env, stdin=stdin)
     return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+@contextmanager
+def filling(vault_file: Path, env: dict[str, str]) -> Iterator[Session]:
+    """A write transaction on a command-line test's passphrase vault, to set the scene."""
+    from ichigoapp.store import open_vault
+
+    with (
+        open_vault(vault_file, passphrase=env["ICHIGO_PASSPHRASE"]) as vault,
+        vault.transaction() as session,
+    ):
+        yield session

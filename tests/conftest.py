@@ -170,3 +170,14 @@ def notification_server(session_bus: str) -> Iterator[Any]:
     server = RecordingNotifications(session_bus)
     yield server
     server.stop()
+
+
+@pytest.fixture
+def notifications(notification_server: Any, qapp: Any) -> Iterator[Any]:
+    """The app's DesktopNotifications, connected to ``notification_server``."""
+    from ichigoapp.ui.notifications import DesktopNotifications
+
+    shown = DesktopNotifications()
+    assert shown.start()
+    yield shown
+    shown.stop()

@@ -4,15 +4,12 @@ through a real subprocess on a real vault filled through the services."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from sqlalchemy.orm import Session
 
 from ichigoapp.services.contacts import ContactInput, add_contact
 from ichigoapp.services.encounters import EncounterInput, add_encounter
@@ -23,17 +20,7 @@ from ichigoapp.services.reflections import (
     add_promise,
     reflect,
 )
-from ichigoapp.store import open_vault
-from tests.cli_helpers import run_cli
-
-
-@contextmanager
-def filling(vault_file: Path, env: dict[str, str]) -> Iterator[Session]:
-    with (
-        open_vault(vault_file, passphrase=env["ICHIGO_PASSPHRASE"]) as vault,
-        vault.transaction() as session,
-    ):
-        yield session
+from tests.cli_helpers import filling, run_cli
 
 
 @dataclass

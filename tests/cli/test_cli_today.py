@@ -3,8 +3,6 @@ real subprocess on a real vault (filled through the services, as the app would).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -17,8 +15,7 @@ from ichigoapp.services.contacts import ContactInput, add_contact
 from ichigoapp.services.encounters import EncounterInput, add_encounter
 from ichigoapp.services.reflections import ReflectionInput, add_promise, reflect
 from ichigoapp.services.reminders import set_discreet_notifications
-from ichigoapp.store import open_vault
-from tests.cli_helpers import run_cli
+from tests.cli_helpers import filling, run_cli
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 
@@ -27,15 +24,6 @@ TOKYO = ZoneInfo("Asia/Tokyo")
 def tokyo_env(env: dict[str, str]) -> dict[str, str]:
     """The command runs in Tokyo time (UTC+9 all year): local times are visible."""
     return {**env, "TZ": "Asia/Tokyo"}
-
-
-@contextmanager
-def filling(vault_file: Path, env: dict[str, str]) -> Iterator[Session]:
-    with (
-        open_vault(vault_file, passphrase=env["ICHIGO_PASSPHRASE"]) as vault,
-        vault.transaction() as session,
-    ):
-        yield session
 
 
 def tokyo(day: date, hour: int, minute: int = 0) -> datetime:

@@ -21,14 +21,6 @@ COFFEE = Notice(
 )
 
 
-@pytest.fixture
-def notifications(notification_server: RecordingNotifications, qapp: Any) -> Any:
-    shown = DesktopNotifications()
-    assert shown.start()
-    yield shown
-    shown.stop()
-
-
 def test_a_notice_reaches_the_desktop_with_its_buttons(
     notifications: DesktopNotifications,
     notification_server: RecordingNotifications,

@@ -4,6 +4,7 @@ open the prep card and the reflection editor; Today follows the clock."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -33,27 +34,36 @@ class FakeClock:
         return self.now
 
 
-@pytest.fixture
-def world(vault: Vault) -> seed.World:
-    return seed.build(vault, NOW)
+@dataclass
+class Day:
+    """The seeded vault's coffee tomorrow, a clock the test moves and the desktop's
+    notification server."""
+
+    world: seed.World
+    start: datetime
+    end: datetime
+    clock: FakeClock
+    notifications: DesktopNotifications
+    server: RecordingNotifications
+
+    def moment(self, window: MainWindow, autolock: AutoLock | None = None) -> MeetingMoment:
+        return MeetingMoment(window, self.notifications, clock=self.clock, autolock=autolock)
 
 
 @pytest.fixture
-def meeting(vault: Vault, world: seed.World) -> tuple[datetime, datetime]:
+def day(
+    vault: Vault,
+    notifications: DesktopNotifications,
+    notification_server: RecordingNotifications,
+) -> Day:
     from ichigoapp.model import Encounter
 
+    world = seed.build(vault, NOW)
     with vault.session() as s:
         coffee = s.get(Encounter, world.upcoming)
         assert coffee is not None and coffee.end is not None
-        return coffee.start, coffee.end
-
-
-@pytest.fixture
-def notifications(notification_server: RecordingNotifications, qapp: Any) -> Any:
-    shown = DesktopNotifications()
-    assert shown.start()
-    yield shown
-    shown.stop()
+        start, end = coffee.start, coffee.end
+    return Day(world, start, end, FakeClock(start), notifications, notification_server)
 
 
 def _window(vault: Vault, clock: FakeClock, qtbot: Any, *, locks: bool = False) -> MainWindow:
@@ -69,18 +79,12 @@ def _coffee(server: RecordingNotifications) -> list[Any]:
     return [n for n in server.shown if "Hanako" in n.summary or "Coffee" in n.summary]
 
 
-def test_a_day_of_one_meeting(
-    vault: Vault,
-    world: seed.World,
-    meeting: tuple[datetime, datetime],
-    notifications: DesktopNotifications,
-    notification_server: RecordingNotifications,
-    qtbot: Any,
-) -> None:
-    start, end = meeting
-    clock = FakeClock(start - timedelta(minutes=40))
+def test_a_day_of_one_meeting(vault: Vault, day: Day, qtbot: Any) -> None:
+    start, end, clock, world = day.start, day.end, day.clock, day.world
+    notifications, notification_server = day.notifications, day.server
+    clock.now = start - timedelta(minutes=40)
     window = _window(vault, clock, qtbot)
-    moment = MeetingMoment(window, notifications, clock=clock)
+    moment = day.moment(window)
 
     moment.tick()
     assert _coffee(notification_server) == []  # 40 minutes before: not yet
@@ -132,17 +136,12 @@ def _open_card() -> PrepCardDialog | None:
 
 
 def test_a_laptop_that_slept_says_only_what_is_still_timely(
-    vault: Vault,
-    world: seed.World,
-    meeting: tuple[datetime, datetime],
-    notifications: DesktopNotifications,
-    notification_server: RecordingNotifications,
-    qtbot: Any,
+    vault: Vault, day: Day, qtbot: Any
 ) -> None:
-    start, end = meeting
-    clock = FakeClock(start - timedelta(hours=2))
+    start, end, clock, notification_server = day.start, day.end, day.clock, day.server
+    clock.now = start - timedelta(hours=2)
     window = _window(vault, clock, qtbot)
-    moment = MeetingMoment(window, notifications, clock=clock)
+    moment = day.moment(window)
     moment.tick()
 
     # Asleep through the reminder before and the one after: waking says neither.
@@ -152,25 +151,20 @@ def test_a_laptop_that_slept_says_only_what_is_still_timely(
 
     # A restart (a new window and schedule on the same vault) repeats nothing either.
     clock.now = start - timedelta(minutes=29)
-    again = MeetingMoment(window, notifications, clock=clock)
+    again = day.moment(window)
     again.tick()
     assert len(_coffee(notification_server)) == 1
-    third = MeetingMoment(window, notifications, clock=clock)
+    third = day.moment(window)
     third.tick()
     assert len(_coffee(notification_server)) == 1
 
 
 def test_while_locked_a_reminder_names_nobody_and_is_not_repeated_after(
-    vault: Vault,
-    vault_path: Path,
-    world: seed.World,
-    meeting: tuple[datetime, datetime],
-    notifications: DesktopNotifications,
-    notification_server: RecordingNotifications,
-    qtbot: Any,
+    vault: Vault, day: Day, qtbot: Any
 ) -> None:
-    start, _end = meeting
-    clock = FakeClock(start - timedelta(hours=1))
+    start, clock = day.start, day.clock
+    notifications, notification_server = day.notifications, day.server
+    clock.now = start - timedelta(hours=1)
     window = _window(vault, clock, qtbot, locks=True)
     reopened: list[Vault] = []
 
@@ -179,7 +173,7 @@ def test_while_locked_a_reminder_names_nobody_and_is_not_repeated_after(
         return reopened[-1]
 
     lock = AutoLock(window, minutes=15, unlock=unlock)
-    moment = MeetingMoment(window, notifications, clock=clock, autolock=lock)
+    moment = day.moment(window, autolock=lock)
     moment.tick()
     lock.lock()
     assert moment.locked
@@ -214,20 +208,11 @@ def test_while_locked_a_reminder_names_nobody_and_is_not_repeated_after(
     lock.window.deleteLater()
 
 
-def test_discreet_notifications_chosen_while_unlocked(
-    vault: Vault,
-    world: seed.World,
-    meeting: tuple[datetime, datetime],
-    notifications: DesktopNotifications,
-    notification_server: RecordingNotifications,
-    qtbot: Any,
-) -> None:
-    start, _end = meeting
+def test_discreet_notifications_chosen_while_unlocked(vault: Vault, day: Day, qtbot: Any) -> None:
     with vault.transaction() as s:
         reminders.set_discreet_notifications(s, True)
-    clock = FakeClock(start - timedelta(minutes=30))
-    window = _window(vault, clock, qtbot)
-    MeetingMoment(window, notifications, clock=clock).tick()
-    summaries = [n.summary for n in notification_server.shown]
+    day.clock.now = day.start - timedelta(minutes=30)
+    day.moment(_window(vault, day.clock, qtbot)).tick()
+    summaries = [n.summary for n in day.server.shown]
     assert "A meeting starts in 30 minutes" in summaries
-    assert not any("Hanako" in f"{n.summary} {n.body}" for n in notification_server.shown)
+    assert not any("Hanako" in f"{n.summary} {n.body}" for n in day.server.shown)

@@ -70,69 +70,67 @@ def logind(session_bus: str) -> Any:
     service.stop()
 
 
-def _watch(lock: AutoLock, bus: str) -> SessionWatch:
-    watch = SessionWatch()
-    watch.lock_requested.connect(lock.lock)
-    watch.start(system=bus, session=bus)  # one private bus stands in for both
-    return watch
-
-
-@needs_dbus
-def test_suspend_locks_at_once(locking: Any, logind: FakeLogind, qtbot: Any) -> None:
+@pytest.fixture
+def watch(locking: Any, session_bus: str) -> Any:
+    """What the app runs, listening on the private bus (standing in for both the
+    system and the session bus) and asking ``locking``'s auto-lock to lock."""
     lock, _clock = locking
-    watch = _watch(lock, logind.address)
-    try:
-        assert watch.watching == ["suspend", "screen lock", "user switch", "screen saver"]
-        logind.prepare_for_sleep(False)  # resuming says nothing
-        qtbot.wait(300)
-        assert not lock.is_locked
-        logind.prepare_for_sleep(True)
-        qtbot.waitUntil(lambda: lock.is_locked, timeout=5000)
-        assert lock.lock_reason == "suspend"
-    finally:
-        watch.stop()
+    watcher = SessionWatch()
+    watcher.lock_requested.connect(lock.lock)
+
+    def start() -> SessionWatch:
+        watcher.start(system=session_bus, session=session_bus)
+        return watcher
+
+    yield start
+    watcher.stop()
 
 
 @needs_dbus
-def test_only_this_sessions_lock_signal_locks(locking: Any, logind: FakeLogind, qtbot: Any) -> None:
+def test_suspend_locks_at_once(locking: Any, logind: FakeLogind, watch: Any, qtbot: Any) -> None:
     lock, _clock = locking
-    watch = _watch(lock, logind.address)
-    try:
-        assert watch.session_path == logind.session_path
-        logind.lock_session("/org/freedesktop/login1/session/_32")  # someone else's
-        qtbot.wait(300)
-        assert not lock.is_locked
-        logind.lock_session()
-        qtbot.waitUntil(lambda: lock.is_locked, timeout=5000)
-        assert lock.lock_reason == "screen lock"
-    finally:
-        watch.stop()
+    assert watch().watching == ["suspend", "screen lock", "user switch", "screen saver"]
+    logind.prepare_for_sleep(False)  # resuming says nothing
+    qtbot.wait(300)
+    assert not lock.is_locked
+    logind.prepare_for_sleep(True)
+    qtbot.waitUntil(lambda: lock.is_locked, timeout=5000)
+    assert lock.lock_reason == "suspend"
 
 
 @needs_dbus
-def test_a_switch_of_user_locks(locking: Any, logind: FakeLogind, qtbot: Any) -> None:
+def test_only_this_sessions_lock_signal_locks(
+    locking: Any, logind: FakeLogind, watch: Any, qtbot: Any
+) -> None:
     lock, _clock = locking
-    watch = _watch(lock, logind.address)
-    try:
-        logind.switch_user_away()
-        qtbot.waitUntil(lambda: lock.is_locked, timeout=5000)
-        assert lock.lock_reason == "user switch"
-    finally:
-        watch.stop()
+    assert watch().session_path == logind.session_path
+    logind.lock_session("/org/freedesktop/login1/session/_32")  # someone else's
+    qtbot.wait(300)
+    assert not lock.is_locked
+    logind.lock_session()
+    qtbot.waitUntil(lambda: lock.is_locked, timeout=5000)
+    assert lock.lock_reason == "screen lock"
 
 
 @needs_dbus
-def test_the_screen_saver_locks(locking: Any, session_bus: str, qtbot: Any) -> None:
+def test_a_switch_of_user_locks(locking: Any, logind: FakeLogind, watch: Any, qtbot: Any) -> None:
+    lock, _clock = locking
+    watch()
+    logind.switch_user_away()
+    qtbot.waitUntil(lambda: lock.is_locked, timeout=5000)
+    assert lock.lock_reason == "user switch"
+
+
+@needs_dbus
+def test_the_screen_saver_locks(locking: Any, session_bus: str, watch: Any, qtbot: Any) -> None:
     lock, _clock = locking
     saver = ScreenSaver(session_bus)
-    watch = _watch(lock, session_bus)  # no logind here: the screen saver is still heard
     try:
-        assert watch.watching == ["screen saver"]
+        assert watch().watching == ["screen saver"]  # no logind here: still heard
         saver.activate(True)
         qtbot.waitUntil(lambda: lock.is_locked, timeout=5000)
         assert lock.lock_reason == "screen saver"
     finally:
-        watch.stop()
         saver.stop()
 
 
