@@ -499,8 +499,15 @@ def due(session: Session, now: datetime, *, lead: timedelta | None = None) -> li
         # Only counted when it is not shown yet: due() runs every minute.
         digest = _digest(session, today)
         if digest is not None:
-            found.append(digest)
+            # Given at the first unlock of the day, it greets the hour it is given at.
+            found.append(replace(digest, title=_greeting(_local(now).hour)))
     return _ordered(r for r in found if r.key not in shown)
+
+
+def _greeting(hour: int) -> str:
+    if hour < 12:
+        return "Good morning"
+    return "Good afternoon" if hour < 18 else "Good evening"
 
 
 def mark_shown(session: Session, keys: Iterable[str], now: datetime) -> None:

@@ -328,9 +328,11 @@ def test_a_laptop_that_slept_shows_only_the_last_ten_minutes(vault: Vault, tmp_p
 def test_ten_minutes_late_is_still_shown_eleven_is_not(vault: Vault, tmp_path: Path) -> None:
     build_day(vault, tmp_path)
     with vault.session() as s:
-        assert [r.title for r in due(s, local(16, 45))] == ["Good morning", THE_DAY[4][2]]
-        assert [r.title for r in due(s, local(16, 46))] == ["Good morning"]
-        assert [r.title for r in due(s, local(16, 34))] == ["Good morning"]
+        # The day's summary, not shown yet, greets the hour it comes at.
+        assert [r.title for r in due(s, local(16, 45))] == ["Good afternoon", THE_DAY[4][2]]
+        assert [r.title for r in due(s, local(16, 46))] == ["Good afternoon"]
+        assert [r.title for r in due(s, local(16, 34))] == ["Good afternoon"]
+        assert [r.title for r in due(s, local(19, 0))] == ["Good evening"]
 
 
 def test_the_digest_comes_once_even_when_the_morning_was_slept_through(
@@ -341,7 +343,7 @@ def test_the_digest_comes_once_even_when_the_morning_was_slept_through(
     with vault.session() as s:
         assert due(s, local(8, 29)) == []  # before 08:30 the digest waits
     late = shown_through(vault, local(14, 0), local(14, 5))
-    assert late == [("14:00", "digest", "Good morning", DIGEST_BODY)]
+    assert late == [("14:00", "digest", "Good afternoon", DIGEST_BODY)]
     # The next morning: yesterday's unanswered after-reminders are in it once...
     with vault.session() as s:
         tuesday = [r for r in due(s, local(8, 30, DAY + timedelta(days=1)))]
