@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from ichigoapp.errors import BadInput, VaultCorrupt
+from ichigoapp.store import cipher
 from ichigoapp.store.keys import Secret
 
 
@@ -37,13 +38,15 @@ def export_copy(conn: Connection, destination: Path, secret: Secret) -> None:
     assert raw is not None
     if conn.in_transaction():
         raise RuntimeError("export_copy needs a connection outside a transaction")
+    cipher.pin_defaults()  # the attached copy is keyed with the process's defaults
     cursor = raw.cursor()
     try:
         # Bound parameters: the key never appears in SQL text.
         cursor.execute("ATTACH DATABASE ? AS backup KEY ?", (str(partial), secret.value))
         try:
+            problems = cipher.mismatches(cipher.settings(cursor, "backup"))
             cursor.execute("SELECT sqlcipher_export('backup')")
-            problems = [str(r[0]) for r in cursor.execute("PRAGMA backup.cipher_integrity_check")]
+            problems += [str(r[0]) for r in cursor.execute("PRAGMA backup.cipher_integrity_check")]
             # fetchall: a half-read statement would keep the attached file busy.
             check = [str(r[0]) for r in cursor.execute("PRAGMA backup.quick_check").fetchall()]
             if check != ["ok"]:

@@ -14,7 +14,8 @@ from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Connection, Engine, ExceptionContext
 from sqlalchemy.pool import SingletonThreadPool
 
-from ichigoapp.errors import NotEncrypted
+from ichigoapp.errors import NotEncrypted, VaultError
+from ichigoapp.store import cipher
 from ichigoapp.store.keycheck import silence_sqlcipher_log
 from ichigoapp.store.keys import Secret
 
@@ -44,6 +45,7 @@ def _configure_connection(
             raise NotEncrypted(
                 "the database driver is not SQLCipher; refusing to open an unencrypted vault"
             )
+        cipher.pin(cursor)  # before the first page is read: the key is derived then
         try:
             cursor.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except Exception as exc:
@@ -55,6 +57,12 @@ def _configure_connection(
             if _is_corrupt(exc):
                 raise recovery.corrupt_error(path, str(exc), secret) from None
             raise
+        differ = cipher.mismatches(cipher.settings(cursor))
+        if differ:
+            raise VaultError(
+                f"SQLCipher {row[0]} did not apply the encryption settings Ichigo pins "
+                f"({differ[0]}); the vault {path} was not used with it"
+            )
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if not copy:
@@ -81,6 +89,7 @@ def make_engine(path: Path, secret: Secret, *, copy: bool = False) -> Engine:
     journal mode is left alone, so nothing is written to it or beside it.
     """
     silence_sqlcipher_log()
+    cipher.pin_defaults()
     url = URL.create("sqlite+pysqlcipher", password=secret.value, database=str(path))
     # One connection per thread (GUI thread, import worker); keying a passphrase costs a
     # PBKDF2 run, so connections are kept rather than reopened per query.

@@ -14,7 +14,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from ichigoapp.store.keys import KeychainUnavailable, KeyMode, Secret, load_key
+from ichigoapp.store import cipher
+from ichigoapp.store.keys import KeychainUnavailable, KeyMode, Secret, load_key, quoted_key
 from ichigoapp.store.meta import VaultMeta
 
 _log_silenced = threading.Event()
@@ -49,11 +50,14 @@ def opens_with(path: Path, secret: Secret) -> bool:
     except sqlcipher3.Error:
         return False
     try:
-        conn.execute(f'PRAGMA key = "{secret.value}"')
+        conn.execute(f"PRAGMA key = {quoted_key(secret)}")
         row = conn.execute("PRAGMA cipher_version").fetchone()
         if not row or not row[0]:
             return False
+        cipher.pin(conn)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if cipher.mismatches(cipher.settings(conn)):
+            return False  # the ordinary open says why
     except sqlcipher3.Error:
         return False
     finally:

@@ -61,6 +61,13 @@ class Secret:
         return f"Secret(<hidden>, mode={self.mode.value})"
 
 
+def quoted_key(secret: Secret) -> str:
+    """``secret`` as the value of ``PRAGMA key``/``rekey`` (which cannot be bound): an
+    SQL identifier with '"' doubled, exactly as SQLAlchemy's pysqlcipher dialect quotes
+    the key it sends, so the two always agree. Never logged, never in an error."""
+    return '"' + secret.value.replace('"', '""') + '"'
+
+
 class KeychainUnavailable(Exception):
     """No working keychain backend (none installed, locked, failing or hanging)."""
 

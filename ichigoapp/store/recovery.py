@@ -14,9 +14,10 @@ from pathlib import Path
 
 import sqlcipher3
 
-from ichigoapp.errors import IchigoError, VaultCorrupt, VaultWriteFailed, WrongKey
+from ichigoapp.errors import IchigoError, VaultCorrupt, VaultError, VaultWriteFailed, WrongKey
+from ichigoapp.store import cipher
 from ichigoapp.store.backup import auto_backups
-from ichigoapp.store.keys import Secret
+from ichigoapp.store.keys import Secret, quoted_key
 from ichigoapp.store.meta import VaultMeta
 
 # How many automatic backups to try, newest first, when looking for a good one. Each
@@ -50,6 +51,7 @@ def restore_target_for(vault: Path) -> Path:
 
 def backup_opens_with(backup: Path, secret: Secret) -> bool:
     """True when ``backup`` opens with ``secret`` and passes both page checks."""
+    cipher.pin_defaults()  # an attached file is keyed with the process's defaults
     conn = sqlcipher3.connect(":memory:")
     try:
         # Bound parameters: the key never appears in SQL text (nor in an error).
@@ -132,6 +134,14 @@ def first_page_error(vault: Path, secret: Secret) -> IchigoError:
             f"the vault {vault} is damaged (its first page cannot be read, yet the same key "
             f"opens its backup); it was left untouched; {_restore_hint(vault, backup)}",
             backup=backup,
+        )
+    generation = cipher.older_generation(vault, quoted_key(secret))
+    if generation is not None:
+        return VaultError(
+            f"the vault {vault} was encrypted with the settings of SQLCipher {generation}, "
+            f"not the SQLCipher {cipher.COMPATIBILITY} settings Ichigo uses; it was left "
+            "untouched. Convert it once with SQLCipher's own shell (`PRAGMA key = ...;` "
+            "then `PRAGMA cipher_migrate;`) and open it again"
         )
     message = f"wrong passphrase or key for vault {vault}, or the file is damaged"
     newest = newest_good_backup(vault, None)

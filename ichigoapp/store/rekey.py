@@ -37,12 +37,6 @@ from ichigoapp.store.meta import PendingKey, VaultMeta
 log = logging.getLogger(__name__)
 
 
-def _quoted(secret: Secret) -> str:
-    # PRAGMA values cannot be bound; quote as SQLAlchemy's pysqlcipher dialect quotes
-    # the key (an SQL identifier, '"' doubled), so the two always agree.
-    return '"' + secret.value.replace('"', '""') + '"'
-
-
 def _new_secret(meta: VaultMeta, target: VaultMeta, passphrase: str | None) -> Secret:
     if target.key_mode is KeyMode.PASSPHRASE:
         if not passphrase:
@@ -113,7 +107,7 @@ def _rekey(path: Path, engine: Engine, secret: Secret) -> None:
         try:
             # The raw cursor keeps the statement (which holds the key) out of SQLAlchemy's
             # error text; only the driver's own words are passed on.
-            cursor.execute(f"PRAGMA rekey = {_quoted(secret)}")
+            cursor.execute(f"PRAGMA rekey = {keys.quoted_key(secret)}")
             cursor.fetchall()
         except Exception as exc:
             raise VaultError(
