@@ -98,6 +98,11 @@ class KeyUnavailable(VaultLocked):
     """No keychain entry and no passphrase available to unlock the vault."""
 
 
+class InsecureKeychain(KeyUnavailable):
+    """The keychain would keep the vault key in a plain file (keyrings.alt's plaintext
+    backend, or a chain that falls back to it); a passphrase is offered instead."""
+
+
 class VaultInUse(VaultLocked):
     """Another Ichigo process holds the vault's write lock."""
 

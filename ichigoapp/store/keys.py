@@ -18,6 +18,8 @@ from typing import Any, TypeVar
 import keyring
 import keyring.errors
 
+from ichigoapp.errors import InsecureKeychain
+
 KEYRING_SERVICE = "ichigo"
 # A keychain that is locked may pop up a dialog or hang on D-Bus; don't wait forever.
 KEYRING_TIMEOUT_S = 5.0
@@ -70,6 +72,15 @@ def quoted_key(secret: Secret) -> str:
 
 class KeychainUnavailable(Exception):
     """No working keychain backend (none installed, locked, failing or hanging)."""
+
+
+class PlaintextKeychain(KeychainUnavailable):
+    """The keychain backend keeps what it is given in a plain file (``backend``: its
+    name). A key there is as good as a key written beside the vault."""
+
+    def __init__(self, backend: str) -> None:
+        super().__init__(f"the keychain backend {backend} stores secrets unencrypted")
+        self.backend = backend
 
 
 def new_raw_key() -> bytes:
@@ -130,7 +141,63 @@ def keychain_usable() -> bool:
         return False
 
 
+def _backend_name(backend: object) -> str:
+    kind = type(backend)
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def _stores_in_clear(backend: object) -> bool:
+    """Whether ``backend`` keeps secrets unencrypted, by what it says of itself.
+
+    keyrings.alt marks its clear-text stores two ways, and so does any backend built
+    like them: the class (or a base) is called ``PlaintextKeyring``, and file-backed
+    ones name their scheme "no encyption" (sic). The chainer is judged by its members.
+    """
+    names = [k.__name__.lower() for k in type(backend).__mro__]
+    if any("plaintext" in name for name in names):
+        return True
+    scheme = getattr(type(backend), "scheme", None)
+    return isinstance(scheme, str) and scheme.lower().startswith("no enc")
+
+
+def _chained(backend: object) -> list[object]:
+    # keyring's ChainerBackend reads from (and writes to, when the first one declines)
+    # every backend it found; each of them may end up holding the key.
+    members = getattr(backend, "backends", None)
+    if not isinstance(members, list | tuple):
+        return [backend]
+    return [backend, *members]
+
+
+def plaintext_backend() -> str | None:
+    """The name of the keychain backend in use if it, or any backend a chainer falls
+    back to, stores secrets in clear (keyrings.alt's PlaintextKeyring...); else None."""
+    try:
+        backend = _keyring_call(keyring.get_keyring)
+    except KeychainUnavailable:
+        return None
+    for candidate in _chained(backend):
+        if _stores_in_clear(candidate):
+            return _backend_name(candidate)
+    return None
+
+
+def insecure_keychain(exc: PlaintextKeychain, instead: str) -> InsecureKeychain:
+    """The user's error for a refused plaintext keychain; ``instead`` says what to do."""
+    return InsecureKeychain(
+        f"the system keychain here ({exc.backend}) keeps passwords unencrypted in a plain "
+        f"file, so Ichigo will not put the vault key in it; {instead}, or set up an "
+        "encrypted keychain (GNOME Keyring, KWallet, the macOS Keychain, Windows Credential "
+        "Manager) and try again"
+    )
+
+
 def store_key(entry: str, key: bytes) -> None:
+    """Keep ``key`` under ``entry``; refused (PlaintextKeychain) where it would be kept
+    in a plain file: every vault key Ichigo stores passes through here."""
+    clear = plaintext_backend()
+    if clear is not None:
+        raise PlaintextKeychain(clear)
     _keyring_call(lambda: keyring.set_password(KEYRING_SERVICE, entry, key.hex()))
 
 

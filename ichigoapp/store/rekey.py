@@ -31,7 +31,7 @@ from sqlalchemy.engine import Engine
 from ichigoapp.errors import BadInput, KeyUnavailable, VaultError
 from ichigoapp.store import keys
 from ichigoapp.store.engine import make_engine
-from ichigoapp.store.keys import KeychainUnavailable, KeyMode, Secret
+from ichigoapp.store.keys import KeychainUnavailable, KeyMode, PlaintextKeychain, Secret
 from ichigoapp.store.meta import PendingKey, VaultMeta
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,10 @@ def _new_secret(meta: VaultMeta, target: VaultMeta, passphrase: str | None) -> S
         # Some backends accept a write and drop it; only trust what reads back.
         if keys.load_key(target.keyring_entry) != raw:
             raise KeychainUnavailable("the keychain did not keep the key")
+    except PlaintextKeychain as exc:
+        raise keys.insecure_keychain(
+            exc, "nothing was changed: the vault keeps its passphrase"
+        ) from None
     except KeychainUnavailable as exc:
         keys.delete_key(target.keyring_entry)
         raise KeyUnavailable(

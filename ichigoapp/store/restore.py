@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ichigoapp.errors import VaultCorrupt, VaultError, VaultExists, VaultMissing
+from ichigoapp.errors import KeyUnavailable, VaultCorrupt, VaultError, VaultExists, VaultMissing
 from ichigoapp.store import keys
 from ichigoapp.store.backup import cipher_problems, export_copy
 from ichigoapp.store.engine import make_engine
@@ -88,7 +88,7 @@ def restore_vault(
     try:
         new_meta.write(staging)
         if meta.key_mode is KeyMode.KEYCHAIN:
-            keys.store_key(new_meta.keyring_entry, secret.raw_key())
+            _keep_key(new_meta.keyring_entry, secret)
         new_meta.write(target)
         staging.replace(target)  # the commit point
     except BaseException:
@@ -97,3 +97,18 @@ def restore_vault(
         raise
     meta_path_for(staging).unlink(missing_ok=True)
     return open_vault(target, secret=secret)
+
+
+def _keep_key(entry: str, secret: Secret) -> None:
+    """The restored vault's own keychain entry, holding the backup's key."""
+    try:
+        keys.store_key(entry, secret.raw_key())
+    except keys.PlaintextKeychain as exc:
+        raise keys.insecure_keychain(
+            exc, "nothing was restored: restore it on a system with an encrypted keychain"
+        ) from None
+    except keys.KeychainUnavailable as exc:
+        raise KeyUnavailable(
+            f"cannot keep the restored vault's key in the system keychain ({exc}); "
+            "nothing was restored: unlock the keychain and try again"
+        ) from None

@@ -35,7 +35,7 @@ from ichigoapp.store.backup import (
     prune_auto_backups,
 )
 from ichigoapp.store.engine import CACHE_KIB, make_engine
-from ichigoapp.store.keys import KeychainUnavailable, KeyMode, Secret
+from ichigoapp.store.keys import KeychainUnavailable, KeyMode, PlaintextKeychain, Secret
 from ichigoapp.store.lock import WriterLock, left_open, lock_path_for
 from ichigoapp.store.meta import VaultMeta, meta_path_for
 
@@ -244,6 +244,7 @@ def _new_secret(
     if mode is None:
         mode = KeyMode.PASSPHRASE if passphrase else KeyMode.KEYCHAIN
 
+    refused: KeyUnavailable | None = None
     if mode is KeyMode.KEYCHAIN:
         meta = VaultMeta.new(KeyMode.KEYCHAIN)
         raw = keys.new_raw_key()
@@ -255,6 +256,15 @@ def _new_secret(
             if keys.load_key(meta.keyring_entry) != raw:
                 raise KeychainUnavailable("the keychain did not keep the key")
             return Secret.raw(raw), meta
+        except PlaintextKeychain as exc:
+            refused = keys.insecure_keychain(
+                exc,
+                "protect the vault with a passphrase instead (`ichigo init --passphrase` "
+                "in a terminal, or ICHIGO_PASSPHRASE)",
+            )
+            if explicit is KeyMode.KEYCHAIN:
+                raise refused from None
+            log.info("the keychain stores secrets in clear; using a passphrase")
         except KeychainUnavailable as exc:
             if explicit is KeyMode.KEYCHAIN:
                 raise KeyUnavailable(
@@ -267,6 +277,8 @@ def _new_secret(
     if not passphrase and ask_passphrase is not None:
         passphrase = ask_passphrase(f"New passphrase for {path}")
     if not passphrase:
+        if refused is not None:
+            raise refused
         raise KeyUnavailable(
             "no keychain is available and no passphrase was given: set ICHIGO_PASSPHRASE "
             "or run this in a terminal to choose one"

@@ -1,0 +1,67 @@
+"""The vault's key through the real `ichigo` command: where it may be kept, how strong a
+new passphrase must be, and backups that outlive a key change (docs/SECURITY.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.cli_helpers import cli_env, run_cli
+
+PLAINTEXT_BACKEND = "keyrings.alt.file.PlaintextKeyring"
+STRONG = "quiet harbour lantern 47"
+
+
+def _plaintext_env(tmp_path: Path, passphrase: str | None) -> tuple[dict[str, str], Path]:
+    """keyrings.alt's clear-text keyring, its file kept under ``tmp_path``."""
+    env = cli_env(tmp_path / "home", passphrase)
+    env["PYTHON_KEYRING_BACKEND"] = PLAINTEXT_BACKEND
+    env["XDG_DATA_HOME"] = str(tmp_path / "xdg")
+    return env, tmp_path / "xdg" / "python_keyring" / "keyring_pass.cfg"
+
+
+# ---------------------------------------------------------------- plaintext keychains
+
+
+def test_init_refuses_a_plaintext_keyring_and_offers_a_passphrase(tmp_path: Path) -> None:
+    env, clear_file = _plaintext_env(tmp_path, passphrase=None)
+    vault = tmp_path / "v.ichigo"
+
+    for args in (["init", "--keychain"], ["init"]):
+        refused = run_cli("--vault", str(vault), *args, env=env)
+        assert refused.code == 3, refused.err
+        [line] = refused.err.splitlines()
+        assert "PlaintextKeyring" in line and "unencrypted" in line
+        assert "ichigo init --passphrase" in line and "ICHIGO_PASSPHRASE" in line
+        assert "Traceback" not in refused.err
+        assert not vault.exists() and not vault.with_name("v.ichigo.meta.json").exists()
+    # Nothing of the vault's key was written to the clear-text file on the way.
+    assert not clear_file.exists() or "ichigo" not in clear_file.read_text()
+
+
+def test_init_with_a_passphrase_works_where_the_keyring_is_plaintext(tmp_path: Path) -> None:
+    env, clear_file = _plaintext_env(tmp_path, passphrase=STRONG)
+    vault = tmp_path / "v.ichigo"
+
+    made = run_cli("--vault", str(vault), "--json", "init", env=env)
+
+    assert made.code == 0, made.err
+    assert made.json()["key_mode"] == "passphrase"
+    assert not clear_file.exists() or "ichigo" not in clear_file.read_text()
+    # Asking for the keychain explicitly is still refused, with the passphrase set or not.
+    other = tmp_path / "w.ichigo"
+    refused = run_cli("--vault", str(other), "init", "--keychain", env=env)
+    assert refused.code == 3 and "unencrypted" in refused.err
+    assert not other.exists()
+
+
+def test_passwd_to_the_keychain_is_refused_where_it_is_plaintext(tmp_path: Path) -> None:
+    env, clear_file = _plaintext_env(tmp_path, passphrase=STRONG)
+    vault = tmp_path / "v.ichigo"
+    assert run_cli("--vault", str(vault), "init", env=env).code == 0
+
+    refused = run_cli("--vault", str(vault), "passwd", "--to-keychain", env=env)
+
+    assert refused.code == 3, refused.err
+    assert "unencrypted" in refused.err and "nothing was changed" in refused.err
+    assert run_cli("--vault", str(vault), "contacts", "list", env=env).code == 0
+    assert not clear_file.exists() or "ichigo" not in clear_file.read_text()
