@@ -17,8 +17,14 @@ import keyring
 import pytest
 from sqlalchemy.orm import Session
 
-from ichigoapp.store import KeyMode, Vault, create_vault, open_vault
+from ichigoapp.store import KeyMode, Vault, create_vault, hardening, open_vault
 from tests.keyrings import LockedKeyring, MemoryKeyring
+
+# The test process keeps its core-dump limit. In any Ichigo process the first Secret
+# turns core dumps off for good (store/hardening.py); here that would leave every child a
+# test starts unable to show that Ichigo itself turns them off (only root with
+# CAP_SYS_RESOURCE may raise the limit again). The `ichigo` processes tests start do it.
+hardening._done.set()
 
 
 @pytest.fixture(autouse=True)

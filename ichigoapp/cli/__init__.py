@@ -24,6 +24,7 @@ from ichigoapp import __version__
 from ichigoapp.cli import calendar, compose, contacts, journal, prep, sources, today, vault
 from ichigoapp.cli.common import Commands, Handler, Parser, vault_path
 from ichigoapp.errors import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, IchigoError
+from ichigoapp.store.hardening import disable_core_dumps
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -101,6 +102,8 @@ def _files_open_the_app(argv: list[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # First of all: a process that may come to hold a vault key never dumps core.
+    disable_core_dumps()
     _setup_logging()
     argv = _files_open_the_app(list(sys.argv[1:] if argv is None else argv))
     args: argparse.Namespace | None = None

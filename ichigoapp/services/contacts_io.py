@@ -9,10 +9,7 @@ to Acme Robotics as CTO").
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,6 +33,7 @@ from ichigoapp.model import (
     ContactPhone,
     PersonalDetail,
 )
+from ichigoapp.paths import write_private
 from ichigoapp.services.contacts import (
     link_waiting_attendees,
     tags_named,
@@ -402,23 +400,7 @@ def export_to_file(
     else:
         raise BadInput(f"unknown export format '{kind}' (choose {', '.join(EXPORT_KINDS)})")
     try:
-        write_private_file(path, text.encode("utf-8"))
+        write_private(path, text.encode("utf-8"))
     except OSError as exc:
         raise BadInput(f"cannot write {path}: {exc.strerror or exc}") from None
     return count
-
-
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all (a temporary file beside it, then a
-    rename), readable and writable by the owner only."""
-    fd, tmp_name = tempfile.mkstemp(prefix=".ichigo-", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        with contextlib.suppress(OSError):  # not every file system keeps POSIX modes
-            tmp.chmod(0o600)
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from ichigoapp.errors import BadInput, VaultCorrupt
+from ichigoapp.paths import create_private, make_private_dir
 from ichigoapp.store import cipher
 from ichigoapp.store.keys import Secret
 
@@ -30,7 +31,7 @@ def export_copy(conn: Connection, destination: Path, secret: Secret) -> None:
     destination = destination.absolute()
     if destination.exists():
         raise BadInput(f"{destination} already exists; choose another file name")
-    destination.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(destination.parent)
     partial = destination.with_name(destination.name + ".partial")
     with contextlib.suppress(FileNotFoundError):
         partial.unlink()
@@ -41,6 +42,8 @@ def export_copy(conn: Connection, destination: Path, secret: Secret) -> None:
     cipher.pin_defaults()  # the attached copy is keyed with the process's defaults
     cursor = raw.cursor()
     try:
+        # Owner-only from the start: SQLCipher fills the empty file and keeps its mode.
+        create_private(partial)
         # Bound parameters: the key never appears in SQL text.
         cursor.execute("ATTACH DATABASE ? AS backup KEY ?", (str(partial), secret.value))
         try:

@@ -19,6 +19,7 @@ import keyring
 import keyring.errors
 
 from ichigoapp.errors import InsecureKeychain
+from ichigoapp.store.hardening import disable_core_dumps
 
 KEYRING_SERVICE = "ichigo"
 # A keychain that is locked may pop up a dialog or hang on D-Bus; don't wait forever.
@@ -40,6 +41,10 @@ class Secret:
 
     value: str = field(repr=False)
     mode: KeyMode
+
+    def __post_init__(self) -> None:
+        # No process that holds a key may dump its memory to disk (store/hardening.py).
+        disable_core_dumps()
 
     @classmethod
     def raw(cls, key: bytes) -> Secret:

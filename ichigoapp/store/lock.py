@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from ichigoapp.errors import VaultInUse
+from ichigoapp.paths import PRIVATE_FILE
 
 
 def lock_path_for(vault: Path) -> Path:
@@ -72,7 +73,9 @@ class WriterLock:
         """Take the lock, retrying for up to ``wait_s`` seconds, else VaultInUse."""
         if self._handle is not None:
             return
-        handle = self.path.open("a+b")
+        # Owner-only like every file of the vault (paths.PRIVATE_FILE).
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
+        handle = os.fdopen(fd, "a+b")
         deadline = time.monotonic() + wait_s
         while True:
             if _try_lock(handle):

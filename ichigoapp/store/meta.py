@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ichigoapp.errors import VaultError
+from ichigoapp.paths import open_private
 from ichigoapp.store.keys import KeyMode
 
 META_FORMAT = 1
@@ -86,7 +87,7 @@ class VaultMeta:
             }
         # fsync before the rename: after a crash the meta is the old one or the new one,
         # never an empty file (the key-change protocol depends on it).
-        with tmp.open("w", encoding="utf-8") as handle:
+        with os.fdopen(open_private(tmp), "w", encoding="utf-8") as handle:
             handle.write(json.dumps(payload, indent=2) + "\n")
             handle.flush()
             os.fsync(handle.fileno())

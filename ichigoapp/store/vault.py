@@ -25,6 +25,7 @@ from ichigoapp.errors import (
     VaultMissing,
     WrongKey,
 )
+from ichigoapp.paths import create_private, make_private_dir
 from ichigoapp.store import keys, migrate, rekey
 from ichigoapp.store.backup import (
     AUTO_PREFIX,
@@ -207,16 +208,20 @@ def create_vault(
     path = path.expanduser().absolute()
     if path.exists() or meta_path_for(path).exists():
         raise VaultExists(f"a vault already exists at {path}; refusing to create a new one")
-    if not path.parent.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path.parent)
 
     secret, meta = _new_secret(path, mode, passphrase, ask_passphrase)
     lock = WriterLock(path)
     lock.acquire()
     engine = None
     try:
-        if path.exists():  # someone raced us between the check and the lock
-            raise VaultExists(f"a vault already exists at {path}; refusing to create a new one")
+        try:
+            # Owner-only from the first byte; SQLCipher gives its WAL and SHM the same mode.
+            create_private(path)
+        except FileExistsError:  # someone raced us between the check and the lock
+            raise VaultExists(
+                f"a vault already exists at {path}; refusing to create a new one"
+            ) from None
         engine = make_engine(path, secret)
         migrate.upgrade(engine)
         meta.write(path)
