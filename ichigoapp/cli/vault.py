@@ -85,6 +85,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     from ichigoapp.store import KeyMode
 
     with open_vault_for(args, write=True) as vault:
+        was = vault.key_mode
         if args.to_keychain:
             target = KeyMode.KEYCHAIN
         elif args.to_passphrase:
@@ -99,11 +100,16 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         if meta.key_mode is KeyMode.KEYCHAIN
         else "your new passphrase: a lost passphrase means lost data"
     )
+    backups = (
+        "Backups made before this change still open: their keychain key is kept until "
+        "they are rotated out."
+        if was is KeyMode.KEYCHAIN
+        else "Backups made before this change still need the old passphrase."
+    )
     emit(
         args,
         {"vault": str(path), "key_mode": meta.key_mode.value},
-        f"The vault {path} is now protected by {how}. The old key no longer opens it; "
-        "automatic backups made before this change still need the old one.",
+        f"The vault {path} is now protected by {how}. The old key no longer opens it. " + backups,
     )
     return EXIT_OK
 

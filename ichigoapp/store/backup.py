@@ -11,10 +11,11 @@ from pathlib import Path
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
-from ichigoapp.errors import BadInput, VaultCorrupt
+from ichigoapp.errors import BadInput, VaultCorrupt, VaultError
 from ichigoapp.paths import create_private, make_private_dir
 from ichigoapp.store import cipher
-from ichigoapp.store.keys import Secret
+from ichigoapp.store.keys import KeyMode, Secret
+from ichigoapp.store.meta import VaultMeta
 
 
 def backup_dir_for(vault: Path) -> Path:
@@ -103,3 +104,26 @@ def prune_auto_backups(vault: Path, keep: int) -> list[Path]:
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
     return doomed
+
+
+def backups_in_folder(vault: Path) -> list[Path]:
+    """Every backup in ``vault``'s backup folder (automatic, before a migration...),
+    oldest first by name within each kind."""
+    folder = backup_dir_for(vault)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.vault") if p.is_file())
+
+
+def keychain_generations_needed(vault: Path, vault_id: str) -> set[int]:
+    """The keychain key generations that backups of this vault in its folder were made
+    with: those keys must stay in the keychain for the backups to restore."""
+    needed: set[int] = set()
+    for backup in backups_in_folder(vault):
+        try:
+            meta = VaultMeta.read(backup)
+        except VaultError:
+            continue  # a damaged note says nothing about which key it needs
+        if meta is not None and meta.vault_id == vault_id and meta.key_mode is KeyMode.KEYCHAIN:
+            needed.add(meta.key_generation)
+    return needed

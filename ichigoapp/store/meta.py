@@ -3,9 +3,13 @@
 It never holds a key or passphrase; it tells the app how to ask for one.
 
 ``key_generation`` counts key changes (``ichigo passwd``): each new keychain key lives
-under its own entry name, so the old entry is only removed once the vault no longer needs
-it. ``pending`` records a key change in progress (mode and generation of the new key):
-if the process dies between ``PRAGMA rekey`` and the final meta write, the next unlock
+under its own entry name. ``retired_keys`` lists the earlier keychain generations whose
+entries are still kept because automatic backups in the backup folder were made with
+them; an entry is removed once the last such backup has been rotated out
+(``rekey.release_retired_keys``), so a backup made before a key change still restores.
+
+``pending`` records a key change in progress (mode and generation of the new key): if
+the process dies between ``PRAGMA rekey`` and the final meta write, the next unlock
 knows to try the new key as well (see ``store/rekey.py``).
 """
 
@@ -46,6 +50,7 @@ class VaultMeta:
     key_mode: KeyMode
     key_generation: int = 0
     pending: PendingKey | None = None
+    retired_keys: tuple[int, ...] = ()
 
     @classmethod
     def new(cls, key_mode: KeyMode) -> VaultMeta:
@@ -67,8 +72,16 @@ class VaultMeta:
         )
 
     def settled(self) -> VaultMeta:
-        """This meta without a pending change (what backups carry)."""
+        """This meta without a pending change."""
         return replace(self, pending=None)
+
+    def for_backup(self) -> VaultMeta:
+        """What a backup carries: the key it was made with (mode and generation)."""
+        return replace(self, pending=None, retired_keys=())
+
+    def entry_for(self, generation: int) -> str:
+        """The keychain entry of this vault's key of ``generation``."""
+        return _entry_name(self.vault_id, generation)
 
     def write(self, vault: Path) -> None:
         target = meta_path_for(vault)
@@ -85,6 +98,8 @@ class VaultMeta:
                 "key_mode": self.pending.key_mode.value,
                 "key_generation": self.pending.key_generation,
             }
+        if self.retired_keys:
+            payload["retired_keys"] = list(self.retired_keys)
         # fsync before the rename: after a crash the meta is the old one or the new one,
         # never an empty file (the key-change protocol depends on it).
         with os.fdopen(open_private(tmp), "w", encoding="utf-8") as handle:
@@ -112,6 +127,7 @@ class VaultMeta:
                 key_mode=KeyMode(data["key_mode"]),
                 key_generation=int(data.get("key_generation", 0)),
                 pending=pending,
+                retired_keys=tuple(int(g) for g in data.get("retired_keys", ())),
             )
         except (ValueError, KeyError, TypeError) as exc:
             raise VaultError(f"the key-mode file {path} is damaged ({exc})") from None

@@ -11,7 +11,9 @@ vault that opens with the old key or with the new one, and the meta file says ho
 3. the meta records the change as ``pending`` (old mode and entry stay current);
 4. ``PRAGMA rekey`` rewrites every page in one transaction: the commit point;
 5. the meta switches to the new mode and generation;
-6. the old keychain entry is deleted (keychain source only);
+6. the old keychain entry is retired (keychain source only): kept under its own name
+   while backups made with it remain in the backup folder, deleted once they are
+   rotated out (``release_retired_keys``);
 7. a backup under the new key (``after-passwd``), so the newest backup opens with it.
 
 If the process dies after 4 and before 5, the next unlock finds the old key refused and
@@ -30,6 +32,7 @@ from sqlalchemy.engine import Engine
 
 from ichigoapp.errors import BadInput, KeyUnavailable, VaultError
 from ichigoapp.store import keys
+from ichigoapp.store.backup import keychain_generations_needed
 from ichigoapp.store.engine import make_engine
 from ichigoapp.store.keys import KeychainUnavailable, KeyMode, PlaintextKeychain, Secret
 from ichigoapp.store.meta import PendingKey, VaultMeta
@@ -95,12 +98,12 @@ def change_key(
         raise
     new_engine = make_engine(path, new_secret)
     try:
-        finish_key_change(path, old=old, new=target)  # 5, 6
+        settled = finish_key_change(path, old=old, new=target)  # 5, 6
     except BaseException:
         new_engine.dispose()
         raise
     log.info("changed the key of %s to %s mode", path, to.value)
-    return new_engine, target
+    return new_engine, settled
 
 
 def _rekey(path: Path, engine: Engine, secret: Secret) -> None:
@@ -124,11 +127,38 @@ def _rekey(path: Path, engine: Engine, secret: Secret) -> None:
     engine.dispose()
 
 
-def finish_key_change(path: Path, *, old: VaultMeta, new: VaultMeta) -> None:
-    """Steps 5-6: the file is under the new key; make the meta say so, drop the old entry."""
-    new.write(path)
+def finish_key_change(path: Path, *, old: VaultMeta, new: VaultMeta) -> VaultMeta:
+    """Steps 5-6: the file is under the new key; make the meta say so, and retire the
+    old keychain entry (kept while backups made with it remain). Returns the meta."""
     if old.key_mode is KeyMode.KEYCHAIN and old.keyring_entry != new.keyring_entry:
-        keys.delete_key(old.keyring_entry)
+        new = replace(new, retired_keys=tuple(sorted({*new.retired_keys, old.key_generation})))
+    new.write(path)
+    return release_retired_keys(path, new)
+
+
+def release_retired_keys(path: Path, meta: VaultMeta) -> VaultMeta:
+    """Delete the retired keychain entries that no backup in the folder needs any more.
+
+    The rule for backups across key changes: an earlier keychain key stays in the
+    keychain, under its own versioned entry, as long as a backup in the vault's backup
+    folder was made with it; once the last one is rotated out, the key goes too. (An
+    earlier *passphrase* is never stored: backups made under it need it typed.)
+    Entries go first, then the meta: a crash in between leaves only an entry to delete
+    again next time, never a backup without its key.
+    """
+    if not meta.retired_keys:
+        return meta
+    needed = keychain_generations_needed(path, meta.vault_id)
+    keep = tuple(g for g in meta.retired_keys if g in needed)
+    for generation in meta.retired_keys:
+        if generation not in needed:
+            keys.delete_key(meta.entry_for(generation))
+    if keep == meta.retired_keys:
+        return meta
+    settled = replace(meta, retired_keys=keep)
+    settled.write(path)
+    log.info("removed %d retired keychain key(s) of %s", len(meta.retired_keys) - len(keep), path)
+    return settled
 
 
 def abandon_key_change(path: Path, meta: VaultMeta) -> VaultMeta:

@@ -95,7 +95,7 @@ class Vault:
         destination = destination.expanduser().absolute()
         with self.engine.connect() as conn:
             export_copy(conn, destination, self._secret())
-        self.meta.settled().write(destination)
+        self.meta.for_backup().write(destination)
         return destination
 
     def auto_backup(self, reason: str = "daily", max_age: timedelta | None = None) -> Path | None:
@@ -114,6 +114,8 @@ class Vault:
         )
         self.backup_to(target)
         prune_auto_backups(self.path, self._backup_keep())
+        if self.meta.retired_keys:
+            self.meta = rekey.release_retired_keys(self.path, self.meta)
         return target
 
     def daily_backup(self) -> Path | None:
@@ -409,7 +411,7 @@ def _open_engine(
     """
     engine = make_engine(path, secret)
     try:
-        _check_and_migrate(path, engine, secret, writable=writable, verify=verify)
+        _check_and_migrate(path, engine, secret, meta, writable=writable, verify=verify)
     except WrongKey:
         engine.dispose()
         target = meta.pending_meta()
@@ -424,12 +426,12 @@ def _open_engine(
             ) from None
         engine = make_engine(path, new_secret)
         try:
-            _check_and_migrate(path, engine, new_secret, writable=writable, verify=verify)
+            _check_and_migrate(path, engine, new_secret, target, writable=writable, verify=verify)
         except BaseException:
             engine.dispose()
             raise
         if writable:
-            rekey.finish_key_change(path, old=meta, new=target)
+            target = rekey.finish_key_change(path, old=meta, new=target)
         return engine, target
     except BaseException:
         engine.dispose()
@@ -494,7 +496,13 @@ def verify_pages(path: Path, engine: Engine, secret: Secret) -> None:
 
 
 def _check_and_migrate(
-    path: Path, engine: Engine, secret: Secret, *, writable: bool, verify: bool = True
+    path: Path,
+    engine: Engine,
+    secret: Secret,
+    meta: VaultMeta,
+    *,
+    writable: bool,
+    verify: bool = True,
 ) -> None:
     # Storage errors in here already arrive as user errors (the engine's handle_error).
     revision = migrate.current_revision(engine)
@@ -513,5 +521,8 @@ def _check_and_migrate(
         target = backup_dir_for(path) / f"{path.stem}-before-{revision}-{stamp}.vault"
         with engine.connect() as conn:
             export_copy(conn, target, secret)
+        # Its key note, as every backup has: without it a keychain-mode backup could
+        # not be restored (nor its key kept across a key change).
+        meta.for_backup().write(target)
         log.info("backed up vault before migration to %s", target)
     migrate.upgrade(engine)

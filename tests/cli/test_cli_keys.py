@@ -3,9 +3,11 @@ new passphrase must be, and backups that outlive a key change (docs/SECURITY.md)
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.cli_helpers import cli_env, run_cli
+from tests.keyrings import FILE_BACKEND, FILE_ENV
 
 PLAINTEXT_BACKEND = "keyrings.alt.file.PlaintextKeyring"
 STRONG = "quiet harbour lantern 47"
@@ -17,6 +19,15 @@ def _plaintext_env(tmp_path: Path, passphrase: str | None) -> tuple[dict[str, st
     env["PYTHON_KEYRING_BACKEND"] = PLAINTEXT_BACKEND
     env["XDG_DATA_HOME"] = str(tmp_path / "xdg")
     return env, tmp_path / "xdg" / "python_keyring" / "keyring_pass.cfg"
+
+
+def _keyring_file_env(tmp_path: Path) -> tuple[dict[str, str], Path]:
+    """A working keychain shared by several `ichigo` processes (tests/keyrings.py)."""
+    env = cli_env(tmp_path / "home", None)
+    keyring_file = tmp_path / "keyring.json"
+    env["PYTHON_KEYRING_BACKEND"] = FILE_BACKEND
+    env[FILE_ENV] = str(keyring_file)
+    return env, keyring_file
 
 
 # ---------------------------------------------------------------- plaintext keychains
@@ -65,3 +76,35 @@ def test_passwd_to_the_keychain_is_refused_where_it_is_plaintext(tmp_path: Path)
     assert "unencrypted" in refused.err and "nothing was changed" in refused.err
     assert run_cli("--vault", str(vault), "contacts", "list", env=env).code == 0
     assert not clear_file.exists() or "ichigo" not in clear_file.read_text()
+
+
+# ---------------------------------------------------------------- backups and passwd
+
+
+def test_a_keychain_backup_made_before_passwd_restores_after_it(tmp_path: Path) -> None:
+    env, keyring_file = _keyring_file_env(tmp_path)
+    vault = tmp_path / "v.ichigo"
+    v = ["--vault", str(vault)]
+    assert run_cli(*v, "init", "--keychain", env=env).code == 0
+    added = run_cli(*v, "contacts", "add", "--name", "Hanako Sato", env=env)
+    assert added.code == 0, added.err
+    saved = tmp_path / "before.vault"
+    assert run_cli(*v, "backup", str(saved), env=env).code == 0
+
+    for args in (["passwd"], ["passwd", "--to-passphrase"]):  # a new key, then a passphrase
+        changed = run_cli(
+            *v, *args, env=env | {"ICHIGO_PASSPHRASE": STRONG, "ICHIGO_NEW_PASSPHRASE": STRONG}
+        )
+        assert changed.code == 0, changed.err
+        assert "still open" in changed.out or "still need" in changed.out
+
+        # The backup made with the very first key still restores, without any passphrase.
+        target = tmp_path / f"restored-{len(args)}.ichigo"
+        restored = run_cli("--vault", str(target), "restore", str(saved), env=env)
+        assert restored.code == 0, restored.err
+        listed = run_cli("--vault", str(target), "--json", "contacts", "list", env=env)
+        assert [c["name"] for c in listed.json()] == ["Hanako Sato"]
+    # ... because each earlier key is kept under its own versioned entry.
+    vault_id = json.loads(vault.with_name("v.ichigo.meta.json").read_text())["vault_id"]
+    entries = json.loads(keyring_file.read_text())
+    assert f"ichigo/vault-{vault_id}" in entries and f"ichigo/vault-{vault_id}-k1" in entries

@@ -27,9 +27,13 @@ def test_passphrase_to_keychain_and_back(tmp_path: Path, memory_keyring: Any) ->
         open_vault(path, secret=__import__("ichigoapp").store.Secret.passphrase(PASSPHRASE))
     assert len(memory_keyring.store) == 1
     open_vault(path).close()  # silently, from the keychain
+    keychain_entry = next(iter(memory_keyring.store))
     with open_vault(path) as vault:
         vault.change_key(KeyMode.PASSPHRASE, NEW_PASSPHRASE)
-    assert memory_keyring.store == {}  # the old entry is gone
+    # The keychain key stays only for the backups made with it (store/rekey.py).
+    assert list(memory_keyring.store) == [keychain_entry]
+    retired = VaultMeta.read(path)
+    assert retired is not None and retired.retired_keys == (1,)
     with pytest.raises(WrongKey):
         open_vault(path, passphrase=PASSPHRASE)
     with open_vault(path, passphrase=NEW_PASSPHRASE) as vault, vault.session() as s:
