@@ -103,6 +103,10 @@ class InsecureKeychain(KeyUnavailable):
     backend, or a chain that falls back to it); a passphrase is offered instead."""
 
 
+class WeakPassphrase(BadInput):
+    """A new passphrase the strength estimate calls very weak, not confirmed."""
+
+
 class VaultInUse(VaultLocked):
     """Another Ichigo process holds the vault's write lock."""
 

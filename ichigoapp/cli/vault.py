@@ -7,6 +7,7 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from ichigoapp.cli.common import (
@@ -22,30 +23,62 @@ from ichigoapp.errors import EXIT_OK, BadInput, KeyUnavailable
 NEW_PASSPHRASE_ENV = "ICHIGO_NEW_PASSPHRASE"  # noqa: S105 (the variable name, not a secret)
 
 
-def _ask_new_passphrase(prompt: str) -> str | None:
-    if not sys.stdin.isatty():
-        return None
-    sys.stderr.write(
-        "No system keychain is available, so this vault will be protected by a passphrase.\n"
-        "There is no way to recover a forgotten passphrase: without it the data is lost.\n"
+ALLOW_WEAK = "--allow-weak-passphrase"
+
+
+def _strong_enough(args: argparse.Namespace, passphrase: str) -> str:
+    """``passphrase`` if the strength check passes (or the user said a weak one is
+    fine); else WeakPassphrase, one line saying why and what to do."""
+    from ichigoapp.store.strength import check_new_passphrase
+
+    check_new_passphrase(
+        passphrase,
+        allow_weak=args.allow_weak_passphrase,
+        how_to_confirm=f"pass {ALLOW_WEAK}",
+        context=[vault_path(args).stem],
     )
-    first = getpass.getpass(f"{prompt}: ")
-    if not first:
-        return None
-    if getpass.getpass("Repeat the passphrase: ") != first:
-        raise BadInput("the two passphrases differ; nothing was created")
-    return first
+    return passphrase
+
+
+def _new_vault_passphrase(args: argparse.Namespace) -> Callable[[str], str | None]:
+    def ask(prompt: str) -> str | None:
+        if not sys.stdin.isatty():
+            return None
+        from ichigoapp.store import keys
+
+        why = (
+            "The system keychain here stores passwords unencrypted"
+            if args.keychain or keys.plaintext_backend() is not None
+            else "No system keychain is available"
+        )
+        sys.stderr.write(
+            f"{why}, so this vault will be protected by a passphrase.\n"
+            "There is no way to recover a forgotten passphrase: without it the data is lost.\n"
+        )
+        first = getpass.getpass(f"{prompt}: ")
+        if not first:
+            return None
+        if getpass.getpass("Repeat the passphrase: ") != first:
+            raise BadInput("the two passphrases differ; nothing was created")
+        return _strong_enough(args, first)
+
+    return ask
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from ichigoapp.store import KeyMode, create_vault
+    from ichigoapp.store import KeyMode, create_vault, keys
 
     mode = None
     if args.keychain:
         mode = KeyMode.KEYCHAIN
     elif args.passphrase:
         mode = KeyMode.PASSPHRASE
-    with create_vault(vault_path(args), mode=mode, ask_passphrase=_ask_new_passphrase) as vault:
+    given = None if args.keychain else keys.passphrase_from_env()
+    if given:  # the vault will be protected by it: rate it first
+        _strong_enough(args, given)
+    with create_vault(
+        vault_path(args), mode=mode, ask_passphrase=_new_vault_passphrase(args)
+    ) as vault:
         data = {"vault": str(vault.path), "key_mode": vault.key_mode.value}
         note = (
             "the key is kept in the system keychain"
@@ -63,12 +96,22 @@ def add_init(commands: Commands) -> None:
     group.add_argument(
         "--passphrase", action="store_true", help="protect with a passphrase instead"
     )
+    _allow_weak_option(p)
 
 
-def _new_passphrase() -> str:
+def _allow_weak_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        ALLOW_WEAK,
+        dest="allow_weak_passphrase",
+        action="store_true",
+        help="accept a new passphrase the strength check calls weak",
+    )
+
+
+def _new_passphrase(args: argparse.Namespace) -> str:
     value = os.environ.get(NEW_PASSPHRASE_ENV)
     if value:
-        return value
+        return _strong_enough(args, value)
     if not sys.stdin.isatty():
         raise KeyUnavailable(
             f"no new passphrase: set {NEW_PASSPHRASE_ENV} or run this in a terminal"
@@ -78,7 +121,7 @@ def _new_passphrase() -> str:
         raise BadInput("empty passphrase; nothing was changed")
     if getpass.getpass("Repeat the new passphrase: ") != first:
         raise BadInput("the two passphrases differ; nothing was changed")
-    return first
+    return _strong_enough(args, first)
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
@@ -92,7 +135,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
             target = KeyMode.PASSPHRASE
         else:
             target = vault.key_mode  # same mode: a new passphrase, or a new random key
-        passphrase = _new_passphrase() if target is KeyMode.PASSPHRASE else None
+        passphrase = _new_passphrase(args) if target is KeyMode.PASSPHRASE else None
         meta = vault.change_key(target, passphrase)
         path = vault.path
     how = (
@@ -129,6 +172,7 @@ def add_passwd(commands: Commands) -> None:
         action="store_true",
         help="keep a new random key in the system keychain instead of a passphrase",
     )
+    _allow_weak_option(p)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

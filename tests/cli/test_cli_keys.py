@@ -78,6 +78,54 @@ def test_passwd_to_the_keychain_is_refused_where_it_is_plaintext(tmp_path: Path)
     assert not clear_file.exists() or "ichigo" not in clear_file.read_text()
 
 
+# ---------------------------------------------------------------- passphrase strength
+
+
+def test_init_refuses_a_weak_passphrase_unless_told(tmp_path: Path) -> None:
+    vault = tmp_path / "v.ichigo"
+    weak = cli_env(tmp_path / "home", passphrase="hunter2")
+
+    refused = run_cli("--vault", str(vault), "init", "--passphrase", env=weak)
+
+    assert refused.code == 2, refused.err
+    [line] = refused.err.splitlines()
+    assert "weak" in line and "--allow-weak-passphrase" in line
+    assert "very common password" in line  # zxcvbn's own reason
+    assert "hunter2" not in line  # the passphrase is never repeated back
+    assert not vault.exists()
+
+    allowed = run_cli(
+        "--vault", str(vault), "init", "--passphrase", "--allow-weak-passphrase", env=weak
+    )
+    assert allowed.code == 0, allowed.err
+    assert run_cli("--vault", str(vault), "contacts", "list", env=weak).code == 0
+
+
+def test_a_strong_passphrase_needs_no_confirmation(tmp_path: Path) -> None:
+    vault = tmp_path / "v.ichigo"
+    env = cli_env(tmp_path / "home", passphrase="correct horse battery staple")
+    made = run_cli("--vault", str(vault), "init", "--passphrase", env=env)
+    assert made.code == 0, made.err
+
+
+def test_passwd_refuses_a_weak_new_passphrase_unless_told(tmp_path: Path) -> None:
+    vault = tmp_path / "v.ichigo"
+    env = cli_env(tmp_path / "home", passphrase=STRONG)
+    assert run_cli("--vault", str(vault), "init", env=env).code == 0
+
+    weak_new = env | {"ICHIGO_NEW_PASSPHRASE": "password1"}
+    refused = run_cli("--vault", str(vault), "passwd", env=weak_new)
+    assert refused.code == 2, refused.err
+    assert "very weak" in refused.err and "--allow-weak-passphrase" in refused.err
+    # Nothing changed: the old passphrase still opens the vault.
+    assert run_cli("--vault", str(vault), "contacts", "list", env=env).code == 0
+
+    allowed = run_cli("--vault", str(vault), "passwd", "--allow-weak-passphrase", env=weak_new)
+    assert allowed.code == 0, allowed.err
+    now = cli_env(tmp_path / "home", passphrase="password1")
+    assert run_cli("--vault", str(vault), "contacts", "list", env=now).code == 0
+
+
 # ---------------------------------------------------------------- backups and passwd
 
 

@@ -1,0 +1,84 @@
+"""How hard a new vault passphrase would be to guess, before the vault is locked with it.
+
+A passphrase-mode vault is exactly as strong as its passphrase: anyone with the file (a
+stolen laptop, a backup disk) can try guesses offline, at SQLCipher's PBKDF2 speed.
+The estimate is zxcvbn's (Dropbox's estimator, as in KeePassXC and Bitwarden): it
+knows common passwords, names, words, keyboard patterns, dates and l33t spellings,
+which a length-and-character-class rule does not. A score below 2 of 4 ("very weak"
+or "weak": guessable in hours to days offline) is refused unless the user confirms.
+
+Nothing here logs or keeps the passphrase; the rating holds only zxcvbn's words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ichigoapp.errors import WeakPassphrase
+
+MIN_SCORE = 2
+# zxcvbn refuses longer input (its matching grows fast with length); a passphrase is
+# at least as strong as its first 72 characters.
+MAX_RATED = 72
+
+SCORE_WORDS = ("very weak", "weak", "fair", "strong", "very strong")
+
+
+@dataclass(frozen=True)
+class PassphraseRating:
+    """zxcvbn's verdict on one passphrase (never the passphrase itself)."""
+
+    score: int  # 0 (very weak) to 4 (very strong)
+    warning: str
+    suggestions: tuple[str, ...]
+    crack_time: str  # offline, against a slow hash: how the vault file would be attacked
+
+    @property
+    def weak(self) -> bool:
+        return self.score < MIN_SCORE
+
+    @property
+    def words(self) -> str:
+        return SCORE_WORDS[self.score]
+
+    def advice(self) -> str:
+        """One line for the user: what is wrong and what would be better."""
+        parts = [f"{self.words} ({self.score} of 4): it could be guessed in {self.crack_time}"]
+        if self.warning:
+            parts.append(self.warning.rstrip(".").lower())
+        hint = " ".join(self.suggestions) or "Use several uncommon words."
+        return "; ".join(parts) + ". " + hint
+
+
+def rate_passphrase(text: str, context: Sequence[str] = ()) -> PassphraseRating:
+    """Rate ``text`` as a new passphrase; ``context`` are words an attacker would try
+    first (the app's name, the vault's file name)."""
+    from zxcvbn import zxcvbn
+
+    result: dict[str, Any] = zxcvbn(
+        text[:MAX_RATED], user_inputs=["ichigo", *(c for c in context if c)]
+    )
+    feedback = result.get("feedback") or {}
+    times = result.get("crack_times_display") or {}
+    return PassphraseRating(
+        score=int(result["score"]),
+        warning=str(feedback.get("warning") or ""),
+        suggestions=tuple(str(s) for s in feedback.get("suggestions") or ()),
+        crack_time=str(times.get("offline_slow_hashing_1e4_per_second", "little time")),
+    )
+
+
+def check_new_passphrase(
+    text: str, *, allow_weak: bool, how_to_confirm: str, context: Sequence[str] = ()
+) -> PassphraseRating:
+    """Rate ``text``; a weak one raises WeakPassphrase unless ``allow_weak``.
+    ``how_to_confirm`` ends the message (for example "pass --allow-weak-passphrase")."""
+    rating = rate_passphrase(text, context)
+    if rating.weak and not allow_weak:
+        raise WeakPassphrase(
+            f"this passphrase is {rating.advice()} Nothing was changed; choose a stronger "
+            f"one, or {how_to_confirm} to use it anyway"
+        )
+    return rating
