@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     vault.add_import_json(commands)
     vault.add_backup(commands)
     vault.add_check(commands)
+    vault.add_security(commands)
     vault.add_restore(commands)
     vault.add_passwd(commands)
     return parser

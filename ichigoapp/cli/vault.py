@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ichigoapp.cli.common import (
     Commands,
@@ -212,6 +213,62 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def add_check(commands: Commands) -> None:
     commands.add("check", cmd_check, "check every page of the vault for damage")
+
+
+def cmd_security(args: argparse.Namespace) -> int:
+    """What protects the vault and what weakens it (services/security.py)."""
+    from ichigoapp.services.security import security_report
+
+    with open_vault_for(args, write=False, verify=False) as vault:
+        report = security_report(vault)
+    emit(args, report, lambda: _security_text(report))
+    return EXIT_OK
+
+
+def _security_text(report: dict[str, Any]) -> str:
+    kdf = report["kdf"]
+    if report["key_mode"] == "keychain":
+        key = "a random 256-bit key kept in the system keychain (no passphrase to guess)"
+    else:
+        key = f"your passphrase, stretched by {kdf['iterations']:,} rounds of {kdf['algorithm']}"
+    check = report["last_check"]
+    if check is None:
+        checked = "never recorded (run `ichigo check`)"
+    else:
+        checked = f"{check['at']}, {'passed' if check['ok'] else 'FAILED'}"
+    minutes = report["autolock_minutes"]
+    if minutes is None:
+        autolock = "not set in the vault (the app's own setting applies)"
+    elif minutes == 0:
+        autolock = "off"
+    else:
+        autolock = f"after {minutes} minutes without input"
+    lines = [
+        f"Vault: {report['vault']}",
+        f"Key: {key}",
+        f"Cipher: {report['cipher']} with {kdf['hmac']} on every {kdf['page_size']}-byte page "
+        f"(SQLCipher {report['sqlcipher']}, compatibility {kdf['cipher_compatibility']})",
+        f"Last full check: {checked}",
+        f"Auto-lock: {autolock}",
+    ]
+    backups = report["backups"]
+    lines.append(f"Backups in the backup folder: {len(backups)}")
+    for b in backups:
+        state = {True: "opens", False: "DOES NOT OPEN", None: "not tried"}[b["opens"]]
+        lines.append(f"  {Path(b['path']).name}: {b['key']}; {state}")
+    weaknesses = report["weaknesses"]
+    if weaknesses:
+        lines.append(f"Weaknesses found: {len(weaknesses)}")
+        lines += [f"  - {w['message']}" for w in weaknesses]
+    else:
+        lines.append("Weaknesses found: none")
+    return "\n".join(lines)
+
+
+def add_security(commands: Commands) -> None:
+    commands.add(
+        "security", cmd_security, "how the vault is protected, its backups' keys, weaknesses"
+    )
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

@@ -11,18 +11,22 @@ them; an entry is removed once the last such backup has been rotated out
 ``pending`` records a key change in progress (mode and generation of the new key): if
 the process dies between ``PRAGMA rekey`` and the final meta write, the next unlock
 knows to try the new key as well (see ``store/rekey.py``).
+
+Beside it, ``NAME.checked.json`` notes the last check of every page (time, result).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import uuid
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ichigoapp.errors import VaultError
-from ichigoapp.paths import open_private
+from ichigoapp.paths import open_private, write_private
 from ichigoapp.store.keys import KeyMode
 
 META_FORMAT = 1
@@ -144,3 +148,38 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+# ------------------------------------------------------------- the last full check
+
+CHECK_SUFFIX = ".checked.json"
+
+
+def check_path_for(vault: Path) -> Path:
+    return vault.with_name(vault.name + CHECK_SUFFIX)
+
+
+@dataclass(frozen=True)
+class CheckRecord:
+    """When every page of the vault was last checked, and whether it passed."""
+
+    at: datetime
+    ok: bool
+
+
+def record_check(vault: Path, ok: bool, at: datetime | None = None) -> None:
+    """Note a full check of ``vault`` beside it (``ichigo security`` reports it). Advice
+    only: a folder that cannot be written is no reason to fail the check itself."""
+    when = (at or datetime.now(UTC)).astimezone(UTC)
+    payload = {"format": META_FORMAT, "checked": when.isoformat(timespec="seconds"), "ok": ok}
+    with contextlib.suppress(OSError):
+        write_private(check_path_for(vault), (json.dumps(payload) + "\n").encode("utf-8"))
+
+
+def last_check(vault: Path) -> CheckRecord | None:
+    """The last full check recorded for ``vault``; None if none (or unreadable)."""
+    try:
+        data = json.loads(check_path_for(vault).read_text(encoding="utf-8"))
+        return CheckRecord(datetime.fromisoformat(str(data["checked"])), bool(data["ok"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

@@ -38,7 +38,7 @@ from ichigoapp.store.backup import (
 from ichigoapp.store.engine import CACHE_KIB, make_engine
 from ichigoapp.store.keys import KeychainUnavailable, KeyMode, PlaintextKeychain, Secret
 from ichigoapp.store.lock import WriterLock, left_open, lock_path_for
-from ichigoapp.store.meta import VaultMeta, meta_path_for
+from ichigoapp.store.meta import VaultMeta, check_path_for, meta_path_for, record_check
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,7 @@ def companion_files(path: Path) -> list[Path]:
         path.with_name(path.name + "-shm"),
         meta_path_for(path),
         lock_path_for(path),
+        check_path_for(path),
     ]
 
 
@@ -488,9 +489,11 @@ def verify_pages(path: Path, engine: Engine, secret: Secret) -> None:
                 conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
     except DBAPIError as exc:
         # A check that cannot even run (a damaged header says "SQL logic error") is damage.
+        record_check(path, ok=False)
         raise recovery.corrupt_error(path, str(exc.orig), secret) from None
     if result != "ok":
         problems.append(f"integrity check: {result}")
+    record_check(path, ok=not problems)
     if problems:
         raise recovery.corrupt_error(path, problems[0], secret)
 

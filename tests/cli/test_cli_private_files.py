@@ -74,7 +74,7 @@ def test_everything_ichigo_writes_is_owner_only(tmp_path: Path) -> None:
 
     written = sorted(p for root in (folder, out) for p in root.rglob("*") if p.is_file())
     names = {p.name for p in written}
-    assert {"v.ichigo", "v.ichigo.meta.json", "v.ichigo.lock"} <= names
+    assert {"v.ichigo", "v.ichigo.meta.json", "v.ichigo.lock", "v.ichigo.checked.json"} <= names
     assert {"all.json", "people.vcf", "again.json", "day.pdf", "saved.vault"} <= names
     backups = [p for p in written if p.parent.name == "v.ichigo.backups"]
     assert any("before-passwd" in p.name for p in backups)
