@@ -1,10 +1,11 @@
 """Keychains for tests, so that no test touches the developer's own.
 
 ``MemoryKeyring`` is what every test gets (the autouse fixture in conftest.py);
-``LockedKeyring`` refuses every request; ``FileKeyring`` keeps keys in a JSON file
-and is for other processes: select it with
-``PYTHON_KEYRING_BACKEND=tests.keyrings.FileKeyring``, ``ICHIGO_TEST_KEYRING=FILE``
-and the repository on ``PYTHONPATH`` (the reliability tests and the start-up bench do).
+``LockedKeyring`` refuses every request; ``PlaintextKeyring`` stands for a keychain
+that stores in clear; ``FileKeyring`` keeps keys in a JSON file and is for other
+processes: select it with ``PYTHON_KEYRING_BACKEND=tests.keyrings.FileKeyring``,
+``ICHIGO_TEST_KEYRING=FILE`` and the repository on ``PYTHONPATH`` (the reliability
+tests and the start-up bench do).
 """
 
 from __future__ import annotations
@@ -87,3 +88,24 @@ class FileKeyring(keyring.backend.KeyringBackend):
         if data.pop(f"{service}/{username}", None) is None:
             raise keyring.errors.PasswordDeleteError(username)
         self._save(data)
+
+
+PLAINTEXT_ENV = "ICHIGO_TEST_PLAINTEXT_KEYRING"
+PLAINTEXT_BACKEND = "tests.keyrings.PlaintextKeyring"
+
+
+class PlaintextKeyring(FileKeyring):
+    """A keychain that keeps secrets in a plain file (``ICHIGO_TEST_PLAINTEXT_KEYRING``),
+    marked as keyrings.alt marks its own: the class name and the scheme "no encyption"
+    (sic). Users meet keyrings.alt where it is installed beside keyring; installing it
+    here would make every keyring in the developer's venv a chain that ends in it."""
+
+    priority = 1  # type: ignore[assignment]
+    scheme = "no encyption"
+
+    def _path(self) -> Path:
+        return Path(os.environ[PLAINTEXT_ENV])
+
+    @property
+    def file_path(self) -> str:
+        return str(self._path())

@@ -7,18 +7,17 @@ import json
 from pathlib import Path
 
 from tests.cli_helpers import cli_env, run_cli
-from tests.keyrings import FILE_BACKEND, FILE_ENV
+from tests.keyrings import FILE_BACKEND, FILE_ENV, PLAINTEXT_BACKEND, PLAINTEXT_ENV
 
-PLAINTEXT_BACKEND = "keyrings.alt.file.PlaintextKeyring"
 STRONG = "quiet harbour lantern 47"
 
 
 def _plaintext_env(tmp_path: Path, passphrase: str | None) -> tuple[dict[str, str], Path]:
-    """keyrings.alt's clear-text keyring, its file kept under ``tmp_path``."""
+    """A clear-text keyring (tests/keyrings.py), its file kept under ``tmp_path``."""
     env = cli_env(tmp_path / "home", passphrase)
     env["PYTHON_KEYRING_BACKEND"] = PLAINTEXT_BACKEND
-    env["XDG_DATA_HOME"] = str(tmp_path / "xdg")
-    return env, tmp_path / "xdg" / "python_keyring" / "keyring_pass.cfg"
+    env[PLAINTEXT_ENV] = str(tmp_path / "clear.json")
+    return env, tmp_path / "clear.json"
 
 
 def _keyring_file_env(tmp_path: Path) -> tuple[dict[str, str], Path]:

@@ -12,7 +12,7 @@ import pytest
 from ichigoapp.services.settings import write_setting
 from ichigoapp.store import open_vault
 from tests.cli_helpers import Result, cli_env, run_cli
-from tests.keyrings import FILE_BACKEND, FILE_ENV
+from tests.keyrings import FILE_BACKEND, FILE_ENV, PLAINTEXT_BACKEND, PLAINTEXT_ENV
 
 PASSPHRASE = "test passphrase"
 
@@ -130,10 +130,10 @@ def test_a_keychain_vault_whose_key_sits_in_a_plaintext_keyring(tmp_path: Path) 
     file_env = env | {"PYTHON_KEYRING_BACKEND": FILE_BACKEND, FILE_ENV: str(keyring_file)}
     vault = tmp_path / "v.ichigo"
     assert run_cli("--vault", str(vault), "init", "--keychain", env=file_env).code == 0
-    # The same key, moved into keyrings.alt's clear-text file.
+    # The same key, moved into a clear-text keyring's file.
     clear_env = env | {
-        "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
-        "XDG_DATA_HOME": str(tmp_path / "xdg"),
+        "PYTHON_KEYRING_BACKEND": PLAINTEXT_BACKEND,
+        PLAINTEXT_ENV: str(tmp_path / "clear.json"),
     }
     [(name, value)] = json.loads(keyring_file.read_text()).items()
     service, entry = name.split("/", 1)

@@ -1,8 +1,9 @@
 """A keychain that keeps secrets in a plain file never receives a vault key.
 
-keyrings.alt's PlaintextKeyring is the real thing: Debian and pip users get it beside
+keyrings.alt's PlaintextKeyring is what users meet: Debian and pip users get it beside
 keyring, and keyring picks it (or a chainer that falls back to it) where no desktop
-keychain answers. Ichigo's own tests (tests/cli/test_cli_keys.py) cover `ichigo init`.
+keychain answers; tests/keyrings.PlaintextKeyring is marked the same way. The
+command line's tests (tests/cli/test_cli_keys.py) cover `ichigo init`.
 """
 
 from __future__ import annotations
@@ -14,18 +15,17 @@ from typing import Any
 import keyring
 import pytest
 from keyring.backends.chainer import ChainerBackend
-from keyrings.alt.file import PlaintextKeyring
 
 from ichigoapp.errors import InsecureKeychain, KeyUnavailable
 from ichigoapp.store import KeyMode, create_vault, keys, open_vault
 from ichigoapp.store.restore import restore_vault
-from tests.keyrings import MemoryKeyring
+from tests.keyrings import PLAINTEXT_BACKEND, PLAINTEXT_ENV, MemoryKeyring, PlaintextKeyring
 
 
 @pytest.fixture
 def clear_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[PlaintextKeyring]:
-    """keyrings.alt's plaintext keyring, its file under ``tmp_path``."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    """A plaintext keyring, its file under ``tmp_path``."""
+    monkeypatch.setenv(PLAINTEXT_ENV, str(tmp_path / "clear.json"))
     backend = PlaintextKeyring()
     previous = keyring.get_keyring()
     keyring.set_keyring(backend)
@@ -68,12 +68,15 @@ def test_a_vault_key_is_never_put_in_a_plaintext_keyring(
     assert "ichigo" not in _clear_file_text(clear_keyring)
 
 
-def test_a_chain_that_falls_back_to_a_plaintext_file_is_refused(tmp_path: Path) -> None:
+def test_a_chain_that_falls_back_to_a_plaintext_file_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(PLAINTEXT_ENV, str(tmp_path / "clear.json"))
     good = MemoryKeyring()
     previous = keyring.get_keyring()
     keyring.set_keyring(FallbackChain([good, PlaintextKeyring()]))
     try:
-        assert keys.plaintext_backend() == "keyrings.alt.file.PlaintextKeyring"
+        assert keys.plaintext_backend() == PLAINTEXT_BACKEND
         with pytest.raises(InsecureKeychain):
             create_vault(tmp_path / "v.vault", mode=KeyMode.KEYCHAIN)
     finally:
@@ -107,7 +110,7 @@ def test_a_keychain_vault_is_not_moved_into_a_plaintext_keyring(
     path = tmp_path / "v.vault"
     with create_vault(path, mode=KeyMode.KEYCHAIN) as vault:
         backup = vault.backup_to(tmp_path / "saved.vault")
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv(PLAINTEXT_ENV, str(tmp_path / "clear.json"))
     clear = PlaintextKeyring()
     for (service, entry), value in memory_keyring.store.items():
         clear.set_password(service, entry, value)  # as if it had been there before
@@ -119,4 +122,4 @@ def test_a_keychain_vault_is_not_moved_into_a_plaintext_keyring(
         restore_vault(backup, tmp_path / "restored.vault")
     assert not (tmp_path / "restored.vault").exists()
     # Only the entry put there by hand: no new key, no restored vault's key.
-    assert _clear_file_text(clear).count("vault_") == 1
+    assert _clear_file_text(clear).count("vault") == 1
