@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 
 def run_gui(vault_path: Path, files: list[Path] | None = None) -> int:
     """Open the app on ``vault_path`` (created on first run); returns the exit code."""
+    from ichigoapp.store.hardening import disable_core_dumps
+
+    # Before anything can hold a passphrase or a key: no core dump may contain them.
+    disable_core_dumps()
     from PySide6.QtWidgets import QApplication
 
     from ichigoapp.ui import theme

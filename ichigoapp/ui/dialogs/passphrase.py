@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -14,6 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ichigoapp.store.strength import rate_passphrase
 
 MIN_PASSPHRASE = 8
 
@@ -26,6 +30,7 @@ class PassphraseDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.new = new
+        self.vault_path = vault_path
         self.setWindowTitle("Create your Ichigo vault" if new else "Unlock Ichigo")
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
@@ -51,7 +56,16 @@ class PassphraseDialog(QDialog):
             self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
             self.confirm_edit.setAccessibleName("Confirm passphrase")
             form.addRow("&Confirm:", self.confirm_edit)
+            # How long an attacker with the file would need (zxcvbn), as it is typed.
+            self.strength_label = QLabel()
+            self.strength_label.setObjectName("muted")
+            self.strength_label.setTextFormat(Qt.TextFormat.PlainText)
+            self.strength_label.setAccessibleName("Passphrase strength")
+            form.addRow("Strength:", self.strength_label)
+            self.passphrase_edit.textChanged.connect(self._rate)
         layout.addLayout(form)
+        self.weak_ok = QCheckBox("Use this weak passphrase anyway")
+        self.weak_ok.setVisible(False)
 
         if new:
             warning = QLabel(
@@ -68,6 +82,7 @@ class PassphraseDialog(QDialog):
         self.error_label.setAccessibleName("Error")
         self.error_label.setVisible(bool(message))
         layout.addWidget(self.error_label)
+        layout.addWidget(self.weak_ok)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -80,6 +95,14 @@ class PassphraseDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.passphrase_edit.setFocus()
+
+    def _rate(self, text: str) -> None:
+        if not text:
+            self.strength_label.setText("")
+            return
+        rating = rate_passphrase(text, [self.vault_path.stem])
+        self.strength_label.setText(f"{rating.words}: guessed in {rating.crack_time}")
+        self.weak_ok.setChecked(False)  # a confirmation was for the passphrase it saw
 
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
@@ -99,6 +122,12 @@ class PassphraseDialog(QDialog):
                 self.show_error("The two passphrases do not match.")
                 self.confirm_edit.clear()
                 self.confirm_edit.setFocus()
+                return
+            rating = rate_passphrase(text, [self.vault_path.stem])
+            if rating.weak and not self.weak_ok.isChecked():
+                # Anyone with the vault file can try passphrases as fast as they like.
+                self.show_error(f"This passphrase is {rating.advice()}")
+                self.weak_ok.setVisible(True)
                 return
         super().accept()
 

@@ -141,3 +141,34 @@ def test_demo_mode_fills_a_new_vault(
     window.show_page(window.contacts)
     assert window.contacts.model.rowCount() >= 35
     assert window.today.overview is not None and window.today.overview.upcoming
+
+
+@pytest.mark.usefixtures("failing_keyring")
+def test_a_weak_new_passphrase_is_refused_until_confirmed(qtbot: Any) -> None:
+    dialog = passphrase.PassphraseDialog(None, Path("x.vault"), new=True)
+    qtbot.addWidget(dialog)
+    assert dialog.confirm_edit is not None
+    qtbot.keyClicks(dialog.passphrase_edit, "password123")
+    assert dialog.strength_label.text().startswith("very weak")
+    qtbot.keyClicks(dialog.confirm_edit, "password123")
+    dialog.ok_button.click()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.error_label.text().startswith("This passphrase is very weak")
+    assert not dialog.weak_ok.isHidden()
+
+    dialog.weak_ok.setChecked(True)  # the user insists, knowingly
+    dialog.ok_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+@pytest.mark.usefixtures("failing_keyring")
+def test_a_strong_new_passphrase_goes_through_at_once(qtbot: Any) -> None:
+    dialog = passphrase.PassphraseDialog(None, Path("x.vault"), new=True)
+    qtbot.addWidget(dialog)
+    assert dialog.confirm_edit is not None
+    qtbot.keyClicks(dialog.passphrase_edit, "quiet harbour lantern 47")
+    qtbot.keyClicks(dialog.confirm_edit, "quiet harbour lantern 47")
+    assert "strong" in dialog.strength_label.text()
+    dialog.ok_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.weak_ok.isHidden()
