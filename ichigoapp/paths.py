@@ -23,12 +23,31 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+MOVED_VAULT = "vault-moved-to"  # in data_dir(): where a restore put the default vault
+
+
 def default_vault_path() -> Path:
-    """``ICHIGO_VAULT`` if set, else the vault in the platform data directory."""
+    """``ICHIGO_VAULT`` if set, else the vault in the platform data directory, or the
+    file a restore from a damaged vault put in its place (:func:`remember_vault_moved`)."""
     override = os.environ.get("ICHIGO_VAULT")
     if override:
         return Path(override).expanduser()
+    pointer = data_dir() / MOVED_VAULT
+    if pointer.is_file():
+        moved = Path(pointer.read_text(encoding="utf-8").strip())
+        if moved.is_file():
+            return moved
     return data_dir() / VAULT_FILENAME
+
+
+def remember_vault_moved(old: Path, new: Path) -> bool:
+    """``old``, the default vault, was replaced by ``new`` (restored from a backup
+    beside the damaged file): later starts, app and command line, open ``new`` rather
+    than the damaged file. Only a path is written, never anything from the vault."""
+    if os.environ.get("ICHIGO_VAULT") or old.absolute() != default_vault_path().absolute():
+        return False
+    write_private(data_dir() / MOVED_VAULT, str(new.absolute()).encode())
+    return True
 
 
 def resources_dir() -> Path:

@@ -133,6 +133,43 @@ def test_gui_offers_restore_into_a_new_file(
     assert _sha(path) == before
 
 
+def test_after_a_restore_in_the_app_the_next_start_opens_the_restored_vault(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default vault was damaged and restored beside itself: neither the app nor the
+    command line opens the damaged file again."""
+    from ichigoapp import paths
+    from ichigoapp.ui.dialogs import ask
+    from ichigoapp.ui.lifecycle import damaged, unlock
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("ICHIGO_HOME", str(home))
+    monkeypatch.delenv("ICHIGO_VAULT", raising=False)
+    monkeypatch.setenv("ICHIGO_PASSPHRASE", PASSPHRASE)
+    path = paths.default_vault_path()
+    path.parent.mkdir(parents=True)
+    _make(path, mode=KeyMode.PASSPHRASE, passphrase=PASSPHRASE)
+    _flip(path, 3 * PAGE + 10)
+    monkeypatch.setattr(damaged, "choose_restore", lambda *_a: True)
+    monkeypatch.setattr(ask, "inform", lambda *_a: None)
+    monkeypatch.setattr(damaged, "ask_passphrase", lambda *_a, **_k: PASSPHRASE)
+    unlocked = unlock.obtain_vault(path)
+    assert unlocked is not None
+    restored = unlocked.vault.path
+    unlocked.vault.close()
+    assert restored != path
+
+    assert paths.default_vault_path() == restored
+    env = cli_env(home, PASSPHRASE)
+    env.pop("ICHIGO_VAULT", None)
+    listed = run_cli("--json", "contacts", "list", env=env)
+    assert listed.code == 0, listed.err
+    assert len(listed.json()) == 150
+    # An explicit vault still wins.
+    monkeypatch.setenv("ICHIGO_VAULT", str(path))
+    assert paths.default_vault_path() == path
+
+
 def test_ichigo_check_reads_every_page_and_says_sound_or_damaged(tmp_path: Path) -> None:
     path = _make(tmp_path / "v.vault", passphrase=PASSPHRASE)
     env = cli_env(tmp_path / "home", PASSPHRASE)

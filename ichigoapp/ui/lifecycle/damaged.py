@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ichigoapp.errors import IchigoError, VaultCorrupt
+from ichigoapp.paths import remember_vault_moved
 from ichigoapp.store import Vault
 from ichigoapp.store.recovery import restore_target_for
 from ichigoapp.store.restore import restore_vault
@@ -57,10 +58,12 @@ def offer_restore(path: Path, exc: VaultCorrupt, parent: QWidget | None = None) 
     except IchigoError as err:
         ask.error(parent, "Cannot restore the backup", err.message)
         return None
+    # The next start opens the restored vault, not the damaged file again.
+    remember_vault_moved(path, target)
     ask.inform(
         parent,
         "Backup restored",
         f"Restored into {target}. The damaged file is still at {path}; keep it until you "
-        "are sure nothing is missing.",
+        "are sure nothing is missing. Ichigo opens the restored vault from now on.",
     )
     return vault
