@@ -7,7 +7,6 @@ backup is rotated out, the key is deleted too.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -105,39 +104,14 @@ def test_a_kept_key_survives_an_interrupted_release(
     assert rekey.release_retired_keys(path, meta).retired_keys == ()
 
 
-NEXT_REVISION = '''
-"""test-only revision"""
-import sqlalchemy as sa
-from alembic import op
-
-revision = "9999_test"
-down_revision = "{head}"
-branch_labels = None
-depends_on = None
-
-
-def upgrade() -> None:
-    with op.batch_alter_table("contact") as batch:
-        batch.add_column(sa.Column("next_field", sa.String(50), nullable=False, server_default=""))
-
-
-def downgrade() -> None:
-    pass
-'''
-
-
 def test_a_keychain_vault_s_backup_before_a_migration_restores(
-    tmp_path: Path, memory_keyring: Any, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, memory_keyring: Any, monkeypatch: pytest.MonkeyPatch, newer_migrations: Path
 ) -> None:
     """The backup made before a schema upgrade carries its key note like every other."""
     path = tmp_path / "v.vault"
     with create_vault(path, mode=KeyMode.KEYCHAIN) as vault, vault.transaction() as s:
         contacts.add_contact(s, contacts.ContactInput(name="Yuki Kato"))
-    newer = tmp_path / "migrations"
-    shutil.copytree(migrate.MIGRATIONS_DIR, newer, ignore=shutil.ignore_patterns("__pycache__"))
-    script = NEXT_REVISION.format(head=migrate.head_revision())
-    (newer / "versions" / "9999_test.py").write_text(script)
-    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", newer)
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", newer_migrations)
     monkeypatch.setattr(migrate, "HEAD", "9999_test")
     open_vault(path).close()
 
