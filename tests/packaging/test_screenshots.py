@@ -25,7 +25,8 @@ def test_every_page_and_dialog_is_shot(tmp_path: Path) -> None:
     assert {p.stem for p in tmp_path.glob("*.png")} == expected
     for name in expected:
         image = QImage(str(tmp_path / f"{name}.png"))
-        assert image.width() >= 300 and image.height() >= 80, name
+        # A menu (the tray's) is the narrowest; a collapsed window would be far smaller.
+        assert image.width() >= 200 and image.height() >= 80, name
         # Drawn, not blank: text and frames give many colours.
         grid = [
             image.pixel(x * image.width() // 40, y * image.height() // 40)
