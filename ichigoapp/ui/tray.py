@@ -124,7 +124,9 @@ class Tray(QObject):
         self.quitting = True
         window = self.moment.window
         if window is not None:
-            window.close()
+            if not window.close():  # unsaved edits, and the user chose to keep them
+                self.quitting = False
+                return
         elif self.autolock is not None and self.autolock.lock_screen is not None:
             self.autolock.lock_screen.close()
         self.icon.hide()

@@ -107,7 +107,9 @@ def test_settings_from_the_menu(setup: Any, monkeypatch: pytest.MonkeyPatch) -> 
     assert not tray_module.close_to_tray()
 
 
-def test_closing_the_window_keeps_ichigo_in_the_tray_until_quit(setup: Any) -> None:
+def test_closing_the_window_keeps_ichigo_in_the_tray_until_quit(
+    setup: Any, dialog_log: Any
+) -> None:
     _world, window, _lock, tray = setup
     window.hide_on_close = tray.keep_running
     tray.icon.show()  # as where the desktop has a tray
@@ -121,6 +123,14 @@ def test_closing_the_window_keeps_ichigo_in_the_tray_until_quit(setup: Any) -> N
     window.close()
     assert told == ["Ichigo is still running"]
 
+    # Quit with a contact half edited, and the user keeps editing: nothing quits.
+    window.show()
+    window.new_contact()
+    window.contacts.form.name.setText("Half typed")
+    dialog_log.confirm_answer = False
+    tray.quit()
+    assert window.isVisible() and not window.closing and not tray.quitting
+    dialog_log.confirm_answer = True
     tray.quit()
     assert window.closing  # Quit closes the vault properly
 
