@@ -5,26 +5,17 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import inspect
-from sqlalchemy.engine import Connection
 
 from ichigoapp.services import contacts
 from ichigoapp.services.common import local_zone
 from ichigoapp.services.reminders import due, mark_shown
 from ichigoapp.store import create_vault, migrate, open_vault
 from ichigoapp.store.backup import backup_dir_for
+from tests.store.helpers import downgrade_to
 
 # Noon, local time: the day's digest is due (Ingrid is someone to get in touch with).
 NOW = datetime.combine(date(2026, 5, 4), time(12), tzinfo=local_zone()).astimezone(UTC)
-
-
-def _alembic(conn: Connection) -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(migrate.MIGRATIONS_DIR))
-    cfg.attributes["connection"] = conn
-    return cfg
 
 
 def test_a_0008_vault_is_upgraded_and_then_remembers_what_was_shown(vault_path: Path) -> None:
@@ -32,8 +23,7 @@ def test_a_0008_vault_is_upgraded_and_then_remembers_what_was_shown(vault_path: 
         with vault.transaction() as s:
             ingrid = contacts.ContactInput(name="Ingrid Solberg", keep_in_touch_days=30)
             contacts.add_contact(s, ingrid)
-        with vault.engine.begin() as conn:
-            command.downgrade(_alembic(conn), "0008")
+        downgrade_to(vault.engine, "0008")
         assert migrate.current_revision(vault.engine) == "0008"
         assert "shown_reminder" not in inspect(vault.engine).get_table_names()
 

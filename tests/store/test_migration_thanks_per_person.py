@@ -6,10 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import inspect, text
-from sqlalchemy.engine import Connection
 
 from ichigoapp.model import Participation
 from ichigoapp.services.contacts import ContactInput, add_contact
@@ -18,15 +15,9 @@ from ichigoapp.services.reflections import ReflectionInput, reflect
 from ichigoapp.services.today import unsent_thanks
 from ichigoapp.store import create_vault, migrate, open_vault
 from ichigoapp.store.backup import backup_dir_for
+from tests.store.helpers import downgrade_to
 
 START = datetime(2026, 4, 20, 9, 0, tzinfo=UTC)
-
-
-def _alembic(conn: Connection) -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(migrate.MIGRATIONS_DIR))
-    cfg.attributes["connection"] = conn
-    return cfg
 
 
 def test_a_0009_vault_keeps_its_thanks_marked_per_person(vault_path: Path) -> None:
@@ -48,8 +39,8 @@ def test_a_0009_vault_keeps_its_thanks_marked_per_person(vault_path: Path) -> No
             reflect(s, thanked, ReflectionInput(gratitude="the harbour tour", thanks_sent=True))
             reflect(s, waiting, ReflectionInput(gratitude="the map"))
             reflect(s, no_gratitude, ReflectionInput(learned="boats", thanks_sent=True))
+        downgrade_to(vault.engine, "0009")
         with vault.engine.begin() as conn:
-            command.downgrade(_alembic(conn), "0009")
             # The previous release's data: a flag per reflection, no dates per person.
             conn.execute(text("UPDATE reflection SET updated_at = '2026-04-22 23:30:00.000000'"))
         assert migrate.current_revision(vault.engine) == "0009"
