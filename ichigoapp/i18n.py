@@ -1,0 +1,72 @@
+"""Which language and locale Ichigo speaks. No Qt here: the CLI and printing use it too.
+
+The choice, first match wins:
+
+1. ``ICHIGO_LANG`` (``ja``, ``en_GB``, ``pseudo`` ...), for scripts, tests and translators;
+2. the app's own setting (the GUI passes it in; the CLI has none);
+3. the system locale: ``LC_ALL``, then ``LC_MESSAGES``, then ``LANG`` (POSIX order).
+
+``pseudo`` is the pseudo-locale for checking layouts: translated strings come out 40%
+longer and wrapped in markers, so untranslated text and clipped layouts show up. Its
+formats are British English.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+PSEUDO = "pseudo"
+# Languages with a catalogue. English is the source language and needs none.
+TRANSLATED = ("ja",)
+# The locale a bare language code stands for when formatting dates.
+_DEFAULT_TERRITORY = {"ja": "ja_JP", "en": "en_US", "de": "de_DE", "fr": "fr_FR"}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The language for messages and the locale for formats."""
+
+    language: str  # "ja", "en", "pseudo"
+    locale: str  # CLDR/POSIX style, "ja_JP", "en_GB"
+
+    @property
+    def pseudo(self) -> bool:
+        return self.language == PSEUDO
+
+
+def normalise(tag: str) -> str:
+    """'ja_JP.UTF-8' -> 'ja_JP', 'en-gb' -> 'en_GB', 'C'/'POSIX' -> ''."""
+    tag = tag.strip().split(".")[0].split("@")[0].replace("-", "_")
+    if not tag or tag in ("C", "POSIX"):
+        return ""
+    if tag.lower() == PSEUDO:
+        return PSEUDO
+    parts = tag.split("_")
+    language = parts[0].lower()
+    if len(parts) > 1 and parts[1]:
+        return f"{language}_{parts[1].upper()}"
+    return language
+
+
+def _system_tag(environ: dict[str, str] | os._Environ[str]) -> str:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        tag = normalise(environ.get(name, ""))
+        if tag:
+            return tag
+    return ""
+
+
+def choose(setting: str = "", environ: dict[str, str] | None = None) -> Choice:
+    """The language and locale Ichigo uses now (see the module's docstring)."""
+    env = os.environ if environ is None else environ
+    tag = normalise(env.get("ICHIGO_LANG", "")) or normalise(setting) or _system_tag(env)
+    if tag == PSEUDO:
+        return Choice(PSEUDO, "en_GB")
+    if not tag:
+        return Choice("en", "en_US")
+    language = tag.split("_")[0]
+    locale = tag if "_" in tag else _DEFAULT_TERRITORY.get(language, language)
+    if language not in TRANSLATED:
+        language = "en"
+    return Choice(language, locale)
