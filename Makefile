@@ -22,6 +22,7 @@ help:
 	@echo "make run    open Ichigo (ICHIGO_DEMO=1 for a demo vault on first run)"
 	@echo "make test   lint, type-check and run the whole test suite headless"
 	@echo "make screenshots / icons / bundle / validate-packaging / install-desktop  (packaging)"
+	@echo "make translations  update the .po/.ts catalogues from the code and compile them"
 
 # Install missing Debian packages (as root directly, else through sudo when available).
 sysdeps:
@@ -75,7 +76,12 @@ BUNDLE_VENV := .venv-bundle
 BUNDLE_STAMP := $(BUNDLE_VENV)/.installed-stamp
 PREFIX ?= $(HOME)/.local
 
-.PHONY: validate-packaging screenshots icons bundle install-desktop
+.PHONY: validate-packaging screenshots icons bundle install-desktop translations
+
+# Translations (CONTRIBUTING.md): extract strings into the gettext .pot/.po and the Qt
+# .ts sources, then compile the .mo and .qm files the app loads (both are committed).
+translations: venv
+	$(PY) packaging/translations.py
 
 # Installs the validators when it can (root or sudo); where it cannot, says so and skips.
 validate-packaging:
