@@ -13,7 +13,9 @@ formats are British English.
 
 from __future__ import annotations
 
+import math
 import os
+import re
 from dataclasses import dataclass
 
 PSEUDO = "pseudo"
@@ -70,3 +72,41 @@ def choose(setting: str = "", environ: dict[str, str] | None = None) -> Choice:
     if language not in TRANSLATED:
         language = "en"
     return Choice(language, locale)
+
+
+# --------------------------------------------------------------------------- pseudo-locale
+
+# What a translator must leave as it is: Qt arguments (%1, %n), Python placeholders
+# ({name}, %(name)s, %s), HTML tags and entities, and mnemonics (&F, &&).
+_KEPT = re.compile(
+    r"%L?\d+|%n|%\([^)]*\)[sdifr]|%[sdifr%]|\{[^{}]*\}|<[^<>]*>|&[A-Za-z]+;|&#\d+;|&&|&\S"
+)
+_PLAIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ACCENTED = "àƀçđéƒĝĥîĵķĺɱñöþʠŕšţûṽŵẋýžÀƁÇĐÉƑĜĤÎĴĶĹṀÑÖÞǪŔŠŢÛṼŴẊÝŽ"
+_ACCENT = str.maketrans(_PLAIN, _ACCENTED)
+PSEUDO_OPEN, PSEUDO_CLOSE, PSEUDO_PAD = "⟦", "⟧", "·"
+
+
+def pseudo(text: str) -> str:
+    """``text`` as the pseudo-locale shows it: accented, 40% longer, between markers.
+
+    ``pseudo("&Save %1")`` -> ``"⟦&Sàṽé %1···⟧"``: placeholders, tags, entities and
+    mnemonics are kept so the result still works where the original did. A text that
+    is already pseudo (or empty) comes back unchanged.
+    """
+    if not text or text.startswith(PSEUDO_OPEN):
+        return text
+    parts: list[str] = []
+    shown = 0
+    position = 0
+    for kept in _KEPT.finditer(text):
+        plain = text[position : kept.start()]
+        parts.append(plain.translate(_ACCENT))
+        shown += len(plain)
+        parts.append(kept.group())
+        position = kept.end()
+    tail = text[position:]
+    parts.append(tail.translate(_ACCENT))
+    shown += len(tail)
+    padding = PSEUDO_PAD * max(1, math.ceil(shown * 0.4) - 2)
+    return f"{PSEUDO_OPEN}{''.join(parts)}{padding}{PSEUDO_CLOSE}"
