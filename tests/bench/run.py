@@ -44,15 +44,20 @@ CAL_SEED = 42
 KHAL_EVENTS = 1_000
 KHAL_VENV = REPO / ".venv-khal"
 
+# DESIGN.md section 6 as raised by the "instant at scale" issue.
 GOALS: dict[str, tuple[str, float]] = {
-    "import_ratio": ("<=", 0.7),
+    "import_ratio": ("<=", 0.4),
     "reimport_ratio": ("<=", 0.1),
     "search_p95_ms": ("<=", 10.0),
-    "start_ratio": ("<=", 2.0),
+    "start_ratio": ("<=", 1.5),
+    "content_s": ("<=", 0.6),
     "pdf20_s": ("<=", 1.5),
-    "peak_mb": ("<=", 300.0),
+    "peak_mb": ("<=", 250.0),
     "cipher_ratio": ("<=", 1.3),
     "khal_ratio": (">=", 10.0),
+    "cli_big_s": ("<=", 0.5),
+    "cli_khal_ratio": ("<=", 1.0),
+    "reflect_ms": ("<=", 30.0),
     "sync_first_ratio": ("<=", 1.5),
     "sync_noop_ms": ("<=", 300.0),
     "carddav_noop_ms": ("<=", 300.0),
@@ -251,7 +256,7 @@ def bench_start(rounds: int) -> dict[str, Any]:
 
     The app paints its window once the keychain key has opened the vault and opens the
     rest behind it (ui/main_window.py); the time until the Today page is painted with
-    the vault's data is recorded beside the ratio, as ``content_s``.
+    the vault's data is ``content_s`` (seconds, not a ratio: the issue's goal is absolute).
     """
     big = vaultgen.big_vault(log)
     # Installed, Ichigo's modules are byte-compiled (pip compiles on install). Where
@@ -279,12 +284,13 @@ def bench_start(rounds: int) -> dict[str, Any]:
     ratios = [o / b for o, b in zip(ours, bare, strict=True)]
     return {
         "start_ratio": median(ratios),
+        "content_s": median(content),
         "detail": {
             "rounds": len(ratios),
             "ratio_min_max": [round(min(ratios), 2), round(max(ratios), 2)],
             "bare_window_s": round(median(bare), 3),
             "app_s": round(median(ours), 3),
-            "content_s": round(median(content), 3),
+            "content_min_max_s": [round(min(content), 3), round(max(content), 3)],
             "content_ratio": round(median([c / b for c, b in zip(content, bare, strict=True)]), 2),
         },
     }
@@ -532,9 +538,17 @@ def bench_khal(rounds: int) -> dict[str, Any]:
             f"  khal round {n + 1}: khal {khal_s[-1]:.2f} s ({khal_events} files), "
             f"ichigo {ours[-1]:.3f} s, ichigo command {ours_cli[-1]:.2f} s"
         )
+    list_khal, list_ours = _list_against_khal(khal, path, rounds)
+    log(
+        f"  khal list {median(list_khal):.3f} s, ichigo meetings {median(list_ours):.3f} s "
+        f"(one week of the {KHAL_EVENTS}-event calendar)"
+    )
     return {
         "khal_ratio": median([k / o for k, o in zip(khal_s, ours, strict=True)]),
+        "cli_khal_ratio": median([o / k for k, o in zip(list_khal, list_ours, strict=True)]),
         "detail": {
+            "khal_list_s": round(median(list_khal), 3),
+            "ichigo_meetings_s": round(median(list_ours), 3),
             "khal_s": round(median(khal_s), 3),
             "ichigo_s": round(median(ours), 3),
             "ichigo_command_s": round(median(ours_cli), 3),
@@ -545,7 +559,51 @@ def bench_khal(rounds: int) -> dict[str, Any]:
     }
 
 
+def _list_against_khal(khal: Path, path: Path, rounds: int) -> tuple[list[float], list[float]]:
+    """``khal list`` and ``ichigo meetings`` of one week, each over the same calendar
+    imported into its own store (every recurring series expanded over the whole file)."""
+    from tests.bench.bench_cli import cli_against_khal, ichigo_command
+
+    with scratch("khal-list") as folder:
+        cal = folder / "cal"
+        cal.mkdir()
+        config = folder / "khal.conf"
+        config.write_text(KHAL_CONFIG.format(cal=cal, db=folder / "khal.db"))
+        khal_env = dict(os.environ, XDG_CONFIG_HOME=str(folder), XDG_DATA_HOME=str(folder))
+        subprocess.run(
+            [str(khal), "-c", str(config), "import", "--batch", "-a", "bench", str(path)],
+            env=khal_env,
+            check=True,
+            capture_output=True,
+        )
+        big = vaultgen.big_vault(log)
+        env = child_env(**{KEYRING_ENV: str(big.keyring_file)}, ICHIGO_HOME=str(folder))
+        vault = folder / "list.vault"
+        ichigo = [*ichigo_command(), "--vault", str(vault)]
+        subprocess.run([*ichigo, "init"], env=env, check=True, capture_output=True)
+        window = ["--from", "2022-12-01", "--to", "2026-12-31"]
+        subprocess.run(
+            [*ichigo, "import", *window, str(path)], env=env, check=True, capture_output=True
+        )
+        return cli_against_khal(khal, config, khal_env, vault, env, max(rounds, 5))
+
+
 # --- main -----------------------------------------------------------------------------------
+
+
+def bench_cli(rounds: int) -> dict[str, Any]:
+    from tests.bench.bench_cli import bench_cli_big
+
+    big = vaultgen.big_vault(log)
+    with scratch("cli") as home:
+        env = child_env(**{KEYRING_ENV: str(big.keyring_file)}, ICHIGO_HOME=str(home))
+        return bench_cli_big(REPO, env, big.path, log)
+
+
+def bench_reflect(rounds: int) -> dict[str, Any]:
+    from tests.bench.bench_cli import bench_reflect as run_reflect
+
+    return run_reflect(vaultgen.big_vault(log), scratch, rounds, log)
 
 
 def bench_sync(rounds: int) -> dict[str, Any]:
@@ -562,6 +620,8 @@ BENCHES: dict[str, Callable[[int], dict[str, Any]]] = {
     "peak": bench_peak,
     "cipher": bench_cipher,
     "khal": bench_khal,
+    "cli": bench_cli,
+    "reflect": bench_reflect,
     "sync": bench_sync,
 }
 
