@@ -13,10 +13,14 @@ formats are British English.
 
 from __future__ import annotations
 
+import gettext
 import math
 import os
 import re
+import sys
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 PSEUDO = "pseudo"
 # Languages with a catalogue. English is the source language and needs none.
@@ -110,3 +114,215 @@ def pseudo(text: str) -> str:
     shown += len(tail)
     padding = PSEUDO_PAD * max(1, math.ceil(shown * 0.4) - 2)
     return f"{PSEUDO_OPEN}{''.join(parts)}{padding}{PSEUDO_CLOSE}"
+
+
+# ---------------------------------------------------------------------------- messages
+#
+# Everything without Qt (command line, printed cards, text the services build) reads
+# its words from the gettext catalogue ``resources/translations/<lang>/LC_MESSAGES/
+# ichigo.mo``; the GUI's own words come from Qt's .qm files (ichigoapp/ui/). Both follow
+# the one :class:`Choice`. Messages are looked up when they are used, never at import,
+# so that activating a language later (the GUI reads its setting after importing
+# services) changes every text that follows.
+
+DOMAIN = "ichigo"
+
+_active: Choice | None = None
+_catalogue: gettext.NullTranslations = gettext.NullTranslations()
+
+
+class PseudoTranslations(gettext.NullTranslations):
+    """The pseudo-locale as gettext translations: every message through :func:`pseudo`."""
+
+    def gettext(self, message: str) -> str:
+        return pseudo(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return pseudo(msgid1 if n == 1 else msgid2)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return pseudo(message)
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+        return pseudo(msgid1 if n == 1 else msgid2)
+
+
+def translations_dir() -> Path:
+    from ichigoapp.paths import resources_dir
+
+    return resources_dir() / "translations"
+
+
+def _load(choice: Choice) -> gettext.NullTranslations:
+    if choice.pseudo:
+        return PseudoTranslations()
+    if choice.language == "en":
+        return gettext.NullTranslations()
+    # A missing catalogue (a language listed before its .mo is built) reads English.
+    return gettext.translation(
+        DOMAIN, translations_dir(), languages=[choice.language], fallback=True
+    )
+
+
+def activate(choice: Choice | None = None) -> Choice:
+    """Speak ``choice`` (default :func:`choose`) from now on, in this process.
+
+    Idempotent: the CLI calls it at start, the GUI again with the user's setting. Also
+    gives argparse our catalogue, so its own words ("usage:", "options", "the following
+    arguments are required") follow the language too.
+    """
+    global _active, _catalogue
+    choice = choose() if choice is None else choice
+    if choice == _active:
+        return choice
+    _catalogue = _load(choice)
+    _active = choice
+    _translate_argparse()
+    return choice
+
+
+def active() -> Choice:
+    """The language in use (English/US formats until :func:`activate` is called)."""
+    return _active if _active is not None else Choice("en", "en_US")
+
+
+def _translate_argparse() -> None:
+    # argparse binds `from gettext import gettext as _, ngettext` at import and looks
+    # those names up as globals on each call; pointing them at our catalogue is the one
+    # way to translate its words without binding the process-wide default text domain
+    # (which would read LANGUAGE/LANG and ignore ICHIGO_LANG and the app's setting).
+    argparse = sys.modules.get("argparse")
+    if argparse is not None:
+        argparse._ = _  # type: ignore[attr-defined]
+        argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+
+def _(message: str) -> str:
+    """``message`` in the active language."""
+    return _catalogue.gettext(message)
+
+
+def N_(message: str) -> str:
+    """Marks ``message`` for the catalogue without translating it (for module-level
+    constants translated where they are used, with ``_(constant)``)."""
+    return message
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form for ``n`` (Japanese has one form; English two). Format ``n`` in
+    yourself: ``ngettext("%(n)d meeting", "%(n)d meetings", n) % {"n": n}``."""
+    return _catalogue.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` where the same English word needs different translations."""
+    return _catalogue.pgettext(context, message)
+
+
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    return _catalogue.npgettext(context, singular, plural, n)
+
+
+# ---------------------------------------------------------------------------- formats
+#
+# Dates, times and durations in the active locale, from CLDR through Babel. Babel is
+# imported on first use only: `ichigo --help` and JSON commands never pay for it.
+# (The GUI formats with QLocale, which reads the same CLDR data.)
+
+_SPACES = str.maketrans({"\u202f": "\u00a0"})  # CLDR's narrow no-break space: not in every font
+
+
+def _locale() -> str:
+    return active().locale
+
+
+def format_date(value: date) -> str:
+    """Medium date: ``2026年12月5日``, ``5 Dec 2026``, ``Dec 5, 2026``."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMMd", value, locale=_locale()).translate(_SPACES)
+
+
+def format_day(value: date) -> str:
+    """Date with its weekday: ``2026年12月5日(土)``, ``Sat, 5 Dec 2026``, ``Sat, Dec 5, 2026``."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMMEd", value, locale=_locale()).translate(_SPACES)
+
+
+def format_long_day(value: date) -> str:
+    """Full weekday and month: ``2026年12月5日土曜日``, ``Saturday, 5 December 2026``."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMMMEEEEd", value, locale=_locale()).translate(_SPACES)
+
+
+def format_day_short(value: date) -> str:
+    """Weekday and date without the year: ``12月5日(土)``, ``Sat 5 Dec``, ``Sat, Dec 5``."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("MMMEd", value, locale=_locale()).translate(_SPACES)
+
+
+def format_month_year(value: date) -> str:
+    """``2026年12月``, ``Dec 2026``."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMM", value, locale=_locale()).translate(_SPACES)
+
+
+def format_weekday(value: date) -> str:
+    """Abbreviated weekday: ``土``, ``Sat``."""
+    from babel.dates import format_date as babel_date
+
+    return babel_date(value, "EEE", locale=_locale())
+
+
+def format_time(value: time | datetime) -> str:
+    """Clock time, 24- or 12-hour as the locale writes it: ``14:00``, ``2:00 PM``."""
+    from babel.dates import format_time as babel_time
+
+    return babel_time(value, "short", locale=_locale()).translate(_SPACES)
+
+
+def format_datetime(value: datetime) -> str:
+    """``2026年12月5日(土) 14:00``, ``Sat, 5 Dec 2026 14:00``, ``Sat, Dec 5, 2026 2:00 PM``.
+
+    ``value`` is shown as given: convert to the zone to show first.
+    """
+    return f"{format_day(value)} {format_time(value)}"
+
+
+def format_time_range(start: datetime, end: datetime | None) -> str:
+    """``14:00–15:30`` (``2:00 PM–3:30 PM``); just the start when there is no end."""
+    if end is None:
+        return format_time(start)
+    return f"{format_time(start)}–{format_time(end)}"
+
+
+def format_duration(value: timedelta) -> str:
+    """Hours and minutes in words of the locale: ``1 hr 30 min``, ``1 時間 30 分``."""
+    from babel.lists import format_list
+    from babel.units import format_unit
+
+    minutes = max(0, round(value.total_seconds() / 60))
+    hours, minutes = divmod(minutes, 60)
+    locale = _locale()
+    parts: list[str] = []
+    if hours:
+        parts.append(format_unit(hours, "duration-hour", length="short", locale=locale))
+    if minutes or not hours:
+        parts.append(format_unit(minutes, "duration-minute", length="short", locale=locale))
+    text = format_list(parts, style="unit-narrow", locale=locale) if len(parts) > 1 else parts[0]
+    if locale.split("_")[0] in ("ja", "zh"):
+        # CLDR's short units carry a space ("1 時間30 分") that Japanese and Chinese
+        # text does not write: 1時間30分.
+        text = text.replace(" ", "").replace("\u00a0", "")
+    return text.translate(_SPACES)
+
+
+def first_weekday() -> int:
+    """The first day of the week in the active locale: 0 = Monday ... 6 = Sunday."""
+    from babel import Locale
+
+    return int(Locale.parse(_locale()).first_week_day)

@@ -22,10 +22,10 @@ NO_QT = ("model", "store", "importers", "sync", "services")
 MAY_IMPORT = {
     "model": {"model"},
     "store": {"store", "model", "errors", "paths"},
-    "importers": {"importers", "errors"},
+    "importers": {"importers", "errors", "i18n"},
     "sync": {"sync", "importers", "store", "model", "errors", "paths"},
-    "services": {"services", "sync", "importers", "store", "model", "errors", "paths"},
-    "printing": {"printing", "services", "paths", "errors"},
+    "services": {"services", "sync", "importers", "store", "model", "errors", "paths", "i18n"},
+    "printing": {"printing", "services", "paths", "errors", "i18n"},
 }
 
 

@@ -20,10 +20,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ichigoapp import __version__
+from ichigoapp import __version__, i18n
 from ichigoapp.cli import calendar, compose, contacts, journal, prep, sources, today, vault
 from ichigoapp.cli.common import Commands, Handler, Parser, vault_path
 from ichigoapp.errors import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, IchigoError
+from ichigoapp.i18n import _
 from ichigoapp.store.hardening import disable_core_dumps
 
 
@@ -34,18 +35,18 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="ichigo", description="Ichigo: treat every meeting as the only one.")
+    parser = Parser(prog="ichigo", description=_("Ichigo: treat every meeting as the only one."))
     parser.add_argument("--version", action="version", version=f"ichigo {__version__}")
     parser.add_argument(
-        "--vault", default=None, help="vault file (default: $ICHIGO_VAULT or the data dir)"
+        "--vault", default=None, help=_("vault file (default: $ICHIGO_VAULT or the data dir)")
     )
-    parser.add_argument("--json", action="store_true", default=False, help="JSON on stdout")
+    parser.add_argument("--json", action="store_true", default=False, help=_("JSON on stdout"))
     commands = Commands(
         parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND"),
         actions=False,
     )
-    p = commands.add("gui", cmd_gui, "open the app")
-    p.add_argument("files", nargs="*", help="calendar files to offer for import")
+    p = commands.add("gui", cmd_gui, _("open the app"))
+    p.add_argument("files", nargs="*", help=_("calendar files to offer for import"))
     vault.add_init(commands)
     contacts.add_me(commands)
     contacts.add_contacts(commands)
@@ -106,6 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # First of all: a process that may come to hold a vault key never dumps core.
     disable_core_dumps()
     _setup_logging()
+    # ICHIGO_LANG or the system locale: messages, argparse's own words, dates in text.
+    i18n.activate()
     argv = _files_open_the_app(list(sys.argv[1:] if argv is None else argv))
     args: argparse.Namespace | None = None
     try:
@@ -118,7 +121,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"ichigo: {exc.message}\n")
         return exc.exit_code
     except KeyboardInterrupt:
-        sys.stderr.write("ichigo: interrupted; nothing was changed by the unfinished command\n")
+        sys.stderr.write(
+            "ichigo: " + _("interrupted; nothing was changed by the unfinished command") + "\n"
+        )
         return EXIT_FAILURE
     except BrokenPipeError:
         return EXIT_OK
@@ -133,10 +138,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return mapped.exit_code
         if os.environ.get("ICHIGO_DEBUG"):
             raise
-        sys.stderr.write(
-            f"ichigo: unexpected internal error ({type(exc).__name__}); "
-            "run again with ICHIGO_DEBUG=1 for details and please report it\n"
-        )
+        message = _(
+            "unexpected internal error ({error}); "
+            "run again with ICHIGO_DEBUG=1 for details and please report it"
+        ).format(error=type(exc).__name__)
+        sys.stderr.write(f"ichigo: {message}\n")
         return EXIT_FAILURE
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ichigoapp.cli.common import Commands, emit, open_vault_for, reading
 from ichigoapp.errors import EXIT_BAD_INPUT, EXIT_OK, BadInput
+from ichigoapp.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from ichigoapp.services.importing import ImportReport
@@ -33,18 +34,38 @@ def _summary(report: ImportReport) -> str:
     from ichigoapp.services.common import plural
 
     read = (
-        f" ({plural(report.invites, 'invitation')} in {plural(report.messages, 'message')})"
+        _(" ({invitations} in {messages})").format(
+            invitations=plural(report.invites, "invitation"),
+            messages=plural(report.messages, "message"),
+        )
         if report.messages
         else ""
     )
+    events = ngettext(
+        "{n} event in {files} file(s)", "{n} events in {files} file(s)", report.events_seen
+    ).format(n=report.events_seen, files=report.files)
     lines = [
-        f"{report.events_seen} events in {report.files} file(s){read}: {report.created} new, "
-        f"{report.updated} updated, {report.unchanged} unchanged, "
-        f"{report.cancelled} cancelled; {report.new_people} new people to triage."
+        _(
+            "{events}{read}: {created} new, {updated} updated, {unchanged} unchanged, "
+            "{cancelled} cancelled; {new_people} new people to triage."
+        ).format(
+            events=events,
+            read=read,
+            created=report.created,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            cancelled=report.cancelled,
+            new_people=report.new_people,
+        )
     ]
     for err in report.errors:
         uid = f" (UID {err['uid']})" if err["uid"] else ""
-        lines.append(f"  problem in {err['file']}{uid}: {err['message']}")
+        lines.append(
+            "  "
+            + _("problem in {file}{uid}: {message}").format(
+                file=err["file"], uid=uid, message=err["message"]
+            )
+        )
     return "\n".join(lines)
 
 
@@ -61,7 +82,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             start = parse_day(args.from_, "--from") if args.from_ else default_start
             end = parse_day(args.to, "--to") if args.to else default_end
             if end <= start:
-                raise BadInput("--to must be after --from")
+                raise BadInput(_("--to must be after --from"))
             window = (start, end)
         report = import_calendar(
             vault.transaction, files, window=window, progress=_progress_printer()
@@ -76,10 +97,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def add_import(commands: Commands) -> None:
-    p = commands.add("import", cmd_import, "import .ics calendars and invites")
+    p = commands.add("import", cmd_import, _("import .ics calendars and invites"))
     p.add_argument("files", nargs="+", metavar="FILE.ics")
-    p.add_argument("--from", dest="from_", help="expand recurring series from YYYY-MM-DD")
-    p.add_argument("--to", help="expand recurring series until YYYY-MM-DD")
+    p.add_argument("--from", dest="from_", help=_("expand recurring series from YYYY-MM-DD"))
+    p.add_argument("--to", help=_("expand recurring series until YYYY-MM-DD"))
 
 
 def _window(args: argparse.Namespace, default_days: int) -> tuple[datetime, datetime]:
@@ -92,7 +113,7 @@ def _window(args: argparse.Namespace, default_days: int) -> tuple[datetime, date
     if end is None:
         end = start + timedelta(days=default_days)
     if end <= start:
-        raise BadInput("--to must not be before --from")
+        raise BadInput(_("--to must not be before --from"))
     return start, end
 
 
@@ -108,18 +129,31 @@ def cmd_meetings(args: argparse.Namespace) -> int:
         ]
 
     def text() -> str:
+        from ichigoapp.i18n import format_datetime
+        from ichigoapp.services.common import local_zone
+
+        zone = local_zone()
+        statuses = {
+            "planned": _("planned"),
+            "held": _("held"),
+            "cancelled": _("cancelled"),
+            "removed from calendar": _("removed from calendar"),
+        }
         out = []
         for r in rows:
             people = ", ".join(a["name"] for a in r["attendees"])
-            line = f"{r['id']:>5}  {r['start'][:16]}  {r['title']}  [{r['status']}]"
-            out.append(line + (f"\n       with {people}" if people else ""))
-        return "\n".join(out) or "No meetings in that period."
+            start = format_datetime(datetime.fromisoformat(r["start"]).astimezone(zone))
+            status = statuses.get(r["status"], r["status"])
+            line = f"{r['id']:>5}  {start}  {r['title']}  [{status}]"
+            with_people = _("with {people}").format(people=people)
+            out.append(line + (f"\n       {with_people}" if people else ""))
+        return "\n".join(out) or _("No meetings in that period.")
 
     emit(args, rows, text)
     return EXIT_OK
 
 
 def add_meetings(commands: Commands) -> None:
-    p = commands.add("meetings", cmd_meetings, "list meetings (default: the next 7 days)")
-    p.add_argument("--from", dest="from_", help="YYYY-MM-DD")
-    p.add_argument("--to", help="YYYY-MM-DD (inclusive)")
+    p = commands.add("meetings", cmd_meetings, _("list meetings (default: the next 7 days)"))
+    p.add_argument("--from", dest="from_", help=_("YYYY-MM-DD"))
+    p.add_argument("--to", help=_("YYYY-MM-DD (inclusive)"))

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from ichigoapp import paths
 from ichigoapp.errors import BadInput
+from ichigoapp.i18n import _
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -33,14 +34,16 @@ class CliUsageError(BadInput):
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One line, as for every other bad input, instead of argparse's usage block.
-        raise CliUsageError(f"{message} (see `{self.prog} --help`)")
+        raise CliUsageError(
+            _("{message} (see `{command} --help`)").format(message=message, command=self.prog)
+        )
 
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
     # Accepted both before and after the command; SUPPRESS keeps the top-level value.
-    parser.add_argument("--vault", default=argparse.SUPPRESS, help="vault file")
+    parser.add_argument("--vault", default=argparse.SUPPRESS, help=_("vault file"))
     parser.add_argument(
-        "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
+        "--json", action="store_true", default=argparse.SUPPRESS, help=_("machine-readable output")
     )
 
 
@@ -69,7 +72,11 @@ class Commands:
 
 
 def needs_action(args: argparse.Namespace) -> int:
-    raise CliUsageError(f"`ichigo {args.command}` needs an action (see `ichigo {args.command} -h`)")
+    raise CliUsageError(
+        _("`{command}` needs an action (see `{command} -h`)").format(
+            command=f"ichigo {args.command}"
+        )
+    )
 
 
 # ---------------------------------------------------------------------------- output

@@ -8,6 +8,7 @@ from typing import Any
 
 from ichigoapp.cli.common import CliUsageError, Commands, emit, reading, writing
 from ichigoapp.errors import EXIT_OK
+from ichigoapp.i18n import _
 
 
 def cmd_compose_thanks(args: argparse.Namespace) -> int:
@@ -29,22 +30,33 @@ def cmd_compose_followup(args: argparse.Namespace) -> int:
 
 
 def add_compose(commands: Commands) -> None:
-    actions = commands.group("compose", "draft a message to open in your mail program")
-    p = actions.add("thanks", cmd_compose_thanks, "a thank-you from a meeting's gratitude line")
+    actions = commands.group("compose", _("draft a message to open in your mail program"))
+    p = actions.add("thanks", cmd_compose_thanks, _("a thank-you from a meeting's gratitude line"))
     p.add_argument("encounter_id", type=int, metavar="ENCOUNTER")
     p.add_argument(
-        "--contact", type=int, metavar="ID", help="to this person only (default: the meeting)"
+        "--contact", type=int, metavar="ID", help=_("to this person only (default: the meeting)")
     )
-    p = actions.add("followup", cmd_compose_followup, "a follow-up on a promise you made")
+    p = actions.add("followup", cmd_compose_followup, _("a follow-up on a promise you made"))
     p.add_argument("promise_id", type=int, metavar="PROMISE")
 
 
 def _status_text(data: dict[str, Any]) -> str:
-    state = "everyone thanked" if data["everyone_thanked"] else "thanks still to send"
+    from datetime import date
+
+    from ichigoapp.i18n import format_date
+
+    state = _("everyone thanked") if data["everyone_thanked"] else _("thanks still to send")
     lines = [f"{data['title']}: {state}"]
     for person in data["people"]:
-        said = f"thanked {person['thanked_on']}" if person["thanked_on"] else "not yet thanked"
-        lines.append(f"  {person['name']} (contact {person['contact_id']}): {said}")
+        said = (
+            _("thanked {date}").format(
+                date=format_date(date.fromisoformat(person["thanked_on"][:10]))
+            )
+            if person["thanked_on"]
+            else _("not yet thanked")
+        )
+        contact = _("contact {id}").format(id=person["contact_id"])
+        lines.append(f"  {person['name']} ({contact}): {said}")
     return "\n".join(lines)
 
 
@@ -57,7 +69,7 @@ def cmd_thanks(args: argparse.Namespace) -> int:
             data = thanks_status(session, args.encounter_id)
     else:
         if args.contact is not None:
-            raise CliUsageError("--contact goes with --sent (see `ichigo thanks --help`)")
+            raise CliUsageError(_("--contact goes with --sent (see `ichigo thanks --help`)"))
         with reading(args) as session:
             data = thanks_status(session, args.encounter_id)
     emit(args, data, lambda: _status_text(data))
@@ -66,10 +78,10 @@ def cmd_thanks(args: argparse.Namespace) -> int:
 
 def add_thanks(commands: Commands) -> None:
     p = commands.add(
-        "thanks", cmd_thanks, "who of a meeting was thanked; --sent records that you said it"
+        "thanks", cmd_thanks, _("who of a meeting was thanked; --sent records that you said it")
     )
     p.add_argument("encounter_id", type=int, metavar="ENCOUNTER")
-    p.add_argument("--sent", action="store_true", help="record the thanks as sent")
+    p.add_argument("--sent", action="store_true", help=_("record the thanks as sent"))
     p.add_argument(
-        "--contact", type=int, metavar="ID", help="to this person only (default: everyone)"
+        "--contact", type=int, metavar="ID", help=_("to this person only (default: everyone)")
     )

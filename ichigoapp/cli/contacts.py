@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ichigoapp.cli.common import Commands, emit, open_vault_for, reading, writing
 from ichigoapp.errors import EXIT_OK, BadInput
+from ichigoapp.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -29,8 +30,8 @@ def cmd_me(args: argparse.Namespace) -> int:
             data = about_me(session)
         mine = [*data["emails"], *data["names"]]
         if data["phone_region"]:
-            mine.append(f"Phone region: {data['phone_region']}")
-        emit(args, data, lambda: "\n".join(mine) or "(not set)")
+            mine.append(_("Phone region: {region}").format(region=data["phone_region"]))
+        emit(args, data, lambda: "\n".join(mine) or _("(not set)"))
         return EXIT_OK
     with writing(args) as session:
         if args.email or args.name:
@@ -41,19 +42,19 @@ def cmd_me(args: argparse.Namespace) -> int:
     region = data["phone_region"]
     said = [*data["emails"], *data["names"]]
     if region:
-        said.append(f"phone numbers without + are read as {region}'s")
-    emit(args, data, "Saved: " + "; ".join(said))
+        said.append(_("phone numbers without + are read as {region}'s").format(region=region))
+    emit(args, data, _("Saved: {what}").format(what="; ".join(said)))
     return EXIT_OK
 
 
 def add_me(commands: Commands) -> None:
-    p = commands.add("me", cmd_me, "tell Ichigo your own addresses and names")
-    p.add_argument("--email", action="append", help="one of your addresses (repeatable)")
-    p.add_argument("--name", action="append", help="a name you go by (repeatable)")
+    p = commands.add("me", cmd_me, _("tell Ichigo your own addresses and names"))
+    p.add_argument("--email", action="append", help=_("one of your addresses (repeatable)"))
+    p.add_argument("--name", action="append", help=_("a name you go by (repeatable)"))
     p.add_argument(
         "--phone-region",
         metavar="CC",
-        help="your country (JP, DE...): numbers written without + are read as its numbers",
+        help=_("your country (JP, DE...): numbers written without + are read as its numbers"),
     )
 
 
@@ -96,45 +97,45 @@ def cmd_contacts_list(args: argparse.Namespace) -> int:
 
     with reading(args) as session:
         rows = [contact_svc.contact_summary(c) for c in contact_svc.list_contacts(session)]
-    emit(args, rows, lambda: "\n".join(_contact_line(r) for r in rows) or "No contacts yet.")
+    emit(args, rows, lambda: "\n".join(_contact_line(r) for r in rows) or _("No contacts yet."))
     return EXIT_OK
 
 
 _DETAIL_LINES = (
-    ("Title", "title"),
-    ("Company", "company"),
-    ("Location", "location"),
-    ("Pronouns", "pronouns"),
-    ("Pronunciation", "pronunciation"),
-    ("Birthday", "birthday"),
-    ("How we met", "how_we_met"),
-    ("Notes", "notes"),
+    (N_("Title"), "title"),
+    (N_("Company"), "company"),
+    (N_("Location"), "location"),
+    (N_("Pronouns"), "pronouns"),
+    (N_("Pronunciation"), "pronunciation"),
+    (N_("Birthday"), "birthday"),
+    (N_("How we met"), "how_we_met"),
+    (N_("Notes"), "notes"),
 )
 
 
 def _contact_text(data: dict[str, Any]) -> str:
     lines = [f"{data['name']} (id {data['id']})"]
-    lines += [f"  {label}: {data[key]}" for label, key in _DETAIL_LINES if data.get(key)]
+    lines += [f"  {_(label)}: {data[key]}" for label, key in _DETAIL_LINES if data.get(key)]
     if data["emails"]:
-        lines.append("  Emails: " + ", ".join(data["emails"]))
+        lines.append("  " + _("Emails: {list}").format(list=", ".join(data["emails"])))
     if data["phones"]:
-        lines.append("  Phones: " + ", ".join(data["phones"]))
+        lines.append("  " + _("Phones: {list}").format(list=", ".join(data["phones"])))
     if data["interests"]:
-        lines.append("  Cares about: " + ", ".join(data["interests"]))
+        lines.append("  " + _("Cares about: {list}").format(list=", ".join(data["interests"])))
     for detail in data["details"]:
-        private = " (private)" if detail["private"] else ""
-        lines.append(f"  {detail['label'] or 'Detail'}: {detail['value']}{private}")
+        private = _(" (private)") if detail["private"] else ""
+        lines.append(f"  {detail['label'] or _('Detail')}: {detail['value']}{private}")
     if data["encounters"]:
-        lines.append("  Encounters:")
+        lines.append("  " + _("Encounters:"))
         lines += [
             f"    {e['id']:>5}  {e['start'][:16]}  {e['title']}  [{e['status']}]"
             for e in data["encounters"]
         ]
     if data["promises"]:
-        lines.append("  Promises:")
+        lines.append("  " + _("Promises:"))
         for p in data["promises"]:
-            who = "I promised" if p["direction"] == "mine" else "They promised"
-            state = f"done {p['done_on']}" if p["done_on"] else "open"
+            who = _("I promised") if p["direction"] == "mine" else _("They promised")
+            state = _("done {date}").format(date=p["done_on"]) if p["done_on"] else _("open")
             lines.append(f"    {p['id']:>5}  {who}: {p['text']}  [{state}]")
     return "\n".join(lines)
 
@@ -181,7 +182,9 @@ def _edit(data: Any, args: argparse.Namespace) -> None:
     for detail in args.detail or []:
         label, sep, value = detail.partition("=")
         if not sep or not value.strip():
-            raise BadInput(f"--detail '{detail}' needs the form LABEL=VALUE")
+            raise BadInput(
+                _("--detail '{detail}' needs the form LABEL=VALUE").format(detail=detail)
+            )
         data.details.append((label.strip(), value.strip(), False))
     set_private(data, args.private or [], True)
     set_private(data, args.public or [], False)
@@ -195,7 +198,7 @@ def cmd_contacts_edit(args: argparse.Namespace) -> int:
         _edit(data, args)
         contact_svc.update_contact(session, args.id, data)
         shown = contact_svc.contact_detail(session, args.id)
-    emit(args, shown, f"Saved {shown['name']} (id {shown['id']}).")
+    emit(args, shown, _("Saved {name} (id {id}).").format(name=shown["name"], id=shown["id"]))
     return EXIT_OK
 
 
@@ -214,7 +217,7 @@ def cmd_contacts_duplicates(args: argparse.Namespace) -> int:
     with reading(args) as session:
         rows = [s.to_json() for s in find_duplicates(session)]
         names = {c.id: c.display_name for c in contact_svc.list_contacts(session)}
-    emit(args, rows, lambda: _pair_text(rows, names) or "No possible duplicates.")
+    emit(args, rows, lambda: _pair_text(rows, names) or _("No possible duplicates."))
     return EXIT_OK
 
 
@@ -223,7 +226,7 @@ def cmd_contacts_merge(args: argparse.Namespace) -> int:
     from ichigoapp.services.merging import merge_contacts
 
     if args.keep == args.other:
-        raise BadInput("cannot merge a contact with itself")
+        raise BadInput(_("cannot merge a contact with itself"))
     with open_vault_for(args, write=True) as vault:
         with vault.session() as session:  # both exist, before a backup is made for them
             other_name = contact_svc.contact_detail(session, args.other)["name"]
@@ -232,7 +235,13 @@ def cmd_contacts_merge(args: argparse.Namespace) -> int:
         with vault.transaction() as session:
             merge_contacts(session, args.keep, args.other)
             shown = contact_svc.contact_detail(session, args.keep)
-    emit(args, shown, f"Merged {other_name} into {shown['name']} (id {shown['id']}).")
+    emit(
+        args,
+        shown,
+        _("Merged {other} into {name} (id {id}).").format(
+            other=other_name, name=shown["name"], id=shown["id"]
+        ),
+    )
     return EXIT_OK
 
 
@@ -242,69 +251,73 @@ def cmd_contacts_not_duplicates(args: argparse.Namespace) -> int:
     with writing(args) as session:
         not_duplicates(session, args.first, args.second)
     pair = sorted((args.first, args.second))
-    emit(args, {"ids": pair}, f"Noted: {pair[0]} and {pair[1]} are two people.")
+    emit(
+        args,
+        {"ids": pair},
+        _("Noted: {a} and {b} are two people.").format(a=pair[0], b=pair[1]),
+    )
     return EXIT_OK
 
 
 def _add_edit(actions: Commands) -> None:
-    p = actions.add("edit", cmd_contacts_edit, "change a contact's fields")
+    p = actions.add("edit", cmd_contacts_edit, _("change a contact's fields"))
     p.add_argument("id", type=int)
     p.add_argument("--name")
-    p.add_argument("--email", action="append", help="repeatable; replaces the addresses")
-    p.add_argument("--phone", action="append", help="repeatable; replaces the numbers")
-    p.add_argument("--link", action="append", help="repeatable; replaces the links")
+    p.add_argument("--email", action="append", help=_("repeatable; replaces the addresses"))
+    p.add_argument("--phone", action="append", help=_("repeatable; replaces the numbers"))
+    p.add_argument("--link", action="append", help=_("repeatable; replaces the links"))
     p.add_argument("--company")
     p.add_argument("--title")
     p.add_argument("--location")
     p.add_argument(
-        "--birthday", help="YYYY-MM-DD, or --birthday=--MM-DD without the year (empty clears)"
+        "--birthday", help=_("YYYY-MM-DD, or --birthday=--MM-DD without the year (empty clears)")
     )
     p.add_argument("--pronouns")
-    p.add_argument("--pronunciation", help="how to say the name, e.g. a reading in kana")
+    p.add_argument("--pronunciation", help=_("how to say the name, e.g. a reading in kana"))
     p.add_argument("--how-we-met", dest="how_we_met")
-    p.add_argument("--met-on", dest="met_on", help="YYYY-MM-DD (empty to clear)")
+    p.add_argument("--met-on", dest="met_on", help=_("YYYY-MM-DD (empty to clear)"))
     p.add_argument(
         "--met-through",
         dest="met_through",
         type=int,
         metavar="ID",
-        help="who introduced you (0 to clear)",
+        help=_("who introduced you (0 to clear)"),
     )
-    p.add_argument("--interest", action="append", help="repeatable; replaces the interests")
-    p.add_argument("--tag", action="append", help="repeatable; replaces the tags")
+    p.add_argument("--interest", action="append", help=_("repeatable; replaces the interests"))
+    p.add_argument("--tag", action="append", help=_("repeatable; replaces the tags"))
     p.add_argument("--note")
     p.add_argument(
-        "--cadence", type=int, metavar="DAYS", help="keep in touch every N days (0 to clear)"
+        "--cadence", type=int, metavar="DAYS", help=_("keep in touch every N days (0 to clear)")
     )
-    p.add_argument("--detail", action="append", metavar="LABEL=VALUE", help="repeatable; adds")
-    p.add_argument("--private", action="append", metavar="FIELD", help="repeatable")
-    p.add_argument("--public", action="append", metavar="FIELD", help="repeatable")
+    p.add_argument("--detail", action="append", metavar="LABEL=VALUE", help=_("repeatable; adds"))
+    p.add_argument("--private", action="append", metavar="FIELD", help=_("repeatable"))
+    p.add_argument("--public", action="append", metavar="FIELD", help=_("repeatable"))
 
 
 def add_contacts(commands: Commands) -> None:
-    actions = commands.group("contacts", "manage contacts")
-    p = actions.add("add", cmd_contacts_add, "add a contact")
+    actions = commands.group("contacts", _("manage contacts"))
+    p = actions.add("add", cmd_contacts_add, _("add a contact"))
     p.add_argument("--name", required=True)
-    p.add_argument("--email", action="append", help="repeatable")
-    p.add_argument("--phone", action="append", help="repeatable")
-    p.add_argument("--link", action="append", help="a profile URL (repeatable)")
+    p.add_argument("--email", action="append", help=_("repeatable"))
+    p.add_argument("--phone", action="append", help=_("repeatable"))
+    p.add_argument("--link", action="append", help=_("a profile URL (repeatable)"))
     p.add_argument("--company")
     p.add_argument("--title")
     p.add_argument("--location")
     p.add_argument("--how-we-met", dest="how_we_met")
-    p.add_argument("--interest", action="append", help="what they care about (repeatable)")
-    p.add_argument("--tag", action="append", help="repeatable")
+    p.add_argument("--interest", action="append", help=_("what they care about (repeatable)"))
+    p.add_argument("--tag", action="append", help=_("repeatable"))
     p.add_argument("--note")
-    p.add_argument("--cadence", type=int, help="keep in touch every N days")
-    actions.add("list", cmd_contacts_list, "list contacts")
-    p = actions.add("show", cmd_contacts_show, "show one contact with their history")
+    p.add_argument("--cadence", type=int, help=_("keep in touch every N days"))
+    actions.add("list", cmd_contacts_list, _("list contacts"))
+    p = actions.add("show", cmd_contacts_show, _("show one contact with their history"))
     p.add_argument("id", type=int)
     _add_edit(actions)
-    actions.add("duplicates", cmd_contacts_duplicates, "list possible duplicates")
-    p = actions.add("merge", cmd_contacts_merge, "merge OTHER into KEEP (backed up first)")
+    actions.add("duplicates", cmd_contacts_duplicates, _("list possible duplicates"))
+    p = actions.add("merge", cmd_contacts_merge, _("merge OTHER into KEEP (backed up first)"))
     p.add_argument("keep", type=int, metavar="KEEP")
     p.add_argument("other", type=int, metavar="OTHER")
-    p = actions.add("not-duplicates", cmd_contacts_not_duplicates, "say A and B are two people")
+    p = actions.add("not-duplicates", cmd_contacts_not_duplicates, _("say A and B are two people"))
     p.add_argument("first", type=int, metavar="A")
     p.add_argument("second", type=int, metavar="B")
 
@@ -318,14 +331,28 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
 
     def text() -> str:
         lines = [
-            f"{report.source_kind}: {report.created} new, {report.updated} updated, "
-            f"{report.unchanged} unchanged, {len(report.skipped)} skipped."
+            _(
+                "{source}: {created} new, {updated} updated, {unchanged} unchanged, "
+                "{skipped} skipped."
+            ).format(
+                source=report.source_kind,
+                created=report.created,
+                updated=report.updated,
+                unchanged=report.unchanged,
+                skipped=len(report.skipped),
+            )
         ]
-        lines += [f"  skipped {s['where']}: {s['reason']}" for s in report.skipped]
+        lines += [
+            "  " + _("skipped {where}: {reason}").format(where=s["where"], reason=s["reason"])
+            for s in report.skipped
+        ]
         if report.possible_duplicates:
             lines.append(
-                f"{report.possible_duplicates} possible duplicate(s) to look at: "
-                "`ichigo contacts duplicates`."
+                ngettext(
+                    "{n} possible duplicate to look at: `ichigo contacts duplicates`.",
+                    "{n} possible duplicates to look at: `ichigo contacts duplicates`.",
+                    report.possible_duplicates,
+                ).format(n=report.possible_duplicates)
             )
         return "\n".join(lines)
 
@@ -335,7 +362,7 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
 
 def add_import_contacts(commands: Commands) -> None:
     p = commands.add(
-        "import-contacts", cmd_import_contacts, "import a LinkedIn/Google CSV or vCard"
+        "import-contacts", cmd_import_contacts, _("import a LinkedIn/Google CSV or vCard")
     )
     p.add_argument("file", metavar="FILE")
 
@@ -345,24 +372,30 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     out = Path(args.out).expanduser()
     if out.exists() and not args.force:
-        raise BadInput(f"{out} already exists; choose another name or pass --force")
+        raise BadInput(
+            _("{file} already exists; choose another name or pass --force").format(file=out)
+        )
     with reading(args) as session:
         count = export_to_file(session, args.format, out, include_private=args.include_private)
     emit(
         args,
         {"path": str(out), "format": args.format, "contacts": count},
-        f"Exported {count} contacts to {out}. This file is not encrypted: keep it safe.",
+        ngettext(
+            "Exported {n} contact to {file}. This file is not encrypted: keep it safe.",
+            "Exported {n} contacts to {file}. This file is not encrypted: keep it safe.",
+            count,
+        ).format(n=count, file=out),
     )
     return EXIT_OK
 
 
 def add_export(commands: Commands) -> None:
-    p = commands.add("export", cmd_export, "export contacts (vCard) or everything (JSON)")
+    p = commands.add("export", cmd_export, _("export contacts (vCard) or everything (JSON)"))
     p.add_argument("--format", choices=["json", "vcard"], required=True)
-    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    p.add_argument("--force", action="store_true", help=_("overwrite OUT if it exists"))
     p.add_argument(
         "--include-private",
         action="store_true",
-        help="vCard: also write the fields marked private (JSON always holds everything)",
+        help=_("vCard: also write the fields marked private (JSON always holds everything)"),
     )
     p.add_argument("out", metavar="OUT")

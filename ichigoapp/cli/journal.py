@@ -6,6 +6,7 @@ import argparse
 
 from ichigoapp.cli.common import Commands, emit, writing
 from ichigoapp.errors import EXIT_OK
+from ichigoapp.i18n import _
 
 
 def cmd_encounters_add(args: argparse.Namespace) -> int:
@@ -31,14 +32,14 @@ def cmd_encounters_add(args: argparse.Namespace) -> int:
 
 
 def add_encounters(commands: Commands) -> None:
-    actions = commands.group("encounters", "manage encounters")
-    p = actions.add("add", cmd_encounters_add, "record an encounter")
+    actions = commands.group("encounters", _("manage encounters"))
+    p = actions.add("add", cmd_encounters_add, _("record an encounter"))
     p.add_argument("--title", required=True)
-    p.add_argument("--start", required=True, help="ISO 8601, e.g. 2026-05-04T09:30")
+    p.add_argument("--start", required=True, help=_("ISO 8601, e.g. 2026-05-04T09:30"))
     p.add_argument("--end")
-    p.add_argument("--kind", default="meeting", help="meeting, call, coffee, meal, event...")
+    p.add_argument("--kind", default="meeting", help=_("meeting, call, coffee, meal, event..."))
     p.add_argument("--location")
-    p.add_argument("--intention", help="what would make this one meeting unique")
+    p.add_argument("--intention", help=_("what would make this one meeting unique"))
     p.add_argument("--notes")
     p.add_argument("--with", dest="with_", type=int, action="append", metavar="CONTACT_ID")
 
@@ -61,14 +62,14 @@ def cmd_reflect(args: argparse.Namespace) -> int:
 
 
 def add_reflect(commands: Commands) -> None:
-    p = commands.add("reflect", cmd_reflect, "write or update the reflection on an encounter")
+    p = commands.add("reflect", cmd_reflect, _("write or update the reflection on an encounter"))
     p.add_argument("encounter_id", type=int)
-    p.add_argument("--learned", help="what I learned about them")
+    p.add_argument("--learned", help=_("what I learned about them"))
     p.add_argument("--went-well", dest="went_well")
-    p.add_argument("--improve", help="what to do better")
-    p.add_argument("--gratitude", help="what I am thankful for")
+    p.add_argument("--improve", help=_("what to do better"))
+    p.add_argument("--gratitude", help=_("what I am thankful for"))
     p.add_argument("--thanks-sent", dest="thanks_sent", action="store_true")
-    p.add_argument("--next-time", dest="next_time", help="notes for next time")
+    p.add_argument("--next-time", dest="next_time", help=_("notes for next time"))
 
 
 def cmd_promise_add(args: argparse.Namespace) -> int:
@@ -101,20 +102,21 @@ def cmd_promise_done(args: argparse.Namespace) -> int:
     with writing(args) as session:
         promise = reflection_svc.set_promise_done(session, args.id, done=not args.undo)
         data = contact_svc.promise_dict(promise)
-    emit(args, data, f"Promise {args.id} {'reopened' if args.undo else 'done'}.")
+    said = _("Promise {id} reopened.") if args.undo else _("Promise {id} done.")
+    emit(args, data, said.format(id=args.id))
     return EXIT_OK
 
 
 def add_promise(commands: Commands) -> None:
-    actions = commands.group("promise", "promises made in encounters")
-    p = actions.add("add", cmd_promise_add, "record a promise")
+    actions = commands.group("promise", _("promises made in encounters"))
+    p = actions.add("add", cmd_promise_add, _("record a promise"))
     p.add_argument("--encounter", type=int)
     p.add_argument("--contact", type=int)
     who = p.add_mutually_exclusive_group(required=True)
-    who.add_argument("--mine", action="store_true", help="I promised them")
-    who.add_argument("--theirs", action="store_true", help="they promised me")
+    who.add_argument("--mine", action="store_true", help=_("I promised them"))
+    who.add_argument("--theirs", action="store_true", help=_("they promised me"))
     p.add_argument("--text", required=True)
-    p.add_argument("--due", help="YYYY-MM-DD")
-    p = actions.add("done", cmd_promise_done, "mark a promise done")
+    p.add_argument("--due", help=_("YYYY-MM-DD"))
+    p = actions.add("done", cmd_promise_done, _("mark a promise done"))
     p.add_argument("id", type=int)
-    p.add_argument("--undo", action="store_true", help="reopen it")
+    p.add_argument("--undo", action="store_true", help=_("reopen it"))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ichigoapp.cli.common import Commands, emit, open_vault_for, reading
 from ichigoapp.errors import EXIT_FAILURE, EXIT_OK, BadInput
+from ichigoapp.i18n import _
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -193,23 +194,23 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def add_calendars(commands: Commands) -> None:
-    group = commands.group("calendars", "calendars followed live (links and CalDAV accounts)")
-    p = group.add("add", cmd_calendars_add, "follow a calendar link or a CalDAV account")
-    p.add_argument("name", help="a name for it, say Work")
-    p.add_argument("url", help="the link or server address; - reads it from standard input")
-    p.add_argument("--kind", choices=["ics", "caldav"], help="default: guessed from the address")
-    p.add_argument("--user", default="", help="CalDAV user name (the password is asked)")
+    group = commands.group("calendars", _("calendars followed live (links and CalDAV accounts)"))
+    p = group.add("add", cmd_calendars_add, _("follow a calendar link or a CalDAV account"))
+    p.add_argument("name", help=_("a name for it, say Work"))
+    p.add_argument("url", help=_("the link or server address; - reads it from standard input"))
+    p.add_argument("--kind", choices=["ics", "caldav"], help=_("default: guessed from the address"))
+    p.add_argument("--user", default="", help=_("CalDAV user name (the password is asked)"))
     p.add_argument(
-        "--calendar", action="append", metavar="NAME", help="follow this calendar (repeatable)"
+        "--calendar", action="append", metavar="NAME", help=_("follow this calendar (repeatable)")
     )
-    p.add_argument("--every", type=int, metavar="MINUTES", help="sync interval (default 15)")
-    group.add("list", cmd_calendars_list, "the calendars followed")
-    p = group.add("remove", cmd_calendars_remove, "stop following a calendar")
+    p.add_argument("--every", type=int, metavar="MINUTES", help=_("sync interval (default 15)"))
+    group.add("list", cmd_calendars_list, _("the calendars followed"))
+    p = group.add("remove", cmd_calendars_remove, _("stop following a calendar"))
     p.add_argument("id", type=int)
     p.add_argument(
         "--forget-meetings",
         action="store_true",
-        help="also delete its meetings that hold nothing of yours",
+        help=_("also delete its meetings that hold nothing of yours"),
     )
 
 
@@ -288,30 +289,32 @@ def cmd_addressbooks_remove(args: argparse.Namespace) -> int:
 
 
 def add_addressbooks(commands: Commands) -> None:
-    group = commands.group("addressbooks", "address books synced with CardDAV servers")
-    p = group.add("add", cmd_addressbooks_add, "link a CardDAV address book")
-    p.add_argument("name", help="a name for it, say Phone")
-    p.add_argument("url", help="the server address; - reads it from standard input")
-    p.add_argument("--user", required=True, help="user name (the password is asked)")
-    p.add_argument("--addressbook", metavar="NAME", help="which address book, if several")
+    group = commands.group("addressbooks", _("address books synced with CardDAV servers"))
+    p = group.add("add", cmd_addressbooks_add, _("link a CardDAV address book"))
+    p.add_argument("name", help=_("a name for it, say Phone"))
+    p.add_argument("url", help=_("the server address; - reads it from standard input"))
+    p.add_argument("--user", required=True, help=_("user name (the password is asked)"))
+    p.add_argument("--addressbook", metavar="NAME", help=_("which address book, if several"))
     p.add_argument(
         "--push",
         default="none",
         metavar="all|none|tag:TAG",
-        help="which contacts are written to the address book: all, none (pull only, the "
-        "default) or those with a tag",
+        help=_(
+            "which contacts are written to the address book: all, none (pull only, the "
+            "default) or those with a tag"
+        ),
     )
-    p.add_argument("--every", type=int, metavar="MINUTES", help="sync interval (default 15)")
-    group.add("list", cmd_addressbooks_list, "the address books linked")
-    p = group.add("remove", cmd_addressbooks_remove, "unlink an address book (contacts stay)")
+    p.add_argument("--every", type=int, metavar="MINUTES", help=_("sync interval (default 15)"))
+    group.add("list", cmd_addressbooks_list, _("the address books linked"))
+    p = group.add("remove", cmd_addressbooks_remove, _("unlink an address book (contacts stay)"))
     p.add_argument("id", type=int)
 
 
 def add_sync(commands: Commands) -> None:
-    p = commands.add("sync", cmd_sync, "sync the calendars and address books followed")
+    p = commands.add("sync", cmd_sync, _("sync the calendars and address books followed"))
     p.add_argument("ids", nargs="*", type=int, metavar="SOURCE_ID")
     p.add_argument(
         "--allow-mass-changes",
         action="store_true",
-        help="let an address book sync delete or overwrite more than a tenth of its contacts",
+        help=_("let an address book sync delete or overwrite more than a tenth of its contacts"),
     )

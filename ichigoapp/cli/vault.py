@@ -20,6 +20,7 @@ from ichigoapp.cli.common import (
     writing,
 )
 from ichigoapp.errors import EXIT_OK, BadInput, KeyUnavailable
+from ichigoapp.i18n import _
 
 NEW_PASSPHRASE_ENV = "ICHIGO_NEW_PASSPHRASE"  # noqa: S105 (the variable name, not a secret)
 
@@ -91,11 +92,13 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def add_init(commands: Commands) -> None:
-    p = commands.add("init", cmd_init, "create a vault (keychain if usable, else passphrase)")
+    p = commands.add("init", cmd_init, _("create a vault (keychain if usable, else passphrase)"))
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--keychain", action="store_true", help="keep a random key in the keychain")
     group.add_argument(
-        "--passphrase", action="store_true", help="protect with a passphrase instead"
+        "--keychain", action="store_true", help=_("keep a random key in the keychain")
+    )
+    group.add_argument(
+        "--passphrase", action="store_true", help=_("protect with a passphrase instead")
     )
     _allow_weak_option(p)
 
@@ -105,7 +108,7 @@ def _allow_weak_option(parser: argparse.ArgumentParser) -> None:
         ALLOW_WEAK,
         dest="allow_weak_passphrase",
         action="store_true",
-        help="accept a new passphrase the strength check calls weak",
+        help=_("accept a new passphrase the strength check calls weak"),
     )
 
 
@@ -159,19 +162,19 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def add_passwd(commands: Commands) -> None:
-    p = commands.add("passwd", cmd_passwd, "change the vault's passphrase or key mode")
+    p = commands.add("passwd", cmd_passwd, _("change the vault's passphrase or key mode"))
     group = p.add_mutually_exclusive_group()
     group.add_argument(
         "--to-passphrase",
         dest="to_passphrase",
         action="store_true",
-        help="protect the vault with a passphrase instead of the keychain",
+        help=_("protect the vault with a passphrase instead of the keychain"),
     )
     group.add_argument(
         "--to-keychain",
         dest="to_keychain",
         action="store_true",
-        help="keep a new random key in the system keychain instead of a passphrase",
+        help=_("keep a new random key in the system keychain instead of a passphrase"),
     )
     _allow_weak_option(p)
 
@@ -190,7 +193,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def add_backup(commands: Commands) -> None:
-    p = commands.add("backup", cmd_backup, "write an encrypted backup of the vault")
+    p = commands.add("backup", cmd_backup, _("write an encrypted backup of the vault"))
     p.add_argument("out", metavar="OUT")
 
 
@@ -212,7 +215,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def add_check(commands: Commands) -> None:
-    commands.add("check", cmd_check, "check every page of the vault for damage")
+    commands.add("check", cmd_check, _("check every page of the vault for damage"))
 
 
 def cmd_security(args: argparse.Namespace) -> int:
@@ -267,7 +270,7 @@ def _security_text(report: dict[str, Any]) -> str:
 
 def add_security(commands: Commands) -> None:
     commands.add(
-        "security", cmd_security, "how the vault is protected, its backups' keys, weaknesses"
+        "security", cmd_security, _("how the vault is protected, its backups' keys, weaknesses")
     )
 
 
@@ -282,7 +285,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def add_restore(commands: Commands) -> None:
-    p = commands.add("restore", cmd_restore, "restore a backup into a new vault (--vault NEW)")
+    p = commands.add("restore", cmd_restore, _("restore a backup into a new vault (--vault NEW)"))
     p.add_argument("source", metavar="FROM")
 
 
@@ -306,6 +309,6 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
 def add_import_json(commands: Commands) -> None:
     p = commands.add(
-        "import-json", cmd_import_json, "read `export --format json` back into an empty vault"
+        "import-json", cmd_import_json, _("read `export --format json` back into an empty vault")
     )
     p.add_argument("file", metavar="FILE")

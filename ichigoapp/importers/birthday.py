@@ -75,4 +75,10 @@ def birthday_soon(birthday: date, day: date, within: int) -> str:
 
 def birthday_in(days: int) -> str:
     """ "Birthday today", "Birthday tomorrow" or "Birthday in N days"."""
-    return {0: "Birthday today", 1: "Birthday tomorrow"}.get(days, f"Birthday in {days} days")
+    from ichigoapp.i18n import _, ngettext
+
+    if days == 0:
+        return _("Birthday today")
+    if days == 1:
+        return _("Birthday tomorrow")
+    return ngettext("Birthday in %(n)d day", "Birthday in %(n)d days", days) % {"n": days}

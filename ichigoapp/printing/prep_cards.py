@@ -17,7 +17,7 @@ import os
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,9 +43,9 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from ichigoapp import paths
+from ichigoapp import i18n, paths
 from ichigoapp.printing.pdf_unicode import fix_cjk_to_unicode
-from ichigoapp.services.prep_card import FIRST_MEETING_PROMPTS, Attendee, PrepCard
+from ichigoapp.services.prep_card import Attendee, PrepCard, first_meeting_prompts
 
 if TYPE_CHECKING:
     import jinja2
@@ -313,7 +313,16 @@ def _one_line(value: object) -> str:
 
 
 def _day(value: date) -> str:
-    return f"{value.day} {value:%b %Y}"
+    """ "5 Dec 2026", "Dec 5, 2026", "2026年12月5日": the active locale's medium date."""
+    return i18n.format_date(value)
+
+
+def _long_day(value: date) -> str:
+    return i18n.format_long_day(value)
+
+
+def _clock(value: datetime) -> str:
+    return i18n.format_time(value)
 
 
 @cache
@@ -327,9 +336,21 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    # The card's words from the gettext catalogue, looked up at each render (so a
+    # language activated after the first card still applies). Newstyle: values are
+    # passed as %(name)s and escaped; the translation itself is trusted text.
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda message: i18n._(message),
+        ngettext=lambda singular, plural, n: i18n.ngettext(singular, plural, n),
+        pgettext=lambda context, message: i18n.pgettext(context, message),
+        newstyle=True,
     )
     env.filters["clip"] = _clip
     env.filters["day"] = _day
+    env.filters["long_day"] = _long_day
+    env.filters["clock"] = _clock
     env.filters["nbsp"] = _nbsp
     env.filters["lines"] = _one_line
     return env
@@ -362,7 +383,7 @@ def _html(card: PrepCard, size: CardSize, plan: Plan) -> str:
         hidden = len(brief) - plan.brief_limit
         brief = brief[: plan.brief_limit]
     firsts = any(a.first_meeting for a in full)
-    prompts = list(FIRST_MEETING_PROMPTS[: plan.prompts]) if firsts else []
+    prompts = first_meeting_prompts()[: plan.prompts] if firsts else []
     base = _GEOMETRY[size].base_pt * plan.scale
     return (
         _environment()

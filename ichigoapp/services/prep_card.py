@@ -19,6 +19,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, undefer
 
 from ichigoapp.errors import BadInput
+from ichigoapp.i18n import (
+    N_,
+    _,
+    format_date,
+    format_day_short,
+    format_time,
+    ngettext,
+    pgettext,
+)
 from ichigoapp.importers.agenda import agenda_text
 from ichigoapp.importers.birthday import birthday_soon
 from ichigoapp.importers.normalise import looks_like_room, normalise_email
@@ -48,11 +57,29 @@ _INSTRUCTIONS = frozenset(
     | {"remember", "send", "share", "tell", "thank"}
 )
 
+# Marked for the catalogue here, translated where they are shown: first_meeting_prompts().
 FIRST_MEETING_PROMPTS = (
-    "What are they working on right now, and what is hard about it?",
-    "What brought them here today?",
-    "What could I do so that they leave with a smile?",
+    N_("What are they working on right now, and what is hard about it?"),
+    N_("What brought them here today?"),
+    N_("What could I do so that they leave with a smile?"),
 )
+
+
+def first_meeting_prompts() -> list[str]:
+    """What to find out at a first meeting, in the active language."""
+    return [_(prompt) for prompt in FIRST_MEETING_PROMPTS]
+
+
+# The encounter kinds the app offers, for the card's top line (others print as typed).
+_KINDS = {
+    "meeting": N_("meeting"),
+    "call": N_("call"),
+    "coffee": N_("coffee"),
+    "meal": N_("meal"),
+    "event": N_("event"),
+    "message": N_("message"),
+    "video call": N_("video call"),
+}
 
 
 @dataclass(slots=True)
@@ -74,7 +101,7 @@ class PromiseLine:
 
     @property
     def lead(self) -> str:
-        return "I promised" if self.mine else "They promised"
+        return _("I promised") if self.mine else _("They promised")
 
 
 @dataclass(slots=True)
@@ -115,17 +142,20 @@ class Attendee:
         the note for next time, else an open promise, else when we last met, else who
         they are. A big meeting's card gives every known person at least this."""
         if self.next_time:
-            return ("Next time", self.next_time)
+            return (_("Next time"), self.next_time)
         if self.promises:
             promise = (self.my_promises or self.their_promises)[0]
             due = ""
             if promise.due is not None:
-                when = f"{promise.due.day} {promise.due:%b %Y}"
-                due = f" (overdue since {when})" if promise.overdue else f" (due {when})"
+                when = format_date(promise.due)
+                due = " " + (
+                    _("(overdue since %(date)s)") if promise.overdue else _("(due %(date)s)")
+                ) % {"date": when}
             return (promise.lead, promise.text + due)
         if self.past:
             last = self.past[0]
-            return ("Last met", f"{last.on.day} {last.on:%b %Y} “{last.title}”")
+            title = _("“%(title)s”") % {"title": last.title}
+            return (_("Last met"), f"{format_date(last.on)} {title}")
         return ("", self.role_line or self.how_we_met)
 
     @property
@@ -184,20 +214,30 @@ class PrepCard:
 
     @property
     def date_text(self) -> str:
-        return f"{self.start:%A} {self.start.day} {self.start:%B %Y}"
+        """ "Saturday, December 5, 2026", "2026年12月5日土曜日" (the user's locale)."""
+        from ichigoapp.i18n import format_long_day
+
+        return format_long_day(self.start)
+
+    @property
+    def kind_text(self) -> str:
+        return _(_KINDS[self.kind]) if self.kind in _KINDS else self.kind
 
     @property
     def time_text(self) -> str:
         if self.all_day:
-            return "all day"
+            return _("all day")
         text = _span(self.start, self.end)
         if self.zone_name:
             # Shown in the meeting's own zone, and on the user's clock beside it.
             here, until = self.here
             there = _span(here, until)
             if here.date() != self.start.date():
-                there = f"{here:%a} {there}"
-            text += f" {self.zone_label} time · {there} your time"
+                there = f"{format_day_short(here)} {there}"
+            text += " " + _("%(zone)s time · %(time)s your time") % {
+                "zone": self.zone_label,
+                "time": there,
+            }
         return text
 
     @property
@@ -231,21 +271,21 @@ def zone_label(name: str) -> str:
 
 
 def _span(start: datetime, end: datetime | None) -> str:
-    text = f"{start:%H:%M}"
+    text = format_time(start)
     if end is not None and end != start:
-        text += f"–{end:%H:%M}"
+        text += f"–{format_time(end)}"
     return text
 
 
 def format_duration(span: timedelta) -> str:
+    """ "1 hr 30 min", "1時間30分"; whole days as days."""
+    from ichigoapp import i18n
+
     minutes = max(0, round(span.total_seconds() / 60))
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, rest = divmod(minutes, 60)
-    if hours >= 24 and rest == 0 and hours % 24 == 0:
-        days = hours // 24
-        return f"{days} day" + ("s" if days > 1 else "")
-    return f"{hours} h" + (f" {rest:02d} min" if rest else "")
+    if minutes >= 24 * 60 and minutes % (24 * 60) == 0:
+        days = minutes // (24 * 60)
+        return ngettext("%(n)d day", "%(n)d days", days) % {"n": days}
+    return i18n.format_duration(span)
 
 
 def _zone_for(encounter: Encounter) -> tuple[tzinfo, str]:
@@ -302,21 +342,30 @@ def _questions(person: Attendee) -> list[str]:
     if person.next_time:
         # The note ends a sentence of its own: "Ask about ikebana." gets no second stop.
         noted = person.next_time.strip().rstrip(",;:").rstrip()
-        stop = "" if noted.endswith((".", "!", "?", "。", "！", "？", "…")) else "."
+        stop = (
+            "" if noted.endswith((".", "!", "?", "。", "！", "？", "…")) else pgettext("end", ".")
+        )
         # A note that is already an instruction ("Ask about cricket") needs no second one.
         first = noted.split(maxsplit=1)[0].strip(":,;.!").lower()
-        ask = "" if first in _INSTRUCTIONS else " Ask how it went."
-        found.append(f"Last time you noted: {noted}{stop}{ask}")
+        if first in _INSTRUCTIONS:
+            found.append(_("Last time you noted: %(note)s") % {"note": noted + stop})
+        else:
+            found.append(
+                _("Last time you noted: %(note)s Ask how it went.") % {"note": noted + stop}
+            )
     for promise in person.their_promises:
-        found.append(f"They promised {promise.text} — check in?")
+        found.append(_("They promised %(promise)s — check in?") % {"promise": promise.text})
         break
     if person.interests:
-        found.append(f"Ask about {person.interests[0]}.")
+        found.append(_("Ask about %(interest)s.") % {"interest": person.interests[0]})
     if person.past and len(found) < MAX_QUESTIONS:
         last = person.past[0]
-        found.append(f"What has happened since “{last.title}” ({last.on.day} {last.on:%b})?")
+        found.append(
+            _("What has happened since “%(title)s” (%(date)s)?")
+            % {"title": last.title, "date": format_date(last.on)}
+        )
     if len(person.interests) > 1 and len(found) < MAX_QUESTIONS:
-        found.append(f"Ask about {person.interests[1]}.")
+        found.append(_("Ask about %(interest)s.") % {"interest": person.interests[1]})
     return found[:MAX_QUESTIONS]
 
 
@@ -463,7 +512,9 @@ def build_prep_card(session: Session, encounter_id: int, now: datetime | None = 
     """The card for one encounter. A cancelled meeting has no card (BadInput)."""
     encounter = get_or_fail(session, Encounter, encounter_id, "encounter")
     if encounter.status == EncounterStatus.CANCELLED.value:
-        raise BadInput(f"encounter {encounter_id} was cancelled; it has no prep card")
+        raise BadInput(
+            _("encounter %(id)d was cancelled; it has no prep card") % {"id": encounter_id}
+        )
     now = now or datetime.now(UTC)
     history = _History(session, _contact_ids([encounter]))
     return _build(encounter, history, my_emails(session), now)

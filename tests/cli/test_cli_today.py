@@ -23,7 +23,7 @@ TOKYO = ZoneInfo("Asia/Tokyo")
 @pytest.fixture
 def tokyo_env(env: dict[str, str]) -> dict[str, str]:
     """The command runs in Tokyo time (UTC+9 all year): local times are visible."""
-    return {**env, "TZ": "Asia/Tokyo"}
+    return {**env, "TZ": "Asia/Tokyo", "ICHIGO_LANG": "en_GB"}
 
 
 def tokyo(day: date, hour: int, minute: int = 0) -> datetime:
@@ -93,12 +93,12 @@ def test_agenda_json_lists_a_days_reminders_in_order(
     text = run_cli(*v, "agenda", *window, env=tokyo_env)
     assert text.code == 0, text.err
     assert text.out.splitlines() == [
-        "Mon  4 May 08:30  digest  Good morning",
-        "                          1 promise due",
-        "Mon  4 May 16:35  before  Coffee with Ingrid at 17:05",
-        "                          Ingrid Solberg (met 3 times), Lena Fischer (new)",
-        "Mon  4 May 17:50  after   How did it go with Ingrid and Lena?",
-        "                          Coffee with Ingrid, 17:05–17:45",
+        "Mon 4 May 08:30  digest  Good morning",
+        "                         1 promise due",
+        "Mon 4 May 16:35  before  Coffee with Ingrid at 17:05",
+        "                         Ingrid Solberg (met 3 times), Lena Fischer (new)",
+        "Mon 4 May 17:50  after   How did it go with Ingrid and Lena?",
+        "                         Coffee with Ingrid, 17:05–17:45",
     ]
 
     # Discreet notifications chosen: the agenda is what the app would show, no names.

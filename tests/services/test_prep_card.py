@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
 from sqlalchemy.orm import Session
 
+from ichigoapp import i18n
 from ichigoapp.errors import BadInput, NotFound
 from ichigoapp.model import EncounterStatus, PromiseDirection
 from ichigoapp.services import contacts as contact_svc
@@ -16,6 +18,14 @@ from ichigoapp.services.common import local_zone
 from ichigoapp.services.me import set_me
 from ichigoapp.services.prep_card import build_prep_card, cards_for_range
 from tests.prep_data import MEETING_START, NOW, history, meeting, person, unmatched
+
+
+@pytest.fixture(autouse=True)
+def british_english() -> Iterator[None]:
+    """Dates and times as CLDR writes them for en_GB (24-hour clock, day before month)."""
+    i18n.activate(i18n.Choice("en", "en_GB"))
+    yield
+    i18n.activate(i18n.Choice("en", "en_US"))
 
 
 def test_card_carries_history_promises_reflection_and_questions(session: Session) -> None:
@@ -38,7 +48,7 @@ def test_card_carries_history_promises_reflection_and_questions(session: Session
 
     assert card.title == "Partnership review"
     assert card.intention == "listen first"
-    assert card.duration_text == "1 h 30 min"
+    assert card.duration_text == "1 hr 30 mins"
     (who,) = card.attendees
     assert who.name == "Hanako Sato"
     assert who.role_line == "Head of Partnerships, Company 1"
@@ -145,7 +155,7 @@ def test_time_is_shown_in_the_meetings_zone(session: Session) -> None:
     here = MEETING_START.astimezone(local_zone())
     if here.utcoffset() != card.start.utcoffset():
         # The user's own clock beside it, with the weekday when the date differs.
-        day = f"{here:%a} " if here.date() != card.start.date() else ""
+        day = f"{i18n.format_day_short(here)} " if here.date() != card.start.date() else ""
         ends = (MEETING_START + timedelta(minutes=90)).astimezone(local_zone())
         expected = f"18:30–20:00 Tokyo time · {day}{here:%H:%M}–{ends:%H:%M} your time"
         assert card.time_text == expected
