@@ -78,6 +78,10 @@ class Contact(Base):
     pronouns: Mapped[str] = mapped_column(String(100), default="")
     # How to say the name (for Japanese names, the yomigana reading).
     pronunciation: Mapped[str] = mapped_column(String(300), default="")
+    # Which name comes first when the name is shown from its parts: "auto" (family name
+    # first for a name in CJK script), "given-first" or "family-first" (a Hungarian name,
+    # say, which its script does not tell).
+    name_order: Mapped[str] = mapped_column(String(20), default="auto", server_default="auto")
     # What an imported file said that has no field of its own (vCard X- properties,
     # unknown CSV columns), kept so that exporting gives it back.
     extra: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)

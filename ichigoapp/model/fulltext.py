@@ -4,9 +4,16 @@ Each searchable table has an FTS5 table whose rowid is the entity's id, so a cha
 touches one FTS row by rowid instead of scanning. Triggers (not ORM events) keep them
 current, so bulk inserts through SQLAlchemy Core are indexed too. Used by the Alembic
 migrations; kept here as plain SQL so the model stays free of I/O.
+
+Every indexed text passes through the SQL function ``ichigo_fts_text``
+(:func:`ichigoapp.model.textfold.index_text`, registered on each vault connection), so
+text in scripts written without spaces is found from any of its characters, and width,
+case and kana are folded the same way as the query (see ``textfold``).
 """
 
 from __future__ import annotations
+
+from ichigoapp.model.textfold import SQL_FUNCTION
 
 TOKENIZE = "unicode61 remove_diacritics 2"
 # Prefix indexes make search-as-you-type an index lookup from the first letter typed
@@ -14,33 +21,46 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 PREFIX = "1 2 3"
 
 FTS_TABLES = {
-    "contact_fts": ("name", "body"),
+    # A contact's names (with the reading) and company are found before the rest.
+    "contact_fts": ("name", "company", "body"),
     "encounter_fts": ("title", "body"),
     "reflection_fts": ("body",),
     "promise_fts": ("body",),
 }
 
+# Interests are read with json_each: the JSON text holds non-ASCII letters as \u escapes.
 # Plain `||` rather than concat_ws() (SQLite 3.44+), so the same DDL also runs on older
 # SQLite builds; every joined column is NOT NULL, the aggregates are coalesced.
-_CONTACT_NAME = "c.display_name || ' ' || c.given_name || ' ' || c.family_name"
+_CONTACT_NAME = (
+    "c.display_name || ' ' || c.given_name || ' ' || c.family_name || ' ' || c.pronunciation"
+)
 _CONTACT_BODY = """
-    c.company || ' ' || c.title || ' ' || c.location || ' ' || c.how_we_met || ' ' ||
-    c.interests || ' ' || c.notes || ' ' ||
+    c.title || ' ' || c.location || ' ' || c.how_we_met || ' ' ||
+    coalesce((SELECT group_concat(i.value, ' ') FROM json_each(c.interests) i), '') || ' ' ||
+    c.notes || ' ' ||
     coalesce((SELECT group_concat(e.email, ' ') FROM contact_email e
                WHERE e.contact_id = c.id), '') || ' ' ||
     coalesce((SELECT group_concat(d.label || ' ' || d.value, ' ') FROM personal_detail d
                WHERE d.contact_id = c.id), '')"""
 
 
+def _indexed(sql: str) -> str:
+    return f"{SQL_FUNCTION}({sql})"
+
+
 def contact_rows(where: str) -> str:
-    """SELECT of contact_fts rows (rowid, name, body) for the contacts matching ``where``."""
-    return f"SELECT c.id, {_CONTACT_NAME}, {_CONTACT_BODY} FROM contact c WHERE {where}"
+    """SELECT of contact_fts rows (rowid, name, company, body) for the contacts matching
+    ``where``."""
+    return (
+        f"SELECT c.id, {_indexed(_CONTACT_NAME)}, {_indexed('c.company')}, "
+        f"{_indexed(_CONTACT_BODY)} FROM contact c WHERE {where}"
+    )
 
 
 def _refresh_contact(cid: str) -> str:
     return f"""
         DELETE FROM contact_fts WHERE rowid = {cid};
-        INSERT INTO contact_fts(rowid, name, body) {contact_rows(f"c.id = {cid}")};"""
+        INSERT INTO contact_fts(rowid, name, company, body) {contact_rows(f"c.id = {cid}")};"""
 
 
 _ENCOUNTER_BODY = (
@@ -53,13 +73,13 @@ _REFLECTION_BODY = (
 
 _ENCOUNTER_ROW = f"""
     INSERT INTO encounter_fts(rowid, title, body)
-        VALUES (new.id, new.title, {_ENCOUNTER_BODY.format(p="new")});"""
+        VALUES (new.id, {_indexed("new.title")}, {_indexed(_ENCOUNTER_BODY.format(p="new"))});"""
 
 _REFLECTION_ROW = f"""
     INSERT INTO reflection_fts(rowid, body)
-        VALUES (new.id, {_REFLECTION_BODY.format(p="new")});"""
+        VALUES (new.id, {_indexed(_REFLECTION_BODY.format(p="new"))});"""
 
-_PROMISE_ROW = "INSERT INTO promise_fts(rowid, body) VALUES (new.id, new.text);"
+_PROMISE_ROW = f"INSERT INTO promise_fts(rowid, body) VALUES (new.id, {_indexed('new.text')});"
 
 
 def encounter_fts_bulk_insert(first_id: int) -> str:
@@ -67,8 +87,8 @@ def encounter_fts_bulk_insert(first_id: int) -> str:
     in bulk far faster than one trigger call per row)."""
     return (
         "INSERT INTO encounter_fts(rowid, title, body) "
-        f"SELECT e.id, e.title, {_ENCOUNTER_BODY.format(p='e')} FROM encounter e "
-        f"WHERE e.id >= {int(first_id)}"
+        f"SELECT e.id, {_indexed('e.title')}, {_indexed(_ENCOUNTER_BODY.format(p='e'))} "
+        f"FROM encounter e WHERE e.id >= {int(first_id)}"
     )
 
 
@@ -120,12 +140,13 @@ def create_statements() -> list[str]:
 def fill_statements() -> list[str]:
     """Index every existing row (after the tables were (re)created)."""
     return [
-        f"INSERT INTO contact_fts(rowid, name, body) {contact_rows('1')}",
+        f"INSERT INTO contact_fts(rowid, name, company, body) {contact_rows('1')}",
         "INSERT INTO encounter_fts(rowid, title, body) "
-        f"SELECT e.id, e.title, {_ENCOUNTER_BODY.format(p='e')} FROM encounter e",
-        f"INSERT INTO reflection_fts(rowid, body) SELECT r.id, {_REFLECTION_BODY.format(p='r')} "
-        "FROM reflection r",
-        "INSERT INTO promise_fts(rowid, body) SELECT p.id, p.text FROM promise p",
+        f"SELECT e.id, {_indexed('e.title')}, {_indexed(_ENCOUNTER_BODY.format(p='e'))} "
+        "FROM encounter e",
+        "INSERT INTO reflection_fts(rowid, body) "
+        f"SELECT r.id, {_indexed(_REFLECTION_BODY.format(p='r'))} FROM reflection r",
+        f"INSERT INTO promise_fts(rowid, body) SELECT p.id, {_indexed('p.text')} FROM promise p",
     ]
 
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-KINDS = ("contact", "encounter", "reflection", "promise")
+from ichigoapp.model.textfold import fold, query_terms
+from ichigoapp.services import names
 
-_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+KINDS = ("contact", "encounter", "reflection", "promise")
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,18 +20,15 @@ class SearchHit:
     title: str
     subtitle: str
     target_id: int  # what opening the hit shows: contact, encounter, or the promise itself
+    snippet: str = ""  # with snippets=True: where the words were found (else the subtitle)
 
 
 def fts_query(user_text: str) -> str | None:
-    """Turn what the user typed into an FTS5 query: every word, the last as a prefix.
-
-    Each token is quoted, so FTS5 syntax typed by the user (AND, quotes, *, :) is
-    searched for as words instead of being interpreted.
-    """
-    tokens = _TOKEN_RE.findall(user_text)
-    if not tokens:
-        return None
-    return " ".join(f'"{tok}"*' for tok in tokens)
+    """Turn what the user typed into an FTS5 query: every word as a prefix, every run
+    of CJK script as a phrase of its character pairs, in the folded form the index
+    holds (see ``model/textfold.py``)."""
+    terms = query_terms(user_text)
+    return " ".join(terms) if terms else None
 
 
 # Which hits come first. Ranking every match with bm25 (``ORDER BY rank``) costs time in
@@ -51,7 +48,7 @@ _ROWS = {
     "contact": """
         SELECT c.id, c.display_name,
                trim(c.title || CASE WHEN c.title != '' AND c.company != '' THEN ', ' ELSE '' END
-                    || c.company), c.id
+                    || c.company), c.id, c.given_name, c.family_name, c.name_order
           FROM best JOIN contact c ON c.id = best.rowid""",
     "encounter": """
         SELECT e.id, e.title, substr(e.start, 1, 16), e.id
@@ -67,8 +64,14 @@ _ROWS = {
                CASE p.direction WHEN 'mine' THEN 'I promised' ELSE 'They promised' END, p.id
           FROM best JOIN promise p ON p.id = best.rowid""",
 }
-# The column whose hits come first; reflections and promises have only one.
-_FIRST_COLUMN = {"contact": "name", "encounter": "title", "reflection": "body", "promise": "body"}
+# The columns whose hits come first (a contact's names and company); reflections and
+# promises have only one.
+_FIRST_COLUMN = {
+    "contact": "{name company}",
+    "encounter": "title",
+    "reflection": "body",
+    "promise": "body",
+}
 # Built from the constants above only; what the user typed is always a bound parameter.
 _QUERIES = {
     kind: _CANDIDATES.format(fts=f"{kind}_fts")
@@ -78,9 +81,12 @@ _QUERIES = {
 }
 
 
-def search(session: Session, user_text: str, limit_per_kind: int = 20) -> list[SearchHit]:
-    """Hits grouped by kind (contacts first); within a kind, matches in the name or title
-    first, then newest first."""
+def search(
+    session: Session, user_text: str, limit_per_kind: int = 20, *, snippets: bool = False
+) -> list[SearchHit]:
+    """Hits grouped by kind (contacts first); within a kind, matches in the name (or
+    company) or title first, then newest first. A contact's title is its name as shown
+    (services/names.py). ``snippets``: also say where the words were found."""
     query = fts_query(user_text)
     if query is None:
         return []
@@ -90,6 +96,68 @@ def search(session: Session, user_text: str, limit_per_kind: int = 20) -> list[S
         rows = session.execute(
             text(_QUERIES[kind]), {"q": query, "first": first, "n": limit_per_kind}
         )
-        for ident, title, subtitle, target in rows:
-            hits.append(SearchHit(kind, int(ident), str(title), str(subtitle or ""), int(target)))
+        for ident, title, subtitle, target, *parts in rows:
+            shown = names.full_name(title, *parts) if kind == "contact" else str(title)
+            sub = str(subtitle or "")
+            hits.append(SearchHit(kind, int(ident), shown, sub, int(target), sub))
+    if snippets:
+        hits = _with_snippets(session, hits, user_text)
     return hits
+
+
+# The texts a hit was found in, field by field (the title aside), for its snippet.
+_SOURCES = {
+    "contact": """
+        SELECT c.id, c.company, c.title, c.location, c.how_we_met, c.notes, c.pronunciation,
+               coalesce((SELECT group_concat(i.value, ', ') FROM json_each(c.interests) i), ''),
+               coalesce((SELECT group_concat(d.label || ': ' || d.value, char(10))
+                           FROM personal_detail d WHERE d.contact_id = c.id), ''),
+               coalesce((SELECT group_concat(e.email, ', ') FROM contact_email e
+                           WHERE e.contact_id = c.id), '')
+          FROM contact c WHERE c.id IN ({ids})""",
+    "encounter": """
+        SELECT e.id, e.location, e.intention, e.notes, e.description
+          FROM encounter e WHERE e.id IN ({ids})""",
+    "reflection": """
+        SELECT r.id, r.learned, r.went_well, r.improve, r.gratitude, r.next_time
+          FROM reflection r WHERE r.id IN ({ids})""",
+    "promise": "SELECT p.id, p.text FROM promise p WHERE p.id IN ({ids})",
+}
+SNIPPET_CHARS = 80
+
+
+def snippet_of(texts: list[str], user_text: str, width: int = SNIPPET_CHARS) -> str:
+    """The line of ``texts`` where what the user typed is found, cut to ``width``
+    characters around it ("" when it is in none)."""
+    needles = [t for t in (fold(w) for w in user_text.split()) if t]
+    if not needles:
+        return ""
+    for value in texts:
+        for line in value.splitlines():
+            folded = fold(line)
+            at = min((folded.find(n) for n in needles if n in folded), default=-1)
+            if at < 0:
+                continue
+            line = " ".join(line.split())
+            if len(folded) != len(line):  # folding changed the length: positions differ
+                at = 0
+            start = max(0, min(at - width // 3, len(line) - width))
+            cut = line[start : start + width]
+            return ("…" if start else "") + cut + ("…" if start + width < len(line) else "")
+    return ""
+
+
+def _with_snippets(session: Session, hits: list[SearchHit], user_text: str) -> list[SearchHit]:
+    texts: dict[tuple[str, int], list[str]] = {}
+    for kind in KINDS:
+        ids = sorted({h.id for h in hits if h.kind == kind})
+        if ids:
+            sql = _SOURCES[kind].format(ids=", ".join(str(int(i)) for i in ids))
+            for ident, *fields in session.execute(text(sql)):
+                texts[(kind, int(ident))] = [str(f or "") for f in fields]
+    return [
+        replace(
+            hit, snippet=snippet_of(texts.get((hit.kind, hit.id), []), user_text) or hit.snippet
+        )
+        for hit in hits
+    ]

@@ -39,8 +39,11 @@ from ichigoapp.store.engine import CACHE_KIB, make_engine
 from ichigoapp.store.keys import KeychainUnavailable, KeyMode, PlaintextKeychain, Secret
 from ichigoapp.store.lock import WriterLock, left_open, lock_path_for
 from ichigoapp.store.meta import VaultMeta, check_path_for, meta_path_for, record_check
+from ichigoapp.store.sqlfunctions import install as install_sql_functions
 
 log = logging.getLogger(__name__)
+# The full-text triggers call a function of ours: every connection gets it.
+install_sql_functions()
 
 DAILY = timedelta(hours=20)
 

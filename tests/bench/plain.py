@@ -31,6 +31,7 @@ from sqlalchemy.pool import SingletonThreadPool
 from ichigoapp.model import Base
 from ichigoapp.model.fulltext import create_statements
 from ichigoapp.store.engine import BUSY_TIMEOUT_MS, CACHE_KIB
+from ichigoapp.store.sqlfunctions import install as install_sql_functions
 
 
 class Driver(enum.Enum):
@@ -68,6 +69,7 @@ class PlainDb:
         )
         event.listen(self.engine, "connect", _configure)
         event.listen(self.engine, "begin", _begin)
+        install_sql_functions()  # the FTS triggers call it, as in a vault
         if create:
             with self.engine.begin() as conn:
                 Base.metadata.create_all(conn)

@@ -1,7 +1,8 @@
 """Deterministic generator of the big bench vault (DESIGN.md section 6).
 
 10,000 contacts, 100,000 encounters with 1-4 participants each, 20,000 reflections and
-5,000 promises, with names from many cultures and notes of a few sentences. Rows go in
+5,000 promises, with names from many cultures (a tenth of them Japanese, written in
+kanji with a kana reading) and notes of a few sentences, some in Japanese. Rows go in
 with bulk Core inserts on one connection, straight into a real vault made by
 ``create_vault`` (the FTS triggers index them as they would any insert), so building
 it takes seconds. The result is cached under the bench directory, keyed by
@@ -26,7 +27,7 @@ from sqlalchemy.engine import Connection
 from ichigoapp.model import Base
 from tests.importers.bigcal import DOMAINS, FAMILY, GIVEN
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 SEED = 20260501
 
 N_CONTACTS = 10_000
@@ -155,7 +156,49 @@ MORE_FAMILY = (
     "Levi",
     "Eze",
 )
+# Japanese names as they are written (kanji, no space) with their readings in katakana.
+JA_FAMILY = (
+    ("佐藤", "サトウ"),
+    ("鈴木", "スズキ"),
+    ("高橋", "タカハシ"),
+    ("田中", "タナカ"),
+    ("伊藤", "イトウ"),
+    ("渡辺", "ワタナベ"),
+    ("山本", "ヤマモト"),
+    ("中村", "ナカムラ"),
+    ("小林", "コバヤシ"),
+    ("加藤", "カトウ"),
+    ("吉田", "ヨシダ"),
+    ("山田", "ヤマダ"),
+    ("佐々木", "ササキ"),
+    ("松本", "マツモト"),
+    ("井上", "イノウエ"),
+    ("林", "ハヤシ"),
+)
+JA_GIVEN = (
+    ("花子", "ハナコ"),
+    ("太郎", "タロウ"),
+    ("一郎", "イチロウ"),
+    ("陽菜", "ヒナ"),
+    ("結衣", "ユイ"),
+    ("蓮", "レン"),
+    ("大翔", "ヒロト"),
+    ("美咲", "ミサキ"),
+    ("翔太", "ショウタ"),
+    ("さくら", "サクラ"),
+    ("直樹", "ナオキ"),
+    ("恵", "メグミ"),
+)
+JA_SHARE = 0.1  # of contacts
+JA_TOPICS = (
+    "{family}さんとランチ",
+    "{company}との打ち合わせ",
+    "{family}さんと懇親会",
+)
 COMPANIES = (
+    "株式会社さくら製作所",
+    "ＮＴＴデータ東京",
+    "京都セラミック株式会社",
     "Acme Robotics",
     "Kōbe Steelworks",
     "Nordlicht Energie",
@@ -270,6 +313,8 @@ SENTENCES = (
     "Was grateful for the book recommendation about {interest}.",
     "Planning a sabbatical to walk the Camino from {city}.",
     "Hosted a wonderful dinner with {drink} and homemade dumplings.",
+    "京都の茶道教室に通っていて、{interest}の話が好き。",
+    "次回は{city}の新しいプロジェクトについて聞くこと。",
     "Mentioned their team is hiring two engineers in {city}.",
 )
 DRINKS = ("green tea", "matcha", "espresso", "chai", "oolong", "flat white", "rooibos")
@@ -357,13 +402,22 @@ def populate(conn: Connection, seed: int = SEED) -> dict[str, int]:
     contacts, emails, details = [], [], []
     for cid in range(1, n_contacts + 1):
         given, family = text.person()
+        reading = ""
+        display = f"{given} {family}"
+        if rng.random() < JA_SHARE:
+            (family, family_kana), (given, given_kana) = (
+                rng.choice(JA_FAMILY),
+                rng.choice(JA_GIVEN),
+            )
+            display, reading = f"{family}{given}", f"{family_kana} {given_kana}"
         private = rng.random() < 0.05
         contacts.append(
             {
                 "id": cid,
-                "display_name": f"{given} {family}",
+                "display_name": display,
                 "given_name": given,
                 "family_name": family,
+                "pronunciation": reading,
                 "company": rng.choice(COMPANIES),
                 "title": rng.choice(TITLES),
                 "location": rng.choice(CITIES),
@@ -407,8 +461,12 @@ def populate(conn: Connection, seed: int = SEED) -> dict[str, int]:
         )
         people = rng.sample(range(1, n_contacts + 1), rng.randint(1, 4))
         first = contacts[people[0] - 1]
-        topic = rng.choice(MEETING_TOPICS).format(
-            first=first["given_name"], company=first["company"], city=rng.choice(CITIES)
+        topics = JA_TOPICS if first["pronunciation"] else MEETING_TOPICS
+        topic = rng.choice(topics).format(
+            first=first["given_name"],
+            family=first["family_name"],
+            company=first["company"],
+            city=rng.choice(CITIES),
         )
         cancelled = rng.random() < 0.03
         encounters.append(
@@ -536,10 +594,28 @@ def search_terms(seed: int = SEED) -> list[str]:
     return words
 
 
-def search_as_you_type(n: int = 200, seed: int = SEED) -> list[str]:
-    """``n`` queries as typed: each word's prefixes from its first letter, in order."""
+def cjk_search_terms(seed: int = SEED) -> list[str]:
+    """What a Japanese user looks for: a whole name, a given name inside one, a
+    reading in either kana, a company and words of notes."""
+    rng = random.Random(seed + 2)
+    family, given = rng.sample(JA_FAMILY, 4), rng.sample(JA_GIVEN, 4)
+    return [
+        *(f + g for (f, _), (g, _) in zip(family[:2], given[:2], strict=True)),
+        *(g for g, _ in given[2:]),
+        family[2][1],  # katakana reading
+        "".join(chr(ord(ch) - 0x60) for ch in family[3][1]),  # the same in hiragana
+        "さくら製作所",
+        "茶道",
+        "打ち合わせ",
+        "ランチ",
+    ]
+
+
+def search_as_you_type(n: int = 200, seed: int = SEED, *, cjk: bool = False) -> list[str]:
+    """``n`` queries as typed: each word's prefixes from its first letter, in order
+    (``cjk``: Japanese words, character by character)."""
     queries: list[str] = []
-    for word in search_terms(seed):
+    for word in cjk_search_terms(seed) if cjk else search_terms(seed):
         for end in range(1, len(word) + 1):
             queries.append(word[:end])
             if len(queries) == n:
