@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -269,6 +270,9 @@ def compiled_mo(language: str) -> bytes:
 
     with po_file(language).open("rb") as handle:
         catalog = read_po(handle, locale=language)
+    # The .po carries no dates (see _write_po); Babel would stamp "now" into the .mo's
+    # header, and the committed file could never match a fresh compile.
+    catalog.creation_date = catalog.revision_date = datetime(2000, 1, 1, tzinfo=UTC)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
