@@ -35,6 +35,10 @@ def run_gui(vault_path: Path, files: list[Path] | None = None) -> int:
     # Matches packaging/io.github.ichigo.Ichigo.desktop, so Wayland compositors and
     # docks group the window under the installed launcher and its icon.
     app.setDesktopFileName("io.github.ichigo.Ichigo")
+    # Before any window or dialog is built: every string they show is translated then.
+    from ichigoapp.ui.translation import install
+
+    install(app)
     # Before unlocking: a second launch on the same vault hands its files to the
     # running window instead of asking for a passphrase only to find the vault locked.
     instance = claim(vault_path, files or [], app)

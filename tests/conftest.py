@@ -12,6 +12,9 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# English whatever the machine's language (the app, the CLI processes tests start, the
+# cards); a test of another language sets ICHIGO_LANG itself (tests/ui/i18n/).
+os.environ["ICHIGO_LANG"] = "en"
 
 import keyring
 import pytest

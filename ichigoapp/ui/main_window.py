@@ -36,8 +36,11 @@ from ichigoapp.ui import menus
 from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.events import EventBus
 from ichigoapp.ui.settings import settings
+from ichigoapp.ui.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
     from ichigoapp.services.merge_undo import MergeRecord
     from ichigoapp.store import Vault
     from ichigoapp.store.keys import Secret
@@ -54,9 +57,24 @@ if TYPE_CHECKING:
     from ichigoapp.ui.worker import Worker
 
 # The pages' titles, for the navigation and the View menu before the pages exist
-# (each page class has the same as its ``title``; ``attach`` asserts it).
-PAGE_TITLES = ("Today", "Contacts", "Encounters", "Reflections", "Promises")
+# (each page class has the same as its ``title``; ``attach`` asserts it). In English:
+# shown through ``page_title``, in the user's language.
+PAGE_TITLES = (
+    QT_TRANSLATE_NOOP("MainWindow", "Today"),
+    QT_TRANSLATE_NOOP("MainWindow", "Contacts"),
+    QT_TRANSLATE_NOOP("MainWindow", "Encounters"),
+    QT_TRANSLATE_NOOP("MainWindow", "Reflections"),
+    QT_TRANSLATE_NOOP("MainWindow", "Promises"),
+)
 OPEN_AFTER_MS = 500
+
+
+translate = QCoreApplication.translate
+
+
+def page_title(title: str) -> str:
+    """A page's title (one of PAGE_TITLES) in the user's language."""
+    return translate("MainWindow", title)
 
 
 def import_pages() -> None:
@@ -92,6 +110,7 @@ class MainWindow(QMainWindow):
     promises: PromisesView
     search: SearchField
     file_actions: FileActions
+    language_menu: QMenu  # View › Language (ui/menus.py)
 
     def __init__(
         self,
@@ -127,7 +146,7 @@ class MainWindow(QMainWindow):
         self._first_paint_done = False
         # Asked when the window is closed: keep running in the tray instead (ui/tray.py)?
         self.hide_on_close: Callable[[MainWindow], bool] | None = None
-        self.setWindowTitle("Ichigo")
+        self.setWindowTitle("Ichigo")  # i18n: keep (the app's name)
         if vault is not None:
             path, key_mode = vault.path, vault.key_mode.value
         assert path is not None, "a window without a vault needs the vault's path"
@@ -149,14 +168,14 @@ class MainWindow(QMainWindow):
     def _build_frame(self, path: Path, key_mode: str) -> None:
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setAccessibleName("Navigation")
+        self.nav.setAccessibleName(translate("MainWindow", "Navigation"))
         self.nav.setMinimumWidth(140)
         self.nav.setMaximumWidth(280)
         for title in PAGE_TITLES:
-            self.nav.addItem(QListWidgetItem(title))
+            self.nav.addItem(QListWidgetItem(page_title(title)))
         self.nav.setEnabled(False)
         self.stack = QStackedWidget()
-        self.loading = QLabel(f"Opening {path.name}…")
+        self.loading = QLabel(translate("MainWindow", "Opening {vault}…").format(vault=path.name))
         # Centred and muted by the theme's style sheet (QLabel#opening), which needs
         # no Qt namespace (see the imports).
         self.loading.setObjectName("opening")
@@ -170,11 +189,13 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(1, False)
         self.setCentralWidget(self.splitter)
 
-        self.toolbar = toolbar = QToolBar("Search")
+        self.toolbar = toolbar = QToolBar(translate("MainWindow", "Search"))
         toolbar.setObjectName("searchToolbar")
         toolbar.setMovable(False)
         toolbar.setFloatable(False)
-        heading = QLabel("  Ichigo 一期一会")
+        heading = QLabel(
+            "  Ichigo 一期一会"
+        )  # i18n: keep (the name and its idea, in every language)
         heading.setObjectName("sectionTitle")
         toolbar.addWidget(heading)
         spacer = QWidget()
@@ -184,12 +205,12 @@ class MainWindow(QMainWindow):
 
         # The menus' entries act on the pages: ``attach`` adds them.
         bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
-        self.edit_menu = bar.addMenu("&Edit")
-        self.view_menu = bar.addMenu("&View")
-        self.help_menu = bar.addMenu("&Help")
+        self.file_menu = bar.addMenu(translate("MainWindow", "&File"))
+        self.edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
+        self.view_menu = bar.addMenu(translate("MainWindow", "&View"))
+        self.help_menu = bar.addMenu(translate("MainWindow", "&Help"))
         bar.setEnabled(False)
-        self.vault_label = QLabel(f"{path.name} · {key_mode}")
+        self.vault_label = QLabel(_vault_status(path.name, key_mode))
         self.vault_label.setObjectName("muted")
         self.vault_label.setToolTip(str(path))
         # "Synced 2 min ago" (ui/actions/calendar_sync.py); hidden until a calendar is followed.
@@ -220,7 +241,7 @@ class MainWindow(QMainWindow):
         app = QCoreApplication.instance()
         if app is not None:  # a quit that skips closing the window still waits for them
             app.aboutToQuit.connect(self.finish_background_work)
-        self.vault_label.setText(f"{vault.path.name} · {vault.key_mode.value}")
+        self.vault_label.setText(_vault_status(vault.path.name, vault.key_mode.value))
         self.vault_label.setToolTip(str(vault.path))
         bus, clock = self.bus, self.clock
         self.today = TodayView(vault, bus, clock)
@@ -346,7 +367,9 @@ class MainWindow(QMainWindow):
 
     def _remember_merge(self, record: MergeRecord) -> None:
         self.last_merge = record
-        self.undo_merge_action.setText(f"&Undo merge of {record.other_name}")
+        self.undo_merge_action.setText(
+            translate("MainWindow", "&Undo merge of {name}").format(name=record.other_name)
+        )
         self.undo_merge_action.setEnabled(True)
 
     def undo_merge(self) -> None:
@@ -358,18 +381,26 @@ class MainWindow(QMainWindow):
         record = self.last_merge
         if record is None or not ask.confirm(
             self,
-            "Undo merge",
-            f"Separate {record.other_name} from {record.keep_name} again?\n\nBoth get back "
-            "exactly what they had before the merge, with their meetings and promises.",
-            "Undo merge",
+            translate("MainWindow", "Undo merge"),
+            translate(
+                "MainWindow",
+                "Separate {other} from {keep} again?\n\nBoth get back exactly what they had "
+                "before the merge, with their meetings and promises.",
+            ).format(other=record.other_name, keep=record.keep_name),
+            translate("MainWindow", "Undo merge"),
         ):
             return
         # Whatever happens, this merge cannot be undone twice.
         self.last_merge = None
-        self.undo_merge_action.setText("&Undo merge")
+        self.undo_merge_action.setText(translate("MainWindow", "&Undo merge"))
         self.undo_merge_action.setEnabled(False)
-        if commit(self, self.vault, self.bus, "undo the merge", lambda s: undo_merge(s, record)):
-            self.bus.status.emit(f"{record.other_name} is back, apart from {record.keep_name}")
+        what = translate("MainWindow", "undo the merge")
+        if commit(self, self.vault, self.bus, what, lambda s: undo_merge(s, record)):
+            self.bus.status.emit(
+                translate("MainWindow", "{other} is back, apart from {keep}").format(
+                    other=record.other_name, keep=record.keep_name
+                )
+            )
             self.open_contact(record.other_id)
 
     def review_duplicates(self) -> None:
@@ -408,7 +439,9 @@ class MainWindow(QMainWindow):
     def open_restored_vault(self, restored: Vault) -> MainWindow:
         """A vault restored from a backup, in a window of its own beside this one."""
         other = MainWindow(restored, [], self.clock)
-        other.setWindowTitle(f"Ichigo — {restored.path.name}")
+        other.setWindowTitle(
+            translate("MainWindow", "Ichigo — {vault}").format(vault=restored.path.name)
+        )
         self.restored_windows.append(other)
         other.show()
         return other
@@ -546,7 +579,9 @@ class MainWindow(QMainWindow):
 
         restored = offer_restore(self.vault.path, exc, self)
         if restored is None:
-            self.bus.status.emit("The vault is damaged; see File > Restore… for backups")
+            self.bus.status.emit(
+                translate("MainWindow", "The vault is damaged; see File > Restore… for backups")
+            )
             return
         replacement = MainWindow(restored, [], self.clock)
         replacement.show()
@@ -613,7 +648,11 @@ class MainWindow(QMainWindow):
             elif draft.kind == "reflection" and draft.target is not None:
                 self.open_reflection_editor(draft.target).restore_draft(draft)
         if drafts:
-            self.bus.status.emit("Your unsaved edits from before the lock are back; not saved yet")
+            self.bus.status.emit(
+                translate(
+                    "MainWindow", "Your unsaved edits from before the lock are back; not saved yet"
+                )
+            )
         return len(drafts)
 
     @property
@@ -633,6 +672,15 @@ class MainWindow(QMainWindow):
         if self.attached:
             self.today.end_work()
             self.file_actions.sync.end_work()
+
+
+def _vault_status(name: str, key_mode: str) -> str:
+    """The status bar's "work.vault · keychain" (the vault's file, how it is unlocked)."""
+    modes = {
+        "keychain": translate("MainWindow", "keychain"),
+        "passphrase": translate("MainWindow", "passphrase"),
+    }
+    return f"{name} · {modes.get(key_mode, key_mode)}"
 
 
 def open_main_window(

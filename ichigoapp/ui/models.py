@@ -12,6 +12,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -21,8 +22,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from ichigoapp.services.lists import ContactRow, EncounterRow, ReflectionRow
+from ichigoapp.services.names import folded
 from ichigoapp.services.today import PromiseItem
 from ichigoapp.ui import fmt, theme
+from ichigoapp.ui.translation import QT_TRANSLATE_NOOP, tr
 
 IdRole = Qt.ItemDataRole.UserRole + 1  # the entity id of the row (int)
 SortRole = Qt.ItemDataRole.UserRole + 2  # a value that sorts correctly (dates, lower-case)
@@ -36,10 +39,14 @@ PAGE_SIZE = 500
 # Fetches ``limit`` rows from ``offset`` on, in the list's order.
 Pager = Callable[[int, int], Sequence[R]]
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+translate = QCoreApplication.translate
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
-    """A read-only table of frozen rows; subclasses say how a cell reads."""
+    """A read-only table of frozen rows; subclasses say how a cell reads.
+
+    ``HEADERS`` are in English, marked for translation (context ``models``) and shown
+    in the user's language."""
 
     HEADERS: ClassVar[tuple[str, ...]] = ()
 
@@ -168,7 +175,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.HEADERS)
         ):
-            return self.HEADERS[section]
+            return translate("models", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -185,7 +192,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if role == SortRole:
             return self.sort_key(row, col)
         if role == SearchTextRole:
-            return self.search_text(row).casefold()
+            return folded(self.search_text(row))
         if role == RowRole:
             return row
         if role == Qt.ItemDataRole.FontRole:
@@ -197,7 +204,14 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
 class ContactTableModel(RowTableModel[ContactRow]):
     COL_NAME, COL_COMPANY, COL_TITLE, COL_EMAIL, COL_LAST_MET, COL_TAGS = range(6)
-    HEADERS = ("Name", "Company", "Title", "Email", "Last met", "Tags")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("models", "Name"),
+        QT_TRANSLATE_NOOP("models", "Company"),
+        QT_TRANSLATE_NOOP("models", "Title"),
+        QT_TRANSLATE_NOOP("models", "Email"),
+        QT_TRANSLATE_NOOP("models", "Last met"),
+        QT_TRANSLATE_NOOP("models", "Tags"),
+    )
 
     def row_id(self, row: ContactRow) -> int:
         return row.contact_id
@@ -214,21 +228,28 @@ class ContactTableModel(RowTableModel[ContactRow]):
         if column == self.COL_LAST_MET:
             return fmt.ago(row.last_met, self._now) if row.last_met else ""
         if column == self.COL_TAGS:
-            return ", ".join(row.tags)
+            return translate("models", ", ").join(row.tags)
         return ""
 
     def sort_key(self, row: ContactRow, column: int) -> Any:
         if column == self.COL_LAST_MET:
             return (row.last_met or _EPOCH).timestamp()
+        if column == self.COL_NAME:
+            return row.sort_name  # a Japanese name by its reading
         return super().sort_key(row, column)
 
     def search_text(self, row: ContactRow) -> str:
-        return f"{super().search_text(row)} {row.location}"
+        return f"{super().search_text(row)} {row.location} {row.reading}"
 
 
 class EncounterTableModel(RowTableModel[EncounterRow]):
     COL_WHEN, COL_TITLE, COL_PEOPLE, COL_STATUS = range(4)
-    HEADERS = ("When", "Title", "People", "Status")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("models", "When"),
+        QT_TRANSLATE_NOOP("models", "Title"),
+        QT_TRANSLATE_NOOP("models", "People"),
+        QT_TRANSLATE_NOOP("models", "Status"),
+    )
 
     def row_id(self, row: EncounterRow) -> int:
         return row.encounter_id
@@ -239,12 +260,14 @@ class EncounterTableModel(RowTableModel[EncounterRow]):
         if column == self.COL_TITLE:
             return row.title
         if column == self.COL_PEOPLE:
-            people = ", ".join(row.people)
-            return f"{people}  · {row.new_people} new" if row.new_people else people
+            people = translate("models", ", ").join(row.people)
+            if not row.new_people:
+                return people
+            return f"{people}  · " + tr("%n new", "", row.new_people)
         if column == self.COL_STATUS:
-            status = row.status.capitalize()
+            status = fmt.status_name(row.status)
             if row.status == "held" and not row.has_reflection:
-                return f"{status} · no reflection"
+                return f"{status} · " + translate("models", "no reflection")
             return status
         return ""
 
@@ -266,7 +289,13 @@ class EncounterTableModel(RowTableModel[EncounterRow]):
 
 class ReflectionTableModel(RowTableModel[ReflectionRow]):
     COL_DATE, COL_ENCOUNTER, COL_PEOPLE, COL_LEARNED, COL_GRATITUDE = range(5)
-    HEADERS = ("Date", "Encounter", "People", "What I learned", "Gratitude")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("models", "Date"),
+        QT_TRANSLATE_NOOP("models", "Encounter"),
+        QT_TRANSLATE_NOOP("models", "People"),
+        QT_TRANSLATE_NOOP("models", "What I learned"),
+        QT_TRANSLATE_NOOP("models", "Gratitude"),
+    )
 
     def row_id(self, row: ReflectionRow) -> int:
         return row.reflection_id
@@ -277,14 +306,20 @@ class ReflectionTableModel(RowTableModel[ReflectionRow]):
         if column == self.COL_ENCOUNTER:
             return row.encounter_title
         if column == self.COL_PEOPLE:
-            return ", ".join(row.people)
+            return translate("models", ", ").join(row.people)
         if column == self.COL_LEARNED:
             return row.learned.replace("\n", " ")
         if column == self.COL_GRATITUDE:
             if not row.gratitude:
                 return ""
-            sent = "✓ thanked" if row.thanks_sent else "thanks not sent"
-            return f"{row.gratitude.replace(chr(10), ' ')} ({sent})"
+            sent = (
+                translate("models", "✓ thanked")
+                if row.thanks_sent
+                else translate("models", "thanks not sent")
+            )
+            return translate("models", "{gratitude} ({sent})").format(
+                gratitude=row.gratitude.replace(chr(10), " "), sent=sent
+            )
         return ""
 
     def sort_key(self, row: ReflectionRow, column: int) -> Any:
@@ -298,7 +333,13 @@ class ReflectionTableModel(RowTableModel[ReflectionRow]):
 
 class PromiseTableModel(RowTableModel[PromiseItem]):
     COL_DUE, COL_WHO, COL_TEXT, COL_CONTACT, COL_STATE = range(5)
-    HEADERS = ("Due", "Who", "Promise", "With", "State")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("models", "Due"),
+        QT_TRANSLATE_NOOP("models", "Who"),
+        QT_TRANSLATE_NOOP("models", "Promise"),
+        QT_TRANSLATE_NOOP("models", "With"),
+        QT_TRANSLATE_NOOP("models", "State"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -317,15 +358,23 @@ class PromiseTableModel(RowTableModel[PromiseItem]):
         if column == self.COL_DUE:
             return fmt.day(row.due)
         if column == self.COL_WHO:
-            return "I promised" if row.mine else "They promised"
+            return (
+                translate("models", "I promised")
+                if row.mine
+                else translate("models", "They promised")
+            )
         if column == self.COL_TEXT:
             return row.text
         if column == self.COL_CONTACT:
             return row.contact_name
         if column == self.COL_STATE:
             if row.done_on is not None:
-                return f"Done {fmt.day(row.done_on)}"
-            return fmt.due(row.due, self._today).capitalize() if row.due else "Open"
+                return translate("models", "Done {date}").format(date=fmt.day(row.done_on))
+            return (
+                fmt.due(row.due, self._today, start=True)
+                if row.due
+                else translate("models", "Open")
+            )
         return ""
 
     def sort_key(self, row: PromiseItem, column: int) -> Any:
@@ -368,7 +417,7 @@ class RowFilterProxy(QSortFilterProxyModel):
 
     def set_text(self, text: str) -> None:
         self.beginFilterChange()
-        self._words = text.casefold().split()
+        self._words = folded(text).split()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+translate = QCoreApplication.translate
 
 
 class LockScreen(QWidget):
@@ -15,18 +18,22 @@ class LockScreen(QWidget):
 
     def __init__(self, vault_path: Path) -> None:
         super().__init__()
-        self.setWindowTitle("Ichigo — locked")
+        self.setWindowTitle(translate("LockScreen", "Ichigo — locked"))
         self.setObjectName("lockScreen")
         self.setMinimumSize(360, 180)
         self.pending_files: list[Path] = []
         layout = QVBoxLayout(self)
         label = QLabel(
-            f"<h3>Ichigo is locked</h3><p>{vault_path.name} was closed after a while "
-            "without use, so nobody else can read it.</p>"
+            translate(
+                "LockScreen",
+                "<h3>Ichigo is locked</h3><p>{vault} was closed after a while without use, "
+                "so nobody else can read it.</p>",
+            ).format(vault=escape(vault_path.name))
         )
+        label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
         layout.addWidget(label)
-        self.unlock_button = QPushButton("&Unlock…")
+        self.unlock_button = QPushButton(translate("LockScreen", "&Unlock…"))
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.unlock_requested.emit)
         layout.addWidget(self.unlock_button)

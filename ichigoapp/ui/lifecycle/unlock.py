@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ichigoapp.errors import (
@@ -28,6 +29,8 @@ from ichigoapp.ui.dialogs import ask
 from ichigoapp.ui.dialogs.passphrase import ask_passphrase
 from ichigoapp.ui.lifecycle.damaged import offer_restore
 from ichigoapp.ui.worker import busy_cursor, call_off_gui_thread
+
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -59,7 +62,7 @@ def _create(path: Path, parent: QWidget | None) -> Secret | None:
             return call_off_gui_thread(lambda: _create_in_keychain(path))
         except KeyUnavailable as exc:
             # The keychain exists but would not keep the key: say so, then fall back.
-            ask.error(parent, "Keychain unavailable", f"{exc}.")
+            ask.error(parent, translate("unlock", "Keychain unavailable"), f"{exc}.")
     passphrase = ask_passphrase(parent, path, new=True)
     if passphrase is None:
         return None
@@ -74,7 +77,7 @@ def _open_with_passphrase(path: Path, parent: QWidget | None, verify: bool) -> V
             with busy_cursor():
                 return open_vault(path, secret=Secret.passphrase(env), verify=verify)
         except WrongKey:
-            message = "ICHIGO_PASSPHRASE does not open this vault."
+            message = translate("unlock", "ICHIGO_PASSPHRASE does not open this vault.")
     while True:
         passphrase = ask_passphrase(parent, path, new=False, message=message)
         if passphrase is None:
@@ -83,7 +86,9 @@ def _open_with_passphrase(path: Path, parent: QWidget | None, verify: bool) -> V
             with busy_cursor():
                 return open_vault(path, secret=Secret.passphrase(passphrase), verify=verify)
         except WrongKey:
-            message = "That passphrase does not open this vault. Please try again."
+            message = translate(
+                "unlock", "That passphrase does not open this vault. Please try again."
+            )
 
 
 def obtain_vault(
@@ -108,7 +113,7 @@ def obtain_vault(
             try:
                 secret = call_off_gui_thread(lambda: unlock_secret(path, meta))
             except KeyUnavailable as exc:
-                ask.error(parent, "Cannot unlock the vault", f"{exc}.")
+                ask.error(parent, translate("unlock", "Cannot unlock the vault"), f"{exc}.")
                 return None
             with busy_cursor():
                 return Unlocked(open_vault(path, secret=secret, verify=verify), created=False)
@@ -127,14 +132,20 @@ def explain_open_error(exc: BaseException, path: Path, parent: QWidget | None) -
     if isinstance(exc, VaultInUse):
         ask.error(
             parent,
-            "Ichigo is already open",
-            f"{exc}.\n\nClose the other Ichigo window (or command) and start again.",
+            translate("unlock", "Ichigo is already open"),
+            translate(
+                "unlock", "{reason}.\n\nClose the other Ichigo window (or command) and start again."
+            ).format(reason=exc),
         )
     elif isinstance(exc, IchigoError):
-        ask.error(parent, "Cannot open the vault", exc.message)
+        ask.error(parent, translate("unlock", "Cannot open the vault"), exc.message)
     else:
         ask.error(
-            parent, "Cannot open the vault", f"Ichigo could not open {path} ({type(exc).__name__})."
+            parent,
+            translate("unlock", "Cannot open the vault"),
+            translate("unlock", "Ichigo could not open {path} ({error}).").format(
+                path=path, error=type(exc).__name__
+            ),
         )
     return None
 

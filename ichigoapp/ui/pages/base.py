@@ -5,18 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from ichigoapp.ui.changes import commit
 from ichigoapp.ui.clock import Clock, system_clock
+from ichigoapp.ui.translation import tr
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from ichigoapp.store import Vault
     from ichigoapp.ui.events import EventBus
+
+translate = QCoreApplication.translate
 
 
 class Page(QWidget):
@@ -56,18 +59,25 @@ class Page(QWidget):
         raise NotImplementedError
 
     def paged_count(
-        self, noun: str, loaded: int, complete: bool, searched: str, count: Callable[[Session], int]
+        self,
+        counted: Callable[[int], str],
+        loaded: int,
+        complete: bool,
+        searched: str,
+        count: Callable[[Session], int],
     ) -> str:
         """What a list loaded a page at a time says about its length: every row is
         loaded, or the search goes on as the user scrolls, or how many there are in all
-        (``count``, asked only then) and how many of the newest are loaded."""
+        (``count``, asked only then) and how many of the newest are loaded.
+        ``counted(n)`` says "n encounters" in the user's language."""
         if complete:
-            return f"{loaded} {noun}"
+            return counted(loaded)
         if searched:
-            return f"{loaded}+ found · scroll for more"
+            return tr("%n+ found · scroll for more", "", loaded)
         with self.vault.session() as session:
             total = count(session)
-        return f"{total} {noun} · newest {loaded} loaded"
+        newest = tr("newest %n loaded", "", loaded)
+        return f"{counted(total)} · {newest}"
 
     def write(self, what: str, change: Callable[[Session], object]) -> bool:
         """Run one change in one transaction; user errors are shown, not raised.
@@ -91,11 +101,11 @@ class ListDetailPage(Page):
         self.heading.setObjectName("pageTitle")
         # Titles and names come from invites and cards: shown as written, never as markup.
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(translate("ListDetailPage", "Save"))
         self.save_button.setObjectName("primary")
-        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.setToolTip(translate("ListDetailPage", "Save (Ctrl+S)"))
         self.save_button.clicked.connect(lambda _=False: self.save())
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("ListDetailPage", "Cancel"))
         self.cancel_button.clicked.connect(lambda _=False: self.cancel())
 
     def arrange(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,6 +42,7 @@ from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.dialogs import ask
 from ichigoapp.ui.models import ContactTableModel, IdRole, RowFilterProxy
 from ichigoapp.ui.pages.base import ListDetailPage
+from ichigoapp.ui.translation import QT_TRANSLATE_NOOP, tr
 from ichigoapp.ui.widgets.buttons import button
 from ichigoapp.ui.widgets.contact_form import ContactForm
 from ichigoapp.ui.widgets.list_panel import ListPanel
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
     from ichigoapp.ui.events import EventBus
 
 PHOTO_PX = 64
+translate = QCoreApplication.translate
 
 _GLYPH = {
     TimelineKind.ENCOUNTER: "●",
@@ -65,7 +67,7 @@ _GLYPH = {
 
 
 class ContactsView(ListDetailPage):
-    title = "Contacts"
+    title = QT_TRANSLATE_NOOP("MainWindow", "Contacts")
 
     def __init__(self, vault: Vault, bus: EventBus, clock: Clock = system_clock) -> None:
         super().__init__(vault, bus, clock)
@@ -75,24 +77,42 @@ class ContactsView(ListDetailPage):
         self.duplicates_dialog: DuplicatesDialog | None = None
 
         # --- the list ------------------------------------------------------------------
-        self.past_cadence = QCheckBox("Past keep-in-touch")
+        self.past_cadence = QCheckBox(translate("ContactsView", "Past keep-in-touch"))
         self.past_cadence.setAccessibleName(
-            "Only people not met within their keep-in-touch cadence"
+            translate("ContactsView", "Only people not met within their keep-in-touch cadence")
         )
-        self.past_cadence.setToolTip("People you hoped to see more often than you have")
+        self.past_cadence.setToolTip(
+            translate("ContactsView", "People you hoped to see more often than you have")
+        )
         self.past_cadence.toggled.connect(self._apply_predicate)
-        self.new_button = button("New", "New contact", self.new_contact)
-        self.delete_button = button("Delete…", "Delete contact", self.delete_current)
-        self.merge_button = button("Merge…", "Merge with another contact", self.merge_current)
-        self.duplicates_button = button(
-            "Duplicates…", "Review possible duplicates", self.review_duplicates
+        self.new_button = button(
+            translate("ContactsView", "New"),
+            translate("ContactsView", "New contact"),
+            self.new_contact,
         )
-        self.duplicates_button.setToolTip("Contacts that may be the same person")
+        self.delete_button = button(
+            translate("ContactsView", "Delete…"),
+            translate("ContactsView", "Delete contact"),
+            self.delete_current,
+        )
+        self.merge_button = button(
+            translate("ContactsView", "Merge…"),
+            translate("ContactsView", "Merge with another contact"),
+            self.merge_current,
+        )
+        self.duplicates_button = button(
+            translate("ContactsView", "Duplicates…"),
+            translate("ContactsView", "Review possible duplicates"),
+            self.review_duplicates,
+        )
+        self.duplicates_button.setToolTip(
+            translate("ContactsView", "Contacts that may be the same person")
+        )
         self.list = ListPanel(
             self.proxy,
-            "Contacts list",
-            "Filter contacts…",
-            "Filter contacts",
+            translate("ContactsView", "Contacts list"),
+            translate("ContactsView", "Filter contacts…"),
+            translate("ContactsView", "Filter contacts"),
             sort=(ContactTableModel.COL_NAME, Qt.SortOrder.AscendingOrder),
             after=[self.past_cadence],
             buttons=[
@@ -118,7 +138,7 @@ class ContactsView(ListDetailPage):
         self.subheading.setWordWrap(True)
         self.subheading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.photo = QLabel()
-        self.photo.setAccessibleName("Photo")
+        self.photo.setAccessibleName(translate("ContactsView", "Photo"))
         self.photo.setFixedSize(PHOTO_PX, PHOTO_PX)
         self.photo.hide()
         heading = QWidget()
@@ -137,20 +157,22 @@ class ContactsView(ListDetailPage):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         self.timeline = QTreeWidget()
-        self.timeline.setAccessibleName("Timeline")
-        self.timeline.setHeaderLabels(["When", "What"])
+        self.timeline.setAccessibleName(translate("ContactsView", "Timeline"))
+        self.timeline.setHeaderLabels(
+            [translate("ContactsView", "When"), translate("ContactsView", "What")]
+        )
         self.timeline.setColumnWidth(0, 140)
         self.timeline.setWordWrap(True)
         self.timeline.itemActivated.connect(self._open_timeline_item)
         self.tabs = QTabWidget()
-        self.tabs.addTab(scroll, "&Details")
-        self.tabs.addTab(self.timeline, "T&imeline")
-        self.save_button.setAccessibleName("Save contact")
-        self.cancel_button.setAccessibleName("Discard changes")
+        self.tabs.addTab(scroll, translate("ContactsView", "&Details"))
+        self.tabs.addTab(self.timeline, translate("ContactsView", "T&imeline"))
+        self.save_button.setAccessibleName(translate("ContactsView", "Save contact"))
+        self.cancel_button.setAccessibleName(translate("ContactsView", "Discard changes"))
         self.arrange(
             self.list,
             [(heading, 0), (self.tabs, 1)],
-            placeholder="Select a contact, or press Ctrl+N to add one.",
+            placeholder=translate("ContactsView", "Select a contact, or press Ctrl+N to add one."),
             splitter_name="contactsSplitter",
             stretch=(3, 2),
         )
@@ -196,7 +218,7 @@ class ContactsView(ListDetailPage):
         with self.vault.session() as session:
             self.model.set_rows(contact_rows(session, now), now)
             self._choices = contact_choices(session)
-        self.count_label.setText(f"{self.model.rowCount()} people")
+        self.count_label.setText(tr("%n person(s)", "", self.model.rowCount()))
         if keep is not None and self.model.row_of_id(keep) is not None:
             self._select(keep, load=not self._dirty)
         elif not self._dirty:
@@ -230,7 +252,10 @@ class ContactsView(ListDetailPage):
     def discard_ok(self) -> bool:
         """May unsaved edits go? (Asks; True when there is nothing to lose.)"""
         return not self._dirty or ask.confirm(
-            self, "Unsaved changes", "Discard the changes to this contact?", "Discard"
+            self,
+            translate("ContactsView", "Unsaved changes"),
+            translate("ContactsView", "Discard the changes to this contact?"),
+            translate("ContactsView", "Discard"),
         )
 
     def _load_detail(self, contact_id: int) -> None:
@@ -257,20 +282,29 @@ class ContactsView(ListDetailPage):
                     child.setToolTip(1, line)
                     item.addChild(child)
             self.timeline.addTopLevelItem(item)
-        self.tabs.setTabText(1, f"T&imeline ({self.timeline.topLevelItemCount()})")
+        self.tabs.setTabText(
+            1,
+            translate("ContactsView", "T&imeline ({count})").format(
+                count=self.timeline.topLevelItemCount()
+            ),
+        )
         self._set_dirty(False)
         self._show_detail(True)
 
     def _fill_heading(self, data: ContactInput) -> None:
         """The name, then what to know at a glance: role, place, how to say the name,
         pronouns, birthday (with how soon it is)."""
-        self.heading.setText(data.name or "New contact")
+        self.heading.setText(data.name or translate("ContactsView", "New contact"))
         role = [", ".join(x for x in (data.title, data.company) if x), data.location]
         person = [data.pronunciation, data.pronouns]
         if data.birthday is not None:
             soon = birthday_soon(data.birthday, local_today(self.clock()), 30)
-            born = f"Born {fmt.birthday(data.birthday)}"
-            person.append(f"{born} ({soon.lower()})" if soon else born)
+            born = translate("ContactsView", "Born {date}").format(date=fmt.birthday(data.birthday))
+            person.append(
+                translate("ContactsView", "{born} ({soon})").format(born=born, soon=soon.lower())
+                if soon
+                else born
+            )
         lines = [" · ".join(b for b in bits if b) for bits in (role, person)]
         self.subheading.setText("\n".join(line for line in lines if line))
 
@@ -303,8 +337,10 @@ class ContactsView(ListDetailPage):
         self.table.clearSelection()
         self.form.set_choices(getattr(self, "_choices", []), exclude=None)
         self.form.load(None, ContactInput(name=""))
-        self.heading.setText("New contact")
-        self.subheading.setText("Only a name is needed; add the rest when you know it.")
+        self.heading.setText(translate("ContactsView", "New contact"))
+        self.subheading.setText(
+            translate("ContactsView", "Only a name is needed; add the rest when you know it.")
+        )
         self._show_photo(None)
         self.timeline.clear()
         self.tabs.setCurrentIndex(0)
@@ -326,13 +362,15 @@ class ContactsView(ListDetailPage):
                 saved.append(update_contact(session, contact_id, data).id)
 
         self._set_dirty(False)  # so the refresh triggered by the change reloads the form
-        if not self.write("save the contact", change):
+        if not self.write(translate("ContactsView", "save the contact"), change):
             self._set_dirty(True)
             return
         self.form.contact_id = saved[0]
         self.ensure_loaded()
         self._select(saved[0])
-        self.bus.status.emit(f"Saved {data.name.strip()}")
+        self.bus.status.emit(
+            translate("ContactsView", "Saved {name}").format(name=data.name.strip())
+        )
 
     def draft(self) -> ContactInput | None:
         """What is typed in the form and not saved yet (None: nothing)."""
@@ -354,36 +392,47 @@ class ContactsView(ListDetailPage):
             self._show_detail(False)
         else:
             self._load_detail(self.form.contact_id)
-        self.bus.status.emit("Changes discarded")
+        self.bus.status.emit(translate("ContactsView", "Changes discarded"))
 
     def delete_current(self) -> None:
         contact_id = self.form.contact_id
         if contact_id is None:
             return
-        name = self.form.name.text() or "this contact"
+        name = self.form.name.text() or translate("ContactsView", "this contact")
         from ichigoapp.services.addressbooks import books_writing
 
         with self.vault.session() as session:
             books = books_writing(session, contact_id)
-        named = ", ".join(f"'{book}'" for book in books)
+        named = translate("ContactsView", ", ").join(
+            translate("ContactsView", "'{book}'").format(book=book) for book in books
+        )
         cards = (
-            f"\n\nTheir card in the address book {named} is deleted too at the next sync."
+            "\n\n"
+            + translate(
+                "ContactsView",
+                "Their card in the address book {books} is deleted too at the next sync.",
+            ).format(books=named)
             if books
             else ""
         )
         if not ask.confirm(
             self,
-            "Delete contact",
-            f"Delete {name}?\n\nTheir encounters, reflections and promises stay; "
-            f"the meetings keep their name as an attendee.{cards}",
-            "Delete",
+            translate("ContactsView", "Delete contact"),
+            translate(
+                "ContactsView",
+                "Delete {name}?\n\nTheir encounters, reflections and promises stay; "
+                "the meetings keep their name as an attendee.",
+            ).format(name=name)
+            + cards,
+            translate("ContactsView", "Delete"),
         ):
             return
         self._set_dirty(False)
         self.form.contact_id = None
-        if self.write("delete the contact", lambda s: delete_contact(s, contact_id)):
+        what = translate("ContactsView", "delete the contact")
+        if self.write(what, lambda s: delete_contact(s, contact_id)):
             self._show_detail(False)
-            self.bus.status.emit(f"Deleted {name}")
+            self.bus.status.emit(translate("ContactsView", "Deleted {name}").format(name=name))
 
     def merge_current(self) -> None:
         keep_id = self.form.contact_id
@@ -392,7 +441,10 @@ class ContactsView(ListDetailPage):
         keep_name = self.form.name.text()
         choices = [c for c in self._choices if c.contact_id != keep_id]
         other_id = ask.pick_contact(
-            self, "Merge contacts", f"Merge which contact into {keep_name}?", choices
+            self,
+            translate("ContactsView", "Merge contacts"),
+            translate("ContactsView", "Merge which contact into {name}?").format(name=keep_name),
+            choices,
         )
         if other_id is None:
             return

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -40,6 +40,7 @@ from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.dialogs import ask
 from ichigoapp.ui.models import EncounterTableModel, IdRole, RowFilterProxy
 from ichigoapp.ui.pages.base import ListDetailPage
+from ichigoapp.ui.translation import QT_TRANSLATE_NOOP, tr
 from ichigoapp.ui.widgets.buttons import button
 from ichigoapp.ui.widgets.encounter_form import EncounterForm
 from ichigoapp.ui.widgets.list_panel import ListPanel
@@ -53,16 +54,34 @@ if TYPE_CHECKING:
 
 # How many pages open_encounter() reads to find and select an older encounter.
 FIND_PAGES = 10
+translate = QCoreApplication.translate
+# The scope buttons: the text, and the name a screen reader says.
 SCOPES = (
-    (EncounterScope.UPCOMING, "Upcoming"),
-    (EncounterScope.PAST, "Past"),
-    (EncounterScope.CANCELLED, "Cancelled"),
-    (EncounterScope.ALL, "All"),
+    (
+        EncounterScope.UPCOMING,
+        QT_TRANSLATE_NOOP("EncountersView", "Upcoming"),
+        QT_TRANSLATE_NOOP("EncountersView", "Show upcoming encounters"),
+    ),
+    (
+        EncounterScope.PAST,
+        QT_TRANSLATE_NOOP("EncountersView", "Past"),
+        QT_TRANSLATE_NOOP("EncountersView", "Show past encounters"),
+    ),
+    (
+        EncounterScope.CANCELLED,
+        QT_TRANSLATE_NOOP("EncountersView", "Cancelled"),
+        QT_TRANSLATE_NOOP("EncountersView", "Show cancelled encounters"),
+    ),
+    (
+        EncounterScope.ALL,
+        QT_TRANSLATE_NOOP("EncountersView", "All"),
+        QT_TRANSLATE_NOOP("EncountersView", "Show all encounters"),
+    ),
 )
 
 
 class EncountersView(ListDetailPage):
-    title = "Encounters"
+    title = QT_TRANSLATE_NOOP("MainWindow", "Encounters")
 
     def __init__(self, vault: Vault, bus: EventBus, clock: Clock = system_clock) -> None:
         super().__init__(vault, bus, clock)
@@ -77,23 +96,24 @@ class EncountersView(ListDetailPage):
         group = QButtonGroup(self)
         scopes = QHBoxLayout()
         scopes.setSpacing(4)
-        for scope, text in SCOPES:
+        for scope, text, name in SCOPES:
             toggle = QToolButton()
-            toggle.setText(text)
+            toggle.setText(translate("EncountersView", text))
             toggle.setCheckable(True)
-            toggle.setAccessibleName(f"Show {text.lower()} encounters")
+            toggle.setAccessibleName(translate("EncountersView", name))
             toggle.clicked.connect(lambda _=False, s=scope: self.set_scope(s))
             group.addButton(toggle)
             scopes.addWidget(toggle)
             self.scope_buttons[scope] = toggle
         self.scope_buttons[self.scope].setChecked(True)
         scopes.addStretch(1)
-        self.new_button = button("New encounter", "New encounter", self.new_encounter)
+        new = translate("EncountersView", "New encounter")
+        self.new_button = button(new, new, self.new_encounter)
         self.list = ListPanel(
             self.proxy,
-            "Encounters list",  # the scope decides the order
-            "Filter encounters…",
-            "Filter encounters",
+            translate("EncountersView", "Encounters list"),  # the scope decides the order
+            translate("EncountersView", "Filter encounters…"),
+            translate("EncountersView", "Filter encounters"),
             above=scopes,
             buttons=[self.new_button],
         )
@@ -120,16 +140,30 @@ class EncountersView(ListDetailPage):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
-        self.reflect_button = button("Reflect…", "Reflect on this encounter", self._reflect)
-        self.prep_button = button("Prep card…", "Prep card for this encounter", self.open_prep_card)
-        self.prep_button.setToolTip("Preview, print or save the card to read before you go")
-        self.save_button.setAccessibleName("Save encounter")
-        self.cancel_button.setAccessibleName("Discard encounter changes")
+        self.reflect_button = button(
+            translate("EncountersView", "Reflect…"),
+            translate("EncountersView", "Reflect on this encounter"),
+            self._reflect,
+        )
+        self.prep_button = button(
+            translate("EncountersView", "Prep card…"),
+            translate("EncountersView", "Prep card for this encounter"),
+            self.open_prep_card,
+        )
+        self.prep_button.setToolTip(
+            translate("EncountersView", "Preview, print or save the card to read before you go")
+        )
+        self.save_button.setAccessibleName(translate("EncountersView", "Save encounter"))
+        self.cancel_button.setAccessibleName(
+            translate("EncountersView", "Discard encounter changes")
+        )
         self.arrange(
             self.list,
             [(self.heading, 0), (scroll, 1)],
             buttons=(self.reflect_button, self.prep_button),
-            placeholder="Select an encounter, or press Ctrl+Shift+N to add one.",
+            placeholder=translate(
+                "EncountersView", "Select an encounter, or press Ctrl+Shift+N to add one."
+            ),
             splitter_name="encountersSplitter",
             stretch=(1, 1),
         )
@@ -157,7 +191,7 @@ class EncountersView(ListDetailPage):
         self.model.set_pager(self._page(now, scope, text), now)
         self.count_label.setText(
             self.paged_count(
-                "encounters",
+                lambda n: tr("%n encounter(s)", "", n),
                 self.model.rowCount(),
                 self.model.complete,
                 text,
@@ -209,7 +243,11 @@ class EncountersView(ListDetailPage):
         self.detail = detail
         self.heading.setText(detail.title)
         self.form.load(detail)
-        self.reflect_button.setText("Edit reflection…" if detail.has_reflection else "Reflect…")
+        self.reflect_button.setText(
+            translate("EncountersView", "Edit reflection…")
+            if detail.has_reflection
+            else translate("EncountersView", "Reflect…")
+        )
         self._set_dirty(False)
         self._show_detail(True)
 
@@ -231,7 +269,7 @@ class EncountersView(ListDetailPage):
         start = (self.clock() + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
         self.encounter_id = None
         self.detail = None
-        self.heading.setText("New encounter")
+        self.heading.setText(translate("EncountersView", "New encounter"))
         self.form.clear_for_new(start)
         self._update_people_buttons()
         self._set_dirty(True)
@@ -252,11 +290,13 @@ class EncountersView(ListDetailPage):
                 saved.append(update_encounter(session, encounter_id, data).id)
 
         self._set_dirty(False)
-        if not self.write("save the encounter", change):
+        if not self.write(translate("EncountersView", "save the encounter"), change):
             self._set_dirty(True)
             return
         self.open_encounter(saved[0])
-        self.bus.status.emit(f"Saved {data.title.strip()}")
+        self.bus.status.emit(
+            translate("EncountersView", "Saved {title}").format(title=data.title.strip())
+        )
 
     def cancel(self) -> None:
         self._set_dirty(False)
@@ -277,23 +317,32 @@ class EncountersView(ListDetailPage):
             return
         contact_id = ask.pick_contact(
             self,
-            "Add person",
-            "Who else was (or will be) there?",
+            translate("EncountersView", "Add person"),
+            translate("EncountersView", "Who else was (or will be) there?"),
             self._choices_excluding_present(),
         )
         if contact_id is None:
             return
-        self.write("add the person", lambda s: add_participant(s, encounter_id, contact_id))
+        self.write(
+            translate("EncountersView", "add the person"),
+            lambda s: add_participant(s, encounter_id, contact_id),
+        )
 
     def remove_person(self) -> None:
         a = self.form.current_attendee()
         if a is None:
             return
         if not ask.confirm(
-            self, "Remove participant", f"Remove {a.label} from this encounter?", "Remove"
+            self,
+            translate("EncountersView", "Remove participant"),
+            translate("EncountersView", "Remove {name} from this encounter?").format(name=a.label),
+            translate("EncountersView", "Remove"),
         ):
             return
-        self.write("remove the person", lambda s: remove_participant(s, a.participation_id))
+        self.write(
+            translate("EncountersView", "remove the person"),
+            lambda s: remove_participant(s, a.participation_id),
+        )
 
     def link_person(self) -> None:
         a = self.form.current_attendee()
@@ -301,22 +350,31 @@ class EncountersView(ListDetailPage):
             return
         with self.vault.session() as session:
             choices = contact_choices(session)
-        contact_id = ask.pick_contact(self, "Link to contact", f"Who is {a.label}?", choices)
+        contact_id = ask.pick_contact(
+            self,
+            translate("EncountersView", "Link to contact"),
+            translate("EncountersView", "Who is {name}?").format(name=a.label),
+            choices,
+        )
         if contact_id is None:
             return
         if self.write(
-            "link the attendee", lambda s: link_participant(s, a.participation_id, contact_id)
+            translate("EncountersView", "link the attendee"),
+            lambda s: link_participant(s, a.participation_id, contact_id),
         ):
-            self.bus.status.emit(f"Linked {a.label}")
+            self.bus.status.emit(translate("EncountersView", "Linked {name}").format(name=a.label))
 
     def create_person(self) -> None:
         a = self.form.current_attendee()
         if a is None or a.matched:
             return
         if self.write(
-            "create the contact", lambda s: create_contact_from_attendee(s, a.participation_id)
+            translate("EncountersView", "create the contact"),
+            lambda s: create_contact_from_attendee(s, a.participation_id),
         ):
-            self.bus.status.emit(f"Added {a.label} to your contacts")
+            self.bus.status.emit(
+                translate("EncountersView", "Added {name} to your contacts").format(name=a.label)
+            )
 
     def open_prep_card(self) -> QWidget | None:
         if self.encounter_id is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QHeaderView, QPushButton, QVBoxLayout
 
 from ichigoapp.services.lists import promise_rows
@@ -14,18 +14,29 @@ from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.dialogs.thanks import ThanksDialog, open_followup_dialog
 from ichigoapp.ui.models import PromiseTableModel, RowFilterProxy, RowRole
 from ichigoapp.ui.pages.base import Page
+from ichigoapp.ui.translation import QT_TRANSLATE_NOOP, tr
 from ichigoapp.ui.widgets.list_panel import ListPanel
 
 if TYPE_CHECKING:
     from ichigoapp.store import Vault
     from ichigoapp.ui.events import EventBus
 
-STATES = ("Open", "Done", "All")
-DIRECTIONS = ("Both ways", "Mine", "Theirs")
+translate = QCoreApplication.translate
+# The filters' choices, in English (the code compares them), shown translated.
+STATES = (
+    QT_TRANSLATE_NOOP("PromisesView", "Open"),
+    QT_TRANSLATE_NOOP("PromisesView", "Done"),
+    QT_TRANSLATE_NOOP("PromisesView", "All"),
+)
+DIRECTIONS = (
+    QT_TRANSLATE_NOOP("PromisesView", "Both ways"),
+    QT_TRANSLATE_NOOP("PromisesView", "Mine"),
+    QT_TRANSLATE_NOOP("PromisesView", "Theirs"),
+)
 
 
 class PromisesView(Page):
-    title = "Promises"
+    title = QT_TRANSLATE_NOOP("MainWindow", "Promises")
 
     def __init__(self, vault: Vault, bus: EventBus, clock: Clock = system_clock) -> None:
         super().__init__(vault, bus, clock)
@@ -33,33 +44,39 @@ class PromisesView(Page):
         self.proxy = RowFilterProxy.over(self.model)
 
         self.state = QComboBox()
-        self.state.setAccessibleName("Show promises")
-        self.state.addItems(STATES)
+        self.state.setAccessibleName(translate("PromisesView", "Show promises"))
+        self.state.addItems([translate("PromisesView", state) for state in STATES])
         self.direction = QComboBox()
-        self.direction.setAccessibleName("Whose promises")
-        self.direction.addItems(DIRECTIONS)
+        self.direction.setAccessibleName(translate("PromisesView", "Whose promises"))
+        self.direction.addItems([translate("PromisesView", way) for way in DIRECTIONS])
         self.state.currentIndexChanged.connect(self._apply_predicate)
         self.direction.currentIndexChanged.connect(self._apply_predicate)
-        self.done_button = QPushButton("Mark done")
-        self.done_button.setAccessibleName("Mark promise done")
+        self.done_button = QPushButton(translate("PromisesView", "Mark done"))
+        self.done_button.setAccessibleName(translate("PromisesView", "Mark promise done"))
         self.done_button.clicked.connect(lambda: self.set_done(True))
-        self.reopen_button = QPushButton("Reopen")
-        self.reopen_button.setAccessibleName("Reopen promise")
+        self.reopen_button = QPushButton(translate("PromisesView", "Reopen"))
+        self.reopen_button.setAccessibleName(translate("PromisesView", "Reopen promise"))
         self.reopen_button.clicked.connect(lambda: self.set_done(False))
-        self.followup_button = QPushButton("&Follow up…")
-        self.followup_button.setAccessibleName("Draft a follow-up on this promise")
-        self.followup_button.setToolTip("Draft a message to them about a promise you made")
+        self.followup_button = QPushButton(translate("PromisesView", "&Follow up…"))
+        self.followup_button.setAccessibleName(
+            translate("PromisesView", "Draft a follow-up on this promise")
+        )
+        self.followup_button.setToolTip(
+            translate("PromisesView", "Draft a message to them about a promise you made")
+        )
         self.followup_button.clicked.connect(lambda _=False: self.follow_up())
         self.followup_dialog: ThanksDialog | None = None
-        self.encounter_button = QPushButton("Open encounter")
-        self.encounter_button.setAccessibleName("Open the encounter of this promise")
+        self.encounter_button = QPushButton(translate("PromisesView", "Open encounter"))
+        self.encounter_button.setAccessibleName(
+            translate("PromisesView", "Open the encounter of this promise")
+        )
         self.encounter_button.clicked.connect(self._open_encounter)
 
         self.list = ListPanel(
             self.proxy,
-            "Promises list",
-            "Filter promises…",
-            "Filter promises",
+            translate("PromisesView", "Promises list"),
+            translate("PromisesView", "Filter promises…"),
+            translate("PromisesView", "Filter promises"),
             sort=(PromiseTableModel.COL_DUE, Qt.SortOrder.AscendingOrder),
             before=[self.state, self.direction],
             buttons=[
@@ -104,9 +121,9 @@ class PromisesView(Page):
     def _update_count(self) -> None:
         today = local_today(self.clock())
         overdue = sum(1 for r in self.model.rows() if r.overdue(today))
-        text = f"{self.proxy.rowCount()} shown"
+        text = tr("%n shown", "", self.proxy.rowCount())
         if overdue:
-            text += f" · {overdue} overdue"
+            text += " · " + tr("%n overdue", "", overdue)
         self.count_label.setText(text)
 
     def reload(self) -> None:
@@ -164,9 +181,14 @@ class PromisesView(Page):
             return
         today = local_today(self.clock())
         if self.write(
-            "update the promise", lambda s: set_promise_done(s, row.promise_id, done, today)
+            translate("PromisesView", "update the promise"),
+            lambda s: set_promise_done(s, row.promise_id, done, today),
         ):
-            self.bus.status.emit("Promise marked done" if done else "Promise reopened")
+            self.bus.status.emit(
+                translate("PromisesView", "Promise marked done")
+                if done
+                else translate("PromisesView", "Promise reopened")
+            )
 
     def toggle_current(self) -> None:
         row = self.current_row()

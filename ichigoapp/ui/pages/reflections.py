@@ -6,7 +6,7 @@ from datetime import datetime
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -23,36 +23,40 @@ from ichigoapp.ui import fmt
 from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.models import ReflectionTableModel, RowFilterProxy, RowRole
 from ichigoapp.ui.pages.base import Page
+from ichigoapp.ui.translation import QT_TRANSLATE_NOOP, tr
 from ichigoapp.ui.widgets.list_panel import ListPanel
 
 if TYPE_CHECKING:
     from ichigoapp.store import Vault
     from ichigoapp.ui.events import EventBus
 
+translate = QCoreApplication.translate
 SECTIONS = (
-    ("What I learned", "learned"),
-    ("What went well", "went_well"),
-    ("What to do better", "improve"),
-    ("Gratitude", "gratitude"),
-    ("Next time", "next_time"),
+    (QT_TRANSLATE_NOOP("ReflectionsView", "What I learned"), "learned"),
+    (QT_TRANSLATE_NOOP("ReflectionsView", "What went well"), "went_well"),
+    (QT_TRANSLATE_NOOP("ReflectionsView", "What to do better"), "improve"),
+    (QT_TRANSLATE_NOOP("ReflectionsView", "Gratitude"), "gratitude"),
+    (QT_TRANSLATE_NOOP("ReflectionsView", "Next time"), "next_time"),
 )
 
 
 class ReflectionsView(Page):
-    title = "Reflections"
+    title = QT_TRANSLATE_NOOP("MainWindow", "Reflections")
 
     def __init__(self, vault: Vault, bus: EventBus, clock: Clock = system_clock) -> None:
         super().__init__(vault, bus, clock)
         self.model = ReflectionTableModel(self)
         self.proxy = RowFilterProxy.over(self.model)
-        self.unsent_only = QCheckBox("Thanks not sent")
-        self.unsent_only.setAccessibleName("Only reflections whose thanks are not sent")
+        self.unsent_only = QCheckBox(translate("ReflectionsView", "Thanks not sent"))
+        self.unsent_only.setAccessibleName(
+            translate("ReflectionsView", "Only reflections whose thanks are not sent")
+        )
         self.unsent_only.toggled.connect(lambda _on: self.reload())
         self.list = ListPanel(
             self.proxy,
-            "Reflections list",
-            "Search reflections…",
-            "Search reflections",
+            translate("ReflectionsView", "Reflections list"),
+            translate("ReflectionsView", "Search reflections…"),
+            translate("ReflectionsView", "Search reflections"),
             sort=(ReflectionTableModel.COL_DATE, Qt.SortOrder.DescendingOrder),
             after=[self.unsent_only],
             buttons=None,  # the count sits under the reflection, beside its button
@@ -69,13 +73,13 @@ class ReflectionsView(Page):
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
 
         self.reader = QTextBrowser()
-        self.reader.setAccessibleName("Reflection")
+        self.reader.setAccessibleName(translate("ReflectionsView", "Reflection"))
         self.reader.setOpenLinks(False)
         self.reader.anchorClicked.connect(
             lambda url: self.bus.open_encounter.emit(int(url.toString().split(":")[1]))
         )
-        self.edit_button = QPushButton("Edit reflection…")
-        self.edit_button.setAccessibleName("Edit reflection")
+        self.edit_button = QPushButton(translate("ReflectionsView", "Edit reflection…"))
+        self.edit_button.setAccessibleName(translate("ReflectionsView", "Edit reflection"))
         self.edit_button.clicked.connect(self.edit_current)
         self.edit_button.setEnabled(False)
 
@@ -120,7 +124,7 @@ class ReflectionsView(Page):
         self.model.set_pager(fetch, now)
         self.count_label.setText(
             self.paged_count(
-                "reflections",
+                lambda n: tr("%n reflection(s)", "", n),
                 self.model.rowCount(),
                 self.model.complete,
                 text,
@@ -145,16 +149,22 @@ class ReflectionsView(Page):
             return
         parts = [
             f'<h3><a href="encounter:{row.encounter_id}">{escape(row.encounter_title)}</a></h3>',
-            f"<p><small>{escape(fmt.when(row.start))} · {escape(', '.join(row.people))}"
+            f"<p><small>{escape(fmt.when(row.start))} · "
+            f"{escape(translate('ReflectionsView', ', ').join(row.people))}"
             "</small></p>",
         ]
         for label, field in SECTIONS:
             value = getattr(row, field)
             if value:
                 text = escape(value).replace("\n", "<br>")
-                parts.append(f"<p><b>{label}</b><br>{text}</p>")
+                heading = escape(translate("ReflectionsView", label))
+                parts.append(f"<p><b>{heading}</b><br>{text}</p>")
         if row.gratitude:
-            sent = "Thanks sent." if row.thanks_sent else "Thanks not sent yet."
+            sent = escape(
+                translate("ReflectionsView", "Thanks sent.")
+                if row.thanks_sent
+                else translate("ReflectionsView", "Thanks not sent yet.")
+            )
             parts.append(f"<p><i>{sent}</i></p>")
         self.reader.setHtml("".join(parts))
 

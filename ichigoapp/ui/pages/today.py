@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -40,6 +41,7 @@ from ichigoapp.ui import fmt, theme
 from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.dialogs.thanks import open_thanks_dialog
 from ichigoapp.ui.pages.base import Page
+from ichigoapp.ui.translation import QT_TRANSLATE_NOOP, tr
 from ichigoapp.ui.widgets.buttons import button
 from ichigoapp.ui.widgets.clickable import ClickableLabel
 from ichigoapp.ui.widgets.section import Section
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
     from ichigoapp.ui.events import EventBus
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 
 # Below this width the cards stand in one column: side by side they would be too
 # narrow for their text.
@@ -62,7 +65,7 @@ def _link(kind: str, ident: int, text: str) -> str:
 
 
 class TodayView(Page):
-    title = "Today"
+    title = QT_TRANSLATE_NOOP("MainWindow", "Today")
     # A "N new" badge was clicked: triage the new people of that encounter.
     triage_requested = Signal(int)
 
@@ -125,12 +128,21 @@ class TodayView(Page):
         elif section == "promises":
             page.show_open()
 
-    def _more(self, section: Section, listing: Listing[object], key: str, what: str) -> None:
+    def _more(
+        self,
+        section: Section,
+        listing: Listing[object],
+        key: str,
+        more: Callable[[int], str],
+        name: Callable[[int], str],
+    ) -> None:
+        """The "N more…" link under a section: ``more(n)`` says how many more there are,
+        ``name(total)`` names the link for screen readers."""
         if listing.more <= 0:
             return
         label = self._label(
-            f'<a style="text-decoration:none" href="more:{key}">{listing.more} more {what}…</a>',
-            name=f"Show all {listing.total} {what}",
+            f'<a style="text-decoration:none" href="more:{key}">{escape(more(listing.more))}</a>',
+            name=name(listing.total),
         )
         section.add_more(label)
 
@@ -168,7 +180,9 @@ class TodayView(Page):
                 parts.append(_link("contact", a.contact_id, a.label))
             else:
                 parts.append(f"<i>{escape(a.label)}</i>")
-        return ", ".join(parts) if parts else "<i>no attendees</i>"
+        if not parts:
+            return "<i>{}</i>".format(escape(translate("TodayView", "no attendees")))
+        return translate("TodayView", ", ").join(parts)
 
     def reload(self) -> None:
         now = self.clock()
@@ -188,10 +202,16 @@ class TodayView(Page):
         grid.setContentsMargins(24, 20, 24, 24)
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(14)
-        title = QLabel(fmt.local(now).strftime("Today · %A %-d %B"))
+        title = QLabel(
+            translate("TodayView", "Today · {date}").format(
+                date=fmt.full_day(fmt.local(now).date())
+            )
+        )
         title.setObjectName("pageTitle")
         grid.addWidget(title, 0, 0, 1, 2)
-        motto = QLabel("Ichi-go ichi-e: treat each meeting as the only one.")
+        motto = QLabel(
+            translate("TodayView", "Ichi-go ichi-e: treat each meeting as the only one.")
+        )
         motto.setObjectName("muted")
         grid.addWidget(motto, 1, 0, 1, 2)
 
@@ -200,21 +220,23 @@ class TodayView(Page):
         right = QVBoxLayout()
         right.setSpacing(14)
 
-        week = Section("The week ahead", self._new_people_hint(overview))
+        week = Section(translate("TodayView", "The week ahead"), self._new_people_hint(overview))
         for m in overview.upcoming:
             when = QLabel(fmt.when(m.start, now))
             when.setMinimumWidth(130)
             when.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             body = self._label(
                 f"<b>{_link('encounter', m.encounter_id, m.title)}</b><br>{self._people_html(m)}",
-                name=f"Meeting {m.title}",
+                name=translate("TodayView", "Meeting {title}").format(title=m.title),
             )
             widgets: list[QWidget] = [when, body]
             if m.new_people:
-                badge = ClickableLabel(f"{m.new_people} new")
+                badge = ClickableLabel(tr("%n new", "", m.new_people))
                 badge.setObjectName("badge")
-                badge.setAccessibleName(f"{m.new_people} new people to triage")
-                badge.setToolTip("People not in your contacts yet: click to meet them")
+                badge.setAccessibleName(tr("%n new person(s) to triage", "", m.new_people))
+                badge.setToolTip(
+                    translate("TodayView", "People not in your contacts yet: click to meet them")
+                )
                 badge.clicked.connect(lambda eid=m.encounter_id: self.triage_requested.emit(eid))
                 badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 # Fixed, so a meeting with many people does not stretch it into a pillar.
@@ -222,15 +244,23 @@ class TodayView(Page):
                 self.badges[m.encounter_id] = badge
                 widgets.append(badge)
             week.add_row(self._row(*widgets))
-        self._more(week, overview.upcoming, "upcoming", "meetings this week")
+        self._more(
+            week,
+            overview.upcoming,
+            "upcoming",
+            lambda n: tr("%n more meeting(s) this week…", "", n),
+            lambda n: tr("Show all %n meeting(s) this week", "", n),
+        )
         if not overview.upcoming:
-            week.add_empty("No meetings in the next seven days.")
+            week.add_empty(translate("TodayView", "No meetings in the next seven days."))
         left.addWidget(week)
 
         if overview.awaiting_reflection:
             section = Section(
-                "Waiting for a reflection",
-                "What did you learn, what went well, what are you grateful for?",
+                translate("TodayView", "Waiting for a reflection"),
+                translate(
+                    "TodayView", "What did you learn, what went well, what are you grateful for?"
+                ),
             )
             for m in overview.awaiting_reflection:
                 body = self._label(
@@ -242,61 +272,99 @@ class TodayView(Page):
                     section,
                     body,
                     button(
-                        "Reflect now",
-                        f"Reflect on {m.title}",
+                        translate("TodayView", "Reflect now"),
+                        translate("TodayView", "Reflect on {title}").format(title=m.title),
                         partial(self.bus.reflect_on.emit, m.encounter_id),
                     ),
                 )
-            self._more(section, overview.awaiting_reflection, "reflect", "past meetings")
+            self._more(
+                section,
+                overview.awaiting_reflection,
+                "reflect",
+                lambda n: tr("%n more past meeting(s)…", "", n),
+                lambda n: tr("Show all %n past meeting(s)", "", n),
+            )
             right.addWidget(section)
 
         if overview.promises_due:
-            section = Section("Promises due")
+            section = Section(translate("TodayView", "Promises due"))
             for p in overview.promises_due:
-                who = (
-                    f"I promised {escape(p.contact_name)}"
-                    if p.mine
-                    else f"{escape(p.contact_name) or 'They'} promised me"
-                )
+                if p.mine:
+                    who = translate("TodayView", "I promised {name}").format(
+                        name=escape(p.contact_name)
+                    )
+                elif p.contact_name:
+                    who = translate("TodayView", "{name} promised me").format(
+                        name=escape(p.contact_name)
+                    )
+                else:
+                    who = escape(translate("TodayView", "They promised me"))
                 state = escape(fmt.due(p.due, today))
                 colour = theme.accent().name() if p.overdue(today) else ""
                 state_html = f'<span style="font-weight:600; color:{colour}">{state}</span>'
                 body = self._label(
                     f"{escape(p.text)}<br><small>{who} · {state_html}</small>",
-                    name=f"Promise {p.text}",
+                    name=translate("TodayView", "Promise {text}").format(text=p.text),
                 )
                 self.promise_buttons[p.promise_id] = self._row_with_button(
                     section,
                     body,
-                    button("Done", f"Mark done: {p.text}", partial(self._done, p.promise_id)),
+                    button(
+                        translate("TodayView", "Done"),
+                        translate("TodayView", "Mark done: {text}").format(text=p.text),
+                        partial(self._done, p.promise_id),
+                    ),
                 )
-            self._more(section, overview.promises_due, "promises", "promises")
+            self._more(
+                section,
+                overview.promises_due,
+                "promises",
+                lambda n: tr("%n more promise(s)…", "", n),
+                lambda n: tr("Show all %n promise(s)", "", n),
+            )
             right.addWidget(section)
 
         if overview.unsent_thanks:
-            section = Section("Thanks to send", "Gratitude noted but not yet said.")
+            section = Section(
+                translate("TodayView", "Thanks to send"),
+                translate("TodayView", "Gratitude noted but not yet said."),
+            )
             for t in overview.unsent_thanks:
                 # A row per person of the meeting still to thank (services/thanks.py).
-                who = t.name or "them"
-                person = _link("contact", t.contact_id, t.name) if t.contact_id is not None else who
+                who = t.name or translate("TodayView", "them")
+                person = (
+                    _link("contact", t.contact_id, t.name)
+                    if t.contact_id is not None
+                    else escape(who)
+                )
                 body = self._label(
                     f"{escape(t.gratitude)}<br><small>{person} · "
                     f"{_link('encounter', t.encounter_id, t.title)}</small>"
                 )
                 key = (t.encounter_id, t.contact_id)
                 write = button(
-                    "Write…",
-                    f"Write thanks to {who} for {t.title}",
+                    translate("TodayView", "Write…"),
+                    translate("TodayView", "Write thanks to {name} for {title}").format(
+                        name=who, title=t.title
+                    ),
                     partial(open_thanks_dialog, self, self.vault, self.bus, *key),
                 )
                 sent = button(
-                    "Thanks sent",
-                    f"Thanks sent to {who} for {t.title}",
+                    translate("TodayView", "Thanks sent"),
+                    translate("TodayView", "Thanks sent to {name} for {title}").format(
+                        name=who, title=t.title
+                    ),
                     partial(self._thanked, *key),
                 )
                 section.add_row(self._row(body, write, sent))
                 self.thanks_buttons[key] = sent
-            self._more(section, overview.unsent_thanks, "thanks", "thanks to send")
+            self._more(
+                section,
+                overview.unsent_thanks,
+                "thanks",
+                lambda n: tr("%n more thanks to send…", "", n),
+                lambda n: tr("Show all %n thanks to send", "", n),
+            )
             right.addWidget(section)
 
         if overview.keep_in_touch or overview.birthdays:
@@ -304,8 +372,8 @@ class TodayView(Page):
         if overview.possible_duplicates:
             right.addWidget(self._duplicates(overview.possible_duplicates))
         if overview.is_calm:
-            calm = Section("All calm")
-            calm.add_empty("Nothing needs you today. Enjoy the quiet.")
+            calm = Section(translate("TodayView", "All calm"))
+            calm.add_empty(translate("TodayView", "Nothing needs you today. Enjoy the quiet."))
             right.addWidget(calm)
 
         # Side by side, or one above the other when the window is narrow (see _arrange).
@@ -408,7 +476,10 @@ class TodayView(Page):
 
     def _keep_in_touch(self, overview: TodayOverview, now: datetime) -> Section:
         """Birthdays first, then people past their cadence; one row per person."""
-        section = Section("Keep in touch", "Not a pipeline: just people you'd like to see.")
+        section = Section(
+            translate("TodayView", "Keep in touch"),
+            translate("TodayView", "Not a pipeline: just people you'd like to see."),
+        )
         birthdays = {b.contact_id: b for b in overview.birthdays}
         for b in overview.birthdays:
             section.add_row(
@@ -424,22 +495,45 @@ class TodayView(Page):
             met = fmt.ago(k.last_met, now)
             section.add_row(
                 self._label(
-                    f"{_link('contact', k.contact_id, k.name)}<br><small>last met "
-                    f"{escape(met)} · you hoped every {k.cadence_days} days</small>"
+                    f"{_link('contact', k.contact_id, k.name)}<br><small>"
+                    + escape(
+                        tr(
+                            "last met {ago} · you hoped every %n day(s)",
+                            "",
+                            k.cadence_days,
+                        ).format(ago=met)
+                    )
+                    + "</small>"
                 )
             )
-        self._more(section, overview.keep_in_touch, "touch", "people")
+        self._more(
+            section,
+            overview.keep_in_touch,
+            "touch",
+            lambda n: tr("%n more person(s)…", "", n),
+            lambda n: tr("Show all %n person(s)", "", n),
+        )
         return section
 
     def _duplicates(self, pairs: int) -> Section:
-        section = Section("Possible duplicates")
+        section = Section(translate("TodayView", "Possible duplicates"))
         self.duplicates_button = self._row_with_button(
             section,
             self._label(
-                f"{fmt.plural(pairs, 'pair')} of contacts may be the same person. "
-                "Ichigo never joins them without your word."
+                escape(
+                    tr(
+                        "%n pair(s) of contacts may be the same person. "
+                        "Ichigo never joins them without your word.",
+                        "",
+                        pairs,
+                    )
+                )
             ),
-            button("Review…", "Review possible duplicates", self.bus.review_duplicates.emit),
+            button(
+                translate("TodayView", "Review…"),
+                translate("TodayView", "Review possible duplicates"),
+                self.bus.review_duplicates.emit,
+            ),
         )
         return section
 
@@ -448,15 +542,15 @@ class TodayView(Page):
         n = overview.new_people
         if not n:
             return ""
-        return (
-            f"{fmt.plural(n, 'new person', 'new people')} to meet: click a “new” badge to triage."
-        )
+        return tr("%n new person(s) to meet: click a “new” badge to triage.", "", n)
 
     def _done(self, promise_id: int) -> None:
-        if self.write("mark the promise done", lambda s: set_promise_done(s, promise_id, True)):
-            self.bus.status.emit("Promise marked done")
+        what = translate("TodayView", "mark the promise done")
+        if self.write(what, lambda s: set_promise_done(s, promise_id, True)):
+            self.bus.status.emit(translate("TodayView", "Promise marked done"))
 
     def _thanked(self, encounter_id: int, contact_id: int | None) -> None:
         """Thanks said to one person of the meeting (or to the meeting without people)."""
-        if self.write("record the thanks", lambda s: mark_thanks_sent(s, encounter_id, contact_id)):
-            self.bus.status.emit("Thanks marked as sent")
+        what = translate("TodayView", "record the thanks")
+        if self.write(what, lambda s: mark_thanks_sent(s, encounter_id, contact_id)):
+            self.bus.status.emit(translate("TodayView", "Thanks marked as sent"))

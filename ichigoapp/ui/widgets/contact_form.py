@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,9 +31,25 @@ from PySide6.QtWidgets import (
 from ichigoapp.services.birthdays import NO_YEAR, has_year
 from ichigoapp.services.contacts import ContactInput
 from ichigoapp.services.lists import ContactChoice
+from ichigoapp.ui import fmt
 
+translate = QCoreApplication.translate
 _NO_DATE = QDate(1900, 1, 1)
 _A_LEAP_YEAR = 2000  # shows a birthday without its year in the date edit
+
+
+# The fields that may be private, as a screen reader names their "Private" tick.
+_FIELD_NAMES = {
+    "pronunciation": lambda: translate("ContactForm", "Pronunciation"),
+    "pronouns": lambda: translate("ContactForm", "Pronouns"),
+    "location": lambda: translate("ContactForm", "Location"),
+    "emails": lambda: translate("ContactForm", "Emails"),
+    "phones": lambda: translate("ContactForm", "Phones"),
+    "how_we_met": lambda: translate("ContactForm", "How we met"),
+    "birthday": lambda: translate("ContactForm", "Birthday"),
+    "interests": lambda: translate("ContactForm", "Interests"),
+    "notes": lambda: translate("ContactForm", "Notes"),
+}
 
 
 def _lines(edit: QPlainTextEdit) -> list[str]:
@@ -48,10 +64,10 @@ def _date_edit(name: str) -> QDateEdit:
     edit = QDateEdit()
     edit.setAccessibleName(name)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(fmt.date_entry_pattern())
     # The minimum date shows as blank and means "not known".
     edit.setMinimumDate(_NO_DATE)
-    edit.setSpecialValueText("unknown")
+    edit.setSpecialValueText(translate("ContactForm", "unknown"))
     return edit
 
 
@@ -85,65 +101,112 @@ class ContactForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
 
-        self.name = QLineEdit(placeholderText="How you call them")
-        self.name.setAccessibleName("Name")
-        form.addRow("&Name:", self.name)
-        self.given = QLineEdit(placeholderText="Given name")
-        self.given.setAccessibleName("Given name")
-        self.family = QLineEdit(placeholderText="Family name")
-        self.family.setAccessibleName("Family name")
+        self.name = QLineEdit(placeholderText=translate("ContactForm", "How you call them"))
+        self.name.setAccessibleName(translate("ContactForm", "Name"))
+        form.addRow(translate("ContactForm", "&Name:"), self.name)
+        self.given = QLineEdit(placeholderText=translate("ContactForm", "Given name"))
+        self.given.setAccessibleName(translate("ContactForm", "Given name"))
+        self.family = QLineEdit(placeholderText=translate("ContactForm", "Family name"))
+        self.family.setAccessibleName(translate("ContactForm", "Family name"))
         form.addRow("", self._hbox(self.given, self.family))
-        self.pronunciation = QLineEdit(placeholderText="How to say the name (a reading, say)")
-        self.pronunciation.setAccessibleName("Pronunciation")
+        # Which part the full name starts with; "auto" puts a CJK family name first.
+        self.name_order = QComboBox()
+        self.name_order.setAccessibleName(self.tr("Name order"))
+        for label, order in (
+            (self.tr("Automatic (family name first in Japanese, Chinese, Korean)"), "auto"),
+            (self.tr("Given name first"), "given-first"),
+            (self.tr("Family name first"), "family-first"),
+        ):
+            self.name_order.addItem(label, order)
+        self.name_order.setToolTip(
+            self.tr("How the full name is shown, from the given and family names")
+        )
+        self.name_order.currentIndexChanged.connect(self._changed)
+        form.addRow(self.tr("Name or&der:"), self.name_order)
+        self.pronunciation = QLineEdit(
+            placeholderText=translate("ContactForm", "How to say the name (a reading, say)")
+        )
+        self.pronunciation.setAccessibleName(translate("ContactForm", "Pronunciation"))
         self.private: dict[str, QCheckBox] = {}
-        form.addRow("Pron&unciation:", self._with_private(self.pronunciation, "pronunciation"))
-        self.pronouns = QLineEdit(placeholderText="she/her, he/him, they/them…")
-        self.pronouns.setAccessibleName("Pronouns")
-        form.addRow("Pron&ouns:", self._with_private(self.pronouns, "pronouns"))
+        form.addRow(
+            translate("ContactForm", "Pron&unciation:"),
+            self._with_private(self.pronunciation, "pronunciation"),
+        )
+        self.pronouns = QLineEdit(
+            placeholderText=translate("ContactForm", "she/her, he/him, they/them…")
+        )
+        self.pronouns.setAccessibleName(translate("ContactForm", "Pronouns"))
+        form.addRow(
+            translate("ContactForm", "Pron&ouns:"), self._with_private(self.pronouns, "pronouns")
+        )
         self.company = QLineEdit()
-        self.company.setAccessibleName("Company")
-        form.addRow("&Company:", self.company)
+        self.company.setAccessibleName(translate("ContactForm", "Company"))
+        form.addRow(translate("ContactForm", "&Company:"), self.company)
         self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Title")
-        form.addRow("&Title:", self.title_edit)
+        self.title_edit.setAccessibleName(translate("ContactForm", "Title"))
+        form.addRow(translate("ContactForm", "&Title:"), self.title_edit)
 
         self.location = QLineEdit()
-        self.location.setAccessibleName("Location")
-        form.addRow("&Location:", self._with_private(self.location, "location"))
-        self.emails = _short_text("one address per line", "Emails")
-        form.addRow("&Emails:", self._with_private(self.emails, "emails"))
-        self.phones = _short_text("one number per line", "Phones")
-        form.addRow("&Phones:", self._with_private(self.phones, "phones"))
-        self.links = _short_text("LinkedIn, website… one per line", "Links")
-        form.addRow("Lin&ks:", self.links)
-        self.how_we_met = QLineEdit(placeholderText="Where and how you first met")
-        self.how_we_met.setAccessibleName("How we met")
-        form.addRow("&How we met:", self._with_private(self.how_we_met, "how_we_met"))
+        self.location.setAccessibleName(translate("ContactForm", "Location"))
+        form.addRow(
+            translate("ContactForm", "&Location:"), self._with_private(self.location, "location")
+        )
+        self.emails = _short_text(
+            translate("ContactForm", "one address per line"), translate("ContactForm", "Emails")
+        )
+        form.addRow(translate("ContactForm", "&Emails:"), self._with_private(self.emails, "emails"))
+        self.phones = _short_text(
+            translate("ContactForm", "one number per line"), translate("ContactForm", "Phones")
+        )
+        form.addRow(translate("ContactForm", "&Phones:"), self._with_private(self.phones, "phones"))
+        self.links = _short_text(
+            translate("ContactForm", "LinkedIn, website… one per line"),
+            translate("ContactForm", "Links"),
+        )
+        form.addRow(translate("ContactForm", "Lin&ks:"), self.links)
+        self.how_we_met = QLineEdit(
+            placeholderText=translate("ContactForm", "Where and how you first met")
+        )
+        self.how_we_met.setAccessibleName(translate("ContactForm", "How we met"))
+        form.addRow(
+            translate("ContactForm", "&How we met:"),
+            self._with_private(self.how_we_met, "how_we_met"),
+        )
 
-        self.met_on = _date_edit("Met on")
+        self.met_on = _date_edit(translate("ContactForm", "Met on"))
         self.met_through = QComboBox()
-        self.met_through.setAccessibleName("Met through")
+        self.met_through.setAccessibleName(translate("ContactForm", "Met through"))
         self.met_through.setMinimumContentsLength(16)
-        form.addRow("Met &on:", self._hbox(self.met_on, self.met_through))
-        self.met_through.setToolTip("Who introduced you")
+        form.addRow(translate("ContactForm", "Met &on:"), self._hbox(self.met_on, self.met_through))
+        self.met_through.setToolTip(translate("ContactForm", "Who introduced you"))
 
-        self.birthday = _date_edit("Birthday")
+        self.birthday = _date_edit(translate("ContactForm", "Birthday"))
         # Many people share the day, not the year: the edit then shows "1 July" only.
-        self.birthday_no_year = QCheckBox("Year not known")
-        self.birthday_no_year.setAccessibleName("Birthday year not known")
+        self.birthday_no_year = QCheckBox(translate("ContactForm", "Year not known"))
+        self.birthday_no_year.setAccessibleName(translate("ContactForm", "Birthday year not known"))
         self.birthday_no_year.toggled.connect(self._show_birthday_year)
         form.addRow(
-            "&Birthday:",
+            translate("ContactForm", "&Birthday:"),
             self._with_private(self._hbox(self.birthday, self.birthday_no_year), "birthday"),
         )
 
-        self.interests = QLineEdit(placeholderText="What they care about, comma-separated")
-        self.interests.setAccessibleName("Interests")
-        form.addRow("&Interests:", self._with_private(self.interests, "interests"))
+        self.interests = QLineEdit(
+            placeholderText=translate("ContactForm", "What they care about, comma-separated")
+        )
+        self.interests.setAccessibleName(translate("ContactForm", "Interests"))
+        form.addRow(
+            translate("ContactForm", "&Interests:"), self._with_private(self.interests, "interests")
+        )
 
         self.details = QTableWidget(0, 3)
-        self.details.setAccessibleName("Personal details")
-        self.details.setHorizontalHeaderLabels(["About", "Detail", "Private"])
+        self.details.setAccessibleName(translate("ContactForm", "Personal details"))
+        self.details.setHorizontalHeaderLabels(
+            [
+                translate("ContactForm", "About"),
+                translate("ContactForm", "Detail"),
+                translate("ContactForm", "Private"),
+            ]
+        )
         self.details.verticalHeader().setVisible(False)
         header = self.details.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -152,11 +215,11 @@ class ContactForm(QWidget):
         self.details.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.details.setMinimumHeight(110)
         self.details.setMaximumHeight(170)
-        add_detail = QPushButton("Add detail")
-        add_detail.setAccessibleName("Add personal detail")
+        add_detail = QPushButton(translate("ContactForm", "Add detail"))
+        add_detail.setAccessibleName(translate("ContactForm", "Add personal detail"))
         add_detail.clicked.connect(lambda: self.add_detail("", "", False, focus=True))
-        remove_detail = QPushButton("Remove")
-        remove_detail.setAccessibleName("Remove personal detail")
+        remove_detail = QPushButton(translate("ContactForm", "Remove"))
+        remove_detail.setAccessibleName(translate("ContactForm", "Remove personal detail"))
         remove_detail.clicked.connect(self._remove_detail)
         box = QVBoxLayout()
         box.setContentsMargins(0, 0, 0, 0)
@@ -168,19 +231,23 @@ class ContactForm(QWidget):
         box.addLayout(buttons)
         holder = QWidget()
         holder.setLayout(box)
-        form.addRow("Personal\ndetails:", holder)
+        form.addRow(translate("ContactForm", "Personal\ndetails:"), holder)
 
-        self.notes = _short_text("Anything else worth remembering", "Notes", rows=4)
-        form.addRow("N&otes:", self._with_private(self.notes, "notes"))
-        self.tags = QLineEdit(placeholderText="comma-separated")
-        self.tags.setAccessibleName("Tags")
-        form.addRow("T&ags:", self.tags)
+        self.notes = _short_text(
+            translate("ContactForm", "Anything else worth remembering"),
+            translate("ContactForm", "Notes"),
+            rows=4,
+        )
+        form.addRow(translate("ContactForm", "N&otes:"), self._with_private(self.notes, "notes"))
+        self.tags = QLineEdit(placeholderText=translate("ContactForm", "comma-separated"))
+        self.tags.setAccessibleName(translate("ContactForm", "Tags"))
+        form.addRow(translate("ContactForm", "T&ags:"), self.tags)
         self.keep_in_touch = QSpinBox()
-        self.keep_in_touch.setAccessibleName("Keep in touch every N days")
+        self.keep_in_touch.setAccessibleName(translate("ContactForm", "Keep in touch every N days"))
         self.keep_in_touch.setRange(0, 3650)
-        self.keep_in_touch.setSpecialValueText("not set")
-        self.keep_in_touch.setSuffix(" days")
-        form.addRow("Keep in &touch every:", self.keep_in_touch)
+        self.keep_in_touch.setSpecialValueText(translate("ContactForm", "not set"))
+        self.keep_in_touch.setSuffix(translate("ContactForm", " days"))
+        form.addRow(translate("ContactForm", "Keep in &touch every:"), self.keep_in_touch)
 
         for edit in (
             self.name,
@@ -217,7 +284,9 @@ class ContactForm(QWidget):
         return holder
 
     def _show_birthday_year(self, no_year: bool) -> None:
-        self.birthday.setDisplayFormat("d MMMM" if no_year else "yyyy-MM-dd")
+        self.birthday.setDisplayFormat(
+            fmt.date_pattern(year=False, short_month=False) if no_year else fmt.date_entry_pattern()
+        )
         self._changed()
 
     def _birthday(self) -> date | None:
@@ -235,9 +304,11 @@ class ContactForm(QWidget):
         self._show_birthday_year(no_year)
 
     def _with_private(self, widget: QWidget, field: str) -> QWidget:
-        tick = QCheckBox("Private")
-        tick.setAccessibleName(f"{field.replace('_', ' ')} is private")
-        tick.setToolTip("Shown here, never printed")
+        tick = QCheckBox(translate("ContactForm", "Private"))
+        tick.setAccessibleName(
+            translate("ContactForm", "{field} is private").format(field=_FIELD_NAMES[field]())
+        )
+        tick.setToolTip(translate("ContactForm", "Shown here, never printed"))
         self.private[field] = tick
         holder = QWidget()
         layout = QHBoxLayout(holder)
@@ -277,7 +348,7 @@ class ContactForm(QWidget):
         self._loading = True
         current = self.met_through.currentData()
         self.met_through.clear()
-        self.met_through.addItem("introduced by…", None)
+        self.met_through.addItem(translate("ContactForm", "introduced by…"), None)
         for c in choices:
             if c.contact_id != exclude:
                 self.met_through.addItem(c.name, c.contact_id)
@@ -292,6 +363,7 @@ class ContactForm(QWidget):
             self.name.setText(data.name)
             self.given.setText(data.given_name)
             self.family.setText(data.family_name)
+            self.name_order.setCurrentIndex(max(self.name_order.findData(data.name_order), 0))
             self.company.setText(data.company)
             self.title_edit.setText(data.title)
             self.location.setText(data.location)
@@ -335,6 +407,7 @@ class ContactForm(QWidget):
             name=self.name.text(),
             given_name=self.given.text(),
             family_name=self.family.text(),
+            name_order=str(self.name_order.currentData() or "auto"),
             emails=_lines(self.emails),
             phones=_lines(self.phones),
             links=_lines(self.links),

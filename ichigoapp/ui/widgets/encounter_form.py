@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from html import escape
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -28,9 +28,14 @@ from PySide6.QtWidgets import (
 from ichigoapp.services.encounters import EncounterInput, EncounterKind, EncounterStatus
 from ichigoapp.services.lists import EncounterDetail
 from ichigoapp.services.today import Attendee
+from ichigoapp.ui import fmt
+from ichigoapp.ui.translation import QT_TRANSLATE_NOOP
 from ichigoapp.ui.widgets.buttons import button
 
-INTENTION_PROMPT = "If this were the only time we met, what must I hear, and what must I share?"
+translate = QCoreApplication.translate
+INTENTION_PROMPT = QT_TRANSLATE_NOOP(
+    "EncounterForm", "If this were the only time we met, what must I hear, and what must I share?"
+)
 
 
 def _to_qt(value: datetime) -> QDateTime:
@@ -54,7 +59,11 @@ def _holder(layout: QHBoxLayout | QVBoxLayout) -> QWidget:
 
 
 # The invite's answers worth showing beside a name (PARTSTAT); "needs action" is not.
-_ANSWERS = {"ACCEPTED": "accepted", "DECLINED": "declined", "TENTATIVE": "maybe"}
+_ANSWERS = {
+    "ACCEPTED": QT_TRANSLATE_NOOP("EncounterForm", "accepted"),
+    "DECLINED": QT_TRANSLATE_NOOP("EncounterForm", "declined"),
+    "TENTATIVE": QT_TRANSLATE_NOOP("EncounterForm", "maybe"),
+}
 
 
 class EncounterForm(QWidget):
@@ -72,21 +81,21 @@ class EncounterForm(QWidget):
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Encounter title")
-        form.addRow("&Title:", self.title_edit)
+        self.title_edit.setAccessibleName(translate("EncounterForm", "Encounter title"))
+        form.addRow(translate("EncounterForm", "&Title:"), self.title_edit)
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind")
+        self.kind.setAccessibleName(translate("EncounterForm", "Kind"))
         for k in EncounterKind:
-            self.kind.addItem(k.value.capitalize(), k.value)
+            self.kind.addItem(fmt.kind_name(k.value), k.value)
         self.status = QComboBox()
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(translate("EncounterForm", "Status"))
         for s in EncounterStatus:
-            self.status.addItem(s.value.capitalize(), s.value)
+            self.status.addItem(fmt.status_name(s.value), s.value)
         kinds = QHBoxLayout()
         kinds.addWidget(self.kind, 1)
-        kinds.addWidget(QLabel("Status:"))
+        kinds.addWidget(QLabel(translate("EncounterForm", "Status:")))
         kinds.addWidget(self.status, 1)
-        form.addRow("&Kind:", _holder(kinds))
+        form.addRow(translate("EncounterForm", "&Kind:"), _holder(kinds))
         # Why a meeting is cancelled when the calendar, not the invite, said so.
         self.status_note = QLabel()
         self.status_note.setObjectName("muted")
@@ -94,64 +103,75 @@ class EncounterForm(QWidget):
         self.status_note.setVisible(False)
         form.addRow("", self.status_note)
         self.start = QDateTimeEdit()
-        self.start.setAccessibleName("Start")
+        self.start.setAccessibleName(translate("EncounterForm", "Start"))
         self.end = QDateTimeEdit()
-        self.end.setAccessibleName("End")
+        self.end.setAccessibleName(translate("EncounterForm", "End"))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+            edit.setDisplayFormat(fmt.qdatetime_pattern())
         times = QHBoxLayout()
         times.addWidget(self.start, 1)
-        times.addWidget(QLabel("to"))
+        times.addWidget(QLabel(translate("EncounterForm", "to")))
         times.addWidget(self.end, 1)
-        form.addRow("&When:", _holder(times))
+        form.addRow(translate("EncounterForm", "&When:"), _holder(times))
         self.location = QLineEdit()
-        self.location.setAccessibleName("Location")
-        form.addRow("&Location:", self.location)
-        self.join_url = QLineEdit(placeholderText="https://…")
-        self.join_url.setAccessibleName("Join link")
+        self.location.setAccessibleName(translate("EncounterForm", "Location"))
+        form.addRow(translate("EncounterForm", "&Location:"), self.location)
+        self.join_url = QLineEdit(placeholderText="https://…")  # i18n: keep
+        self.join_url.setAccessibleName(translate("EncounterForm", "Join link"))
         self.join_link = QLabel()
         self.join_link.setOpenExternalLinks(True)
-        self.join_link.setAccessibleName("Open join link")
+        self.join_link.setAccessibleName(translate("EncounterForm", "Open join link"))
         self.join_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         join = QHBoxLayout()
         join.addWidget(self.join_url, 1)
         join.addWidget(self.join_link)
-        form.addRow("&Join link:", _holder(join))
+        form.addRow(translate("EncounterForm", "&Join link:"), _holder(join))
         # The invitation's own words (its description), as the organizer wrote them:
         # plain text, read-only (the next update of the invite replaces them).
         self.agenda = QPlainTextEdit()
-        self.agenda.setAccessibleName("Agenda from the invitation")
+        self.agenda.setAccessibleName(translate("EncounterForm", "Agenda from the invitation"))
         self.agenda.setReadOnly(True)
         self.agenda.setTabChangesFocus(True)
         self.agenda.setMaximumHeight(110)
-        self.agenda_label = QLabel("Agenda:")
+        self.agenda_label = QLabel(translate("EncounterForm", "Agenda:"))
         form.addRow(self.agenda_label, self.agenda)
         self._show_agenda(False)
         self.intention = QPlainTextEdit()
-        self.intention.setPlaceholderText(INTENTION_PROMPT)
-        self.intention.setAccessibleName("My intention")
+        self.intention.setPlaceholderText(translate("EncounterForm", INTENTION_PROMPT))
+        self.intention.setAccessibleName(translate("EncounterForm", "My intention"))
         self.intention.setTabChangesFocus(True)
         self.intention.setFixedHeight(70)
-        form.addRow("&Intention:", self.intention)
+        form.addRow(translate("EncounterForm", "&Intention:"), self.intention)
         self.notes = QPlainTextEdit()
-        self.notes.setAccessibleName("Notes")
+        self.notes.setAccessibleName(translate("EncounterForm", "Notes"))
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(90)
-        form.addRow("&Notes:", self.notes)
+        form.addRow(translate("EncounterForm", "&Notes:"), self.notes)
 
         self.people = QListWidget()
-        self.people.setAccessibleName("Participants")
+        self.people.setAccessibleName(translate("EncounterForm", "Participants"))
         self.people.setMinimumHeight(90)
         self.people.setMaximumHeight(160)
         self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.people.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.people.currentRowChanged.connect(lambda _row: self.attendee_changed.emit())
         self.people.itemActivated.connect(self._activated)
-        self.add_person_button = button("Add person…", "Add a contact to this encounter")
-        self.remove_person_button = button("Remove", "Remove participant")
-        self.link_button = button("Link to contact…", "Link attendee to an existing contact")
-        self.create_button = button("Create contact", "Create a contact from attendee")
+        self.add_person_button = button(
+            translate("EncounterForm", "Add person…"),
+            translate("EncounterForm", "Add a contact to this encounter"),
+        )
+        self.remove_person_button = button(
+            translate("EncounterForm", "Remove"), translate("EncounterForm", "Remove participant")
+        )
+        self.link_button = button(
+            translate("EncounterForm", "Link to contact…"),
+            translate("EncounterForm", "Link attendee to an existing contact"),
+        )
+        self.create_button = button(
+            translate("EncounterForm", "Create contact"),
+            translate("EncounterForm", "Create a contact from attendee"),
+        )
         people_buttons = QHBoxLayout()
         for b in (
             self.add_person_button,
@@ -164,7 +184,7 @@ class EncounterForm(QWidget):
         people_box = QVBoxLayout()
         people_box.addWidget(self.people)
         people_box.addLayout(people_buttons)
-        form.addRow("&People:", _holder(people_box))
+        form.addRow(translate("EncounterForm", "&People:"), _holder(people_box))
 
         for line in (self.title_edit, self.location, self.join_url):
             line.textChanged.connect(self._edited)
@@ -187,7 +207,8 @@ class EncounterForm(QWidget):
     def _show_join_link(self, url: str) -> None:
         url = url.strip()
         if url.startswith(("https://", "http://")):
-            self.join_link.setText(f'<a href="{escape(url, quote=True)}">Join</a>')
+            join = escape(translate("EncounterForm", "Join"))
+            self.join_link.setText(f'<a href="{escape(url, quote=True)}">{join}</a>')
         else:
             self.join_link.setText("")
 
@@ -204,8 +225,11 @@ class EncounterForm(QWidget):
             self.kind.setCurrentIndex(max(self.kind.findData(detail.kind), 0))
             self.status.setCurrentIndex(max(self.status.findData(detail.status), 0))
             self.status_note.setText(
-                "Removed from calendar: a calendar you follow no longer lists this meeting. "
-                "What you wrote about it is kept."
+                translate(
+                    "EncounterForm",
+                    "Removed from calendar: a calendar you follow no longer lists this meeting. "
+                    "What you wrote about it is kept.",
+                )
                 if detail.status_reason
                 else ""
             )
@@ -249,10 +273,14 @@ class EncounterForm(QWidget):
                 text = a.label
             else:
                 address = f" <{a.email}>" if a.email and a.email != a.label else ""
-                text = f"{a.label}{address}  — new, not in contacts"
+                text = f"{a.label}{address}  — " + translate(
+                    "EncounterForm", "new, not in contacts"
+                )
             answer = _ANSWERS.get(a.reply_status.upper())
             if answer:
-                text += f"  ({answer})"
+                text += "  " + translate("EncounterForm", "({answer})").format(
+                    answer=translate("EncounterForm", answer)
+                )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, a)
             if not a.matched:

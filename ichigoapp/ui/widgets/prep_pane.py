@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QPageLayout, QPixmap
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -33,6 +33,7 @@ from ichigoapp.ui.widgets.buttons import button
 if TYPE_CHECKING:
     from ichigoapp.store import Vault
 
+translate = QCoreApplication.translate
 PREVIEW_WIDTH = 440  # logical pixels: readable beside the buttons, fits a laptop screen
 
 
@@ -59,14 +60,22 @@ class PrepPane(QWidget):
 
         self.size_box = self.output.size_box
         self.size_box.currentIndexChanged.connect(lambda _i: self.refresh_preview())
-        self.preview_button = button("Print preview…", "Print preview of the prep card")
+        self.preview_button = button(
+            translate("PrepPane", "Print preview…"),
+            translate("PrepPane", "Print preview of the prep card"),
+        )
         self.preview_button.clicked.connect(self.print_preview)
-        self.print_button = button("Print…", "Print the prep card")
+        self.print_button = button(
+            translate("PrepPane", "Print…"), translate("PrepPane", "Print the prep card")
+        )
         self.print_button.clicked.connect(self.print_card)
-        self.pdf_button = button("Save as PDF…", "Save the prep card as PDF")
+        self.pdf_button = button(
+            translate("PrepPane", "Save as PDF…"),
+            translate("PrepPane", "Save the prep card as PDF"),
+        )
         self.pdf_button.setObjectName("primary")
         self.pdf_button.clicked.connect(self.save_pdf)
-        size_label = QLabel("Card &size:")
+        size_label = QLabel(translate("PrepPane", "Card &size:"))
         size_label.setBuddy(self.size_box)
         bar = QHBoxLayout()
         bar.addWidget(size_label)
@@ -77,7 +86,7 @@ class PrepPane(QWidget):
         bar.addWidget(self.pdf_button)
 
         self.preview = QLabel()
-        self.preview.setAccessibleName("Prep card preview")
+        self.preview.setAccessibleName(translate("PrepPane", "Prep card preview"))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # A thin edge so a white card reads as paper on a white window.
         self.preview.setStyleSheet("QLabel { background: white; border: 1px solid #bbb; }")
@@ -115,7 +124,9 @@ class PrepPane(QWidget):
         except IchigoError as exc:
             self.card = None
             self.preview.clear()
-            self.message.setText(f"No prep card: {exc.message}.")
+            self.message.setText(
+                translate("PrepPane", "No prep card: {reason}.").format(reason=exc.message)
+            )
         else:
             self.message.setText("")
         self._set_enabled()
@@ -145,8 +156,10 @@ class PrepPane(QWidget):
     # --- output --------------------------------------------------------------------------
     def suggested_name(self) -> str:
         if self.card is None:
-            return "prep-card.pdf"
-        return f"Prep card - {safe_file_name(self.card.title)} - {self.card.start:%Y-%m-%d}.pdf"
+            return translate("PrepPane", "prep-card.pdf")
+        return translate("PrepPane", "Prep card - {title} - {date}.pdf").format(
+            title=safe_file_name(self.card.title), date=f"{self.card.start:%Y-%m-%d}"
+        )
 
     def save_pdf(self) -> bool:
         """Ask where, then write the PDF on a worker; True when writing started."""
@@ -154,7 +167,7 @@ class PrepPane(QWidget):
         if card is None or self.output.busy:
             return False
         chosen = native.save_file_name(
-            self, "Save prep card as PDF", self.suggested_name(), PDF_FILTER
+            self, translate("PrepPane", "Save prep card as PDF"), self.suggested_name(), PDF_FILTER
         )
         if chosen is None:
             return False
@@ -162,7 +175,7 @@ class PrepPane(QWidget):
         return True
 
     def _saved(self, path: Path, _pages: int) -> None:
-        self.message.setText(f"Saved {path}")
+        self.message.setText(translate("PrepPane", "Saved {path}").format(path=path))
         self.pdf_saved.emit(path)
 
     def print_card(self) -> bool:

@@ -9,12 +9,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLineEdit, QListView, QWidget
 
 from ichigoapp.services.search import SearchHit, search
 from ichigoapp.ui import fmt
+from ichigoapp.ui.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from ichigoapp.store import Vault
@@ -22,11 +23,12 @@ if TYPE_CHECKING:
 KindRole = Qt.ItemDataRole.UserRole + 10
 TargetRole = Qt.ItemDataRole.UserRole + 11
 
+translate = QCoreApplication.translate
 _GROUP_TITLES = {
-    "contact": "Contacts",
-    "encounter": "Encounters",
-    "reflection": "Reflections",
-    "promise": "Promises",
+    "contact": QT_TRANSLATE_NOOP("MainWindow", "Contacts"),
+    "encounter": QT_TRANSLATE_NOOP("MainWindow", "Encounters"),
+    "reflection": QT_TRANSLATE_NOOP("MainWindow", "Reflections"),
+    "promise": QT_TRANSLATE_NOOP("MainWindow", "Promises"),
 }
 
 
@@ -49,7 +51,9 @@ class SearchResultsModel(QStandardItemModel):
         last_kind = None
         for hit in hits:
             if hit.kind != last_kind:
-                heading = QStandardItem(_GROUP_TITLES.get(hit.kind, hit.kind))
+                heading = QStandardItem(
+                    translate("MainWindow", _GROUP_TITLES.get(hit.kind, hit.kind))
+                )
                 heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 heading.setFont(heading_font)
                 self.appendRow(heading)
@@ -72,14 +76,16 @@ class SearchField(QLineEdit):
     def __init__(self, vault: Vault, host: QWidget) -> None:
         super().__init__()
         self.vault = vault
-        self.setPlaceholderText("Search people, meetings, notes…  (Ctrl+K)")
-        self.setAccessibleName("Search")
+        self.setPlaceholderText(
+            translate("SearchField", "Search people, meetings, notes…  (Ctrl+K)")
+        )
+        self.setAccessibleName(translate("SearchField", "Search"))
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(320)
         self.model = SearchResultsModel(self)
         self.popup = QListView(host)
         self.popup.setObjectName("searchResults")
-        self.popup.setAccessibleName("Search results")
+        self.popup.setAccessibleName(translate("SearchField", "Search results"))
         self.popup.setModel(self.model)
         self.popup.setFrameShape(QFrame.Shape.StyledPanel)
         self.popup.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -101,7 +107,7 @@ class SearchField(QLineEdit):
             hits = search(session, text, limit_per_kind=8)
         self.model.set_hits(hits)
         if not hits:
-            self.model.appendRow(QStandardItem("No matches"))
+            self.model.appendRow(QStandardItem(translate("SearchField", "No matches")))
             self.model.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         self._place()
         self.popup.show()

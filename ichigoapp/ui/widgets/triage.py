@@ -12,7 +12,7 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -39,6 +39,7 @@ from ichigoapp.ui import fmt
 from ichigoapp.ui.changes import commit
 from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.dialogs import ask
+from ichigoapp.ui.translation import tr
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from ichigoapp.ui.events import EventBus
 
 PersonRole = Qt.ItemDataRole.UserRole + 1
+translate = QCoreApplication.translate
 
 
 class TriageWidget(QWidget):
@@ -74,23 +76,28 @@ class TriageWidget(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("sectionTitle")
         hint = QLabel(
-            "People from your calendar who are not in your contacts yet. Decide once per "
-            "person: every meeting they appear in follows. ★ marks a suggestion; nothing is "
-            "linked without you."
+            translate(
+                "TriageWidget",
+                "People from your calendar who are not in your contacts yet. Decide once per "
+                "person: every meeting they appear in follows. ★ marks a suggestion; nothing is "
+                "linked without you.",
+            )
         )
         hint.setObjectName("muted")
         hint.setWordWrap(True)
-        self.scope_button = QPushButton("Show everyone new")
-        self.scope_button.setAccessibleName("Show new people from all meetings")
+        self.scope_button = QPushButton(translate("TriageWidget", "Show everyone new"))
+        self.scope_button.setAccessibleName(
+            translate("TriageWidget", "Show new people from all meetings")
+        )
         self.scope_button.clicked.connect(self.show_everyone)
         self.scope_button.setVisible(encounter_id is not None)
 
-        self.filter = QLineEdit(placeholderText="Filter new people…")
-        self.filter.setAccessibleName("Filter new people")
+        self.filter = QLineEdit(placeholderText=translate("TriageWidget", "Filter new people…"))
+        self.filter.setAccessibleName(translate("TriageWidget", "Filter new people"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
         self.list = QListWidget()
-        self.list.setAccessibleName("New people")
+        self.list.setAccessibleName(translate("TriageWidget", "New people"))
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(2)
         # Long addresses elide (the detail shows them whole) rather than scroll sideways.
@@ -105,7 +112,7 @@ class TriageWidget(QWidget):
 
         # --- the person being decided on ------------------------------------------------
         self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Name for the new contact")
+        self.name_edit.setAccessibleName(translate("TriageWidget", "Name for the new contact"))
         self.email_label = QLabel()
         self.email_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meetings_label = QLabel()
@@ -114,27 +121,34 @@ class TriageWidget(QWidget):
         self.meetings_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Name:", self.name_edit)
-        form.addRow("Address:", self.email_label)
-        form.addRow("Meetings:", self.meetings_label)
+        form.addRow(translate("TriageWidget", "&Name:"), self.name_edit)
+        form.addRow(translate("TriageWidget", "Address:"), self.email_label)
+        form.addRow(translate("TriageWidget", "Meetings:"), self.meetings_label)
 
         self.suggestion_box = QFrame()
         self.suggestion_box.setObjectName("card")
         self.suggestion_layout = QVBoxLayout(self.suggestion_box)
         self.suggestion_layout.setContentsMargins(12, 10, 12, 10)
 
-        self.create_button = QPushButton("Create contact")
+        self.create_button = QPushButton(translate("TriageWidget", "Create contact"))
         self.create_button.setObjectName("primary")
-        self.create_button.setAccessibleName("Create a contact for this person")
+        self.create_button.setAccessibleName(
+            translate("TriageWidget", "Create a contact for this person")
+        )
         self.create_button.clicked.connect(self.create_current)
-        self.link_button = QPushButton("Link to existing contact…")
-        self.link_button.setAccessibleName("Link this person to an existing contact")
+        self.link_button = QPushButton(translate("TriageWidget", "Link to existing contact…"))
+        self.link_button.setAccessibleName(
+            translate("TriageWidget", "Link this person to an existing contact")
+        )
         self.link_button.clicked.connect(self.link_current)
-        self.ignore_button = QPushButton("Ignore")
-        self.ignore_button.setAccessibleName("Ignore this person")
+        self.ignore_button = QPushButton(translate("TriageWidget", "Ignore"))
+        self.ignore_button.setAccessibleName(translate("TriageWidget", "Ignore this person"))
         self.ignore_button.setToolTip(
-            "A room, a mailing list, someone you will not follow up: not asked about again,\n"
-            "here or in calendars you import later"
+            translate(
+                "TriageWidget",
+                "A room, a mailing list, someone you will not follow up: not asked about again,\n"
+                "here or in calendars you import later",
+            )
         )
         self.ignore_button.clicked.connect(self.ignore_current)
         actions = QHBoxLayout()
@@ -155,7 +169,11 @@ class TriageWidget(QWidget):
         dv.addLayout(actions)
         dv.addStretch(1)
 
-        self.empty = QLabel("Nobody new is waiting. Everyone you will meet is in your contacts.")
+        self.empty = QLabel(
+            translate(
+                "TriageWidget", "Nobody new is waiting. Everyone you will meet is in your contacts."
+            )
+        )
         self.empty.setObjectName("muted")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -190,21 +208,31 @@ class TriageWidget(QWidget):
         now = self.clock()
         for person in self.people:
             count = len(person.meetings)
-            bits = [person.email or "no address", fmt.plural(count, "meeting")]
+            bits = [
+                person.email or translate("TriageWidget", "no address"),
+                tr("%n meeting(s)", "", count),
+            ]
             mark = "  ★" if person.suggestions else ""
             item = QListWidgetItem(f"{person.label}{mark}\n{' · '.join(bits)}")
             upcoming = person.next_meeting(now)
             if upcoming is not None:
-                item.setToolTip(f"Next: {upcoming.title}, {fmt.when(upcoming.start, now)}")
+                item.setToolTip(
+                    translate("TriageWidget", "Next: {title}, {when}").format(
+                        title=upcoming.title, when=fmt.when(upcoming.start, now)
+                    )
+                )
             item.setData(PersonRole, person.key)
             self.list.addItem(item)
         self.list.blockSignals(blocked)
         self._apply_filter(self.filter.text())
         n = len(self.people)
-        where = " in this meeting" if self.encounter_id is not None else ""
-        self.heading.setText(
-            f"{fmt.plural(n, 'new person', 'new people')}{where}" if n else "No new people"
-        )
+        if not n:
+            heading = translate("TriageWidget", "No new people")
+        elif self.encounter_id is not None:
+            heading = tr("%n new person(s) in this meeting", "", n)
+        else:
+            heading = tr("%n new person(s)", "", n)
+        self.heading.setText(heading)
         has_people = bool(self.people)
         self.splitter.setVisible(has_people)
         self.empty.setVisible(not has_people)
@@ -256,24 +284,35 @@ class TriageWidget(QWidget):
         self.person_title.setText(person.label)
         # Prefilled from the invite; an address's local part is a better start than nothing.
         self.name_edit.setText(person.name or person.email.split("@")[0])
-        self.email_label.setText(person.email or "(the invite gave no address)")
+        self.email_label.setText(
+            person.email or translate("TriageWidget", "(the invite gave no address)")
+        )
         lines = []
         for m in person.meetings[:8]:
-            state = " <i>(cancelled)</i>" if m.cancelled else ""
+            cancelled = escape(translate("TriageWidget", "(cancelled)"))
+            state = f" <i>{cancelled}</i>" if m.cancelled else ""
             lines.append(f"{escape(fmt.when(m.start, now))} · {escape(m.title)}{state}")
         if len(person.meetings) > 8:
-            lines.append(f"<i>and {len(person.meetings) - 8} more</i>")
+            more = tr("and %n more", "", len(person.meetings) - 8)
+            lines.append(f"<i>{escape(more)}</i>")
         self.meetings_label.setText("<br>".join(lines))
         self.suggestion_box.setVisible(bool(person.suggestions))
         for suggestion in person.suggestions:
             who = escape(suggestion.name)
             if suggestion.subtitle:
                 who += f" <span style='color:gray'>({escape(suggestion.subtitle)})</span>"
-            label = QLabel(f"Is this <b>{who}</b>?<br><small>{escape(suggestion.reason)}</small>")
+            question = translate("TriageWidget", "Is this <b>{name}</b>?").format(name=who)
+            label = QLabel(f"{question}<br><small>{escape(suggestion.reason)}</small>")
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
-            button = QPushButton(f"Yes, link to {suggestion.name}")
-            button.setAccessibleName(f"Link to suggested contact {suggestion.name}")
+            button = QPushButton(
+                translate("TriageWidget", "Yes, link to {name}").format(name=suggestion.name)
+            )
+            button.setAccessibleName(
+                translate("TriageWidget", "Link to suggested contact {name}").format(
+                    name=suggestion.name
+                )
+            )
             button.clicked.connect(
                 lambda _=False, cid=suggestion.contact_id, name=suggestion.name: self.link_to(
                     cid, name
@@ -314,9 +353,9 @@ class TriageWidget(QWidget):
         name = self.name_edit.text().strip() or person.label
         ids = person.participation_ids
         return self._write(
-            "create the contact",
+            translate("TriageWidget", "create the contact"),
             lambda s: create_contact_for(s, ids, name, person.email),
-            f"Added {name} to your contacts",
+            translate("TriageWidget", "Added {name} to your contacts").format(name=name),
         )
 
     def link_current(self) -> bool:
@@ -325,10 +364,18 @@ class TriageWidget(QWidget):
             return False
         with self.vault.session() as session:
             choices = contact_choices(session)
-        contact_id = ask.pick_contact(self, "Link to contact", f"Who is {person.label}?", choices)
+        contact_id = ask.pick_contact(
+            self,
+            translate("TriageWidget", "Link to contact"),
+            translate("TriageWidget", "Who is {name}?").format(name=person.label),
+            choices,
+        )
         if contact_id is None:
             return False
-        name = next((c.name for c in choices if c.contact_id == contact_id), "the contact")
+        name = next(
+            (c.name for c in choices if c.contact_id == contact_id),
+            translate("TriageWidget", "the contact"),
+        )
         return self.link_to(contact_id, name)
 
     def link_to(self, contact_id: int, name: str) -> bool:
@@ -337,9 +384,11 @@ class TriageWidget(QWidget):
             return False
         ids = person.participation_ids
         return self._write(
-            "link the person",
+            translate("TriageWidget", "link the person"),
             lambda s: link_person(s, ids, contact_id),
-            f"Linked {person.label} to {name}",
+            translate("TriageWidget", "Linked {person} to {name}").format(
+                person=person.label, name=name
+            ),
         )
 
     def ignore_current(self) -> bool:
@@ -348,5 +397,7 @@ class TriageWidget(QWidget):
             return False
         ids = person.participation_ids
         return self._write(
-            "ignore the person", lambda s: ignore_person(s, ids), f"Ignored {person.label}"
+            translate("TriageWidget", "ignore the person"),
+            lambda s: ignore_person(s, ids),
+            translate("TriageWidget", "Ignored {name}").format(name=person.label),
         )

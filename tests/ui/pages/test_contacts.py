@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from ichigoapp.model import Contact, Encounter, Participation
 from ichigoapp.services.contacts import contact_detail, find_by_email
+from ichigoapp.ui import fmt
 from ichigoapp.ui.models import ContactTableModel, IdRole
 from tests.ui import seed
 from tests.ui.conftest import NOW, DialogLog
@@ -278,7 +279,9 @@ def test_the_header_shows_the_photo_how_to_say_the_name_and_the_birthday(
     view = window.contacts
     header = view.subheading.text()
     assert (
-        f"たなか あいこ · she/her · Born {soon.day} {soon:%B} 1990 (birthday in 3 days)" in header
+        # In the locale's format ("December 6, 1990" in US English, "6 December 1990"...).
+        f"たなか あいこ · she/her · Born {fmt.birthday(soon.replace(year=1990))} "
+        "(birthday in 3 days)" in header
     )
     assert view.photo.isVisible() and view.photo.pixmap().width() == 64
     window.open_contact(plain)
@@ -290,7 +293,7 @@ def test_the_header_shows_the_photo_how_to_say_the_name_and_the_birthday(
     window.save_action.trigger()
     with window.vault.session() as s:
         assert contact_form(s, aiko.id).birthday.year == 1604  # the no-year marker
-    assert f"Born {soon.day} {soon:%B} (" in view.subheading.text()
+    assert f"Born {fmt.birthday(soon.replace(year=1604))} (" in view.subheading.text()
     assert "1604" not in view.subheading.text() + view.form.birthday.text()
 
 
