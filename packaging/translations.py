@@ -316,12 +316,12 @@ def compiled_qm(qm: Path, sources: Sequence[Path]) -> bytes:
 # ---------------------------------------------------------------------------- commands
 
 
-def compile_all() -> None:
-    for language in LANGUAGES:
+def compile_all(*, gettext: bool = True, qt: bool = True) -> None:
+    for language in LANGUAGES if gettext else ():
         if po_file(language).exists():
             mo_file(language).write_bytes(compiled_mo(language))
             print(f"compiled {_posix(mo_file(language))}")
-    for qm, sources in qt_compilations().items():
+    for qm, sources in qt_compilations().items() if qt else ():
         qm.write_bytes(compiled_qm(qm, sources))
         print(f"compiled {_posix(qm)} from {', '.join(p.name for p in sources)}")
 
@@ -353,7 +353,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.only != "gettext":
             update_qt()
     if args.step in ("all", "compile"):
-        compile_all()
+        compile_all(gettext=args.only != "qt", qt=args.only != "gettext")
     if args.step == "check":
         stale = stale_files()
         for name in stale:

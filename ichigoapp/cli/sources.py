@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ichigoapp.cli.common import Commands, emit, open_vault_for, reading
 from ichigoapp.errors import EXIT_FAILURE, EXIT_OK, BadInput
-from ichigoapp.i18n import _
+from ichigoapp.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -31,7 +31,7 @@ def _link(value: str) -> str:
         return value
     line = sys.stdin.readline().strip()
     if not line:
-        raise BadInput("no calendar link on standard input")
+        raise BadInput(_("no calendar link on standard input"))
     return line
 
 
@@ -41,11 +41,13 @@ def _password(user: str, host: str) -> str:
         return from_env
     if not sys.stdin.isatty():
         raise BadInput(
-            f"a password is needed for {user}: type it at a terminal or set {PASSWORD_ENV}"
+            _("a password is needed for {user}: type it at a terminal or set {variable}").format(
+                user=user, variable=PASSWORD_ENV
+            )
         )
-    password = getpass.getpass(f"Password for {user} at {host}: ")
+    password = getpass.getpass(_("Password for {user} at {host}: ").format(user=user, host=host))
     if not password:
-        raise BadInput("no password given")
+        raise BadInput(_("no password given"))
     return password
 
 
@@ -71,9 +73,9 @@ def cmd_calendars_add(args: argparse.Namespace) -> int:
     url = normalise_url(_link(args.url))
     kind = SourceKind(_kind(args, url))
     if kind == SourceKind.ICS and args.calendar:
-        raise BadInput("--calendar is for CalDAV accounts; a calendar link is one calendar")
+        raise BadInput(_("--calendar is for CalDAV accounts; a calendar link is one calendar"))
     if kind == SourceKind.CALDAV and not args.user:
-        raise BadInput("a CalDAV account needs --user")
+        raise BadInput(_("a CalDAV account needs --user"))
     password = _password(args.user, host_of(url)) if args.user else ""
     every = DEFAULT_EVERY_MINUTES if args.every is None else args.every
     with open_vault_for(args, write=True) as vault:
@@ -96,7 +98,15 @@ def cmd_calendars_add(args: argparse.Namespace) -> int:
         )
         with vault.session() as session:
             shown = source_svc.source_dict(source_svc.get_source(session, source_id))
-    emit(args, shown, lambda: f"Added calendar {source_id} '{shown['name']}'.\n" + _line(report))
+    emit(
+        args,
+        shown,
+        lambda: (
+            _("Added calendar {id} '{name}'.").format(id=source_id, name=shown["name"])
+            + "\n"
+            + _line(report)
+        ),
+    )
     return EXIT_OK
 
 
@@ -112,27 +122,32 @@ def cmd_calendars_list(args: argparse.Namespace) -> int:
     def text() -> str:
         lines = []
         for r in rows:
-            when = (r["last_sync"] or "never")[:16].replace("T", " ")
+            when = _synced(r["last_sync"])
             followed = f" ({', '.join(r['calendars'])})" if r["calendars"] else ""
+            every = ngettext(
+                "every %(n)d min, last synced %(when)s",
+                "every %(n)d min, last synced %(when)s",
+                r["every_minutes"],
+            ) % {"n": r["every_minutes"], "when": when}
             lines.append(
                 f"{r['id']:>4}  {r['name']}  [{r['kind']}]  {r['url']}{followed}\n"
-                f"      every {r['every_minutes']} min, last synced {when}"
-                + (f"\n      last error: {r['last_error']}" if r["last_error"] else "")
+                f"      {every}" + (_last_error(r["last_error"]) if r["last_error"] else "")
             )
-        return "\n".join(lines) or "No calendars followed. Add one with `ichigo calendars add`."
+        return "\n".join(lines) or _("No calendars followed. Add one with `ichigo calendars add`.")
 
     emit(args, rows, text)
     return EXIT_OK
 
 
 def _source_of_kind(session: Session, source_id: int, kinds: Sequence[str], what: str) -> str:
-    """The name of source ``source_id`` if it is one of ``kinds``; else bad input."""
+    """The name of source ``source_id`` if it is one of ``kinds``; else NotFound with
+    ``what`` (a translated message with ``{id}``)."""
     from ichigoapp.errors import NotFound
     from ichigoapp.services import sources as source_svc
 
     source = source_svc.get_source(session, source_id)
     if source.kind not in kinds:
-        raise NotFound(f"no {what} with id {source_id}")
+        raise NotFound(what.format(id=source_id))
     return source.name
 
 
@@ -140,42 +155,79 @@ def cmd_calendars_remove(args: argparse.Namespace) -> int:
     from ichigoapp.services import sources as source_svc
 
     with open_vault_for(args, write=True) as vault, vault.transaction() as session:
-        name = _source_of_kind(session, args.id, source_svc.CALENDAR_KINDS, "calendar source")
+        name = _source_of_kind(
+            session, args.id, source_svc.CALENDAR_KINDS, _("no calendar source with id {id}")
+        )
         removed = source_svc.remove_source(session, args.id, forget_meetings=args.forget_meetings)
-    kept = "" if args.forget_meetings else "; its meetings stay in the vault"
-    emit(
-        args,
-        {"id": args.id, "removed_meetings": removed},
-        f"Stopped following '{name}'{kept}."
-        + (f" {removed} meeting(s) removed." if args.forget_meetings else ""),
-    )
+    if args.forget_meetings:
+        said = ngettext(
+            "Stopped following '{name}'. {n} meeting removed.",
+            "Stopped following '{name}'. {n} meetings removed.",
+            removed,
+        )
+    else:
+        said = _("Stopped following '{name}'; its meetings stay in the vault.")
+    emit(args, {"id": args.id, "removed_meetings": removed}, said.format(name=name, n=removed))
     return EXIT_OK
 
 
 def _line(report: SyncReport) -> str:
     if not report.ok:
-        return f"{report.name}: failed: {report.error}"
+        return _("{name}: failed: {error}").format(name=report.name, error=report.error)
     if report.not_modified:
-        return f"{report.name}: no changes."
+        return _("{name}: no changes.").format(name=report.name)
     if report.kind == "carddav":
-        text = (
-            f"{report.name}: {report.pulled_created} new contacts, {report.pulled_updated} "
-            f"updated, {report.unlinked} unlinked (their cards were deleted; the contacts "
-            f"stay); {report.pushed_created} cards written, {report.pushed_updated} updated, "
-            f"{report.pushed_deleted} deleted; {report.conflicts_merged} merged."
+        text = _(
+            "{name}: {pulled_created} new contacts, {pulled_updated} updated, {unlinked} "
+            "unlinked (their cards were deleted; the contacts stay); {pushed_created} cards "
+            "written, {pushed_updated} updated, {pushed_deleted} deleted; {merged} merged."
+        ).format(
+            name=report.name,
+            pulled_created=report.pulled_created,
+            pulled_updated=report.pulled_updated,
+            unlinked=report.unlinked,
+            pushed_created=report.pushed_created,
+            pushed_updated=report.pushed_updated,
+            pushed_deleted=report.pushed_deleted,
+            merged=report.conflicts_merged,
         )
         for err in report.errors:
-            text += f"\n  problem with card {err['uid']}: {err['message']}"
+            text += "\n  " + _("problem with card {uid}: {message}").format(
+                uid=err["uid"], message=err["message"]
+            )
         return text
-    text = (
-        f"{report.name}: {report.created} new, {report.updated} updated, "
-        f"{report.unchanged} unchanged, {report.cancelled} cancelled, "
-        f"{report.removed} removed; {report.new_people} new people to triage."
+    text = _(
+        "{name}: {created} new, {updated} updated, {unchanged} unchanged, {cancelled} "
+        "cancelled, {removed} removed; {new_people} new people to triage."
+    ).format(
+        name=report.name,
+        created=report.created,
+        updated=report.updated,
+        unchanged=report.unchanged,
+        cancelled=report.cancelled,
+        removed=report.removed,
+        new_people=report.new_people,
     )
     for err in report.errors:
         uid = f" (UID {err['uid']})" if err.get("uid") else ""
-        text += f"\n  problem{uid}: {err['message']}"
+        text += "\n  " + _("problem{uid}: {message}").format(uid=uid, message=err["message"])
     return text
+
+
+def _synced(iso: str | None) -> str:
+    """When a source last synced, in the user's locale; "never" before the first."""
+    if not iso:
+        return _("never")
+    from datetime import datetime
+
+    from ichigoapp.i18n import format_datetime
+    from ichigoapp.services.common import local_zone
+
+    return format_datetime(datetime.fromisoformat(iso).astimezone(local_zone()))
+
+
+def _last_error(error: str) -> str:
+    return "\n      " + _("last error: {error}").format(error=error)
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -188,7 +240,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     emit(
         args,
         {"sources": [r.to_json() for r in reports]},
-        lambda: "\n".join(_line(r) for r in reports) or "No calendars to sync.",
+        lambda: "\n".join(_line(r) for r in reports) or _("No calendars to sync."),
     )
     return EXIT_OK if all(r.ok for r in reports) else EXIT_FAILURE
 
@@ -247,7 +299,11 @@ def cmd_addressbooks_add(args: argparse.Namespace) -> int:
     emit(
         args,
         shown,
-        lambda: f"Added address book {source_id} '{shown['name']}'.\n" + _line(report),
+        lambda: (
+            _("Added address book {id} '{name}'.").format(id=source_id, name=shown["name"])
+            + "\n"
+            + _line(report)
+        ),
     )
     return EXIT_OK
 
@@ -264,14 +320,13 @@ def cmd_addressbooks_list(args: argparse.Namespace) -> int:
     def text() -> str:
         lines = []
         for r in rows:
-            when = (r["last_sync"] or "never")[:16].replace("T", " ")
+            synced = _("last synced {when}").format(when=_synced(r["last_sync"]))
             lines.append(
                 f"{r['id']:>4}  {r['name']}  {r['url']}, {source_svc.describe_push(r['push'])}, "
-                f"last synced {when}"
-                + (f"\n      last error: {r['last_error']}" if r["last_error"] else "")
+                f"{synced}" + (_last_error(r["last_error"]) if r["last_error"] else "")
             )
-        return (
-            "\n".join(lines) or "No address books linked. Add one with `ichigo addressbooks add`."
+        return "\n".join(lines) or _(
+            "No address books linked. Add one with `ichigo addressbooks add`."
         )
 
     emit(args, rows, text)
@@ -282,9 +337,15 @@ def cmd_addressbooks_remove(args: argparse.Namespace) -> int:
     from ichigoapp.services import sources as source_svc
 
     with open_vault_for(args, write=True) as vault, vault.transaction() as session:
-        name = _source_of_kind(session, args.id, source_svc.ADDRESS_BOOK_KINDS, "address book")
+        name = _source_of_kind(
+            session, args.id, source_svc.ADDRESS_BOOK_KINDS, _("no address book with id {id}")
+        )
         source_svc.remove_source(session, args.id)
-    emit(args, {"id": args.id}, f"Unlinked '{name}'; its contacts stay in the vault.")
+    emit(
+        args,
+        {"id": args.id},
+        _("Unlinked '{name}'; its contacts stay in the vault.").format(name=name),
+    )
     return EXIT_OK
 
 

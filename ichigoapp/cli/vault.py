@@ -20,7 +20,7 @@ from ichigoapp.cli.common import (
     writing,
 )
 from ichigoapp.errors import EXIT_OK, BadInput, KeyUnavailable
-from ichigoapp.i18n import _
+from ichigoapp.i18n import _, ngettext
 
 NEW_PASSPHRASE_ENV = "ICHIGO_NEW_PASSPHRASE"  # noqa: S105 (the variable name, not a secret)
 
@@ -36,7 +36,7 @@ def _strong_enough(args: argparse.Namespace, passphrase: str) -> str:
     check_new_passphrase(
         passphrase,
         allow_weak=args.allow_weak_passphrase,
-        how_to_confirm=f"pass {ALLOW_WEAK}",
+        how_to_confirm=_("pass {option}").format(option=ALLOW_WEAK),
         context=[vault_path(args).stem],
     )
     return passphrase
@@ -49,19 +49,22 @@ def _new_vault_passphrase(args: argparse.Namespace) -> Callable[[str], str | Non
         from ichigoapp.store import keys
 
         why = (
-            "The system keychain here stores passwords unencrypted"
+            _(
+                "The system keychain here stores passwords unencrypted, so this vault will "
+                "be protected by a passphrase."
+            )
             if args.keychain or keys.plaintext_backend() is not None
-            else "No system keychain is available"
+            else _(
+                "No system keychain is available, so this vault will be protected by a passphrase."
+            )
         )
-        sys.stderr.write(
-            f"{why}, so this vault will be protected by a passphrase.\n"
-            "There is no way to recover a forgotten passphrase: without it the data is lost.\n"
-        )
+        lost = _("There is no way to recover a forgotten passphrase: without it the data is lost.")
+        sys.stderr.write(f"{why}\n{lost}\n")
         first = getpass.getpass(f"{prompt}: ")
         if not first:
             return None
-        if getpass.getpass("Repeat the passphrase: ") != first:
-            raise BadInput("the two passphrases differ; nothing was created")
+        if getpass.getpass(_("Repeat the passphrase: ")) != first:
+            raise BadInput(_("the two passphrases differ; nothing was created"))
         return _strong_enough(args, first)
 
     return ask
@@ -83,11 +86,14 @@ def cmd_init(args: argparse.Namespace) -> int:
     ) as vault:
         data = {"vault": str(vault.path), "key_mode": vault.key_mode.value}
         note = (
-            "the key is kept in the system keychain"
+            _("Created vault {path}; the key is kept in the system keychain.")
             if vault.key_mode is KeyMode.KEYCHAIN
-            else "it is protected by your passphrase: a lost passphrase means lost data"
+            else _(
+                "Created vault {path}; it is protected by your passphrase: "
+                "a lost passphrase means lost data."
+            )
         )
-        emit(args, data, f"Created vault {vault.path}; {note}.")
+        emit(args, data, note.format(path=vault.path))
     return EXIT_OK
 
 
@@ -118,13 +124,15 @@ def _new_passphrase(args: argparse.Namespace) -> str:
         return _strong_enough(args, value)
     if not sys.stdin.isatty():
         raise KeyUnavailable(
-            f"no new passphrase: set {NEW_PASSPHRASE_ENV} or run this in a terminal"
+            _("no new passphrase: set {variable} or run this in a terminal").format(
+                variable=NEW_PASSPHRASE_ENV
+            )
         )
-    first = getpass.getpass("New passphrase: ")
+    first = getpass.getpass(_("New passphrase: "))
     if not first:
-        raise BadInput("empty passphrase; nothing was changed")
-    if getpass.getpass("Repeat the new passphrase: ") != first:
-        raise BadInput("the two passphrases differ; nothing was changed")
+        raise BadInput(_("empty passphrase; nothing was changed"))
+    if getpass.getpass(_("Repeat the new passphrase: ")) != first:
+        raise BadInput(_("the two passphrases differ; nothing was changed"))
     return _strong_enough(args, first)
 
 
@@ -143,20 +151,28 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         meta = vault.change_key(target, passphrase)
         path = vault.path
     how = (
-        "a new random key kept in the system keychain"
+        _(
+            "The vault {path} is now protected by a new random key kept in the system "
+            "keychain. The old key no longer opens it."
+        )
         if meta.key_mode is KeyMode.KEYCHAIN
-        else "your new passphrase: a lost passphrase means lost data"
+        else _(
+            "The vault {path} is now protected by your new passphrase: a lost passphrase "
+            "means lost data. The old key no longer opens it."
+        )
     )
     backups = (
-        "Backups made before this change still open: their keychain key is kept until "
-        "they are rotated out."
+        _(
+            "Backups made before this change still open: their keychain key is kept until "
+            "they are rotated out."
+        )
         if was is KeyMode.KEYCHAIN
-        else "Backups made before this change still need the old passphrase."
+        else _("Backups made before this change still need the old passphrase.")
     )
     emit(
         args,
         {"vault": str(path), "key_mode": meta.key_mode.value},
-        f"The vault {path} is now protected by {how}. The old key no longer opens it. " + backups,
+        how.format(path=path) + " " + backups,
     )
     return EXIT_OK
 
@@ -187,7 +203,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
     emit(
         args,
         {"backup": str(out.absolute()), "key_mode": mode},
-        f"Backed up to {out} (encrypted with the vault's {mode} key).",
+        (
+            _("Backed up to {file} (encrypted with the vault's keychain key).")
+            if mode == "keychain"
+            else _("Backed up to {file} (encrypted with the vault's passphrase key).")
+        ).format(file=out),
     )
     return EXIT_OK
 
@@ -209,7 +229,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     emit(
         args,
         {"vault": str(path.expanduser().absolute()), "ok": True, "bytes": size},
-        f"The vault {path} is sound: every page checked ({size / 1e6:.1f} MB in {seconds:.1f} s).",
+        _("The vault {path} is sound: every page checked ({size} MB in {seconds} s).").format(
+            path=path, size=f"{size / 1e6:.1f}", seconds=f"{seconds:.1f}"
+        ),
     )
     return EXIT_OK
 
@@ -231,40 +253,54 @@ def cmd_security(args: argparse.Namespace) -> int:
 def _security_text(report: dict[str, Any]) -> str:
     kdf = report["kdf"]
     if report["key_mode"] == "keychain":
-        key = "a random 256-bit key kept in the system keychain (no passphrase to guess)"
+        key = _("a random 256-bit key kept in the system keychain (no passphrase to guess)")
     else:
-        key = f"your passphrase, stretched by {kdf['iterations']:,} rounds of {kdf['algorithm']}"
+        key = _("your passphrase, stretched by {rounds} rounds of {algorithm}").format(
+            rounds=f"{kdf['iterations']:,}", algorithm=kdf["algorithm"]
+        )
     check = report["last_check"]
     if check is None:
-        checked = "never recorded (run `ichigo check`)"
+        checked = _("never recorded (run `ichigo check`)")
     else:
-        checked = f"{check['at']}, {'passed' if check['ok'] else 'FAILED'}"
+        checked = (_("{when}, passed") if check["ok"] else _("{when}, FAILED")).format(
+            when=check["at"]
+        )
     minutes = report["autolock_minutes"]
     if minutes is None:
-        autolock = "not set in the vault (the app's own setting applies)"
+        autolock = _("not set in the vault (the app's own setting applies)")
     elif minutes == 0:
-        autolock = "off"
+        autolock = _("off")
     else:
-        autolock = f"after {minutes} minutes without input"
+        autolock = ngettext(
+            "after %(n)d minute without input", "after %(n)d minutes without input", minutes
+        ) % {"n": minutes}
     lines = [
-        f"Vault: {report['vault']}",
-        f"Key: {key}",
-        f"Cipher: {report['cipher']} with {kdf['hmac']} on every {kdf['page_size']}-byte page "
-        f"(SQLCipher {report['sqlcipher']}, compatibility {kdf['cipher_compatibility']})",
-        f"Last full check: {checked}",
-        f"Auto-lock: {autolock}",
+        _("Vault: {path}").format(path=report["vault"]),
+        _("Key: {key}").format(key=key),
+        _(
+            "Cipher: {cipher} with {hmac} on every {page_size}-byte page "
+            "(SQLCipher {version}, compatibility {compatibility})"
+        ).format(
+            cipher=report["cipher"],
+            hmac=kdf["hmac"],
+            page_size=kdf["page_size"],
+            version=report["sqlcipher"],
+            compatibility=kdf["cipher_compatibility"],
+        ),
+        _("Last full check: {checked}").format(checked=checked),
+        _("Auto-lock: {autolock}").format(autolock=autolock),
     ]
     backups = report["backups"]
-    lines.append(f"Backups in the backup folder: {len(backups)}")
+    lines.append(_("Backups in the backup folder: {n}").format(n=len(backups)))
     for b in backups:
-        state = {True: "opens", False: "DOES NOT OPEN", None: "not tried"}[b["opens"]]
+        state = {True: _("opens"), False: _("DOES NOT OPEN"), None: _("not tried")}[b["opens"]]
         lines.append(f"  {Path(b['path']).name}: {b['key']}; {state}")
     weaknesses = report["weaknesses"]
     if weaknesses:
-        lines.append(f"Weaknesses found: {len(weaknesses)}")
+        lines.append(_("Weaknesses found: {n}").format(n=len(weaknesses)))
         lines += [f"  - {w['message']}" for w in weaknesses]
     else:
-        lines.append("Weaknesses found: none")
+        lines.append(_("Weaknesses found: none"))
     return "\n".join(lines)
 
 
@@ -280,7 +316,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     source = Path(args.source).expanduser()
     with restore_vault(source, vault_path(args), ask_passphrase=ask_passphrase) as vault:
         path = vault.path
-    emit(args, {"vault": str(path)}, f"Restored into {path}.")
+    emit(args, {"vault": str(path)}, _("Restored into {path}.").format(path=path))
     return EXIT_OK
 
 
@@ -297,13 +333,19 @@ def cmd_import_json(args: argparse.Namespace) -> int:
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise BadInput(f"cannot read {source}: {exc.strerror or exc}") from None
+        raise BadInput(
+            _("cannot read {file}: {reason}").format(file=source, reason=exc.strerror or exc)
+        ) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BadInput(f"{source} is not JSON ({exc})") from None
+        raise BadInput(_("{file} is not JSON ({error})").format(file=source, error=exc)) from None
     with writing(args) as session:
         counts = import_json(session, data)
     said = [plural(n, kind[:-1]) for kind, n in counts.items()]
-    emit(args, counts, f"Read back {', '.join(said[:-1])} and {said[-1]}.")
+    emit(
+        args,
+        counts,
+        _("Read back {items} and {last}.").format(items=", ".join(said[:-1]), last=said[-1]),
+    )
     return EXIT_OK
 
 
