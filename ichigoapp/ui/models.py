@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from ichigoapp.services.lists import ContactRow, EncounterRow, ReflectionRow
-from ichigoapp.services.names import folded
 from ichigoapp.services.today import PromiseItem
 from ichigoapp.ui import fmt, theme
 from ichigoapp.ui.translation import QT_TRANSLATE_NOOP, tr
@@ -49,6 +48,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     in the user's language."""
 
     HEADERS: ClassVar[tuple[str, ...]] = ()
+    CONTEXT: ClassVar[str] = "models"  # the translation context of HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -175,7 +175,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.HEADERS)
         ):
-            return translate("models", self.HEADERS[section])
+            return translate(self.CONTEXT, self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -192,7 +192,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if role == SortRole:
             return self.sort_key(row, col)
         if role == SearchTextRole:
-            return folded(self.search_text(row))
+            return self.search_text(row).casefold()
         if role == RowRole:
             return row
         if role == Qt.ItemDataRole.FontRole:
@@ -204,13 +204,14 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
 class ContactTableModel(RowTableModel[ContactRow]):
     COL_NAME, COL_COMPANY, COL_TITLE, COL_EMAIL, COL_LAST_MET, COL_TAGS = range(6)
+    CONTEXT = "ContactTableModel"
     HEADERS = (
-        QT_TRANSLATE_NOOP("models", "Name"),
-        QT_TRANSLATE_NOOP("models", "Company"),
-        QT_TRANSLATE_NOOP("models", "Title"),
-        QT_TRANSLATE_NOOP("models", "Email"),
-        QT_TRANSLATE_NOOP("models", "Last met"),
-        QT_TRANSLATE_NOOP("models", "Tags"),
+        QT_TRANSLATE_NOOP("ContactTableModel", "Name"),
+        QT_TRANSLATE_NOOP("ContactTableModel", "Company"),
+        QT_TRANSLATE_NOOP("ContactTableModel", "Title"),
+        QT_TRANSLATE_NOOP("ContactTableModel", "Email"),
+        QT_TRANSLATE_NOOP("ContactTableModel", "Last met"),
+        QT_TRANSLATE_NOOP("ContactTableModel", "Tags"),
     )
 
     def row_id(self, row: ContactRow) -> int:
@@ -234,21 +235,20 @@ class ContactTableModel(RowTableModel[ContactRow]):
     def sort_key(self, row: ContactRow, column: int) -> Any:
         if column == self.COL_LAST_MET:
             return (row.last_met or _EPOCH).timestamp()
-        if column == self.COL_NAME:
-            return row.sort_name  # a Japanese name by its reading
         return super().sort_key(row, column)
 
     def search_text(self, row: ContactRow) -> str:
-        return f"{super().search_text(row)} {row.location} {row.reading}"
+        return f"{super().search_text(row)} {row.location}"
 
 
 class EncounterTableModel(RowTableModel[EncounterRow]):
     COL_WHEN, COL_TITLE, COL_PEOPLE, COL_STATUS = range(4)
+    CONTEXT = "EncounterTableModel"
     HEADERS = (
-        QT_TRANSLATE_NOOP("models", "When"),
-        QT_TRANSLATE_NOOP("models", "Title"),
-        QT_TRANSLATE_NOOP("models", "People"),
-        QT_TRANSLATE_NOOP("models", "Status"),
+        QT_TRANSLATE_NOOP("EncounterTableModel", "When"),
+        QT_TRANSLATE_NOOP("EncounterTableModel", "Title"),
+        QT_TRANSLATE_NOOP("EncounterTableModel", "People"),
+        QT_TRANSLATE_NOOP("EncounterTableModel", "Status"),
     )
 
     def row_id(self, row: EncounterRow) -> int:
@@ -289,12 +289,13 @@ class EncounterTableModel(RowTableModel[EncounterRow]):
 
 class ReflectionTableModel(RowTableModel[ReflectionRow]):
     COL_DATE, COL_ENCOUNTER, COL_PEOPLE, COL_LEARNED, COL_GRATITUDE = range(5)
+    CONTEXT = "ReflectionTableModel"
     HEADERS = (
-        QT_TRANSLATE_NOOP("models", "Date"),
-        QT_TRANSLATE_NOOP("models", "Encounter"),
-        QT_TRANSLATE_NOOP("models", "People"),
-        QT_TRANSLATE_NOOP("models", "What I learned"),
-        QT_TRANSLATE_NOOP("models", "Gratitude"),
+        QT_TRANSLATE_NOOP("ReflectionTableModel", "Date"),
+        QT_TRANSLATE_NOOP("ReflectionTableModel", "Encounter"),
+        QT_TRANSLATE_NOOP("ReflectionTableModel", "People"),
+        QT_TRANSLATE_NOOP("ReflectionTableModel", "What I learned"),
+        QT_TRANSLATE_NOOP("ReflectionTableModel", "Gratitude"),
     )
 
     def row_id(self, row: ReflectionRow) -> int:
@@ -333,12 +334,13 @@ class ReflectionTableModel(RowTableModel[ReflectionRow]):
 
 class PromiseTableModel(RowTableModel[PromiseItem]):
     COL_DUE, COL_WHO, COL_TEXT, COL_CONTACT, COL_STATE = range(5)
+    CONTEXT = "PromiseTableModel"
     HEADERS = (
-        QT_TRANSLATE_NOOP("models", "Due"),
-        QT_TRANSLATE_NOOP("models", "Who"),
-        QT_TRANSLATE_NOOP("models", "Promise"),
-        QT_TRANSLATE_NOOP("models", "With"),
-        QT_TRANSLATE_NOOP("models", "State"),
+        QT_TRANSLATE_NOOP("PromiseTableModel", "Due"),
+        QT_TRANSLATE_NOOP("PromiseTableModel", "Who"),
+        QT_TRANSLATE_NOOP("PromiseTableModel", "Promise"),
+        QT_TRANSLATE_NOOP("PromiseTableModel", "With"),
+        QT_TRANSLATE_NOOP("PromiseTableModel", "State"),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -417,7 +419,7 @@ class RowFilterProxy(QSortFilterProxyModel):
 
     def set_text(self, text: str) -> None:
         self.beginFilterChange()
-        self._words = folded(text).split()
+        self._words = text.casefold().split()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
