@@ -104,7 +104,7 @@ def add_import(commands: Commands) -> None:
 
 
 def _window(args: argparse.Namespace, default_days: int) -> tuple[datetime, datetime]:
-    from ichigoapp.services.common import day_start, parse_day
+    from ichigoapp.services.when import day_start, parse_day
 
     start = day_start(parse_day(args.from_, "--from")) if args.from_ else None
     end = day_start(parse_day(args.to, "--to")) + timedelta(days=1) if args.to else None
@@ -130,7 +130,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
 
     def text() -> str:
         from ichigoapp.i18n import format_datetime
-        from ichigoapp.services.common import local_zone
+        from ichigoapp.services.when import local_zone
 
         zone = local_zone()
         statuses = {

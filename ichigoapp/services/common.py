@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import UTC, date, datetime
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
@@ -12,6 +12,12 @@ from ichigoapp.errors import BadInput, NotFound
 from ichigoapp.importers.birthday import parse_birthday
 from ichigoapp.importers.normalise import is_email_address, normalise_email
 from ichigoapp.model import Base
+
+# Days and instants live in services/when.py (no SQLAlchemy); callers may take them here.
+from ichigoapp.services.when import day_start as day_start
+from ichigoapp.services.when import iso as iso
+from ichigoapp.services.when import local_zone as local_zone
+from ichigoapp.services.when import parse_day as parse_day
 
 M = TypeVar("M", bound=Base)
 
@@ -31,11 +37,6 @@ def get_or_fail(session: Session, model: type[M], ident: int, what: str) -> M:
     return obj
 
 
-def local_zone() -> tzinfo:
-    zone = datetime.now().astimezone().tzinfo
-    return zone if zone is not None else UTC
-
-
 def parse_instant(text: str, what: str = "time") -> datetime:
     """ISO 8601 date-time; a time without offset is taken in the local zone."""
     try:
@@ -47,13 +48,6 @@ def parse_instant(text: str, what: str = "time") -> datetime:
     if value.tzinfo is None:
         value = value.replace(tzinfo=local_zone())
     return value.astimezone(UTC)
-
-
-def parse_day(text: str, what: str = "date") -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise BadInput(f"{what} '{text}' is not a date (YYYY-MM-DD)") from None
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
@@ -71,18 +65,6 @@ def parse_birthday_input(text: str, what: str = "birthday") -> date:
     if birthday is None:
         raise BadInput(f"{what} '{text}' is not a date (YYYY-MM-DD, or --MM-DD without the year)")
     return birthday
-
-
-def day_start(day: date) -> datetime:
-    """Local midnight of ``day`` as a UTC instant."""
-    return datetime.combine(day, time.min, tzinfo=local_zone()).astimezone(UTC)
-
-
-def iso(value: datetime | None) -> str | None:
-    """ISO 8601 with offset, in the local zone (what a user reads)."""
-    if value is None:
-        return None
-    return value.astimezone(local_zone()).isoformat()
 
 
 def clean_text(value: str | None) -> str:

@@ -2,7 +2,9 @@
 
 Opening an up-to-date vault (every start of the app) only reads ``alembic_version``
 and compares it with :data:`HEAD`; Alembic itself, a fifth of a second to import, is
-loaded only when a vault is older than this Ichigo or written by a newer one.
+loaded only when a vault is older than this Ichigo or written by a newer one. Nor is
+SQLAlchemy loaded by importing this module: the command line's quick read path
+(``store/reader.py``) compares a vault with :data:`HEAD` without it.
 """
 
 from __future__ import annotations
@@ -10,13 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import OperationalError
-
 from ichigoapp.errors import VaultTooNew
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.engine import Connection, Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest revision in migrations/versions; a new revision must update it
@@ -50,6 +50,8 @@ def scripted_head() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     """The vault's schema revision; None for a vault without any (a new, empty file)."""
+    from sqlalchemy.exc import OperationalError
+
     with engine.connect() as conn:
         try:
             row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
