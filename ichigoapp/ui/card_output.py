@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QProgressDialog, QWidget
 
@@ -30,6 +30,7 @@ from ichigoapp.printing.prep_cards import (
 )
 from ichigoapp.ui.dialogs import ask
 from ichigoapp.ui.settings import settings
+from ichigoapp.ui.translation import QT_TRANSLATE_NOOP
 from ichigoapp.ui.worker import Worker
 
 if TYPE_CHECKING:
@@ -40,6 +41,27 @@ log = logging.getLogger(__name__)
 SIZE_KEY = "prep/size"
 PDF_FILTER = "PDF documents (*.pdf)"
 SIZE_ORDER = (CardSize.A6, CardSize.A5, CardSize.A4, CardSize.LETTER, CardSize.INDEX)
+# The sizes as the boxes name them (CardSize.label is the English of the same).
+SIZE_LABELS = {
+    CardSize.A6: QT_TRANSLATE_NOOP("card_output", "A6"),
+    CardSize.A5: QT_TRANSLATE_NOOP("card_output", "A5"),
+    CardSize.A4: QT_TRANSLATE_NOOP("card_output", "A4"),
+    CardSize.LETTER: QT_TRANSLATE_NOOP("card_output", "US Letter"),
+    CardSize.INDEX: QT_TRANSLATE_NOOP("card_output", "4×6 in index card"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("card_output", text)
+
+
+def pdf_filter() -> str:
+    """The save dialog's file type, in the user's language (``PDF_FILTER`` in English)."""
+    return QCoreApplication.translate("card_output", "PDF documents (*.pdf)")
+
+
+def size_label(size: CardSize) -> str:
+    return _tr(SIZE_LABELS[size])
 
 
 def remembered_size() -> CardSize:
@@ -59,9 +81,9 @@ def remember_size(size: CardSize) -> None:
 def size_combo() -> QComboBox:
     """The card sizes, the remembered one chosen; a change is remembered."""
     combo = QComboBox()
-    combo.setAccessibleName("Card size")
+    combo.setAccessibleName(QCoreApplication.translate("card_output", "Card size"))
     for size in SIZE_ORDER:
-        combo.addItem(size.label, size.value)
+        combo.addItem(size_label(size), size.value)
     combo.setCurrentIndex(max(0, combo.findData(remembered_size().value)))
     combo.currentIndexChanged.connect(lambda _i: remember_size(CardSize(str(combo.currentData()))))
     return combo
@@ -81,9 +103,9 @@ def remembered_sheet_paper() -> CardSize:
 def sheet_paper_combo() -> QComboBox:
     """The day sheet's paper (A4 or US Letter), remembered like the card size."""
     combo = QComboBox()
-    combo.setAccessibleName("Paper")
+    combo.setAccessibleName(QCoreApplication.translate("card_output", "Paper"))
     for size in (CardSize.A4, CardSize.LETTER):
-        combo.addItem(size.label, size.value)
+        combo.addItem(size_label(size), size.value)
     combo.setCurrentIndex(max(0, combo.findData(remembered_sheet_paper().value)))
 
     def remember(_index: int) -> None:
@@ -108,7 +130,7 @@ def with_pdf_suffix(path: Path) -> Path:
 def printer_for(size: CardSize) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(size))
-    printer.setDocName("Ichigo prep cards")
+    printer.setDocName(QCoreApplication.translate("card_output", "Ichigo prep cards"))
     return printer
 
 
@@ -120,7 +142,9 @@ def print_with_progress(
     With ``sheet_of``, that day's sheet instead of a card each."""
     if sheet_of is not None:
         return print_day_sheet(sheet_of, cards, printer)
-    progress = QProgressDialog("Printing prep cards…", "", 0, len(cards), parent)
+    progress = QProgressDialog(
+        QCoreApplication.translate("card_output", "Printing prep cards…"), "", 0, len(cards), parent
+    )
     progress.setCancelButton(None)  # a half-sent print job helps nobody
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(400)
@@ -201,7 +225,7 @@ class PdfOutput(QObject):
         self._path = path
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
-        self.message.setText(f"Writing {path.name}…")
+        self.message.setText(self.tr("Writing {file}…").format(file=path.name))
         self.worker = Worker(run)
         self.worker.progress.connect(self._progressed)
         self.worker.finished.connect(self._finished)
@@ -213,7 +237,9 @@ class PdfOutput(QObject):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         if self.count_in_message:
-            self.message.setText(f"Writing card {done} of {total}…")
+            self.message.setText(
+                self.tr("Writing card {done} of {total}…").format(done=done, total=total)
+            )
 
     def _stop(self) -> None:
         assert self.worker is not None
@@ -230,4 +256,4 @@ class PdfOutput(QObject):
     def _failed(self, exc: BaseException) -> None:
         self._stop()
         self.message.setText("")
-        ask.error(self.parent_widget, "Could not save the PDF", error_text(exc))
+        ask.error(self.parent_widget, self.tr("Could not save the PDF"), error_text(exc))

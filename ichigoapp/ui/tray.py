@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QDate, QLocale, QObject, QTime, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
@@ -65,7 +65,8 @@ class Tray(QObject):
         self.autolock = autolock
         self.quitting = False
         self.icon = QSystemTrayIcon(icon, self)
-        self.icon.setToolTip("Ichigo")  # never a name: the tray is seen by anyone passing
+        # The app's name in every language; never a person's: anyone passing sees it.
+        self.icon.setToolTip("Ichigo")  # i18n: not translated
         self.menu = QMenu()
         self.menu.aboutToShow.connect(self.rebuild)
         self.icon.setContextMenu(self.menu)
@@ -98,9 +99,11 @@ class Tray(QObject):
             store.setValue(TOLD_KEY, "yes")
             store.sync()
             self.icon.showMessage(
-                "Ichigo is still running",
-                "It will remind you before and after your meetings. "
-                "Quit from this icon's menu; turn this off there too.",
+                self.tr("Ichigo is still running"),
+                self.tr(
+                    "It will remind you before and after your meetings. "
+                    "Quit from this icon's menu; turn this off there too."
+                ),
                 QSystemTrayIcon.MessageIcon.Information,
                 10000,
             )
@@ -144,11 +147,11 @@ class Tray(QObject):
         self.menu.clear()
         window = self.moment.window
         if window is None or not window.attached:
-            self.menu.addAction("Ichigo is locked").setEnabled(False)
+            self.menu.addAction(self.tr("Ichigo is locked")).setEnabled(False)
             if self.autolock is not None:
-                self._add("&Unlock…", self.autolock.unlock)
+                self._add(self.tr("&Unlock…"), self.autolock.unlock)
             self.menu.addSeparator()
-            self._add("&Quit Ichigo", self.quit)
+            self._add(self.tr("&Quit Ichigo"), self.quit)
             return
         now = self.moment.clock()
         with window.vault.session() as session:
@@ -159,50 +162,58 @@ class Tray(QObject):
         if upcoming:
             meeting = upcoming[0]
             when = fmt.local(meeting.start)
-            day = "" if when.date() == fmt.local(now).date() else f"{when:%a} "
-            self.menu.addAction(_menu_text(f"{day}{when:%H:%M} {meeting.title}")).setEnabled(False)
+            locale = QLocale()
+            time = locale.toString(QTime(when.hour, when.minute), QLocale.FormatType.ShortFormat)
+            if when.date() != fmt.local(now).date():
+                day = QDate(when.year, when.month, when.day)
+                weekday = locale.dayName(day.dayOfWeek(), QLocale.FormatType.ShortFormat)
+                time = self.tr("{weekday} {time}").format(weekday=weekday, time=time)
+            self.menu.addAction(_menu_text(f"{time} {meeting.title}")).setEnabled(False)
             ident = meeting.encounter_id
-            self._add("Open &prep card", lambda: self.moment.open_card(ident))
-            self._add("P&rint prep card…", lambda: self.moment.print_card(ident))
+            self._add(self.tr("Open &prep card"), lambda: self.moment.open_card(ident))
+            self._add(self.tr("P&rint prep card…"), lambda: self.moment.print_card(ident))
         else:
-            self.menu.addAction(f"No meetings in the next {NEXT_DAYS} days").setEnabled(False)
+            self.menu.addAction(
+                self.tr("No meetings in the next %n day(s)", "", NEXT_DAYS)
+            ).setEnabled(False)
         if waiting:
             last = waiting[0]
             title = _menu_text(last.title if len(last.title) <= 40 else last.title[:39] + "…")
             ident_waiting = last.encounter_id
             self._add(
-                f"Reflect on “{title}”…", lambda: window.open_reflection_editor(ident_waiting)
+                self.tr("Reflect on “{title}”…").format(title=title),
+                lambda: window.open_reflection_editor(ident_waiting),
             )
         self.menu.addSeparator()
-        self._add("&Show Ichigo", self.show_app)
-        self._add("S&ync now", window.file_actions.sync.sync_now)
+        self._add(self.tr("&Show Ichigo"), self.show_app)
+        self._add(self.tr("S&ync now"), window.file_actions.sync.sync_now)
         if self.autolock is not None:
-            self._add("&Lock", self.autolock.lock)
+            self._add(self.tr("&Lock"), self.autolock.lock)
         self.menu.addSeparator()
         self._settings_menu(lead, discreet)
         self.menu.addSeparator()
-        self._add("&Quit Ichigo", self.quit)
+        self._add(self.tr("&Quit Ichigo"), self.quit)
 
     def _settings_menu(self, lead: timedelta, discreet: bool) -> None:
-        options = self.menu.addMenu("Reminder &settings")
+        options = self.menu.addMenu(self.tr("Reminder &settings"))
         minutes = round(lead.total_seconds() / 60)
         group = QActionGroup(options)
         for choice in LEAD_CHOICES:
-            action = options.addAction(f"Remind me {choice} minutes before")
+            action = options.addAction(self.tr("Remind me %n minute(s) before", "", choice))
             action.setCheckable(True)
             action.setChecked(choice == minutes)
             group.addAction(action)
             action.triggered.connect(lambda _c=False, m=choice: self._set_lead(m))
         options.addSeparator()
-        quiet = options.addAction("&Discreet notifications (no names)")
+        quiet = options.addAction(self.tr("&Discreet notifications (no names)"))
         quiet.setCheckable(True)
         quiet.setChecked(discreet)
         quiet.toggled.connect(self._set_discreet)
-        keep = options.addAction("&Keep running when the window is closed")
+        keep = options.addAction(self.tr("&Keep running when the window is closed"))
         keep.setCheckable(True)
         keep.setChecked(close_to_tray())
         keep.toggled.connect(set_close_to_tray)
-        login = options.addAction("Start Ichigo when I &log in")
+        login = options.addAction(self.tr("Start Ichigo when I &log in"))
         login.setCheckable(True)
         login.setChecked(autostart.enabled())
         login.setEnabled(autostart.supported())

@@ -17,6 +17,19 @@ from ichigoapp.ui.dialogs import ask
 NOW = datetime.now(UTC).replace(microsecond=0)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def english_ui(qapp: Any) -> Iterator[None]:
+    """The views read English, whatever this machine's locale: the English catalogue
+    (its plural forms, "1 meeting" / "2 meetings") and English formats. Tests of another
+    language install theirs and put English back (tests/ui/i18n)."""
+    from ichigoapp.ui import translation
+
+    with pytest.MonkeyPatch.context() as env:
+        env.delenv("ICHIGO_LANG", raising=False)
+        translation.install(qapp, setting="en")
+    yield
+
+
 @pytest.fixture(autouse=True)
 def qsettings_in_tmp(tmp_path: Path) -> Iterator[Path]:
     """QSettings (window geometry) go to an ini file under tmp_path, never the user's."""

@@ -25,10 +25,6 @@ if TYPE_CHECKING:
 # Apple Mail and Evolution drag .eml files), mailboxes and Outlook's .msg (refused with
 # advice), and folders (a Maildir). The import itself tells them apart by content.
 CALENDAR_SUFFIXES = (".ics", ".ical", ".ifb", ".icalendar", ".eml", ".mbox", ".msg")
-CALENDAR_FILTER = (
-    "Calendars and invitations (*.ics *.ical *.ifb *.icalendar *.eml *.mbox);;"
-    "Calendars (*.ics *.ical *.ifb *.icalendar);;E-mail messages (*.eml);;All files (*)"
-)
 
 
 def calendar_files(paths: Sequence[Path]) -> list[Path]:
@@ -58,17 +54,17 @@ class CalendarImport(QObject):
         self.triage_dialog: QDialog | None = None
         self.import_action = menus.action(
             self,
-            "&Import calendar…",
+            self.tr("&Import calendar…"),
             self.choose_and_import,
             "Ctrl+I",
-            status_tip="Import meetings from .ics files (Google, Outlook, Apple, invites)",
+            status_tip=self.tr("Import meetings from .ics files (Google, Outlook, Apple, invites)"),
         )
         self.triage_action = menus.action(
             self,
-            "Ne&w people…",
+            self.tr("Ne&w people…"),
             self.show_triage,
             "Ctrl+Shift+P",
-            status_tip="People from your calendar who are not in your contacts yet",
+            status_tip=self.tr("People from your calendar who are not in your contacts yet"),
         )
         self.actions: list[QAction] = [self.import_action, self.triage_action]
         # Drops over a child that does not take them (lists, labels) bubble up to here.
@@ -92,8 +88,8 @@ class CalendarImport(QObject):
         if self.dialog is not None and self.dialog.running:
             ask.error(
                 self.parent_widget,
-                "Import calendar",
-                "An import is already running; wait for it to finish.",
+                self.tr("Import calendar"),
+                self.tr("An import is already running; wait for it to finish."),
             )
             self.dialog.raise_()
             return None
@@ -108,7 +104,16 @@ class CalendarImport(QObject):
         return dialog
 
     def choose_and_import(self) -> ImportDialog | None:
-        files = native.open_file_names(self.parent_widget, "Import calendar", CALENDAR_FILTER)
+        filters = ";;".join(
+            (
+                self.tr("Calendars and invitations")
+                + " (*.ics *.ical *.ifb *.icalendar *.eml *.mbox)",
+                self.tr("Calendars") + " (*.ics *.ical *.ifb *.icalendar)",
+                self.tr("E-mail messages") + " (*.eml)",
+                self.tr("All files") + " (*)",
+            )
+        )
+        files = native.open_file_names(self.parent_widget, self.tr("Import calendar"), filters)
         return self.start(files) if files else None
 
     def offer_files(self, paths: Sequence[Path]) -> ImportDialog | None:
@@ -118,7 +123,10 @@ class CalendarImport(QObject):
             return None
         names = ", ".join(f.name for f in files[:3]) + (" …" if len(files) > 3 else "")
         if not ask.confirm(
-            self.parent_widget, "Import calendar", f"Import {names} into your vault?", "Import"
+            self.parent_widget,
+            self.tr("Import calendar"),
+            self.tr("Import {files} into your vault?").format(files=names),
+            self.tr("Import"),
         ):
             return None
         return self.start(files)

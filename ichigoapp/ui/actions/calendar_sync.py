@@ -61,16 +61,18 @@ class CalendarSync(QObject):
         self._last_tick: datetime | None = None
         self.calendars_action = menus.action(
             self,
-            "&Calendars…",
+            self.tr("&Calendars…"),
             self.show_dialog,
-            status_tip="Follow calendar links and CalDAV accounts; see when they last synced",
+            status_tip=self.tr(
+                "Follow calendar links and CalDAV accounts; see when they last synced"
+            ),
         )
         self.sync_action = menus.action(
             self,
-            "&Sync now",
+            self.tr("&Sync now"),
             self.sync_now,
             "F5",
-            status_tip="Fetch what changed in the calendars you follow",
+            status_tip=self.tr("Fetch what changed in the calendars you follow"),
         )
         self.actions: list[QAction] = [self.calendars_action, self.sync_action]
         self.timer = QTimer(self)
@@ -133,7 +135,9 @@ class CalendarSync(QObject):
         if not ids:
             if not quiet:
                 self.bus.data_changed.emit()  # F5 still refreshes what is shown
-                self.bus.status.emit("No calendars followed yet: File › Calendars… adds one")
+                self.bus.status.emit(
+                    self.tr("No calendars followed yet: File › Calendars… adds one")
+                )
             return
         self.run(ids)
 
@@ -151,7 +155,7 @@ class CalendarSync(QObject):
             self.attempted[source_id] = now
         transaction = self.vault.transaction
         wanted = list(ids)
-        self.status.setText("Syncing calendars…")
+        self.status.setText(self.tr("Syncing calendars…"))
         self.sync_action.setEnabled(False)
         self.worker = Worker(
             lambda _progress: sync_sources(
@@ -185,12 +189,16 @@ class CalendarSync(QObject):
                 continue
             answer = ask.choose(
                 self.parent_widget,
-                "Many contacts would change",
-                f"Syncing the address book '{report.name}' would delete or overwrite many "
-                "contacts, so it stopped and changed nothing.",
-                f"{report.error}\n\nGo ahead only if you expected this (say, you cleaned "
-                "up the address book on your phone).",
-                ["Not now", "Go ahead"],
+                self.tr("Many contacts would change"),
+                self.tr(
+                    "Syncing the address book '{name}' would delete or overwrite many "
+                    "contacts, so it stopped and changed nothing."
+                ).format(name=report.name),
+                self.tr(
+                    "{reason}\n\nGo ahead only if you expected this (say, you cleaned up "
+                    "the address book on your phone)."
+                ).format(reason=report.error),
+                [self.tr("Not now"), self.tr("Go ahead")],
             )
             if answer == 1:
                 confirmed.append(report.id)
@@ -202,7 +210,7 @@ class CalendarSync(QObject):
         # Not a source's failure (those are in the reports): the vault closed, or a bug.
         log.error("calendar sync stopped: %s", type(exc).__name__)
         self._finish_worker()
-        self.status.setText("Calendars could not be synced")
+        self.status.setText(self.tr("Calendars could not be synced"))
         self._run_again()
 
     def _finish_worker(self) -> None:

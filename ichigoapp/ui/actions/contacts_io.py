@@ -18,17 +18,11 @@ from ichigoapp.errors import IchigoError
 from ichigoapp.ui import menus
 from ichigoapp.ui.dialogs import ask, native
 from ichigoapp.ui.dialogs.contact_import import ContactImportDialog
-from ichigoapp.ui.fmt import plural
 from ichigoapp.ui.worker import busy_cursor, call_off_gui_thread
 
 if TYPE_CHECKING:
     from ichigoapp.store import Vault
     from ichigoapp.ui.events import EventBus
-
-CONTACTS_FILTER = (
-    "Contacts (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;All files (*)"
-)
-EXPORT_FILTER = "vCard, contacts only (*.vcf);;JSON, everything (*.json)"
 
 
 class ContactsInOut(QObject):
@@ -40,18 +34,29 @@ class ContactsInOut(QObject):
         self.import_dialog: ContactImportDialog | None = None
         self.import_action = menus.action(
             self,
-            "Import &contacts…",
+            self.tr("Import &contacts…"),
             self.import_contacts,
-            status_tip="LinkedIn or Google contacts (CSV), or a vCard file",
+            status_tip=self.tr("LinkedIn or Google contacts (CSV), or a vCard file"),
         )
         self.export_action = menus.action(
-            self, "E&xport…", self.export, status_tip="Contacts as vCard, or everything as JSON"
+            self,
+            self.tr("E&xport…"),
+            self.export,
+            status_tip=self.tr("Contacts as vCard, or everything as JSON"),
         )
         self.actions: list[QAction] = [self.import_action, self.export_action]
 
     def import_contacts(self, path: Path | None = None) -> ContactImportDialog | None:
         if path is None:
-            path = native.open_file_name(self.parent_widget, "Import contacts", CONTACTS_FILTER)
+            filters = ";;".join(
+                (
+                    self.tr("Contacts") + " (*.vcf *.vcard *.csv)",
+                    "vCard (*.vcf *.vcard)",
+                    "CSV (*.csv)",
+                    self.tr("All files") + " (*)",
+                )
+            )
+            path = native.open_file_name(self.parent_widget, self.tr("Import contacts"), filters)
         if path is None:
             return None
         dialog = ContactImportDialog(self.parent_widget, self.vault, self.bus, path)
@@ -63,26 +68,37 @@ class ContactsInOut(QObject):
 
     def export(self) -> Path | None:
         stamp = date.today().isoformat()
-        chosen = native.save_file_name(
-            self.parent_widget, "Export", f"ichigo-contacts-{stamp}.vcf", EXPORT_FILTER
+        filters = ";;".join(
+            (
+                self.tr("vCard, contacts only") + " (*.vcf)",
+                self.tr("JSON, everything") + " (*.json)",
+            )
         )
+        suggested = f"ichigo-contacts-{stamp}.vcf"  # a file name: the same in every language
+        chosen = native.save_file_name(self.parent_widget, self.tr("Export"), suggested, filters)
         if chosen is None:
             return None
         kind = "json" if chosen.suffix.lower() == ".json" else "vcard"
         path = chosen if chosen.suffix else chosen.with_suffix(".vcf")
-        what = "everything in your vault" if kind == "json" else "your contacts"
-        private = (
-            "Fields you marked private are in it too."
-            if kind == "json"
-            else "Fields you marked private are left out."
-        )
+        if kind == "json":
+            warning = self.tr(
+                "{file} will hold everything in your vault as plain text, readable by anyone "
+                "who gets the file. Fields you marked private are in it too. Your vault stays "
+                "encrypted; this copy will not be.\n\nKeep it somewhere safe and delete it "
+                "when you no longer need it."
+            )
+        else:
+            warning = self.tr(
+                "{file} will hold your contacts as plain text, readable by anyone who gets "
+                "the file. Fields you marked private are left out. Your vault stays "
+                "encrypted; this copy will not be.\n\nKeep it somewhere safe and delete it "
+                "when you no longer need it."
+            )
         if not ask.confirm(
             self.parent_widget,
-            "Export is not encrypted",
-            f"{path.name} will hold {what} as plain text, readable by anyone who gets the "
-            f"file. {private} Your vault stays encrypted; this copy will not be.\n\nKeep it "
-            "somewhere safe and delete it when you no longer need it.",
-            "Export",
+            self.tr("Export is not encrypted"),
+            warning.format(file=path.name),
+            self.tr("Export"),
         ):
             return None
         vault = self.vault
@@ -97,13 +113,16 @@ class ContactsInOut(QObject):
             with busy_cursor():
                 count = call_off_gui_thread(write)
         except IchigoError as exc:
-            ask.error(self.parent_widget, "Could not export", exc.message)
+            ask.error(self.parent_widget, self.tr("Could not export"), exc.message)
             return None
-        contacts = plural(count, "contact")
-        self.bus.status.emit(f"Exported {contacts} to {path}")
+        self.bus.status.emit(
+            self.tr("Exported %n contact(s) to {path}", "", count).format(path=path)
+        )
         ask.inform(
             self.parent_widget,
-            "Export finished",
-            f"Exported {contacts} to\n{path}\n\nThis file is not encrypted.",
+            self.tr("Export finished"),
+            self.tr(
+                "Exported %n contact(s) to\n{path}\n\nThis file is not encrypted.", "", count
+            ).format(path=path),
         )
         return path

@@ -26,17 +26,19 @@ class PrepCards(QObject):
         self.dialog: PrintDayDialog | None = None
         self.action = menus.action(
             self,
-            "&Print prep cards…",
+            self.tr("&Print prep cards…"),
             self.open_day_dialog,
             "Ctrl+P",
-            status_tip="One prep card per meeting of tomorrow or a chosen day",
+            status_tip=self.tr("One prep card per meeting of tomorrow or a chosen day"),
         )
         self.sheet_action = menus.action(
             self,
-            "Print the &day…",
+            self.tr("Print the &day…"),
             lambda: self.open_day_dialog(sheet=True),
             "Ctrl+Alt+P",
-            status_tip="Every meeting of a day on one A4 or Letter page, a line for each person",
+            status_tip=self.tr(
+                "Every meeting of a day on one A4 or Letter page, a line for each person"
+            ),
         )
         self.actions: list[QAction] = [self.action, self.sheet_action]
 

@@ -25,8 +25,6 @@ if TYPE_CHECKING:
     from ichigoapp.store import Vault
     from ichigoapp.ui.events import EventBus
 
-VAULT_FILTER = "Ichigo vault (*.vault);;All files (*)"
-
 
 def _same_file(a: Path, b: Path) -> bool:
     return a.expanduser().absolute() == b.expanduser().absolute()
@@ -47,41 +45,56 @@ class VaultCopies(QObject):
         self.vault = vault
         self.bus = bus
         self.backup_action = menus.action(
-            self, "&Back up now…", self.backup_now, status_tip="An encrypted copy of your vault"
+            self,
+            self.tr("&Back up now…"),
+            self.backup_now,
+            status_tip=self.tr("An encrypted copy of your vault"),
         )
         self.restore_action = menus.action(
-            self, "&Restore…", self.restore, status_tip="Make a new vault from a backup"
+            self,
+            self.tr("&Restore…"),
+            self.restore,
+            status_tip=self.tr("Make a new vault from a backup"),
         )
         self.actions: list[QAction] = [self.backup_action, self.restore_action]
+
+    def _filter(self) -> str:
+        return ";;".join((self.tr("Ichigo vault") + " (*.vault)", self.tr("All files") + " (*)"))
 
     def backup_now(self) -> Path | None:
         stamp = date.today().isoformat()
         suggested = f"{self.vault.path.stem}-backup-{stamp}.vault"
-        chosen = native.save_file_name(self.parent_widget, "Back up vault", suggested, VAULT_FILTER)
+        chosen = native.save_file_name(
+            self.parent_widget, self.tr("Back up vault"), suggested, self._filter()
+        )
         if chosen is None:
             return None
         target = _with_vault_suffix(chosen)
         vault = self.vault
         try:
             if _same_file(target, vault.path):
-                raise BadInput("that is the vault itself; choose another file for the backup")
+                raise BadInput(
+                    self.tr("That is the vault itself; choose another file for the backup.")
+                )
             with busy_cursor():
                 written = call_off_gui_thread(lambda: vault.backup_to(target))
         except (OSError, IchigoError) as exc:
-            ask.error(self.parent_widget, "Backup failed", _message(exc))
+            ask.error(self.parent_widget, self.tr("Backup failed"), _message(exc))
             return None
         if vault.key_mode is KeyMode.KEYCHAIN:
-            key = (
+            key = self.tr(
                 "It opens with the same key, kept in this computer's keychain: to restore "
                 "it elsewhere, that keychain entry must come along."
             )
         else:
-            key = "It opens with the same passphrase as your vault."
-        self.bus.status.emit(f"Backed up to {written}")
+            key = self.tr("It opens with the same passphrase as your vault.")
+        self.bus.status.emit(self.tr("Backed up to {path}").format(path=written))
         ask.inform(
             self.parent_widget,
-            "Backup saved",
-            f"An encrypted copy of your vault is at\n{written}\n\n{key}",
+            self.tr("Backup saved"),
+            self.tr("An encrypted copy of your vault is at\n{path}\n\n{key}").format(
+                path=written, key=key
+            ),
         )
         return written
 
@@ -89,27 +102,34 @@ class VaultCopies(QObject):
         from ichigoapp.store.restore import restore_vault
 
         parent = self.parent_widget
-        source = native.open_file_name(parent, "Restore from backup", VAULT_FILTER)
+        source = native.open_file_name(parent, self.tr("Restore from backup"), self._filter())
         if source is None:
             return None
         if not ask.confirm(
             parent,
-            "Restore a backup",
-            f"Ichigo will make a new vault from {source.name}. Your current vault "
-            f"({self.vault.path.name}) is not touched, and neither is the backup.\n\n"
-            "Next, choose where to put the new vault.",
-            "Choose…",
+            self.tr("Restore a backup"),
+            self.tr(
+                "Ichigo will make a new vault from {backup}. Your current vault ({vault}) is "
+                "not touched, and neither is the backup.\n\nNext, choose where to put the "
+                "new vault."
+            ).format(backup=source.name, vault=self.vault.path.name),
+            self.tr("Choose…"),
         ):
             return None
         target = native.save_file_name(
-            parent, "Save the restored vault as", f"{source.stem}-restored.vault", VAULT_FILTER
+            parent,
+            self.tr("Save the restored vault as"),
+            f"{source.stem}-restored.vault",  # i18n: not translated (a file name)
+            self._filter(),
         )
         if target is None:
             return None
         target = _with_vault_suffix(target)
         try:
             if _same_file(target, self.vault.path) or _same_file(target, source):
-                raise BadInput("restore into a new file, not over the vault or the backup")
+                raise BadInput(
+                    self.tr("Restore into a new file, not over the vault or the backup.")
+                )
             with busy_cursor():
                 restored = restore_vault(
                     source,
@@ -117,17 +137,19 @@ class VaultCopies(QObject):
                     ask_passphrase=lambda _prompt: ask_passphrase(parent, source, new=False),
                 )
         except (OSError, IchigoError) as exc:
-            ask.error(parent, "Restore failed", _message(exc))
+            ask.error(parent, self.tr("Restore failed"), _message(exc))
             return None
         if ask.confirm(
             parent,
-            "Backup restored",
-            f"The backup is now a new vault at\n{restored.path}\n\nYour current vault was "
-            "not changed. Open the restored vault in a new window?",
-            "Open it",
+            self.tr("Backup restored"),
+            self.tr(
+                "The backup is now a new vault at\n{path}\n\nYour current vault was not "
+                "changed. Open the restored vault in a new window?"
+            ).format(path=restored.path),
+            self.tr("Open it"),
         ):
             self.bus.open_vault.emit(restored)
         else:
             restored.close()  # release its lock: it opens later with `ichigo --vault PATH`
-            self.bus.status.emit(f"Restored to {restored.path}")
+            self.bus.status.emit(self.tr("Restored to {path}").format(path=restored.path))
         return restored

@@ -47,9 +47,9 @@ class AccountDialog(QDialog):
         self.every = QSpinBox()
         self.every.setRange(5, 24 * 60)  # as services/sources.check_every allows
         self.every.setSingleStep(5)
-        self.every.setSuffix(" min")
+        self.every.setSuffix(self.tr(" min"))
         self.every.setValue(DEFAULT_EVERY_MINUTES)
-        self.test_button = QPushButton("&Test connection")
+        self.test_button = QPushButton(self.tr("&Test connection"))
         self.test_button.clicked.connect(self.test_connection)
         self.found_label = QLabel(prompt)
         self.found_label.setObjectName("muted")
@@ -60,6 +60,11 @@ class AccountDialog(QDialog):
         self.ok_button.setText(ok_text)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+
+    @staticmethod
+    def fit_hint(field: QLineEdit) -> None:
+        """Wide enough for its hint in every language (the hint says what to paste)."""
+        field.setMinimumWidth(field.fontMetrics().horizontalAdvance(field.placeholderText()) + 16)
 
     @property
     def ok_button(self) -> QPushButton:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -33,13 +33,11 @@ from PySide6.QtWidgets import (
 
 from ichigoapp.errors import IchigoError
 from ichigoapp.services.addressbooks import discover_address_books, link_again, unlinked_count
-from ichigoapp.services.common import plural
 from ichigoapp.services.contacts import tag_names
 from ichigoapp.services.sources import (
     ADDRESS_BOOK_KINDS,
     SourceKind,
     address_book_dict,
-    describe_push,
     followed_calendars,
     last_counts,
     list_sources,
@@ -56,32 +54,46 @@ if TYPE_CHECKING:
 _ID = Qt.ItemDataRole.UserRole
 
 
+class AddressBookWords(QObject):
+    """Which contacts an address book receives and what its last sync did, in words
+    (a QObject so Qt translates them, plurals included)."""
+
+    def push(self, push: str) -> str:
+        if push == "none":
+            return self.tr("Pull only")
+        if push == "all":
+            return self.tr("Both ways, all contacts")
+        return self.tr("Both ways, contacts tagged {tag}").format(tag=push.removeprefix("tag:"))
+
+    def result(self, name: str, counts: dict[str, int], error: str | None) -> str:
+        if error:
+            prefix = f"'{name}': "  # the row already names the address book
+            return error[len(prefix) :] if error.startswith(prefix) else error
+        if not counts:
+            return ""
+
+        def n(key: str) -> int:
+            return counts.get(key, 0)
+
+        said = {
+            "pulled_created": self.tr("%n new contact(s)", "", n("pulled_created")),
+            "pulled_updated": self.tr("%n contact(s) updated", "", n("pulled_updated")),
+            "unlinked": self.tr("%n contact(s) unlinked", "", n("unlinked")),
+            "pushed_created": self.tr("%n card(s) written", "", n("pushed_created")),
+            "pushed_updated": self.tr("%n card(s) updated", "", n("pushed_updated")),
+            "pushed_deleted": self.tr("%n card(s) deleted", "", n("pushed_deleted")),
+            "conflicts_merged": self.tr("%n change(s) merged", "", n("conflicts_merged")),
+        }
+        return self.tr(", ").join(t for key, t in said.items() if n(key)) or self.tr("No changes")
+
+
 def push_text(push: str) -> str:
-    words = describe_push(push)
-    return words[:1].upper() + words[1:]
+    return AddressBookWords().push(push)
 
 
 def result_text(name: str, counts: dict[str, int], error: str | None) -> str:
     """What the last sync of an address book did, in a few words."""
-    if error:
-        prefix = f"'{name}': "  # the row already names the address book
-        return error[len(prefix) :] if error.startswith(prefix) else error
-    if not counts:
-        return ""
-    said = [
-        plural(counts[key], one, many)
-        for key, one, many in (
-            ("pulled_created", "new contact", "new contacts"),
-            ("pulled_updated", "contact updated", "contacts updated"),
-            ("unlinked", "contact unlinked", "contacts unlinked"),
-            ("pushed_created", "card written", "cards written"),
-            ("pushed_updated", "card updated", "cards updated"),
-            ("pushed_deleted", "card deleted", "cards deleted"),
-            ("conflicts_merged", "change merged", "changes merged"),
-        )
-        if counts.get(key)
-    ]
-    return ", ".join(said) or "No changes"
+    return AddressBookWords().result(name, counts, error)
 
 
 class AddressBooksTab(QWidget):
@@ -94,30 +106,42 @@ class AddressBooksTab(QWidget):
         self.vault = vault
         self.sync = sync
         intro = QLabel(
-            "Contacts stay in step with the address book your phone uses (Nextcloud, "
-            "Fastmail, iCloud…). Only names, e-mails, phones, company, title, links, "
-            "birthday, photo, address and pronouns are written to it, never fields you "
-            "marked private, notes, reflections or encounters."
+            self.tr(
+                "Contacts stay in step with the address book your phone uses (Nextcloud, "
+                "Fastmail, iCloud…). Only names, e-mails, phones, company, title, links, "
+                "birthday, photo, address and pronouns are written to it, never fields you "
+                "marked private, notes, reflections or encounters."
+            )
         )
         intro.setWordWrap(True)
         self.table = QTreeWidget()
-        self.table.setAccessibleName("Address books linked")
+        self.table.setAccessibleName(self.tr("Address books linked"))
         self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)
-        self.table.setHeaderLabels(["Name", "Address book", "Contacts", "Last synced", "Result"])
+        self.table.setHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Address book"),
+                self.tr("Contacts"),
+                self.tr("Last synced"),
+                self.tr("Result"),
+            ]
+        )
         header = self.table.header()
         for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self.empty = QLabel("No address book linked yet.")
+        self.empty = QLabel(self.tr("No address book linked yet."))
         self.empty.setObjectName("muted")
-        self.add_button = QPushButton("Add &address book…")
+        self.add_button = QPushButton(self.tr("Add &address book…"))
         self.add_button.clicked.connect(self.add)
-        self.again_button = QPushButton("Include unlin&ked contacts again…")
+        self.again_button = QPushButton(self.tr("Include unlin&ked contacts again…"))
         self.again_button.setToolTip(
-            "Contacts whose cards were deleted on the server stay out of that address "
-            "book until you include them again"
+            self.tr(
+                "Contacts whose cards were deleted on the server stay out of that address "
+                "book until you include them again"
+            )
         )
         self.again_button.clicked.connect(self.include_again)
         self.table.currentItemChanged.connect(lambda *_: self._update_again())
@@ -139,14 +163,15 @@ class AddressBooksTab(QWidget):
                 (address_book_dict(s), last_counts(s), followed_calendars(s))
                 for s in list_sources(session, ADDRESS_BOOK_KINDS)
             ]
+        words = AddressBookWords()
         for shown, counts, books in rows:
             item = QTreeWidgetItem(
                 [
                     shown["name"],
                     ", ".join(book.name for book in books) or "—",
-                    push_text(shown["push"]),
+                    words.push(shown["push"]),
                     when(shown["last_sync"]),
-                    result_text(shown["name"], counts, shown["last_error"]),
+                    words.result(shown["name"], counts, shown["last_error"]),
                 ]
             )
             item.setData(0, _ID, shown["id"])
@@ -180,16 +205,20 @@ class AddressBooksTab(QWidget):
             return
         if not ask.confirm(
             self,
-            "Include unlinked contacts again",
-            f"{plural(count, 'contact')} whose card was deleted in '{item.text(0)}' on the "
-            "server will be written to it again at the next sync, if it receives them.",
-            "Include again",
+            self.tr("Include unlinked contacts again"),
+            self.tr(
+                "%n contact(s) whose card was deleted in '{name}' on the server will be "
+                "written to it again at the next sync, if it receives them.",
+                "",
+                count,
+            ).format(name=item.text(0)),
+            self.tr("Include again"),
         ):
             return
         with self.vault.transaction() as session:
             link_again(session, source_id)
         self._update_again()
-        self.sync.bus.status.emit(f"{plural(count, 'contact')} included again")
+        self.sync.bus.status.emit(self.tr("%n contact(s) included again", "", count))
 
     def selected_id(self) -> int | None:
         item = self.table.currentItem()
@@ -230,12 +259,15 @@ class AddressBooksTab(QWidget):
                 push=push,
             )
 
-        report = add_and_report(self, self.sync, "Could not link the address book", add)
+        report = add_and_report(self, self.sync, self.tr("Could not link the address book"), add)
         if report is None:
             return False
         self.sync.bus.status.emit(
-            f"'{report.name}' linked: {plural(report.pulled_created, 'new contact')}, "
-            f"{plural(report.pushed_created, 'card')} written"
+            self.tr("'{name}' linked: {contacts}, {cards}").format(
+                name=report.name,
+                contacts=self.tr("%n new contact(s)", "", report.pulled_created),
+                cards=self.tr("%n card(s) written", "", report.pushed_created),
+            )
         )
         return True
 
@@ -246,17 +278,19 @@ class AddressBooksTab(QWidget):
             return False
         if not ask.confirm(
             self,
-            "Unlink address book",
-            f"Unlink '{item.text(0)}'?\n\nIts contacts stay in Ichigo with their history, "
-            "and its cards stay on the server; nothing is synced between them any more.",
-            "Unlink",
+            self.tr("Unlink address book"),
+            self.tr(
+                "Unlink '{name}'?\n\nIts contacts stay in Ichigo with their history, and its "
+                "cards stay on the server; nothing is synced between them any more."
+            ).format(name=item.text(0)),
+            self.tr("Unlink"),
         ):
             return False
         try:
             with self.vault.transaction() as session:
                 remove_source(session, source_id)
         except IchigoError as exc:
-            ask.error(self, "Could not unlink the address book", exc.message)
+            ask.error(self, self.tr("Could not unlink the address book"), exc.message)
             return False
         return True
 
@@ -266,19 +300,26 @@ class AddAddressBookDialog(AccountDialog):
     contacts are written to it; how often it syncs."""
 
     def __init__(self, parent: QWidget, tags: list[str]) -> None:
+        # self.tr works before QDialog.__init__ (its context is the class's name).
         super().__init__(
-            parent, "Phone", "Test the connection to choose the address book.", "Link and sync"
+            parent,
+            self.tr("Phone"),
+            self.tr("Test the connection to choose the address book."),
+            self.tr("Link and sync"),
         )
         self.found: list[RemoteCalendar] = []
-        self.setWindowTitle("Link an address book")
+        self.setWindowTitle(self.tr("Link an address book"))
         self.resize(560, 460)
-        self.url.setPlaceholderText("https://carddav.example.com/ (your provider's address)")
+        self.url.setPlaceholderText(
+            self.tr("https://carddav.example.com/ (your provider's address)")
+        )
+        self.fit_hint(self.url)
         self.books = QListWidget()
-        self.books.setAccessibleName("Address books of the account")
+        self.books.setAccessibleName(self.tr("Address books of the account"))
 
-        self.read_only = QRadioButton("&None: only read the address book into Ichigo")
-        self.all_contacts = QRadioButton("A&ll my contacts")
-        self.tagged = QRadioButton("Contacts with the ta&g")
+        self.read_only = QRadioButton(self.tr("&None: only read the address book into Ichigo"))
+        self.all_contacts = QRadioButton(self.tr("A&ll my contacts"))
+        self.tagged = QRadioButton(self.tr("Contacts with the ta&g"))
         self.tag = QComboBox()
         self.tag.addItems(tags)
         self.tag.setEnabled(False)
@@ -293,26 +334,28 @@ class AddAddressBookDialog(AccountDialog):
         tagged_row.addWidget(self.tag, 1)
 
         form = QFormLayout()
-        form.addRow("&Name:", self.name)
-        form.addRow("&Server:", self.url)
-        form.addRow("&User:", self.user)
-        form.addRow("&Password:", self.password)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Server:"), self.url)
+        form.addRow(self.tr("&User:"), self.user)
+        form.addRow(self.tr("&Password:"), self.password)
         test_row = QHBoxLayout()
         test_row.addWidget(self.found_label, 1)
         test_row.addWidget(self.test_button)
         writes = QVBoxLayout()
-        writes.addWidget(QLabel("Contacts written to the address book:"))
+        writes.addWidget(QLabel(self.tr("Contacts written to the address book:")))
         writes.addWidget(self.read_only)
         writes.addWidget(self.all_contacts)
         writes.addLayout(tagged_row)
         hint = QLabel(
-            "iCloud needs an app-specific password; Fastmail and Nextcloud offer app "
-            "passwords too. Ichigo keeps it only inside your encrypted vault."
+            self.tr(
+                "iCloud needs an app-specific password; Fastmail and Nextcloud offer app "
+                "passwords too. Ichigo keeps it only inside your encrypted vault."
+            )
         )
         hint.setObjectName("muted")
         hint.setWordWrap(True)
         every = QFormLayout()
-        every.addRow("Sync &every:", self.every)
+        every.addRow(self.tr("Sync &every:"), self.every)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -342,7 +385,7 @@ class AddAddressBookDialog(AccountDialog):
         self.books.addItems([book.name for book in found])
         self.books.setCurrentRow(0)
         self.found_label.setText(
-            f"Connected. {plural(len(found), 'address book')}: choose the one to link."
+            self.tr("Connected. %n address book(s): choose the one to link.", "", len(found))
         )
         self.update_ok()
 

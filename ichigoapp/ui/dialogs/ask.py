@@ -17,9 +17,13 @@ if TYPE_CHECKING:
     from ichigoapp.services.lists import ContactChoice
 
 
-def confirm(parent: QWidget | None, title: str, text: str, action: str = "OK") -> bool:
-    """Ask before something that cannot be undone; the safe answer is the default."""
-    from PySide6.QtCore import Qt
+def confirm(parent: QWidget | None, title: str, text: str, action: str = "") -> bool:
+    """Ask before something that cannot be undone; the safe answer is the default.
+
+    Callers pass ``title``, ``text`` and ``action`` already translated."""
+    from PySide6.QtCore import QCoreApplication, Qt
+
+    action = action or QCoreApplication.translate("ask", "OK")
 
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a name from outside

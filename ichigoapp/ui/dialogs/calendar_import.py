@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -21,7 +21,6 @@ from ichigoapp.errors import IchigoError
 from ichigoapp.services.triage import new_people
 from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.dialogs.import_progress import ImportProgressDialog
-from ichigoapp.ui.fmt import plural
 from ichigoapp.ui.widgets.triage import TriageWidget
 
 if TYPE_CHECKING:
@@ -31,7 +30,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PHASES = {"reading": "Reading", "saving": "Saving"}
 TRIAGE = 2  # the dialog's third page
 
 Importer = Callable[..., "ImportReport"]
@@ -45,24 +43,57 @@ def import_calendar(*args: Any, **kwargs: Any) -> ImportReport:
     return run_import(*args, **kwargs)
 
 
+class ImportSummary(QObject):
+    """What an import did, in a sentence or two a person reads (a QObject so Qt
+    translates it, plurals included)."""
+
+    def text(self, report: ImportReport) -> str:
+        events = self.tr("%n event(s)", "", report.events_seen)
+        if report.messages:
+            head = self.tr("Read {events} from {invitations} in {messages}.").format(
+                events=events,
+                invitations=self.tr("%n invitation(s)", "", report.invites),
+                messages=self.tr("%n e-mail message(s)", "", report.messages),
+            )
+        else:
+            head = self.tr("Read {events} from {files}.").format(
+                events=events, files=self.tr("%n file(s)", "", report.files)
+            )
+        counts = self.tr(
+            "{created} new, {updated} updated, {unchanged} unchanged, {cancelled} cancelled."
+        ).format(
+            created=report.created,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            cancelled=report.cancelled,
+        )
+        people = (
+            self.tr("%n new person/people to meet.", "", report.new_people)
+            if report.new_people
+            else self.tr("Everyone in these meetings is already in your contacts.")
+        )
+        return f"{head}\n{counts}\n{people}"
+
+    def importing(self, files: Sequence[Path]) -> str:
+        if len(files) == 1:
+            return self.tr("Importing {file}").format(file=files[0].name)
+        return self.tr("Importing %n calendar(s)", "", len(files))
+
+    def phases(self) -> dict[str, str]:
+        """The progress line of each phase of an import; {where} is the file."""
+        return {"reading": self.tr("Reading {where}"), "saving": self.tr("Saving {where}")}
+
+    def where(self, path: Path, number: int, count: int) -> str:
+        if count == 1:
+            return path.name
+        return self.tr("{file} ({number} of {count})").format(
+            file=path.name, number=number, count=count
+        )
+
+
 def summary_text(report: ImportReport) -> str:
     """What the import did, in a sentence or two a person reads."""
-    files = plural(report.files, "file")
-    head = f"Read {plural(report.events_seen, 'event')} from {files}."
-    if report.messages:
-        invites = plural(report.invites, "invitation")
-        messages = plural(report.messages, "e-mail message")
-        head = f"Read {plural(report.events_seen, 'event')} from {invites} in {messages}."
-    counts = (
-        f"{report.created} new, {report.updated} updated, {report.unchanged} unchanged, "
-        f"{report.cancelled} cancelled."
-    )
-    people = (
-        f"{plural(report.new_people, 'new person', 'new people')} to meet."
-        if report.new_people
-        else "Everyone in these meetings is already in your contacts."
-    )
-    return f"{head}\n{counts}\n{people}"
+    return ImportSummary().text(report)
 
 
 class ImportDialog(ImportProgressDialog):
@@ -80,14 +111,20 @@ class ImportDialog(ImportProgressDialog):
         importer: Importer = import_calendar,
     ) -> None:
         self.files = [Path(f) for f in files]
-        many = len(self.files) != 1
+        # self.tr works before QDialog.__init__ (its context is the class's name).
         super().__init__(
             parent,
-            "Import calendar",
-            "Importing " + (plural(len(self.files), "calendar") if many else self.files[0].name),
-            "Each file is saved whole or not at all; cancelling keeps your vault as it was.",
-            names=("Import progress bar", "Import summary", "Import problems"),
-            problem_headers=["File", "Event", "Problem"],
+            self.tr("Import calendar"),
+            ImportSummary().importing(self.files),
+            self.tr(
+                "Each file is saved whole or not at all; cancelling keeps your vault as it was."
+            ),
+            names=(
+                self.tr("Import progress bar"),
+                self.tr("Import summary"),
+                self.tr("Import problems"),
+            ),
+            problem_headers=[self.tr("File"), self.tr("Event"), self.tr("Problem")],
         )
         self.vault = vault
         self.bus = bus
@@ -100,11 +137,11 @@ class ImportDialog(ImportProgressDialog):
         self.triage: TriageWidget | None = None
         self.setMinimumWidth(680)
 
-        self.phase_label = QLabel("Starting…")
-        self.phase_label.setAccessibleName("Import progress")
+        self.phase_label = QLabel(self.tr("Starting…"))
+        self.phase_label.setAccessibleName(self.tr("Import progress"))
         self.progress_layout.insertWidget(1, self.phase_label)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel the import")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the import"))
         self.cancel_button.clicked.connect(self.request_cancel)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -121,9 +158,9 @@ class ImportDialog(ImportProgressDialog):
         self.errors_label = QLabel()
         self.errors_label.setWordWrap(True)
         self.summary_layout.insertWidget(2, self.errors_label)
-        self.triage_button = QPushButton("Meet the new people…")
+        self.triage_button = QPushButton(self.tr("Meet the new people…"))
         self.triage_button.setObjectName("primary")
-        self.triage_button.setAccessibleName("Triage new people")
+        self.triage_button.setAccessibleName(self.tr("Triage new people"))
         self.triage_button.clicked.connect(self.show_triage)
         self.summary_buttons.addWidget(self.triage_button)
 
@@ -138,16 +175,20 @@ class ImportDialog(ImportProgressDialog):
         """Begin the import in a worker thread (returns at once)."""
         files, importer, cancel = list(self.files), self.importer, self._cancel
         transaction = self.vault.transaction
+        # Translated here, on the GUI thread; the worker only fills them in.
+        words = ImportSummary()
+        phases = words.phases()
+        wheres = [words.where(path, n, len(files)) for n, path in enumerate(files, start=1)]
 
         def run(progress: Callable[[int, int, str], None]) -> ImportReport:
             from ichigoapp.services.importing import ImportReport
 
             total = ImportReport()
-            for n, path in enumerate(files, start=1):
-                where = path.name if len(files) == 1 else f"{path.name} ({n} of {len(files)})"
+            for path, where in zip(files, wheres, strict=True):
 
                 def on_progress(phase: str, done: int, count: int, where: str = where) -> None:
-                    progress(done, count, f"{PHASES.get(phase, phase.capitalize())} {where}")
+                    line = phases.get(phase, phase.capitalize() + " {where}")
+                    progress(done, count, line.format(where=where))
 
                 total.add(
                     importer(transaction, [path], progress=on_progress, should_cancel=cancel.is_set)
@@ -161,12 +202,19 @@ class ImportDialog(ImportProgressDialog):
             return
         self._cancel.set()
         self.cancel_button.setEnabled(False)
-        self.phase_label.setText("Cancelling…")
+        self.phase_label.setText(self.tr("Cancelling…"))
 
     def show_progress(self, done: int, total: int, message: str) -> None:
         if self._cancel.is_set():
             return
-        self.phase_label.setText(f"{message}: {done:,} of {total:,}" if total else message)
+        locale = QLocale()
+        self.phase_label.setText(
+            self.tr("{step}: {done} of {total}").format(
+                step=message, done=locale.toString(done), total=locale.toString(total)
+            )
+            if total
+            else message
+        )
         super().show_progress(done, total, message)
 
     def succeeded(self, result: object) -> None:
@@ -177,7 +225,7 @@ class ImportDialog(ImportProgressDialog):
         self._show_report(result)
         # Encounters and attendees changed: every view refreshes itself.
         self.bus.data_changed.emit()
-        self.bus.status.emit(f"Imported {plural(result.events_seen, 'event')}")
+        self.bus.status.emit(self.tr("Imported %n event(s)", "", result.events_seen))
         self.import_done.emit(result)
 
     def failed(self, exc: BaseException) -> None:
@@ -185,18 +233,21 @@ class ImportDialog(ImportProgressDialog):
 
         if isinstance(exc, ImportCancelled):
             self.cancelled = True
-            title = "Import cancelled"
-            text = "Nothing from the file being read was saved; your vault is as it was."
+            title = self.tr("Import cancelled")
+            text = self.tr("Nothing from the file being read was saved; your vault is as it was.")
             if len(self.files) > 1:
-                text += " Calendars finished before you cancelled were kept."
+                text += " " + self.tr("Calendars finished before you cancelled were kept.")
         elif isinstance(exc, IchigoError):
             self.failure = exc.message
-            title, text = "Import failed", f"{exc.message}\n\nNothing was changed."
+            title = self.tr("Import failed")
+            text = self.tr("{reason}\n\nNothing was changed.").format(reason=exc.message)
         else:
             log.error("calendar import failed", exc_info=exc)
             self.failure = f"{type(exc).__name__}: {exc}"
-            title = "Import failed"
-            text = f"An unexpected error stopped the import ({self.failure}). Nothing was changed."
+            title = self.tr("Import failed")
+            text = self.tr(
+                "An unexpected error stopped the import ({reason}). Nothing was changed."
+            ).format(reason=self.failure)
         self.errors_label.setVisible(False)
         self.errors.setVisible(False)
         self.triage_button.setVisible(False)
@@ -210,7 +261,7 @@ class ImportDialog(ImportProgressDialog):
             [
                 [
                     Path(str(p.get("file") or "")).name,
-                    str(p.get("uid") or "(whole file)"),
+                    str(p.get("uid") or self.tr("(whole file)")),
                     str(p.get("message") or ""),
                 ]
                 for p in report.errors
@@ -219,8 +270,12 @@ class ImportDialog(ImportProgressDialog):
         )
         n = len(report.errors)
         self.errors_label.setText(
-            f"<b>{plural(n, 'problem')}</b>: these parts could not be read; "
-            "everything else was imported."
+            self.tr(
+                "<b>%n problem(s)</b>: these parts could not be read; everything else was "
+                "imported.",
+                "",
+                n,
+            )
             if n
             else ""
         )
@@ -228,24 +283,27 @@ class ImportDialog(ImportProgressDialog):
         with self.vault.session() as session:
             waiting = len(new_people(session, now=self.clock()))
         self.triage_button.setVisible(waiting > 0)
-        self.triage_button.setText(f"Meet {plural(waiting, 'new person', 'new people')}…")
+        self.triage_button.setText(self.tr("Meet %n new person/people…", "", waiting))
         if waiting:
             self.triage_button.setDefault(True)
         else:
             self.close_button.setDefault(True)
-        self.show_summary("Nothing imported" if failed else "Import finished", summary_text(report))
+        self.show_summary(
+            self.tr("Nothing imported") if failed else self.tr("Import finished"),
+            summary_text(report),
+        )
 
     def show_triage(self) -> TriageWidget:
         if self.triage is None:
             self.triage = TriageWidget(self.vault, self.bus, None, self.clock, self)
-            done = QPushButton("Done")
+            done = QPushButton(self.tr("Done"))
             done.clicked.connect(self.accept)
             row = QHBoxLayout()
             row.addStretch(1)
             row.addWidget(done)
             self.triage_layout.addWidget(self.triage, 1)
             self.triage_layout.addLayout(row)
-        self.setWindowTitle("New people")
+        self.setWindowTitle(self.tr("New people"))
         self.resize(max(self.width(), 860), max(self.height(), 520))
         self.pages.setCurrentIndex(TRIAGE)
         return self.triage

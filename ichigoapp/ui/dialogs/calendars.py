@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, QLocale, QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from ichigoapp.errors import IchigoError
-from ichigoapp.services.common import plural
 from ichigoapp.services.sources import (
     CALENDAR_KINDS,
     SourceKind,
@@ -57,35 +56,58 @@ if TYPE_CHECKING:
     from ichigoapp.ui.actions.calendar_sync import CalendarSync
 
 _ID = Qt.ItemDataRole.UserRole
-KIND_NAMES = {
-    SourceKind.ICS.value: "Calendar link",
-    SourceKind.CALDAV.value: "CalDAV account",
-}
+
+
+class SyncWords(QObject):
+    """How the tables say a source's kind, interval, last sync and result (a QObject
+    so Qt translates them, plurals included)."""
+
+    def kind(self, kind: str) -> str:
+        if kind == SourceKind.ICS.value:
+            return self.tr("Calendar link")
+        if kind == SourceKind.CALDAV.value:
+            return self.tr("CalDAV account")
+        return kind
+
+    def every(self, minutes: int) -> str:
+        if minutes % 60 == 0:
+            return self.tr("every %n hour(s)", "", minutes // 60)
+        return self.tr("every %n min", "", minutes)
+
+    def when(self, value: str | None) -> str:
+        if value is None:
+            return self.tr("never")
+        moment = datetime.fromisoformat(value).astimezone()
+        # Translators: a Qt date-time format: day, short month, 24-hour time.
+        shown = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+        return QLocale().toString(shown, self.tr("d MMM HH:mm"))
+
+    def result(self, name: str, counts: dict[str, int], error: str | None) -> str:
+        if error:
+            prefix = f"'{name}': "  # the row already names the source
+            return error[len(prefix) :] if error.startswith(prefix) else error
+        if not counts:
+            return ""
+        said = {
+            "created": self.tr("%n new meeting(s)", "", counts.get("created", 0)),
+            "updated": self.tr("%n updated", "", counts.get("updated", 0)),
+            "cancelled": self.tr("%n cancelled", "", counts.get("cancelled", 0)),
+            "removed": self.tr("%n removed", "", counts.get("removed", 0)),
+        }
+        made = [text for key, text in said.items() if counts.get(key)]
+        return self.tr(", ").join(made) or self.tr("No changes")
 
 
 def _every_text(minutes: int) -> str:
-    if minutes % 60 == 0:
-        return "every hour" if minutes == 60 else f"every {minutes // 60} hours"
-    return f"every {minutes} min"
+    return SyncWords().every(minutes)
 
 
 def _when(value: str | None) -> str:
-    if value is None:
-        return "never"
-    return f"{datetime.fromisoformat(value).astimezone():%d %b %H:%M}"
+    return SyncWords().when(value)
 
 
 def _result(name: str, counts: dict[str, int], error: str | None) -> str:
-    if error:
-        prefix = f"'{name}': "  # the row already names the source
-        return error[len(prefix) :] if error.startswith(prefix) else error
-    if not counts:
-        return ""
-    made = [plural(counts["created"], "new meeting")] if counts.get("created") else []
-    made += [
-        f"{counts[key]} {key}" for key in ("updated", "cancelled", "removed") if counts.get(key)
-    ]
-    return ", ".join(made) or "No changes"
+    return SyncWords().result(name, counts, error)
 
 
 class CalendarsDialog(QDialog):
@@ -93,19 +115,30 @@ class CalendarsDialog(QDialog):
         super().__init__(parent)
         self.vault = vault
         self.sync = sync
-        self.setWindowTitle("Calendars and address books")
+        self.setWindowTitle(self.tr("Calendars and address books"))
         self.resize(900, 460)
 
         intro = QLabel(
-            "Ichigo follows these calendars and keeps your meetings and prep cards current. "
-            "Links and passwords are kept only inside your encrypted vault."
+            self.tr(
+                "Ichigo follows these calendars and keeps your meetings and prep cards "
+                "current. Links and passwords are kept only inside your encrypted vault."
+            )
         )
         intro.setWordWrap(True)
         self.table = QTreeWidget()
-        self.table.setAccessibleName("Calendars followed")
+        self.table.setAccessibleName(self.tr("Calendars followed"))
         self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)
-        self.table.setHeaderLabels(["Name", "Kind", "Calendars", "Sync", "Last synced", "Result"])
+        self.table.setHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Kind"),
+                self.tr("Calendars"),
+                self.tr("Sync"),
+                self.tr("Last synced"),
+                self.tr("Result"),
+            ]
+        )
         header = self.table.header()
         for column in range(5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -113,25 +146,27 @@ class CalendarsDialog(QDialog):
         self.table.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.empty = QLabel(
-            "No calendars followed yet. Add the secret link of a Google or Outlook calendar, "
-            "or a CalDAV account (iCloud, Fastmail, Nextcloud…)."
+            self.tr(
+                "No calendars followed yet. Add the secret link of a Google or Outlook "
+                "calendar, or a CalDAV account (iCloud, Fastmail, Nextcloud…)."
+            )
         )
         self.empty.setObjectName("muted")
         self.empty.setWordWrap(True)
 
-        self.add_link_button = QPushButton("Add &link…")
-        self.add_link_button.setToolTip("Paste a calendar's ICS or webcal:// link")
+        self.add_link_button = QPushButton(self.tr("Add &link…"))
+        self.add_link_button.setToolTip(self.tr("Paste a calendar's ICS or webcal:// link"))
         self.add_link_button.clicked.connect(self.add_link)
-        self.add_account_button = QPushButton("Add Cal&DAV account…")
+        self.add_account_button = QPushButton(self.tr("Add Cal&DAV account…"))
         self.add_account_button.clicked.connect(self.add_account)
-        self.interval_button = QPushButton("&Interval…")
+        self.interval_button = QPushButton(self.tr("&Interval…"))
         self.interval_button.clicked.connect(self.change_interval)
-        self.remove_button = QPushButton("&Remove…")
+        self.remove_button = QPushButton(self.tr("&Remove…"))
         self.remove_button.clicked.connect(self.remove)
-        self.sync_button = QPushButton("&Sync now")
+        self.sync_button = QPushButton(self.tr("&Sync now"))
         self.sync_button.setObjectName("primary")
         self.sync_button.clicked.connect(lambda: self.sync.sync_now())
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         adding = QHBoxLayout()
         adding.addWidget(self.empty, 1)
@@ -146,8 +181,8 @@ class CalendarsDialog(QDialog):
         self.books.table.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.books.linked.connect(self.reload)
         self.tabs = QTabWidget()
-        self.tabs.addTab(calendars, "&Calendars")
-        self.tabs.addTab(self.books, "Address &books")
+        self.tabs.addTab(calendars, self.tr("&Calendars"))
+        self.tabs.addTab(self.books, self.tr("Address &books"))
         self.tabs.currentChanged.connect(lambda _index: self._update_buttons())
 
         buttons = QHBoxLayout()
@@ -168,15 +203,16 @@ class CalendarsDialog(QDialog):
         self.table.clear()
         with self.vault.session() as session:
             rows = [(source_dict(s), last_counts(s)) for s in list_sources(session, CALENDAR_KINDS)]
+        words = SyncWords()
         for shown, counts in rows:
             item = QTreeWidgetItem(
                 [
                     shown["name"],
-                    KIND_NAMES.get(shown["kind"], shown["kind"]),
+                    words.kind(shown["kind"]),
                     ", ".join(shown["calendars"]) or "—",
-                    _every_text(shown["every_minutes"]),
-                    _when(shown["last_sync"]),
-                    _result(shown["name"], counts, shown["last_error"]),
+                    words.every(shown["every_minutes"]),
+                    words.when(shown["last_sync"]),
+                    words.result(shown["name"], counts, shown["last_error"]),
                 ]
             )
             item.setData(0, _ID, shown["id"])
@@ -206,7 +242,7 @@ class CalendarsDialog(QDialog):
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None
         self.interval_button.setEnabled(chosen)
-        self.remove_button.setText("&Unlink…" if self.on_books() else "&Remove…")
+        self.remove_button.setText(self.tr("&Unlink…") if self.on_books() else self.tr("&Remove…"))
         self.remove_button.setEnabled(chosen)
         anything = self.table.topLevelItemCount() + self.books.table.topLevelItemCount()
         self.sync_button.setEnabled(self.sync.sync_action.isEnabled() and bool(anything))
@@ -249,13 +285,16 @@ class CalendarsDialog(QDialog):
                 every_minutes=every,
             )
 
-        report = add_and_report(self, self.sync, "Could not add the calendar", add)
+        report = add_and_report(self, self.sync, self.tr("Could not add the calendar"), add)
         if report is None:
             return False
         self.reload()
         self.sync.bus.status.emit(
-            f"'{report.name}' added: {plural(report.created, 'meeting')} "
-            f"({plural(report.new_people, 'new person', 'new people')})"
+            self.tr("'{name}' added: {meetings} ({people})").format(
+                name=report.name,
+                meetings=self.tr("%n meeting(s)", "", report.created),
+                people=self.tr("%n new person/people", "", report.new_people),
+            )
         )
         return True
 
@@ -267,7 +306,13 @@ class CalendarsDialog(QDialog):
         with self.vault.session() as session:
             current = next(s.every_minutes for s in list_sources(session) if s.id == source_id)
         minutes, ok = QInputDialog.getInt(
-            self, "Sync interval", "Sync every (minutes, 5 to 1440):", current, 5, 24 * 60, 5
+            self,
+            self.tr("Sync interval"),
+            self.tr("Sync every (minutes, 5 to 1440):"),
+            current,
+            5,
+            24 * 60,
+            5,
         )
         if not ok:
             return
@@ -275,7 +320,7 @@ class CalendarsDialog(QDialog):
             with self.vault.transaction() as session:
                 set_every(session, source_id, minutes)
         except IchigoError as exc:
-            ask.error(self, "Could not change the interval", exc.message)
+            ask.error(self, self.tr("Could not change the interval"), exc.message)
         self.reload()
 
     def remove(self) -> None:
@@ -291,11 +336,13 @@ class CalendarsDialog(QDialog):
             return
         answer = ask.choose(
             self,
-            "Stop following this calendar",
-            f"Stop following '{item.text(0)}'?",
-            "The meetings already imported can stay in Ichigo, or go (those you wrote "
-            "something on always stay, marked removed from calendar).",
-            ["Keep the meetings", "Remove the meetings"],
+            self.tr("Stop following this calendar"),
+            self.tr("Stop following '{name}'?").format(name=item.text(0)),
+            self.tr(
+                "The meetings already imported can stay in Ichigo, or go (those you wrote "
+                "something on always stay, marked removed from calendar)."
+            ),
+            [self.tr("Keep the meetings"), self.tr("Remove the meetings")],
         )
         if answer is None:
             return
@@ -303,7 +350,7 @@ class CalendarsDialog(QDialog):
             with self.vault.transaction() as session:
                 remove_source(session, source_id, forget_meetings=answer == 1)
         except IchigoError as exc:
-            ask.error(self, "Could not remove the calendar", exc.message)
+            ask.error(self, self.tr("Could not remove the calendar"), exc.message)
             return
         self.sync.bus.data_changed.emit()
         self.sync.show_status()
@@ -316,31 +363,35 @@ class AddSourceDialog(AccountDialog):
 
     def __init__(self, parent: QWidget, kind: SourceKind) -> None:
         link = kind == SourceKind.ICS
+        # self.tr works before QDialog.__init__ (its context is the class's name).
         super().__init__(
             parent,
-            "" if link else "Work",
-            "Test the connection to choose the calendars to follow.",
-            "Add and sync",
+            "" if link else self.tr("Work"),
+            self.tr("Test the connection to choose the calendars to follow."),
+            self.tr("Add and sync"),
         )
         self.kind = kind
         self.found: list[RemoteCalendar] = []
-        self.setWindowTitle("Add a calendar link" if link else "Add a CalDAV account")
-        self.resize(560, 0 if link else 420)
-        self.name.setPlaceholderText("Work, Family…")
-        self.url.setPlaceholderText(
-            "https://… or webcal://… (the calendar's secret address)"
-            if link
-            else "https://caldav.example.com/ (your provider's CalDAV address)"
+        self.setWindowTitle(
+            self.tr("Add a calendar link") if link else self.tr("Add a CalDAV account")
         )
+        self.resize(560, 0 if link else 420)
+        self.name.setPlaceholderText(self.tr("Work, Family…"))
+        self.url.setPlaceholderText(
+            self.tr("https://… or webcal://… (the calendar's secret address)")
+            if link
+            else self.tr("https://caldav.example.com/ (your provider's CalDAV address)")
+        )
+        self.fit_hint(self.url)
         form = QFormLayout()
-        form.addRow("&Name:", self.name)
-        form.addRow("&Link:" if link else "&Server:", self.url)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Link:") if link else self.tr("&Server:"), self.url)
         self.calendars = QListWidget()
-        self.calendars.setAccessibleName("Calendars to follow")
+        self.calendars.setAccessibleName(self.tr("Calendars to follow"))
         if not link:
-            form.addRow("&User:", self.user)
-            form.addRow("&Password:", self.password)
-        form.addRow("Sync &every:", self.every)
+            form.addRow(self.tr("&User:"), self.user)
+            form.addRow(self.tr("&Password:"), self.password)
+        form.addRow(self.tr("Sync &every:"), self.every)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         if not link:
@@ -350,8 +401,10 @@ class AddSourceDialog(AccountDialog):
             layout.addLayout(row)
             layout.addWidget(self.calendars, 1)
             hint = QLabel(
-                "iCloud needs an app-specific password (appleid.apple.com › Sign-In and "
-                "Security); Fastmail and Nextcloud offer app passwords too."
+                self.tr(
+                    "iCloud needs an app-specific password (appleid.apple.com › Sign-In and "
+                    "Security); Fastmail and Nextcloud offer app passwords too."
+                )
             )
             hint.setObjectName("muted")
             hint.setWordWrap(True)
@@ -382,7 +435,9 @@ class AddSourceDialog(AccountDialog):
             item.setCheckState(Qt.CheckState.Checked)
             self.calendars.addItem(item)
         self.found_label.setText(
-            f"Connected. {plural(len(found), 'calendar')} with events: tick the ones to follow."
+            self.tr(
+                "Connected. %n calendar(s) with events: tick the ones to follow.", "", len(found)
+            )
         )
         self.update_ok()
 

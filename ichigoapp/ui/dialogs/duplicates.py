@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from ichigoapp.services.duplicates import find_duplicates, not_duplicates
 from ichigoapp.services.lists import contact_choices
-from ichigoapp.ui import fmt
 from ichigoapp.ui.changes import commit
 from ichigoapp.ui.dialogs.merge import MergeDialog, open_merge_dialog
 
@@ -43,15 +42,15 @@ class DuplicatesDialog(QDialog):
         self.vault = vault
         self.bus = bus
         self.merge_dialog: MergeDialog | None = None
-        self.setWindowTitle("Possible duplicates")
+        self.setWindowTitle(self.tr("Possible duplicates"))
         self.resize(720, 460)
 
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.pairs = QTreeWidget()
-        self.pairs.setAccessibleName("Possible duplicates")
+        self.pairs.setAccessibleName(self.tr("Possible duplicates"))
         self.pairs.setRootIsDecorated(False)
-        self.pairs.setHeaderLabels(["Contact", "Contact", "Why"])
+        self.pairs.setHeaderLabels([self.tr("Contact"), self.tr("Contact"), self.tr("Why")])
         self.pairs.setAlternatingRowColors(True)
         header = self.pairs.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -60,14 +59,16 @@ class DuplicatesDialog(QDialog):
         self.pairs.itemActivated.connect(lambda _item, _col: self.compare())
         self.pairs.currentItemChanged.connect(lambda *_: self._update_buttons())
 
-        self.compare_button = QPushButton("&Compare…")
+        self.compare_button = QPushButton(self.tr("&Compare…"))
         self.compare_button.setObjectName("primary")
-        self.compare_button.setToolTip("See both side by side and merge them if they are one")
+        self.compare_button.setToolTip(
+            self.tr("See both side by side and merge them if they are one")
+        )
         self.compare_button.clicked.connect(self.compare)
-        self.apart_button = QPushButton("&Not the same person")
-        self.apart_button.setToolTip("Remembered: this pair is never suggested again")
+        self.apart_button = QPushButton(self.tr("&Not the same person"))
+        self.apart_button.setToolTip(self.tr("Remembered: this pair is never suggested again"))
         self.apart_button.clicked.connect(self.tell_apart)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.apart_button)
@@ -105,11 +106,15 @@ class DuplicatesDialog(QDialog):
             self.pairs.setCurrentItem(first)
         count = self.pairs.topLevelItemCount()
         self.intro.setText(
-            f"{fmt.plural(count, 'pair')} of contacts may be the same person. Ichigo never "
-            "joins two contacts on a guess: compare each pair and merge it, or say they are "
-            "different people and Ichigo will not ask again."
+            self.tr(
+                "%n pair(s) of contacts may be the same person. Ichigo never joins two "
+                "contacts on a guess: compare each pair and merge it, or say they are "
+                "different people and Ichigo will not ask again.",
+                "",
+                count,
+            )
             if count
-            else "No possible duplicates: every contact looks like a different person."
+            else self.tr("No possible duplicates: every contact looks like a different person.")
         )
         self._update_buttons()
 
@@ -138,10 +143,10 @@ class DuplicatesDialog(QDialog):
             self,
             self.vault,
             self.bus,
-            "remember they are different people",
+            self.tr("remember they are different people"),
             lambda session: not_duplicates(session, *pair),
         ):
-            self.bus.status.emit("Noted: not the same person")
+            self.bus.status.emit(self.tr("Noted: not the same person"))
 
 
 def open_duplicates_dialog(parent: QWidget, vault: Vault, bus: EventBus) -> DuplicatesDialog:

@@ -87,7 +87,7 @@ class ImportProgressDialog(QDialog):
         self.problems.setAccessibleName(problems_name)
         self.problems.setHeaderLabels(list(problem_headers))
         self.problems.setRootIsDecorated(False)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.accept)
         self.summary_buttons = QHBoxLayout()
         self.summary_buttons.addStretch(1)

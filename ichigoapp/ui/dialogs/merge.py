@@ -32,6 +32,7 @@ from ichigoapp.services.duplicates import not_duplicates
 from ichigoapp.services.merge_undo import MergeRecord, merge_with_undo
 from ichigoapp.ui.changes import commit
 from ichigoapp.ui.dialogs import ask
+from ichigoapp.ui.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from ichigoapp.store import Vault
@@ -39,24 +40,24 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# (label, key in contact_detail, how to show it)
+# (label, key in contact_detail); the labels are translated where shown
 _FIELDS: tuple[tuple[str, str], ...] = (
-    ("Emails", "emails"),
-    ("Phones", "phones"),
-    ("Company", "company"),
-    ("Title", "title"),
-    ("Location", "location"),
-    ("Pronouns", "pronouns"),
-    ("Pronunciation", "pronunciation"),
-    ("Birthday", "birthday"),
-    ("How we met", "how_we_met"),
-    ("Met through", "met_through"),
-    ("Keep in touch (days)", "cadence_days"),
-    ("Interests", "interests"),
-    ("Details", "details"),
-    ("Tags", "tags"),
-    ("Links", "links"),
-    ("Notes", "notes"),
+    (QT_TRANSLATE_NOOP("MergeDialog", "Emails"), "emails"),
+    (QT_TRANSLATE_NOOP("MergeDialog", "Phones"), "phones"),
+    (QT_TRANSLATE_NOOP("MergeDialog", "Company"), "company"),
+    (QT_TRANSLATE_NOOP("MergeDialog", "Title"), "title"),
+    (QT_TRANSLATE_NOOP("MergeDialog", "Location"), "location"),
+    (QT_TRANSLATE_NOOP("MergeDialog", "Pronouns"), "pronouns"),
+    (QT_TRANSLATE_NOOP("MergeDialog", "Pronunciation"), "pronunciation"),
+    (QT_TRANSLATE_NOOP("MergeDialog", "Birthday"), "birthday"),
+    (QT_TRANSLATE_NOOP("MergeDialog", "How we met"), "how_we_met"),
+    (QT_TRANSLATE_NOOP("MergeDialog", "Met through"), "met_through"),
+    (QT_TRANSLATE_NOOP("MergeDialog", "Keep in touch (days)"), "cadence_days"),
+    (QT_TRANSLATE_NOOP("MergeDialog", "Interests"), "interests"),
+    (QT_TRANSLATE_NOOP("MergeDialog", "Details"), "details"),
+    (QT_TRANSLATE_NOOP("MergeDialog", "Tags"), "tags"),
+    (QT_TRANSLATE_NOOP("MergeDialog", "Links"), "links"),
+    (QT_TRANSLATE_NOOP("MergeDialog", "Notes"), "notes"),
 )
 
 
@@ -82,15 +83,17 @@ class MergeDialog(QDialog):
         self.ids = (first_id, second_id)
         with vault.session() as session:
             self.details = [contact_detail(session, i) for i in self.ids]
-        self.setWindowTitle("Merge contacts")
+        self.setWindowTitle(self.tr("Merge contacts"))
         self.setMinimumWidth(640)
 
         intro = QLabel(
-            "Are these the same person? Choose which contact to keep. It receives every "
-            "address, phone, detail, encounter, reflection and promise of the other, and "
-            "its empty fields are filled from it; where both say something different, the "
-            "kept one's stays and the other's becomes a personal detail, so nothing is lost. "
-            "The other contact is then removed. Ichigo backs up your vault first."
+            self.tr(
+                "Are these the same person? Choose which contact to keep. It receives every "
+                "address, phone, detail, encounter, reflection and promise of the other, and "
+                "its empty fields are filled from it; where both say something different, "
+                "the kept one's stays and the other's becomes a personal detail, so nothing "
+                "is lost. The other contact is then removed. Ichigo backs up your vault first."
+            )
         )
         intro.setWordWrap(True)
 
@@ -102,8 +105,9 @@ class MergeDialog(QDialog):
         self.keep_buttons: list[QRadioButton] = []
         group = QButtonGroup(self)
         for col, detail in enumerate(self.details, start=1):
-            radio = QRadioButton(f"Keep {detail['name']}")
-            radio.setAccessibleName(f"Keep {detail['name']}")
+            keep = self.tr("Keep {name}").format(name=detail["name"])
+            radio = QRadioButton(keep.replace("&", "&&"))  # a name's "&" is no mnemonic
+            radio.setAccessibleName(keep)
             font = radio.font()
             font.setBold(True)
             radio.setFont(font)
@@ -115,12 +119,12 @@ class MergeDialog(QDialog):
             radio.toggled.connect(lambda _on: self._update_button())
 
         rows: list[tuple[str, list[str]]] = [
-            (label, [_text(d[key]) for d in self.details]) for label, key in _FIELDS
+            (self.tr(label), [_text(d[key]) for d in self.details]) for label, key in _FIELDS
         ]
         rows += [
-            ("Encounters", [str(len(d["encounters"])) for d in self.details]),
-            ("Reflections", [str(len(d["reflections"])) for d in self.details]),
-            ("Promises", [str(len(d["promises"])) for d in self.details]),
+            (self.tr("Encounters"), [str(len(d["encounters"])) for d in self.details]),
+            (self.tr("Reflections"), [str(len(d["reflections"])) for d in self.details]),
+            (self.tr("Promises"), [str(len(d["promises"])) for d in self.details]),
         ]
         row_no = 1
         for label, values in rows:
@@ -136,7 +140,9 @@ class MergeDialog(QDialog):
                 cell.setWordWrap(True)
                 cell.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 cell.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                cell.setAccessibleName(f"{label} of contact {col}")
+                cell.setAccessibleName(
+                    self.tr("{field} of contact {number}").format(field=label, number=col)
+                )
                 grid.addWidget(cell, row_no, col)
             row_no += 1
         grid.setRowStretch(row_no, 1)
@@ -150,12 +156,12 @@ class MergeDialog(QDialog):
         self.merge_button = QPushButton()
         self.merge_button.setObjectName("primary")
         self.merge_button.clicked.connect(self.merge)
-        cancel = QPushButton("Cancel")
+        cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
         cancel.setDefault(True)  # the safe answer is the default
         # Shown when the pair was a suggestion (offer_telling_apart).
-        self.apart_button = QPushButton("&Not the same person")
-        self.apart_button.setToolTip("Remembered: this pair is never suggested again")
+        self.apart_button = QPushButton(self.tr("&Not the same person"))
+        self.apart_button.setToolTip(self.tr("Remembered: this pair is never suggested again"))
         self.apart_button.clicked.connect(self.tell_apart)
         self.apart_button.hide()
         buttons = QHBoxLayout()
@@ -180,11 +186,11 @@ class MergeDialog(QDialog):
             self,
             self.vault,
             self.bus,
-            "remember they are different people",
+            self.tr("remember they are different people"),
             lambda session: not_duplicates(session, *self.ids),
         ):
             return False
-        self.bus.status.emit("Noted: not the same person")
+        self.bus.status.emit(self.tr("Noted: not the same person"))
         self.reject()
         return True
 
@@ -202,18 +208,20 @@ class MergeDialog(QDialog):
 
     def _update_button(self) -> None:
         keep, _other = self._names()
-        self.merge_button.setText(f"Merge into {keep}")
+        self.merge_button.setText(self.tr("Merge into {name}").format(name=keep.replace("&", "&&")))
 
     def merge(self) -> bool:
         keep_id, other_id = self.keep_and_other()
         keep, other = self._names()
         if not ask.confirm(
             self,
-            "Merge contacts",
-            f"Merge {other} into {keep}?\n\nEverything of {other} moves to {keep}; "
-            f"{other} is then removed. A backup of your vault is made first, and "
-            "Edit › Undo merge takes it back until you change the kept contact.",
-            "Merge",
+            self.tr("Merge contacts"),
+            self.tr(
+                "Merge {other} into {keep}?\n\nEverything of {other} moves to {keep}; "
+                "{other} is then removed. A backup of your vault is made first, and "
+                "Edit › Undo merge takes it back until you change the kept contact."
+            ).format(other=other, keep=keep),
+            self.tr("Merge"),
         ):
             return False
         try:
@@ -221,7 +229,11 @@ class MergeDialog(QDialog):
         except (OSError, IchigoError) as exc:
             # No safety net, no merge: the user can free space and try again.
             message = exc.message if isinstance(exc, IchigoError) else str(exc)
-            ask.error(self, "Could not back up before merging", f"{message}\n\nNothing was merged.")
+            ask.error(
+                self,
+                self.tr("Could not back up before merging"),
+                self.tr("{reason}\n\nNothing was merged.").format(reason=message),
+            )
             return False
         log.info("backed up before merge to %s", backup)
         done: list[MergeRecord] = []
@@ -229,12 +241,16 @@ class MergeDialog(QDialog):
             self,
             self.vault,
             self.bus,
-            "merge the contacts",
+            self.tr("merge the contacts"),
             lambda session: done.append(merge_with_undo(session, keep_id, other_id)),
         ):
             return False
         self.bus.merged.emit(done[0])
-        self.bus.status.emit(f"Merged {other} into {keep} (Edit › Undo merge takes it back)")
+        self.bus.status.emit(
+            self.tr("Merged {other} into {keep} (Edit › Undo merge takes it back)").format(
+                other=other, keep=keep
+            )
+        )
         self.merged.emit(keep_id)
         self.accept()
         return True

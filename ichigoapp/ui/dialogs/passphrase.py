@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -18,8 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from ichigoapp.store.strength import rate_passphrase
+from ichigoapp.ui.translation import QT_TRANSLATE_NOOP
 
 MIN_PASSPHRASE = 8
+# zxcvbn's score, 0 to 4, as the dialog says it (store.strength.SCORE_WORDS in English).
+SCORE_WORDS = (
+    QT_TRANSLATE_NOOP("PassphraseDialog", "very weak"),
+    QT_TRANSLATE_NOOP("PassphraseDialog", "weak"),
+    QT_TRANSLATE_NOOP("PassphraseDialog", "fair"),
+    QT_TRANSLATE_NOOP("PassphraseDialog", "strong"),
+    QT_TRANSLATE_NOOP("PassphraseDialog", "very strong"),
+)
 
 
 class PassphraseDialog(QDialog):
@@ -31,16 +41,18 @@ class PassphraseDialog(QDialog):
         super().__init__(parent)
         self.new = new
         self.vault_path = vault_path
-        self.setWindowTitle("Create your Ichigo vault" if new else "Unlock Ichigo")
+        self.setWindowTitle(
+            self.tr("Create your Ichigo vault") if new else self.tr("Unlock Ichigo")
+        )
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         if new:
-            intro = (
+            intro = self.tr(
                 "No system keychain is available, so your vault will be protected by a "
                 "passphrase. Choose one you will remember."
             )
         else:
-            intro = f"Enter the passphrase for {vault_path.name}."
+            intro = self.tr("Enter the passphrase for {vault}.").format(vault=vault_path.name)
         heading = QLabel(intro)
         heading.setWordWrap(True)
         layout.addWidget(heading)
@@ -48,38 +60,40 @@ class PassphraseDialog(QDialog):
         form = QFormLayout()
         self.passphrase_edit = QLineEdit()
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_edit.setAccessibleName("Passphrase")
-        form.addRow("&Passphrase:", self.passphrase_edit)
+        self.passphrase_edit.setAccessibleName(self.tr("Passphrase"))
+        form.addRow(self.tr("&Passphrase:"), self.passphrase_edit)
         self.confirm_edit: QLineEdit | None = None
         if new:
             self.confirm_edit = QLineEdit()
             self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
-            self.confirm_edit.setAccessibleName("Confirm passphrase")
-            form.addRow("&Confirm:", self.confirm_edit)
+            self.confirm_edit.setAccessibleName(self.tr("Confirm passphrase"))
+            form.addRow(self.tr("&Confirm:"), self.confirm_edit)
             # How long an attacker with the file would need (zxcvbn), as it is typed.
             self.strength_label = QLabel()
             self.strength_label.setObjectName("muted")
             self.strength_label.setTextFormat(Qt.TextFormat.PlainText)
-            self.strength_label.setAccessibleName("Passphrase strength")
-            form.addRow("Strength:", self.strength_label)
+            self.strength_label.setAccessibleName(self.tr("Passphrase strength"))
+            form.addRow(self.tr("Strength:"), self.strength_label)
             self.passphrase_edit.textChanged.connect(self._rate)
         layout.addLayout(form)
-        self.weak_ok = QCheckBox("Use this weak passphrase anyway")
+        self.weak_ok = QCheckBox(self.tr("Use this weak passphrase anyway"))
         self.weak_ok.setVisible(False)
 
         if new:
             warning = QLabel(
-                "<b>A lost passphrase cannot be recovered.</b> Nobody, including Ichigo's "
-                "authors, can open the vault without it. Write it down somewhere safe."
+                self.tr(
+                    "<b>A lost passphrase cannot be recovered.</b> Nobody, including Ichigo's "
+                    "authors, can open the vault without it. Write it down somewhere safe."
+                )
             )
             warning.setWordWrap(True)
-            warning.setAccessibleName("Warning")
+            warning.setAccessibleName(self.tr("Warning"))
             layout.addWidget(warning)
 
         self.error_label = QLabel(message)
         self.error_label.setObjectName("overdue")
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Error")
+        self.error_label.setAccessibleName(self.tr("Error"))
         self.error_label.setVisible(bool(message))
         layout.addWidget(self.error_label)
         layout.addWidget(self.weak_ok)
@@ -89,7 +103,7 @@ class PassphraseDialog(QDialog):
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert isinstance(ok, QPushButton)
-        ok.setText("Create vault" if new else "Unlock")
+        ok.setText(self.tr("Create vault") if new else self.tr("Unlock"))
         self.ok_button = ok
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -101,8 +115,36 @@ class PassphraseDialog(QDialog):
             self.strength_label.setText("")
             return
         rating = rate_passphrase(text, [self.vault_path.stem])
-        self.strength_label.setText(f"{rating.words}: guessed in {rating.crack_time}")
+        self.strength_label.setText(
+            self.tr("{rating}: guessed in {time}").format(
+                rating=self._score_words(rating.score), time=self._crack_time(rating.crack_time)
+            )
+        )
         self.weak_ok.setChecked(False)  # a confirmation was for the passphrase it saw
+
+    def _crack_time(self, shown: str) -> str:
+        """zxcvbn's English "3 hours", "less than a second", "centuries", in words of the
+        user's language (its own text when the shape is unknown)."""
+        if shown == "less than a second":
+            return self.tr("less than a second")
+        if shown == "centuries":
+            return self.tr("centuries")
+        match = re.fullmatch(r"(\d+) (second|minute|hour|day|month|year)s?", shown)
+        if match is None:
+            return shown
+        n, unit = int(match.group(1)), match.group(2)
+        units = {
+            "second": self.tr("%n second(s)", "", n),
+            "minute": self.tr("%n minute(s)", "", n),
+            "hour": self.tr("%n hour(s)", "", n),
+            "day": self.tr("%n day(s)", "", n),
+            "month": self.tr("%n month(s)", "", n),
+            "year": self.tr("%n year(s)", "", n),
+        }
+        return units[unit]
+
+    def _score_words(self, score: int) -> str:
+        return self.tr(SCORE_WORDS[max(0, min(score, len(SCORE_WORDS) - 1))])
 
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
@@ -111,22 +153,36 @@ class PassphraseDialog(QDialog):
     def accept(self) -> None:
         text = self.passphrase_edit.text()
         if not text:
-            self.show_error("Please enter a passphrase.")
+            self.show_error(self.tr("Please enter a passphrase."))
             return
         if self.new:
             assert self.confirm_edit is not None
             if len(text) < MIN_PASSPHRASE:
-                self.show_error(f"Use at least {MIN_PASSPHRASE} characters.")
+                self.show_error(self.tr("Use at least %n character(s).", "", MIN_PASSPHRASE))
                 return
             if text != self.confirm_edit.text():
-                self.show_error("The two passphrases do not match.")
+                self.show_error(self.tr("The two passphrases do not match."))
                 self.confirm_edit.clear()
                 self.confirm_edit.setFocus()
                 return
             rating = rate_passphrase(text, [self.vault_path.stem])
             if rating.weak and not self.weak_ok.isChecked():
                 # Anyone with the vault file can try passphrases as fast as they like.
-                self.show_error(f"This passphrase is {rating.advice()}")
+                # zxcvbn's own warning and hints are English: shown to English readers
+                # only; the verdict and the time are said in every language.
+                english = QLocale().language() == QLocale.Language.English
+                self.show_error(
+                    self.tr("This passphrase is {advice}").format(advice=rating.advice())
+                    if english
+                    else self.tr(
+                        "This passphrase is {rating} ({score} of 4): it could be guessed in "
+                        "{time}. Use several uncommon words."
+                    ).format(
+                        rating=self._score_words(rating.score),
+                        score=rating.score,
+                        time=self._crack_time(rating.crack_time),
+                    )
+                )
                 self.weak_ok.setVisible(True)
                 return
         super().accept()

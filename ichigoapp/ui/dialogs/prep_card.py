@@ -20,8 +20,11 @@ class PrepCardDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.pane = PrepPane(vault, encounter_id, clock, self)
-        title = self.pane.card.title if self.pane.card is not None else "Prep card"
-        self.setWindowTitle(f"Prep card · {title}")
+        if self.pane.card is not None:
+            # The title is the invitation's own text: never translated.
+            self.setWindowTitle(self.tr("Prep card · {title}").format(title=self.pane.card.title))
+        else:
+            self.setWindowTitle(self.tr("Prep card"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

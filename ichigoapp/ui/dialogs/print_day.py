@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -27,8 +27,8 @@ from ichigoapp.services.common import day_start
 from ichigoapp.services.prep_card import PrepCard, cards_for_range
 from ichigoapp.services.today import local_today
 from ichigoapp.ui.card_output import (
-    PDF_FILTER,
     PdfOutput,
+    pdf_filter,
     print_with_progress,
     printer_for,
     sheet_paper_combo,
@@ -36,7 +36,6 @@ from ichigoapp.ui.card_output import (
 )
 from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.dialogs import native
-from ichigoapp.ui.fmt import plural
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -61,15 +60,18 @@ class PrintDayDialog(QDialog):
         self.output.busy_changed.connect(lambda _busy: self._set_enabled())
         self.output.saved.connect(self._saved)
         self.message = self.output.message
-        self.setWindowTitle("Print prep cards")
+        self.setWindowTitle(self.tr("Print prep cards"))
         self.setMinimumWidth(460)
         tomorrow = local_today(clock()) + timedelta(days=1)
-        self.tomorrow_radio = QRadioButton(f"&Tomorrow, {tomorrow:%A} {tomorrow.day} {tomorrow:%B}")
-        self.other_radio = QRadioButton("&Another day:")
+        self.tomorrow_radio = QRadioButton(
+            self.tr("&Tomorrow, {day}").format(day=self._long_day(tomorrow))
+        )
+        self.other_radio = QRadioButton(self.tr("&Another day:"))
         self.date_edit = QDateEdit(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.date_edit.setAccessibleName("Day to print")
+        # Translators: a Qt date format (d, M, yyyy, ddd = weekday) for the day picker.
+        self.date_edit.setDisplayFormat(self.tr("ddd d MMM yyyy"))
+        self.date_edit.setAccessibleName(self.tr("Day to print"))
         # They sit in different layouts, so exclusivity needs a group.
         self.day_choice = QButtonGroup(self)
         self.day_choice.addButton(self.tomorrow_radio)
@@ -85,11 +87,13 @@ class PrintDayDialog(QDialog):
         other_row.addWidget(self.date_edit, 1)
         self.size_box = self.output.size_box
         self.paper_box = sheet_paper_combo()
-        self.cards_radio = QRadioButton("A &card for each meeting")
-        self.sheet_radio = QRadioButton("The whole day on one s&heet")
+        self.cards_radio = QRadioButton(self.tr("A &card for each meeting"))
+        self.sheet_radio = QRadioButton(self.tr("The whole day on one s&heet"))
         self.sheet_radio.setToolTip(
-            "Every meeting of the day in order on one A4 or Letter page, "
-            "with one line for each person"
+            self.tr(
+                "Every meeting of the day in order on one A4 or Letter page, "
+                "with one line for each person"
+            )
         )
         self.layout_choice = QButtonGroup(self)
         for radio in (self.cards_radio, self.sheet_radio):
@@ -97,22 +101,22 @@ class PrintDayDialog(QDialog):
         (self.sheet_radio if sheet else self.cards_radio).setChecked(True)
         self.count_label = QLabel()
         self.count_label.setWordWrap(True)
-        self.count_label.setAccessibleName("Meetings that day")
+        self.count_label.setAccessibleName(self.tr("Meetings that day"))
 
         form = QFormLayout()
-        form.addRow("Day:", self.tomorrow_radio)
+        form.addRow(self.tr("Day:"), self.tomorrow_radio)
         form.addRow("", other)
-        form.addRow("Print:", self.cards_radio)
+        form.addRow(self.tr("Print:"), self.cards_radio)
         form.addRow("", self.sheet_radio)
-        form.addRow("Card &size:", self.size_box)
-        form.addRow("&Paper:", self.paper_box)
+        form.addRow(self.tr("Card &size:"), self.size_box)
+        form.addRow(self.tr("&Paper:"), self.paper_box)
         self.form = form
-        self.print_button = QPushButton("Print…")
+        self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.clicked.connect(self.print_day)
-        self.pdf_button = QPushButton("Save as PDF…")
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
         self.pdf_button.setObjectName("primary")
         self.pdf_button.clicked.connect(self.save_pdf)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.close_button)
@@ -130,6 +134,11 @@ class PrintDayDialog(QDialog):
         for radio in (self.cards_radio, self.sheet_radio):
             radio.toggled.connect(self._update)
         self._update()
+
+    def _long_day(self, day: date) -> str:
+        """'Saturday 5 December' in the user's language and order."""
+        # Translators: a Qt date format (dddd = weekday, d = day, MMMM = month name).
+        return QLocale().toString(QDate(day.year, day.month, day.day), self.tr("dddd d MMMM"))
 
     def _pick_other(self) -> None:
         self.other_radio.setChecked(True)
@@ -160,26 +169,31 @@ class PrintDayDialog(QDialog):
         sheet = self.sheet
         self.form.setRowVisible(self.size_box, not sheet)
         self.form.setRowVisible(self.paper_box, sheet)
-        self.setWindowTitle("Print the day" if sheet else "Print prep cards")
+        self.setWindowTitle(self.tr("Print the day") if sheet else self.tr("Print prep cards"))
         day, cards_of = self._range()
         with self.vault.session() as session:
             self.count = len(cards_of(session))
-        when = f"{day:%A} {day.day} {day:%B}"
+        when = self._long_day(day)
         if self.count and sheet:
             self.count_label.setText(
-                f"{plural(self.count, 'meeting')} on {when}, in order on one page, "
-                "with a line for each person."
+                self.tr(
+                    "%n meeting(s) on {day}, in order on one page, with a line for each person.",
+                    "",
+                    self.count,
+                ).format(day=when)
             )
         elif self.count:
             self.count_label.setText(
-                f"1 meeting on {when}: one card."
-                if self.count == 1
-                else f"{self.count} meetings on {when}: one card each, in one document."
+                self.tr(
+                    "%n meeting(s) on {day}: one card each, in one document.", "", self.count
+                ).format(day=when)
             )
         else:
             self.count_label.setText(
-                f"No meetings on {when}, so there is nothing to print "
-                "(cancelled meetings get no card)."
+                self.tr(
+                    "No meetings on {day}, so there is nothing to print "
+                    "(cancelled meetings get no card)."
+                ).format(day=when)
             )
         self._set_enabled()
 
@@ -214,9 +228,13 @@ class PrintDayDialog(QDialog):
         if self.count == 0 or self.output.busy:
             return False
         day, cards_of = self._range()
-        name = f"Day sheet {day.isoformat()}.pdf" if self.sheet else f"Prep cards {day}.pdf"
-        what = "day sheet" if self.sheet else "prep cards"
-        chosen = native.save_file_name(self, f"Save the {what} as PDF", name, PDF_FILTER)
+        if self.sheet:
+            name = self.tr("Day sheet {day}.pdf").format(day=day.isoformat())
+            caption = self.tr("Save the day sheet as PDF")
+        else:
+            name = self.tr("Prep cards {day}.pdf").format(day=day.isoformat())
+            caption = self.tr("Save the prep cards as PDF")
+        chosen = native.save_file_name(self, caption, name, pdf_filter())
         if chosen is None:
             return False
         vault = self.vault
@@ -233,12 +251,12 @@ class PrintDayDialog(QDialog):
     def _saved(self, path: Path, pages: int) -> None:
         self.pages = pages
         if pages == 0:  # the meetings were cancelled meanwhile
-            self.message.setText("No meetings left to print that day.")
+            self.message.setText(self.tr("No meetings left to print that day."))
             return
         if self.sheet:
-            self.message.setText(f"Saved the day sheet to {path}")
+            self.message.setText(self.tr("Saved the day sheet to {path}").format(path=path))
             return
-        self.message.setText(f"Saved {plural(pages, 'card')} to {path}")
+        self.message.setText(self.tr("Saved %n card(s) to {path}", "", pages).format(path=path))
 
     def print_day(self) -> int:
         day, cards_of = self._range()
@@ -251,9 +269,9 @@ class PrintDayDialog(QDialog):
             return 0
         pages = print_with_progress(self, cards, printer, day if self.sheet else None)
         if self.sheet:
-            self.message.setText("Sent the day sheet to the printer.")
+            self.message.setText(self.tr("Sent the day sheet to the printer."))
         else:
-            self.message.setText(f"Sent {plural(pages, 'card')} to the printer.")
+            self.message.setText(self.tr("Sent %n card(s) to the printer.", "", pages))
         return pages
 
     def reject(self) -> None:

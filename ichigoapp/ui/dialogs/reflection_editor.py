@@ -73,7 +73,7 @@ class ReflectionEditor(QDialog):
             existing = reflection_of(session, encounter_id)
             promises = promise_rows(session, encounter_id)
             thanked = everyone_thanked(session, encounter_id)
-        self.setWindowTitle(f"Reflect: {detail.title}")
+        self.setWindowTitle(self.tr("Reflect: {title}").format(title=detail.title))
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
         people = escape(", ".join(a.label for a in detail.attendees))
@@ -87,20 +87,28 @@ class ReflectionEditor(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.learned = _text("About them, their world, what matters to them", "What I learned")
-        form.addRow("What I &learned:", self.learned)
-        self.went_well = _text("What went well in how I showed up", "What went well")
-        form.addRow("What went &well:", self.went_well)
-        self.improve = _text("One thing to do better next time", "What to do better")
-        form.addRow("What to do &better:", self.improve)
-        self.gratitude = _text("What am I thankful for?", "Gratitude")
-        form.addRow("&Gratitude:", self.gratitude)
-        self.thanks_sent = QCheckBox("I have said thank you")
-        self.thanks_sent.setAccessibleName("Thanks sent")
-        self.write_thanks_button = QPushButton("Write &thanks…")
-        self.write_thanks_button.setAccessibleName("Write thanks from the gratitude line")
+        self.learned = _text(
+            self.tr("About them, their world, what matters to them"), self.tr("What I learned")
+        )
+        form.addRow(self.tr("What I &learned:"), self.learned)
+        self.went_well = _text(
+            self.tr("What went well in how I showed up"), self.tr("What went well")
+        )
+        form.addRow(self.tr("What went &well:"), self.went_well)
+        self.improve = _text(
+            self.tr("One thing to do better next time"), self.tr("What to do better")
+        )
+        form.addRow(self.tr("What to do &better:"), self.improve)
+        self.gratitude = _text(self.tr("What am I thankful for?"), self.tr("Gratitude"))
+        form.addRow(self.tr("&Gratitude:"), self.gratitude)
+        self.thanks_sent = QCheckBox(self.tr("I have said thank you"))
+        self.thanks_sent.setAccessibleName(self.tr("Thanks sent"))
+        self.write_thanks_button = QPushButton(self.tr("Write &thanks…"))
+        self.write_thanks_button.setAccessibleName(self.tr("Write thanks from the gratitude line"))
         self.write_thanks_button.setToolTip(
-            "Draft a thank-you to the people of this meeting from what you are grateful for"
+            self.tr(
+                "Draft a thank-you to the people of this meeting from what you are grateful for"
+            )
         )
         self.write_thanks_button.clicked.connect(lambda _=False: self.write_thanks())
         thanks_row = QHBoxLayout()
@@ -109,8 +117,10 @@ class ReflectionEditor(QDialog):
         thanks_row.addWidget(self.write_thanks_button)
         form.addRow("", thanks_row)
         self.thanks_dialog: ThanksDialog | None = None
-        self.next_time = _text("What to remember or ask next time", "Notes for next time")
-        form.addRow("&Next time:", self.next_time)
+        self.next_time = _text(
+            self.tr("What to remember or ask next time"), self.tr("Notes for next time")
+        )
+        form.addRow(self.tr("&Next time:"), self.next_time)
         layout.addLayout(form)
 
         if existing is not None:
@@ -124,37 +134,48 @@ class ReflectionEditor(QDialog):
         self.gratitude.textChanged.connect(self._gratitude_changed)
         self._gratitude_changed()
 
-        box = QGroupBox("Promises")
+        box = QGroupBox(self.tr("Promises"))
         bl = QVBoxLayout(box)
         self.promise_list = QListWidget()
-        self.promise_list.setAccessibleName("Promises of this encounter")
+        self.promise_list.setAccessibleName(self.tr("Promises of this encounter"))
         self.promise_list.setMaximumHeight(90)
         for p in promises:
-            who = "I promised" if p.mine else "They promised"
-            done = " (done)" if p.done_on else ""
-            self.promise_list.addItem(f"{who}: {p.text}{done}")
+            if p.done_on:
+                line = (
+                    self.tr("I promised: {text} (done)")
+                    if p.mine
+                    else self.tr("They promised: {text} (done)")
+                )
+            else:
+                line = self.tr("I promised: {text}") if p.mine else self.tr("They promised: {text}")
+            self.promise_list.addItem(line.format(text=p.text))
         bl.addWidget(self.promise_list)
         row = QHBoxLayout()
         self.promise_direction = QComboBox()
-        self.promise_direction.setAccessibleName("Who promised")
-        self.promise_direction.addItem("I promise", PromiseDirection.MINE)
-        self.promise_direction.addItem("They promise", PromiseDirection.THEIRS)
+        self.promise_direction.setAccessibleName(self.tr("Who promised"))
+        self.promise_direction.addItem(self.tr("I promise"), PromiseDirection.MINE)
+        self.promise_direction.addItem(self.tr("They promise"), PromiseDirection.THEIRS)
         self.promise_person = QComboBox()
-        self.promise_person.setAccessibleName("Promise with")
+        self.promise_person.setAccessibleName(self.tr("Promise with"))
         for a in detail.attendees:
             if a.contact_id is not None:
                 self.promise_person.addItem(a.label, a.contact_id)
-        self.promise_text = QLineEdit(placeholderText="What was promised")
-        self.promise_text.setAccessibleName("Promise text")
+        self.promise_text = QLineEdit(placeholderText=self.tr("What was promised"))
+        self.promise_text.setAccessibleName(self.tr("Promise text"))
+        # Room for the hint in every language (it is the field's only label).
+        hint = self.promise_text.fontMetrics().horizontalAdvance(
+            self.promise_text.placeholderText()
+        )
+        self.promise_text.setMinimumWidth(hint + 16)
         self.promise_due = QDateEdit()
-        self.promise_due.setAccessibleName("Promise due date")
+        self.promise_due.setAccessibleName(self.tr("Promise due date"))
         self.promise_due.setCalendarPopup(True)
         self.promise_due.setDisplayFormat("yyyy-MM-dd")
         self.promise_due.setMinimumDate(_NO_DATE)
-        self.promise_due.setSpecialValueText("no due date")
+        self.promise_due.setSpecialValueText(self.tr("no due date"))
         self.promise_due.setDate(QDate.currentDate().addDays(7))
-        self.promise_add = QPushButton("Add")
-        self.promise_add.setAccessibleName("Add promise")
+        self.promise_add = QPushButton(self.tr("Add"))
+        self.promise_add.setAccessibleName(self.tr("Add promise"))
         self.promise_add.clicked.connect(self.add_pending_promise)
         self.promise_text.returnPressed.connect(self.add_pending_promise)
         for w in (self.promise_direction, self.promise_person):
@@ -169,7 +190,7 @@ class ReflectionEditor(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName("Save reflection")
+        self.save_button.setAccessibleName(self.tr("Save reflection"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -205,8 +226,12 @@ class ReflectionEditor(QDialog):
         qdate = self.promise_due.date()
         due = None if qdate == _NO_DATE else date(qdate.year(), qdate.month(), qdate.day())
         self.pending.append((direction, text, person, due))
-        who = "I promise" if direction is PromiseDirection.MINE else "They promise"
-        self.promise_list.addItem(f"{who}: {text} (new)")
+        line = (
+            self.tr("I promise: {text} (new)")
+            if direction is PromiseDirection.MINE
+            else self.tr("They promise: {text} (new)")
+        )
+        self.promise_list.addItem(line.format(text=text))
         self.promise_text.clear()
 
     def value(self) -> ReflectionInput:
@@ -244,10 +269,14 @@ class ReflectionEditor(QDialog):
         self.add_pending_promise()
         data = self.value()
         if not commit(
-            self, self.vault, self.bus, "save the reflection", lambda s: self._write(s, data)
+            self,
+            self.vault,
+            self.bus,
+            self.tr("save the reflection"),
+            lambda s: self._write(s, data),
         ):
             return
-        self.bus.status.emit("Reflection saved")
+        self.bus.status.emit(self.tr("Reflection saved"))
         self.accept()
 
     def _write(self, session: Session, data: ReflectionInput) -> None:

@@ -37,8 +37,6 @@ if TYPE_CHECKING:
     from ichigoapp.store import Vault
     from ichigoapp.ui.events import EventBus
 
-EVERYONE = "Everyone at this meeting"
-
 
 def _plain(text: str = "") -> QLabel:
     """A label showing names and addresses from outside exactly as written."""
@@ -75,8 +73,9 @@ class ThanksDialog(QDialog):
         self.promise_id = promise_id
         self.gratitude = gratitude
         self.draft: Draft | None = None
+        self._names: dict[int, str] = {}  # contact id -> name, for "Thanks to … sent"
         following_up = promise_id is not None
-        self.setWindowTitle("Follow up" if following_up else "Write thanks")
+        self.setWindowTitle(self.tr("Follow up") if following_up else self.tr("Write thanks"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
 
@@ -86,43 +85,43 @@ class ThanksDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.person = QComboBox()
-        self.person.setAccessibleName("Write to")
+        self.person.setAccessibleName(self.tr("Write to"))
         if not following_up:
-            form.addRow("&Write to:", self.person)
+            form.addRow(self.tr("&Write to:"), self.person)
         self.recipients = _plain()
-        self.recipients.setAccessibleName("Recipients")
+        self.recipients.setAccessibleName(self.tr("Recipients"))
         self.recipients.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("To:", self.recipients)
+        form.addRow(self.tr("To:"), self.recipients)
         self.subject = QLineEdit()
-        self.subject.setAccessibleName("Subject")
-        form.addRow("&Subject:", self.subject)
+        self.subject.setAccessibleName(self.tr("Subject"))
+        form.addRow(self.tr("&Subject:"), self.subject)
         self.body = QPlainTextEdit()
-        self.body.setAccessibleName("Message")
+        self.body.setAccessibleName(self.tr("Message"))
         self.body.setTabChangesFocus(True)
         self.body.setMinimumHeight(self.body.fontMetrics().lineSpacing() * 12)
-        form.addRow("&Message:", self.body)
+        form.addRow(self.tr("&Message:"), self.body)
         layout.addLayout(form)
         self.status = _plain()
         self.status.setObjectName("muted")
-        self.status.setAccessibleName("Draft status")
+        self.status.setAccessibleName(self.tr("Draft status"))
         layout.addWidget(self.status)
 
         buttons = QDialogButtonBox()
-        self.open_button = QPushButton("&Open in mail program")
-        self.open_button.setAccessibleName("Open the draft in the mail program")
+        self.open_button = QPushButton(self.tr("&Open in mail program"))
+        self.open_button.setAccessibleName(self.tr("Open the draft in the mail program"))
         self.open_button.setDefault(True)
-        self.copy_button = QPushButton("&Copy")
-        self.copy_button.setAccessibleName("Copy the draft")
+        self.copy_button = QPushButton(self.tr("&Copy"))
+        self.copy_button.setAccessibleName(self.tr("Copy the draft"))
         self.mark_button = QPushButton(
-            "&Mark promise done" if following_up else "&Mark thanks sent"
+            self.tr("&Mark promise done") if following_up else self.tr("&Mark thanks sent")
         )
         self.mark_button.setAccessibleName(
-            "Mark the promise done" if following_up else "Mark the thanks sent"
+            self.tr("Mark the promise done") if following_up else self.tr("Mark the thanks sent")
         )
         for action in (self.open_button, self.copy_button, self.mark_button):
             buttons.addButton(action, QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setAccessibleName("Close")
+        self.close_button.setAccessibleName(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         self.open_button.clicked.connect(lambda _=False: self.open_in_mail_program())
         self.copy_button.clicked.connect(lambda _=False: self.copy())
@@ -146,9 +145,11 @@ class ThanksDialog(QDialog):
         self.person.blockSignals(True)
         self.person.clear()
         if len(people) != 1:
-            self.person.addItem(EVERYONE, None)
+            self.person.addItem(self.tr("Everyone at this meeting"), None)
+        self._names = {p.contact_id: p.name for p in people}
         for p in people:
-            self.person.addItem(f"{p.name} (thanked)" if p.thanked else p.name, p.contact_id)
+            shown = self.tr("{name} (thanked)").format(name=p.name) if p.thanked else p.name
+            self.person.addItem(shown, p.contact_id)
         index = self.person.findData(chosen) if chosen is not None else 0
         self.person.setCurrentIndex(max(index, 0))
         self.person.blockSignals(False)
@@ -164,10 +165,10 @@ class ThanksDialog(QDialog):
     def _build(self, session: Session) -> tuple[Draft, str]:
         if self.promise_id is not None:
             draft = followup_draft(session, self.promise_id)
-            return draft, "Follow up on a promise you made"
+            return draft, self.tr("Follow up on a promise you made")
         assert self.encounter_id is not None
         draft = thanks_draft(session, self.encounter_id, self.contact_id, gratitude=self.gratitude)
-        return draft, "Thank you, drafted from what you were grateful for"
+        return draft, self.tr("Thank you, drafted from what you were grateful for")
 
     def _load_draft(self) -> None:
         try:
@@ -175,7 +176,7 @@ class ThanksDialog(QDialog):
                 draft, heading = self._build(session)
         except IchigoError as exc:
             self.draft = None
-            self.heading.setText("Nothing to draft yet")
+            self.heading.setText(self.tr("Nothing to draft yet"))
             self.recipients.clear()
             self.subject.clear()
             self.body.clear()
@@ -187,7 +188,11 @@ class ThanksDialog(QDialog):
             self.subject.setText(draft.subject)
             self.body.setPlainText(draft.body)
             missing = ", ".join(draft.left_out)
-            self.status.setText(f"No e-mail address known for {missing}." if missing else "")
+            self.status.setText(
+                self.tr("No e-mail address known for {names}.").format(names=missing)
+                if missing
+                else ""
+            )
         for widget in (self.open_button, self.copy_button, self.subject, self.body):
             widget.setEnabled(self.draft is not None)
 
@@ -204,22 +209,24 @@ class ThanksDialog(QDialog):
         url = QUrl.fromEncoded(self.mailto().encode("ascii"))
         if not QDesktopServices.openUrl(url):
             self.status.setText(
-                "No mail program opened the draft: copy it into a new message instead."
+                self.tr("No mail program opened the draft: copy it into a new message instead.")
             )
             return False
-        self.status.setText("Opened in your mail program. Mark it sent once it has gone.")
+        self.status.setText(self.tr("Opened in your mail program. Mark it sent once it has gone."))
         return True
 
     def text(self) -> str:
         """The draft as edited, as plain text with its recipients and subject."""
         to = ", ".join(self.draft.to) if self.draft is not None else ""
-        return f"To: {to}\nSubject: {self.subject.text().strip()}\n\n{self.body.toPlainText()}"
+        return self.tr("To: {to}\nSubject: {subject}\n\n{body}").format(
+            to=to, subject=self.subject.text().strip(), body=self.body.toPlainText()
+        )
 
     def copy(self) -> None:
         if self.draft is None:
             return
         QGuiApplication.clipboard().setText(self.text())
-        self.status.setText("Copied. Paste it into a new message.")
+        self.status.setText(self.tr("Copied. Paste it into a new message."))
 
     def mark(self) -> bool:
         if self.promise_id is not None:
@@ -231,13 +238,16 @@ class ThanksDialog(QDialog):
         def change(session: Session) -> None:
             marked.append(mark_thanks_sent(session, encounter_id, contact_id))
 
-        if not commit(self, self.vault, self.bus, "mark the thanks sent", change):
+        if not commit(self, self.vault, self.bus, self.tr("mark the thanks sent"), change):
             return False
         everyone = marked[0].everyone
-        who = self.person.currentText() if contact_id is not None else "everyone"
-        self.bus.status.emit("Thanks marked as sent")
+        self.bus.status.emit(self.tr("Thanks marked as sent"))
         self._fill_people(contact_id)
-        self.status.setText(f"Thanks to {who.removesuffix(' (thanked)')} marked as sent.")
+        self.status.setText(
+            self.tr("Thanks to {name} marked as sent.").format(name=self._names[contact_id])
+            if contact_id is not None
+            else self.tr("Thanks to everyone marked as sent.")
+        )
         self.thanks_marked.emit(everyone)
         return True
 
@@ -246,12 +256,12 @@ class ThanksDialog(QDialog):
             self,
             self.vault,
             self.bus,
-            "mark the promise done",
+            self.tr("mark the promise done"),
             lambda s: set_promise_done(s, promise_id, True),
         ):
             return False
-        self.bus.status.emit("Promise marked done")
-        self.status.setText("Promise marked done.")
+        self.bus.status.emit(self.tr("Promise marked done"))
+        self.status.setText(self.tr("Promise marked done."))
         self.mark_button.setEnabled(False)
         self.promise_done.emit(promise_id)
         return True

@@ -28,7 +28,7 @@ class TriageDialog(QDialog):
         clock: Clock = system_clock,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New people")
+        self.setWindowTitle(self.tr("New people"))
         self.resize(860, 520)
         self.triage = TriageWidget(vault, bus, encounter_id, clock, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -30,6 +30,7 @@ from ichigoapp.services import reminders
 from ichigoapp.services.reminders import Reminder, ReminderKind
 from ichigoapp.ui.clock import Clock, system_clock
 from ichigoapp.ui.notifications import DesktopNotifications, Notice
+from ichigoapp.ui.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from ichigoapp.ui.lifecycle.autolock import AutoLock
@@ -41,12 +42,16 @@ log = logging.getLogger(__name__)
 TICK_MS = 30_000
 LOCKED_PLAN = timedelta(hours=24)  # what a lock plans ahead, in discreet form
 
+# The buttons of each notice: (action key, label); labels are translated when shown.
 _ACTIONS: dict[ReminderKind, tuple[tuple[str, str], ...]] = {
-    ReminderKind.BEFORE: (("open-card", "Open prep card"), ("print", "Print")),
-    ReminderKind.AFTER: (("reflect", "Reflect now"),),
-    ReminderKind.DIGEST: (("open-today", "Open Today"),),
+    ReminderKind.BEFORE: (
+        ("open-card", QT_TRANSLATE_NOOP("MeetingMoment", "Open prep card")),
+        ("print", QT_TRANSLATE_NOOP("MeetingMoment", "Print")),
+    ),
+    ReminderKind.AFTER: (("reflect", QT_TRANSLATE_NOOP("MeetingMoment", "Reflect now")),),
+    ReminderKind.DIGEST: (("open-today", QT_TRANSLATE_NOOP("MeetingMoment", "Open Today")),),
 }
-_LOCKED_ACTIONS = (("unlock", "Unlock…"),)
+_LOCKED_ACTIONS = (("unlock", QT_TRANSLATE_NOOP("MeetingMoment", "Unlock…")),)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +132,8 @@ class MeetingMoment(QObject):
                 self._shown_while_locked.append(reminder.key)
 
     def _show(self, reminder: Reminder, actions: tuple[tuple[str, str], ...]) -> None:
-        notice = Notice(reminder.key, reminder.title, reminder.body, actions)
+        labelled = tuple((key, self.tr(label)) for key, label in actions)
+        notice = Notice(reminder.key, reminder.title, reminder.body, labelled)
         self._by_key[reminder.key] = reminder
         if not self.notifications.show(notice):
             log.info("a %s reminder had nowhere to be shown", reminder.kind.value)
