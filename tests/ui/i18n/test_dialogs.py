@@ -262,6 +262,29 @@ def test_the_tray_menu_speaks_japanese(japanese: None, qtbot: Any, vault: Vault)
     assert "5 分前に知らせる" in [a.text() for a in settings.actions()]
 
 
+def test_a_reminder_s_buttons_speak_japanese(japanese: None, qtbot: Any, vault: Vault) -> None:
+    """The notice before a meeting: its buttons are the app's words, in Japanese (the
+    title and body come from the services' own catalogue)."""
+    from ichigoapp.model import Encounter
+    from ichigoapp.ui.lifecycle.meeting_moment import MeetingMoment
+    from ichigoapp.ui.main_window import MainWindow
+    from ichigoapp.ui.notifications import DesktopNotifications
+
+    world = seed.build(vault, NOW)
+    with vault.session() as session:
+        coffee = session.get(Encounter, world.upcoming)
+        assert coffee is not None
+        start = coffee.start
+    now = start - timedelta(minutes=30)
+    window = MainWindow(vault, [], lambda: now)
+    qtbot.addWidget(window)
+    moment = MeetingMoment(window, DesktopNotifications(), clock=lambda: now)
+    moment.tick()
+    labels = [label for shown in moment.history for _key, label in shown.notice.actions]
+    # The meeting in 30 minutes (and the day's digest, when it is due at this hour).
+    assert {"準備カードを開く", "印刷"} <= set(labels) <= {"準備カードを開く", "印刷", "今日を開く"}
+
+
 # --------------------------------------------------------------------------- the catalogue
 
 
