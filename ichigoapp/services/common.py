@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput, NotFound
+from ichigoapp.i18n import ngettext
 from ichigoapp.importers.birthday import parse_birthday
 from ichigoapp.importers.normalise import is_email_address, normalise_email
 from ichigoapp.model import Base
@@ -51,8 +53,33 @@ def parse_instant(text: str, what: str = "time") -> datetime:
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
-    """ "1 file", "3 files", "2 new people" (``many`` where adding an s is wrong)."""
+    """ "1 file", "3 files", "2 new people" (``many`` where adding an s is wrong).
+
+    The nouns Ichigo counts are in the catalogue with their plural forms (Japanese
+    has one form and counter words: 3件, 3人); any other noun counts in English.
+    """
+    counted = _COUNTED.get(one)
+    if counted is not None:
+        return counted(n) % {"n": n}
     return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+# ngettext needs its words written out to be extracted: one entry per noun counted.
+_COUNTED: dict[str, Callable[[int], str]] = {
+    "birthday": lambda n: ngettext("%(n)d birthday", "%(n)d birthdays", n),
+    "contact": lambda n: ngettext("%(n)d contact", "%(n)d contacts", n),
+    "encounter": lambda n: ngettext("%(n)d encounter", "%(n)d encounters", n),
+    "file": lambda n: ngettext("%(n)d file", "%(n)d files", n),
+    "hour": lambda n: ngettext("%(n)d hour", "%(n)d hours", n),
+    "invitation": lambda n: ngettext("%(n)d invitation", "%(n)d invitations", n),
+    "meeting": lambda n: ngettext("%(n)d meeting", "%(n)d meetings", n),
+    "message": lambda n: ngettext("%(n)d message", "%(n)d messages", n),
+    "minute": lambda n: ngettext("%(n)d minute", "%(n)d minutes", n),
+    "person": lambda n: ngettext("%(n)d person", "%(n)d people", n),
+    "promise": lambda n: ngettext("%(n)d promise", "%(n)d promises", n),
+    "reflection": lambda n: ngettext("%(n)d reflection", "%(n)d reflections", n),
+    "source": lambda n: ngettext("%(n)d source", "%(n)d sources", n),
+}
 
 
 _TYPED_BIRTHDAY = re.compile(r"\d{4}-\d{2}-\d{2}|--\d{2}-\d{2}")

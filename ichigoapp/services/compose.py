@@ -25,6 +25,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput
+from ichigoapp.i18n import _, pgettext
 from ichigoapp.importers.normalise import normalise_email
 from ichigoapp.model import Contact, Encounter, Participation, Promise, PromiseDirection
 from ichigoapp.services import wording
@@ -66,9 +67,18 @@ class Draft:
 
     def as_text(self) -> str:
         """The draft as a person reads it (``ichigo compose`` without --json)."""
-        lines = [f"To: {', '.join(self.to)}", f"Subject: {self.subject}", "", self.body]
+        lines = [
+            _("To: %(addresses)s") % {"addresses": ", ".join(self.to)},
+            _("Subject: %(subject)s") % {"subject": self.subject},
+            "",
+            self.body,
+        ]
         if self.left_out:
-            lines += ["", f"(No e-mail address known for {', '.join(self.left_out)}.)"]
+            lines += [
+                "",
+                _("(No e-mail address known for %(names)s.)")
+                % {"names": pgettext("list", ", ").join(self.left_out)},
+            ]
         return "\n".join(lines)
 
 
@@ -174,15 +184,19 @@ def thanks_draft(
         line = encounter.reflection.gratitude if encounter.reflection is not None else ""
     if not line.strip():
         raise BadInput(
-            f"nothing to thank for yet: write the gratitude of “{encounter.title}” "
-            "in its reflection first"
+            _(
+                "nothing to thank for yet: write the gratitude of “%(title)s” "
+                "in its reflection first"
+            )
+            % {"title": encounter.title}
         )
     people = people_to_thank(session, [encounter_id]).get(encounter_id, [])
     if contact_id is not None:
         contact = get_or_fail(session, Contact, contact_id, "contact")
         if contact_id not in {p.contact_id for p in people}:
             raise BadInput(
-                f"{contact.display_name} (contact {contact_id}) was not at “{encounter.title}”"
+                _("%(name)s (contact %(id)d) was not at “%(title)s”")
+                % {"name": contact.display_name, "id": contact_id, "title": encounter.title}
             )
         wanted = [contact_id]
     else:
@@ -190,8 +204,8 @@ def thanks_draft(
         wanted = waiting or [p.contact_id for p in people]
     if not wanted:
         raise BadInput(
-            f"nobody of “{encounter.title}” is in your contacts yet: "
-            "add them from the new people first"
+            _("nobody of “%(title)s” is in your contacts yet: add them from the new people first")
+            % {"title": encounter.title}
         )
 
     mine = my_emails(session)
@@ -213,7 +227,10 @@ def thanks_draft(
         recipients.append(Recipient(cid, contact.display_name, address))
         contacts.append(contact)
     if not recipients:
-        raise BadInput(f"no e-mail address known for {' or '.join(left_out)}")
+        raise BadInput(
+            _("no e-mail address known for %(names)s")
+            % {"names": pgettext("alternatives", " or ").join(left_out)}
+        )
 
     group = len(recipients) > 1
     names = [n for c in contacts for n in _names_of(c)]
@@ -241,13 +258,19 @@ def followup_draft(session: Session, promise_id: int, *, today: date | None = No
     promise = get_or_fail(session, Promise, promise_id, "promise")
     contact = promise.contact
     if promise.direction != PromiseDirection.MINE.value:
-        who = contact.display_name if contact is not None else "someone"
+        who = contact.display_name if contact is not None else _("someone")
         raise BadInput(
-            f"promise {promise_id} is one {who} made to you: "
-            "only a promise of yours has a follow-up to send"
+            _(
+                "promise %(id)d is one %(name)s made to you: "
+                "only a promise of yours has a follow-up to send"
+            )
+            % {"id": promise_id, "name": who}
         )
     if contact is None:
-        raise BadInput(f"promise {promise_id} is not to anyone: choose who it was made to first")
+        raise BadInput(
+            _("promise %(id)d is not to anyone: choose who it was made to first")
+            % {"id": promise_id}
+        )
     encounter = promise.encounter
     attendance = None
     if encounter is not None:
@@ -257,7 +280,7 @@ def followup_draft(session: Session, promise_id: int, *, today: date | None = No
         )
     address = _address(contact, attendance, my_emails(session), alone=True)
     if address is None:
-        raise BadInput(f"no e-mail address known for {contact.display_name}")
+        raise BadInput(_("no e-mail address known for %(names)s") % {"names": contact.display_name})
 
     names = _names_of(contact)
     day = wording.when(_local_day(encounter), _today(today)) if encounter is not None else None

@@ -33,6 +33,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput
+from ichigoapp.i18n import _, format_time, format_weekday, ngettext, pgettext
 from ichigoapp.importers.normalise import looks_like_room, normalise_email
 from ichigoapp.model import (
     Contact,
@@ -129,7 +130,9 @@ def reminder_lead(session: Session) -> timedelta:
 
 def set_reminder_lead(session: Session, minutes: int) -> None:
     if not 0 <= minutes <= MAX_LEAD_MINUTES:
-        raise BadInput(f"a reminder comes 0 to {MAX_LEAD_MINUTES} minutes before a meeting")
+        raise BadInput(
+            _("a reminder comes 0 to %(n)d minutes before a meeting") % {"n": MAX_LEAD_MINUTES}
+        )
     write_setting(session, LEAD_SETTING, str(minutes))
 
 
@@ -150,17 +153,18 @@ def _local(value: datetime) -> datetime:
 
 
 def _clock(value: datetime) -> str:
-    return f"{_local(value):%H:%M}"
+    """ "17:05" or "5:05 PM", as the user's locale writes the time."""
+    return format_time(_local(value))
 
 
 def _times_met(n: int) -> str:
     if n == 0:
-        return "new"
+        return _("new")
     if n == 1:
-        return "met once"
+        return _("met once")
     if n == 2:
-        return "met twice"
-    return f"met {n} times"
+        return _("met twice")
+    return ngettext("met %(n)d time", "met %(n)d times", n) % {"n": n}
 
 
 def _lead_text(lead: timedelta) -> str:
@@ -168,7 +172,7 @@ def _lead_text(lead: timedelta) -> str:
     minutes = int(lead.total_seconds() // 60)
     hours, rest = divmod(minutes, 60)
     parts = ([plural(hours, "hour")] if hours else []) + ([plural(rest, "minute")] if rest else [])
-    return " ".join(parts)
+    return pgettext("list of units", " ").join(parts)
 
 
 def _first_line(text: str) -> str:
@@ -201,32 +205,46 @@ def _before(meeting: _Meeting, lead: timedelta) -> Reminder:
     at = meeting.start - lead
     when = _clock(meeting.start)
     if _local(at).date() != _local(meeting.start).date():
-        when = f"{_local(meeting.start):%a} {when}"
-    shown = [f"{p.name} ({_times_met(p.met)})" for p in meeting.people[:MAX_NAMES]]
+        when = f"{format_weekday(_local(meeting.start))} {when}"
+    shown = [
+        _("%(name)s (%(met)s)") % {"name": p.name, "met": _times_met(p.met)}
+        for p in meeting.people[:MAX_NAMES]
+    ]
     more = len(meeting.people) - len(shown)
-    body = ", ".join(shown) + (f" and {more} more" if more else "")
+    body = pgettext("list", ", ").join(shown)
+    if more:
+        body = ngettext("%(names)s and %(n)d more", "%(names)s and %(n)d more", more) % {
+            "names": body,
+            "n": more,
+        }
     if not meeting.people:
         body = _first_line(meeting.location)
-    starts = f"starts in {_lead_text(lead)}" if lead > timedelta(0) else "starts now"
     return Reminder(
         key=f"before:{meeting.encounter_id}:{meeting.start.isoformat()}",
         kind=ReminderKind.BEFORE,
         at=at,
         encounter_id=meeting.encounter_id,
-        title=f"{meeting.title} at {when}",
+        title=_("%(title)s at %(time)s") % {"title": meeting.title, "time": when},
         body=body,
-        discreet_title=f"A meeting {starts}",
+        discreet_title=(
+            _("A meeting starts in %(lead)s") % {"lead": _lead_text(lead)}
+            if lead > timedelta(0)
+            else _("A meeting starts now")
+        ),
     )
 
 
 def _after(meeting: _Meeting) -> Reminder:
     people = meeting.people
     if len(people) == 1:
-        title = f"How did it go with {people[0].first_name}?"
+        title = _("How did it go with %(name)s?") % {"name": people[0].first_name}
     elif len(people) == 2:
-        title = f"How did it go with {people[0].first_name} and {people[1].first_name}?"
+        title = _("How did it go with %(name)s and %(other)s?") % {
+            "name": people[0].first_name,
+            "other": people[1].first_name,
+        }
     else:
-        title = f"How did “{meeting.title}” go?"
+        title = _("How did “%(title)s” go?") % {"title": meeting.title}
     span = _clock(meeting.start)
     if meeting.end is not None and meeting.end != meeting.start:
         span += f"–{_clock(meeting.end)}"
@@ -236,8 +254,8 @@ def _after(meeting: _Meeting) -> Reminder:
         at=meeting.finish + AFTER_DELAY,
         encounter_id=meeting.encounter_id,
         title=title,
-        body=f"{meeting.title}, {span}",
-        discreet_title="A meeting has ended",
+        body=_("%(title)s, %(time)s") % {"title": meeting.title, "time": span},
+        discreet_title=_("A meeting has ended"),
     )
 
 
@@ -423,13 +441,26 @@ def _digest(session: Session, day: date) -> Reminder | None:
     people = keep_in_touch(session, at, limit=1).total
     birthdays = len(birthdays_soon(session, day, within=0))
     reflect = awaiting_reflection(session, day_start(day), days=1, limit=0).total
-    parts = [
-        f"{plural(promises, 'promise')} due" if promises else "",
-        f"{thanks} thanks to send" if thanks else "",
-        f"{plural(people, 'person', 'people')} to get in touch with" if people else "",
-        f"{plural(birthdays, 'birthday')} today" if birthdays else "",
-        f"{plural(reflect, 'meeting')} from yesterday to reflect on" if reflect else "",
+    counted = [
+        (promises, ngettext("%(n)d promise due", "%(n)d promises due", promises)),
+        (thanks, ngettext("%(n)d thanks to send", "%(n)d thanks to send", thanks)),
+        (
+            people,
+            ngettext(
+                "%(n)d person to get in touch with", "%(n)d people to get in touch with", people
+            ),
+        ),
+        (birthdays, ngettext("%(n)d birthday today", "%(n)d birthdays today", birthdays)),
+        (
+            reflect,
+            ngettext(
+                "%(n)d meeting from yesterday to reflect on",
+                "%(n)d meetings from yesterday to reflect on",
+                reflect,
+            ),
+        ),
     ]
+    parts = [text % {"n": n} if n else "" for n, text in counted]
     said = [p for p in parts if p]
     if not said:
         return None
@@ -438,9 +469,9 @@ def _digest(session: Session, day: date) -> Reminder | None:
         kind=ReminderKind.DIGEST,
         at=at,
         encounter_id=None,
-        title="Good morning",
-        body=", ".join(said),
-        discreet_title="Ichigo has a morning summary for you",
+        title=_("Good morning"),
+        body=pgettext("list", ", ").join(said),
+        discreet_title=_("Ichigo has a morning summary for you"),
     )
 
 
@@ -506,8 +537,8 @@ def due(session: Session, now: datetime, *, lead: timedelta | None = None) -> li
 
 def _greeting(hour: int) -> str:
     if hour < 12:
-        return "Good morning"
-    return "Good afternoon" if hour < 18 else "Good evening"
+        return _("Good morning")
+    return _("Good afternoon") if hour < 18 else _("Good evening")
 
 
 def mark_shown(session: Session, keys: Iterable[str], now: datetime) -> None:

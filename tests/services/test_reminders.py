@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
+from ichigoapp import i18n
 from ichigoapp.errors import BadInput
 from ichigoapp.model import PromiseDirection, ShownReminder
 from ichigoapp.services import me
@@ -39,6 +40,15 @@ from ichigoapp.services.reminders import (
 )
 from ichigoapp.services.today import keep_in_touch
 from ichigoapp.store import Vault
+
+
+@pytest.fixture(autouse=True)
+def british_english() -> Iterator[None]:
+    """Reminder texts as CLDR writes times for en_GB (24-hour clock)."""
+    i18n.activate(i18n.Choice("en", "en_GB"))
+    yield
+    i18n.activate(i18n.Choice("en", "en_US"))
+
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 DAY = date(2026, 5, 4)  # a Monday
