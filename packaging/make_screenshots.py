@@ -3,7 +3,8 @@
 Usage: ``python packaging/make_screenshots.py [OUT_DIR]`` (``make screenshots``, which
 passes ``$SCREENSHOTS_DIR``, default ``packaging/screenshots``). The pages and the prep
 card are what the AppStream metadata and the README show; the ``dialog-*.png`` are for
-reviewing changes to the app's windows.
+reviewing changes to the app's windows. Today, Contacts and the prep card are shot again
+in Japanese (``*-ja.png``), on the same vault, to review the translation.
 
 Runs the real app offscreen on a throw-away demo vault: ICHIGO_DEMO fills it with
 invented people, a passphrase from the environment unlocks it, keyring's "fail" backend
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (1280, 800)  # 16:10, what software centres show best
 PAGES = ("today", "contacts", "encounters", "reflections", "promises")
+# Shot again in Japanese (name-ja.png).
+JAPANESE = ("today", "contacts")
 DIALOGS = (
     "import-calendar",
     "import-triage",
@@ -62,6 +65,7 @@ def _isolate(tmp: Path) -> None:
     os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")
     os.environ["ICHIGO_HOME"] = str(tmp / "home")
     os.environ.pop("ICHIGO_VAULT", None)
+    os.environ["ICHIGO_LANG"] = "en"  # then "ja" for the Japanese ones
     # Sharp text: no fractional scaling or theme fonts from the machine running this.
     os.environ["QT_SCALE_FACTOR"] = "1"
     os.environ.pop("QT_QPA_PLATFORMTHEME", None)
@@ -175,7 +179,7 @@ class Shooter:
         self.written.append(target)
         print(target)
 
-    def pages(self) -> None:
+    def pages(self, names: tuple[str, ...] = PAGES, suffix: str = "") -> None:
         window = self.window
         contact_id, meeting_id = _busiest_contact_and_next_meeting(window)
         shows: dict[str, Callable[[], None]] = {
@@ -185,15 +189,15 @@ class Shooter:
             "reflections": self._a_reflection,
             "promises": lambda: window.show_page(window.promises),
         }
-        for name in PAGES:
+        for name in names:
             shows[name]()
-            self.grab(name, window)
+            self.grab(name + suffix, window)
         if meeting_id is not None:
             window.open_encounter(meeting_id)
             card = window.encounters.open_prep_card()
             assert card is not None
             card.resize(900, 800)
-            self.grab("prep-card", card)
+            self.grab("prep-card" + suffix, card)
             card.close()
 
     def _tray_menu(self) -> QWidget:
@@ -314,7 +318,7 @@ def _app() -> Any:
     from PySide6.QtWidgets import QApplication
 
     from ichigoapp.app import app_icon
-    from ichigoapp.ui import theme
+    from ichigoapp.ui import theme, translation
     from ichigoapp.ui.settings import APPLICATION, ORGANIZATION
 
     app = QApplication(sys.argv[:1])
@@ -329,6 +333,7 @@ def _app() -> Any:
         os.environ["XDG_CONFIG_HOME"],
     )
     theme.apply(app)
+    translation.install(app)
     return app
 
 
@@ -348,6 +353,10 @@ def _shoot(out: Path, tmp: Path) -> int:
     try:
         shooter.pages()
         shooter.dialogs()
+        window.close()
+        _settle()
+        window = _japanese_window(app, tmp)
+        Shooter(out, window, tmp).pages(JAPANESE, "-ja")
     except (AssertionError, RuntimeError, IndexError) as exc:
         sys.stderr.write(f"screenshots stopped: {type(exc).__name__}: {exc}\n")
         return 1
@@ -356,6 +365,22 @@ def _shoot(out: Path, tmp: Path) -> int:
         _settle()
         del app
     return 0
+
+
+def _japanese_window(app: Any, tmp: Path) -> MainWindow:
+    """The same demo vault reopened in a window built in Japanese."""
+    from ichigoapp.ui import translation
+    from ichigoapp.ui.main_window import open_main_window
+
+    os.environ["ICHIGO_LANG"] = "ja"
+    translation.install(app)
+    window = open_main_window(tmp / "demo.vault", [])
+    if window is None:
+        raise RuntimeError("could not reopen the demo vault")
+    window.resize(*SIZE)
+    window.show()
+    _until(lambda: window.maintenance is not None, "reopening the demo vault")
+    return window
 
 
 if __name__ == "__main__":

@@ -193,9 +193,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("searchToolbar")
         toolbar.setMovable(False)
         toolbar.setFloatable(False)
-        heading = QLabel(
-            "  Ichigo 一期一会"
-        )  # i18n: keep (the name and its idea, in every language)
+        # The name and its idea, the same in every language.
+        heading = QLabel("  Ichigo 一期一会")  # i18n: keep
         heading.setObjectName("sectionTitle")
         toolbar.addWidget(heading)
         spacer = QWidget()

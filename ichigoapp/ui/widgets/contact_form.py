@@ -258,6 +258,13 @@ class ContactForm(QWidget):
         self.details.itemChanged.connect(self._changed)
         for tick in self.private.values():
             tick.toggled.connect(self._changed)
+        # A long choice (in a longer language, say) must not widen the whole form: each
+        # box is as wide as a few words and shows its choices whole when opened.
+        for combo in self.findChildren(QComboBox):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(max(combo.minimumContentsLength(), 16))
 
     @staticmethod
     def _hbox(*widgets: QWidget) -> QWidget:

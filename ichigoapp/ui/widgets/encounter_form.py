@@ -172,18 +172,19 @@ class EncounterForm(QWidget):
             translate("EncounterForm", "Create contact"),
             translate("EncounterForm", "Create a contact from attendee"),
         )
-        people_buttons = QHBoxLayout()
-        for b in (
-            self.add_person_button,
-            self.remove_person_button,
-            self.link_button,
-            self.create_button,
-        ):
-            people_buttons.addWidget(b)
-        people_buttons.addStretch(1)
+        # Two rows of two: four buttons side by side would widen the form past its
+        # column in a language with longer words.
         people_box = QVBoxLayout()
         people_box.addWidget(self.people)
-        people_box.addLayout(people_buttons)
+        for pair in (
+            (self.add_person_button, self.remove_person_button),
+            (self.link_button, self.create_button),
+        ):
+            people_buttons = QHBoxLayout()
+            for b in pair:
+                people_buttons.addWidget(b)
+            people_buttons.addStretch(1)
+            people_box.addLayout(people_buttons)
         form.addRow(translate("EncounterForm", "&People:"), _holder(people_box))
 
         for line in (self.title_edit, self.location, self.join_url):

@@ -253,6 +253,30 @@
             <translation>姓</translation>
         </message>
         <message>
+            <source>Name order</source>
+            <translation>名前の順序</translation>
+        </message>
+        <message>
+            <source>Automatic (family name first in Japanese, Chinese, Korean)</source>
+            <translation>自動(日本語・中国語・韓国語の名前は姓が先)</translation>
+        </message>
+        <message>
+            <source>Given name first</source>
+            <translation>名が先</translation>
+        </message>
+        <message>
+            <source>Family name first</source>
+            <translation>姓が先</translation>
+        </message>
+        <message>
+            <source>How the full name is shown, from the given and family names</source>
+            <translation>姓と名からフルネームをどう表示するか</translation>
+        </message>
+        <message>
+            <source>Name or&amp;der:</source>
+            <translation>名前の順序(&amp;D):</translation>
+        </message>
+        <message>
             <source>How to say the name (a reading, say)</source>
             <translation>名前の読み方(よみがななど)</translation>
         </message>
@@ -445,6 +469,33 @@ details:</source>
         <message>
             <source>introduced by…</source>
             <translation>紹介者…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation>名前</translation>
+        </message>
+        <message>
+            <source>Company</source>
+            <translation>会社</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>役職</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>メール</translation>
+        </message>
+        <message>
+            <source>Last met</source>
+            <translation>最後に会った日</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>タグ</translation>
         </message>
     </context>
     <context>
@@ -790,6 +841,25 @@ Their encounters, reflections and promises stay; the meetings keep their name as
         </message>
     </context>
     <context>
+        <name>EncounterTableModel</name>
+        <message>
+            <source>When</source>
+            <translation>日時</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>件名</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>参加者</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状態</translation>
+        </message>
+    </context>
+    <context>
         <name>EncountersView</name>
         <message>
             <source>Upcoming</source>
@@ -1121,6 +1191,29 @@ Both get back exactly what they had before the merge, with their meetings and pr
         </message>
     </context>
     <context>
+        <name>PromiseTableModel</name>
+        <message>
+            <source>Due</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>約束した人</translation>
+        </message>
+        <message>
+            <source>Promise</source>
+            <translation>約束</translation>
+        </message>
+        <message>
+            <source>With</source>
+            <translation>相手</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状態</translation>
+        </message>
+    </context>
+    <context>
         <name>PromisesView</name>
         <message>
             <source>Open</source>
@@ -1213,6 +1306,29 @@ Both get back exactly what they had before the merge, with their meetings and pr
         <message>
             <source>Promise reopened</source>
             <translation>約束を未完了に戻しました</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReflectionTableModel</name>
+        <message>
+            <source>Date</source>
+            <translation>日付</translation>
+        </message>
+        <message>
+            <source>Encounter</source>
+            <translation>ミーティング</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>参加者</translation>
+        </message>
+        <message>
+            <source>What I learned</source>
+            <translation>学んだこと</translation>
+        </message>
+        <message>
+            <source>Gratitude</source>
+            <translation>感謝</translation>
         </message>
     </context>
     <context>
@@ -1758,64 +1874,12 @@ here or in calendars you import later</source>
     <context>
         <name>models</name>
         <message>
-            <source>Name</source>
-            <translation>名前</translation>
-        </message>
-        <message>
-            <source>Company</source>
-            <translation>会社</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>件名</translation>
-        </message>
-        <message>
-            <source>Email</source>
-            <translation>メール</translation>
-        </message>
-        <message>
-            <source>Last met</source>
-            <translation>最後に会った日</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>タグ</translation>
-        </message>
-        <message>
             <source>, </source>
             <translation>、</translation>
         </message>
         <message>
-            <source>When</source>
-            <translation>日時</translation>
-        </message>
-        <message>
-            <source>People</source>
-            <translation>参加者</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>状態</translation>
-        </message>
-        <message>
             <source>no reflection</source>
             <translation>振り返りなし</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>日付</translation>
-        </message>
-        <message>
-            <source>Encounter</source>
-            <translation>ミーティング</translation>
-        </message>
-        <message>
-            <source>What I learned</source>
-            <translation>学んだこと</translation>
-        </message>
-        <message>
-            <source>Gratitude</source>
-            <translation>感謝</translation>
         </message>
         <message>
             <source>✓ thanked</source>
@@ -1828,26 +1892,6 @@ here or in calendars you import later</source>
         <message>
             <source>{gratitude} ({sent})</source>
             <translation>{gratitude}({sent})</translation>
-        </message>
-        <message>
-            <source>Due</source>
-            <translation>期限</translation>
-        </message>
-        <message>
-            <source>Who</source>
-            <translation>誰の</translation>
-        </message>
-        <message>
-            <source>Promise</source>
-            <translation>約束</translation>
-        </message>
-        <message>
-            <source>With</source>
-            <translation>相手</translation>
-        </message>
-        <message>
-            <source>State</source>
-            <translation>状態</translation>
         </message>
         <message>
             <source>I promised</source>
