@@ -3,8 +3,9 @@
 Usage: ``python packaging/render_cards.py [OUT_DIR]`` (``make screenshots`` runs it
 with ``docs/cards``). Four meeting shapes (a one-to-one, a first meeting, a small
 group, a big meeting of six well-known people and thirty guests) at the five card
-sizes, each page of a card that runs over two; plus ``day-sheet.png``. The README
-shows two of them; reviewers compare them when the card's layout changes.
+sizes, each page of a card that runs over two; plus ``day-sheet.png``; and a Japanese
+card (``ja-*.png``: a meeting with 佐藤花子, read by a Japanese user). The README
+shows some of them; reviewers compare them when the card's layout changes.
 
 Reproducible: a throw-away demo vault seeded for a fixed date in a fixed time zone,
 no keychain, nothing outside a temporary directory touched, nothing beyond this
@@ -155,6 +156,7 @@ def _shapes(session: Session) -> Shapes:
 
 
 def render(out: Path, tmp: Path) -> list[Path]:
+    from ichigoapp import i18n
     from ichigoapp.printing.prep_cards import (
         CardSize,
         ensure_app,
@@ -166,6 +168,8 @@ def render(out: Path, tmp: Path) -> list[Path]:
     from ichigoapp.services.prep_card import build_prep_card, cards_for_range
     from ichigoapp.store import KeyMode, create_vault
 
+    # The demo lives in London: British English words and formats ("Thu, 10 Dec 2026").
+    i18n.activate(i18n.Choice("en", "en_GB"))
     ensure_app()
     # A throw-away vault deleted at the end: the passphrase protects nothing.
     vault = create_vault(tmp / "cards.vault", mode=KeyMode.PASSPHRASE, passphrase="cards")  # noqa: S106
@@ -186,6 +190,94 @@ def render(out: Path, tmp: Path) -> list[Path]:
         for number, image in enumerate(render_day_sheet(day, cards, CardSize.A4, DPI), 1):
             suffix = "" if number == 1 else f"-page{number}"
             written.append(_save(image, out / f"day-sheet{suffix}.png"))
+        written += _japanese(session, out)
+    return written
+
+
+JA_DAY = date(2026, 12, 11)  # the Friday of the demo week, after the English cards' days
+
+
+def _japanese(session: Session, out: Path) -> list[Path]:
+    """A Japanese user's card: Japanese labels, dates and names, a reading over a name."""
+    from ichigoapp import i18n
+    from ichigoapp.model import EncounterStatus, Participation, PromiseDirection
+    from ichigoapp.printing.prep_cards import CardSize, render_pages
+    from ichigoapp.services import contacts, encounters, reflections
+    from ichigoapp.services.common import day_start
+    from ichigoapp.services.prep_card import build_prep_card
+
+    hanako = contacts.add_contact(
+        session,
+        contacts.ContactInput(
+            name="佐藤花子",
+            family_name="佐藤",
+            given_name="花子",
+            pronunciation="さとう はなこ",
+            emails=["hanako.sato@midori.example"],
+            company="株式会社みどり",
+            title="事業開発部長",
+            location="京都",
+            how_we_met="大阪の展示会で名刺交換",
+            met_on=date(2024, 4, 12),
+            interests=["生け花", "京都の老舗"],
+            details=[("お茶", "ほうじ茶が好き", False)],
+        ),
+    ).id
+    start = day_start(JA_DAY - timedelta(days=45)) + timedelta(hours=10)
+    before = encounters.add_encounter(
+        session,
+        encounters.EncounterInput(
+            title="提携の初回打ち合わせ",
+            start=start,
+            end=start + timedelta(hours=1),
+            status=EncounterStatus.HELD.value,
+            contact_ids=[hanako],
+        ),
+    )
+    reflections.reflect(
+        session,
+        before.id,
+        reflections.ReflectionInput(
+            learned="来春に京都で新しい店舗を開く予定",
+            gratitude="取引先の方を紹介してくださったこと",
+            thanks_sent=False,
+            next_time="新店舗の準備の様子を聞く",
+        ),
+    )
+    reflections.add_promise(
+        session,
+        text="事例集をお送りする",
+        direction=PromiseDirection.MINE,
+        encounter_id=before.id,
+        contact_id=hanako,
+        due=JA_DAY - timedelta(days=2),
+    )
+    start = day_start(JA_DAY) + timedelta(hours=14)
+    meeting = encounters.add_encounter(
+        session,
+        encounters.EncounterInput(
+            title="来年度の共同企画について",
+            start=start,
+            end=start + timedelta(minutes=90),
+            location="みどり本社 3階会議室",
+            intention="花子さんが本当に実現したいことを聞き、一緒にできることを一つ決める",
+            contact_ids=[hanako],
+        ),
+    )
+    meeting.participations.append(
+        Participation(name="田中一郎", email="ichiro.tanaka@midori.example")
+    )
+    session.flush()
+    written: list[Path] = []
+    i18n.activate(i18n.Choice("ja", "ja_JP"))
+    try:
+        card = build_prep_card(session, meeting.id, now=NOW)
+        for size in (CardSize.A6, CardSize.A5):
+            for number, image in enumerate(render_pages(card, size, DPI), start=1):
+                suffix = "" if number == 1 else f"-page{number}"
+                written.append(_save(image, out / f"ja-one-to-one-{size}{suffix}.png"))
+    finally:
+        i18n.activate(i18n.Choice("en", "en_GB"))
     return written
 
 

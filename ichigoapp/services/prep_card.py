@@ -164,8 +164,8 @@ class Attendee:
 
     @property
     def role_line(self) -> str:
-        """The job title and company, whichever are known, comma separated."""
-        return ", ".join(x for x in (self.job_title, self.company) if x)
+        """The job title and company, whichever are known, as the language lists them."""
+        return pgettext("list", ", ").join(x for x in (self.job_title, self.company) if x)
 
     @property
     def my_promises(self) -> list[PromiseLine]:
