@@ -47,6 +47,7 @@ from ichigoapp.services.syncing import (
     add_and_sync,
     discover_calendars,
 )
+from ichigoapp.ui import fmt
 from ichigoapp.ui.dialogs import ask
 from ichigoapp.ui.dialogs.account import AccountDialog, add_and_report
 from ichigoapp.ui.dialogs.address_books import AddressBooksTab
@@ -70,6 +71,8 @@ class SyncWords(QObject):
         return kind
 
     def every(self, minutes: int) -> str:
+        if minutes == 60:
+            return self.tr("every hour")
         if minutes % 60 == 0:
             return self.tr("every %n hour(s)", "", minutes // 60)
         return self.tr("every %n min", "", minutes)
@@ -78,9 +81,9 @@ class SyncWords(QObject):
         if value is None:
             return self.tr("never")
         moment = datetime.fromisoformat(value).astimezone()
-        # Translators: a Qt date-time format: day, short month, 24-hour time.
         shown = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-        return QLocale().toString(shown, self.tr("d MMM HH:mm"))
+        pattern = f"{fmt.date_pattern(year=False)} {fmt.time_pattern()}"  # "5 Dec 14:00"
+        return QLocale().toString(shown, pattern)
 
     def result(self, name: str, counts: dict[str, int], error: str | None) -> str:
         if error:

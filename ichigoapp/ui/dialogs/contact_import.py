@@ -48,7 +48,7 @@ class ContactImportSummary(QObject):
                 report.possible_duplicates,
             )
         if report.skipped:
-            text += "\n" + self.tr("%n row(s) skipped (see below).", "", len(report.skipped))
+            text += "\n" + self.tr("Skipped %n row(s) (see below).", "", len(report.skipped))
         return text
 
 

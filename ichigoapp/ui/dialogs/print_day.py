@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -26,6 +26,7 @@ from ichigoapp.printing.prep_cards import CardSize
 from ichigoapp.services.common import day_start
 from ichigoapp.services.prep_card import PrepCard, cards_for_range
 from ichigoapp.services.today import local_today
+from ichigoapp.ui import fmt
 from ichigoapp.ui.card_output import (
     PdfOutput,
     pdf_filter,
@@ -64,13 +65,12 @@ class PrintDayDialog(QDialog):
         self.setMinimumWidth(460)
         tomorrow = local_today(clock()) + timedelta(days=1)
         self.tomorrow_radio = QRadioButton(
-            self.tr("&Tomorrow, {day}").format(day=self._long_day(tomorrow))
+            self.tr("&Tomorrow, {day}").format(day=fmt.full_day(tomorrow))
         )
         self.other_radio = QRadioButton(self.tr("&Another day:"))
         self.date_edit = QDateEdit(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
         self.date_edit.setCalendarPopup(True)
-        # Translators: a Qt date format (d, M, yyyy, ddd = weekday) for the day picker.
-        self.date_edit.setDisplayFormat(self.tr("ddd d MMM yyyy"))
+        self.date_edit.setDisplayFormat(fmt.date_pattern(weekday=True))  # the locale's order
         self.date_edit.setAccessibleName(self.tr("Day to print"))
         # They sit in different layouts, so exclusivity needs a group.
         self.day_choice = QButtonGroup(self)
@@ -135,11 +135,6 @@ class PrintDayDialog(QDialog):
             radio.toggled.connect(self._update)
         self._update()
 
-    def _long_day(self, day: date) -> str:
-        """'Saturday 5 December' in the user's language and order."""
-        # Translators: a Qt date format (dddd = weekday, d = day, MMMM = month name).
-        return QLocale().toString(QDate(day.year, day.month, day.day), self.tr("dddd d MMMM"))
-
     def _pick_other(self) -> None:
         self.other_radio.setChecked(True)
         self._update()
@@ -173,7 +168,7 @@ class PrintDayDialog(QDialog):
         day, cards_of = self._range()
         with self.vault.session() as session:
             self.count = len(cards_of(session))
-        when = self._long_day(day)
+        when = fmt.full_day(day)
         if self.count and sheet:
             self.count_label.setText(
                 self.tr(
@@ -182,6 +177,8 @@ class PrintDayDialog(QDialog):
                     self.count,
                 ).format(day=when)
             )
+        elif self.count == 1:
+            self.count_label.setText(self.tr("One meeting on {day}: one card.").format(day=when))
         elif self.count:
             self.count_label.setText(
                 self.tr(

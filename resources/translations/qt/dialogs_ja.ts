@@ -653,7 +653,7 @@ Your contacts were not changed.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) skipped (see below).</source>
+        <source>Skipped %n row(s) (see below).</source>
         <translation>
             <numerusform>%n 行をスキップしました（下記参照）。</numerusform>
         </translation>
@@ -1418,10 +1418,6 @@ Nothing was merged.</source>
         <translation>別の日(&amp;A):</translation>
     </message>
     <message>
-        <source>ddd d MMM yyyy</source>
-        <translation>yyyy年M月d日(ddd)</translation>
-    </message>
-    <message>
         <source>Day to print</source>
         <translation>印刷する日</translation>
     </message>
@@ -1470,10 +1466,6 @@ Nothing was merged.</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <source>dddd d MMMM</source>
-        <translation>M月d日(ddd)</translation>
-    </message>
-    <message>
         <source>Print the day</source>
         <translation>1 日分の印刷</translation>
     </message>
@@ -1482,6 +1474,10 @@ Nothing was merged.</source>
         <translation>
             <numerusform>{day}のミーティング %n 件を、時刻順に 1 ページに、1 人 1 行で印刷します。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>One meeting on {day}: one card.</source>
+        <translation>{day}のミーティング 1 件: カードは 1 枚です。</translation>
     </message>
     <message numerus="yes">
         <source>%n meeting(s) on {day}: one card each, in one document.</source>
@@ -1715,6 +1711,10 @@ Nothing was merged.</source>
         <source>CalDAV account</source>
         <translation>CalDAV アカウント</translation>
     </message>
+    <message>
+        <source>every hour</source>
+        <translation>1 時間ごと</translation>
+    </message>
     <message numerus="yes">
         <source>every %n hour(s)</source>
         <translation>
@@ -1730,10 +1730,6 @@ Nothing was merged.</source>
     <message>
         <source>never</source>
         <translation>未同期</translation>
-    </message>
-    <message>
-        <source>d MMM HH:mm</source>
-        <translation>M月d日 H:mm</translation>
     </message>
     <message numerus="yes">
         <source>%n new meeting(s)</source>

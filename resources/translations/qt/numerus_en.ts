@@ -358,10 +358,10 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n row(s) skipped (see below).</source>
+            <source>Skipped %n row(s) (see below).</source>
             <translation>
-                <numerusform>%n row skipped (see below).</numerusform>
-                <numerusform>%n rows skipped (see below).</numerusform>
+                <numerusform>Skipped %n row (see below).</numerusform>
+                <numerusform>Skipped %n rows (see below).</numerusform>
             </translation>
         </message>
     </context>

@@ -39,7 +39,7 @@ def test_import_contacts_from_a_vcard_with_a_bad_card(
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.report is not None or bool(dialog.failure), timeout=WAIT_MS)
     assert dialog.summary.text().startswith("From vCard: 2 new, 0 updated, 0 unchanged.")
-    assert "1 row was skipped" in dialog.summary.text()
+    assert "Skipped 1 row (see below)." in dialog.summary.text()
     assert dialog.skipped.topLevelItemCount() == 1
     skipped = dialog.skipped.topLevelItem(0)
     assert skipped.text(0) == "card 2" and "not a vCard property" in skipped.text(1)

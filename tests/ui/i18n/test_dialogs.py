@@ -145,8 +145,10 @@ def test_printing_a_day_reads_japanese_dates_and_counts(
     qtbot.waitExposed(dialog)
     assert dialog.windowTitle() == "準備カードの印刷"
     tomorrow = (NOW + timedelta(days=1)).astimezone()
-    # "明日、12月4日(金)(&T)": the day as a Japanese reader writes it.
-    assert dialog.tomorrow_radio.text().startswith(f"明日、{tomorrow.month}月{tomorrow.day}日(")
+    # "明日、12月4日 金曜日(&T)": the day as a Japanese reader writes it.
+    expected = f"明日、{tomorrow.month}月{tomorrow.day}日 "
+    assert dialog.tomorrow_radio.text().startswith(expected)
+    assert "曜日" in dialog.tomorrow_radio.text()
     assert dialog.print_button.text() == "印刷…"
     assert dialog.pdf_button.text() == "PDF として保存…"
     dialog.sheet_radio.setChecked(True)

@@ -17,6 +17,7 @@ from ichigoapp.printing.prep_cards import CardSize
 from ichigoapp.services.common import local_zone
 from ichigoapp.services.encounters import EncounterInput, add_encounter
 from ichigoapp.store import Vault
+from ichigoapp.ui import fmt
 from ichigoapp.ui.dialogs import native
 from ichigoapp.ui.dialogs.prep_card import PrepCardDialog
 from ichigoapp.ui.dialogs.print_day import PrintDayDialog
@@ -219,7 +220,9 @@ def test_a_day_without_meetings_says_so(window: MainWindow) -> None:
     dialog = window.file_actions.prep.open_day_dialog()
     dialog.set_day(date(2001, 1, 1))
     assert dialog.count == 0
-    assert dialog.count_label.text().startswith("No meetings on Monday 1 January")
+    # The day as the locale writes it: "Monday, January 1" in US English.
+    day = fmt.full_day(date(2001, 1, 1))
+    assert "Monday" in day and dialog.count_label.text().startswith(f"No meetings on {day}")
     assert not dialog.pdf_button.isEnabled() and not dialog.print_button.isEnabled()
     dialog.close()
 
