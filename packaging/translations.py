@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -292,6 +293,44 @@ def update_qt() -> None:
         lupdate_command(ui_files, NUMERUS_EN, language="en", plural_only=True), cwd=ROOT, check=True
     )
     print(f"updated {_posix(NUMERUS_EN)}")
+    filled = fill_english_plurals(NUMERUS_EN)
+    print(f"filled {filled} English plural form(s) in {_posix(NUMERUS_EN)}")
+
+
+# English plural forms from the source's own spelling: "%n meeting(s)" -> "%n meeting",
+# "%n meetings"; "person(s)" and "person/people" -> "person", "people". A message the
+# rule cannot say well gets hand-written forms in numerus_en.ts, which are kept.
+_ENGLISH_PLURALS = (("person(s)", "person", "people"), ("person/people", "person", "people"))
+_UNFINISHED_NUMERUS = re.compile(
+    r'(<message numerus="yes">\s*<source>(?P<source>.*?)</source>\s*)'
+    r'<translation type="unfinished">.*?</translation>',
+    re.S,
+)
+
+
+def english_plural_forms(source: str) -> tuple[str, str]:
+    one, other = source, source
+    for word, singular, plural in _ENGLISH_PLURALS:
+        one, other = one.replace(word, singular), other.replace(word, plural)
+    return one.replace("(s)", ""), other.replace("(s)", "s")
+
+
+def fill_english_plurals(ts: Path) -> int:
+    """Give every unfinished message of the English numerus catalogue its two forms."""
+    text = ts.read_text(encoding="utf-8")
+    count = 0
+
+    def fill(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        forms = "".join(
+            f"\n            <numerusform>{form}</numerusform>"
+            for form in english_plural_forms(match.group("source"))
+        )
+        return f"{match.group(1)}<translation>{forms}\n        </translation>"
+
+    ts.write_text(_UNFINISHED_NUMERUS.sub(fill, text), encoding="utf-8")
+    return count
 
 
 def qt_compilations() -> dict[Path, list[Path]]:

@@ -118,7 +118,7 @@ def test_the_main_window_speaks_japanese(
     assert contacts.save_button.text() == "保存" and contacts.cancel_button.text() == "キャンセル"
     assert contacts.tabs.tabText(0) == "詳細(&D)"
     assert contacts.tabs.tabText(1).startswith("これまでの記録(&I)")
-    assert contacts.past_cadence.text() == "ご無沙汰している人"
+    assert contacts.past_cadence.text() == "ご無沙汰している人のみ"
 
     window.show_page(window.encounters)
     scopes = [b.text() for b in window.encounters.scope_buttons.values()]
@@ -130,7 +130,7 @@ def test_the_main_window_speaks_japanese(
     assert states == ["未完了", "完了", "すべて"]
     assert window.promises.done_button.text() == "完了にする"
     window.show_page(window.reflections)
-    assert window.reflections.unsent_only.text() == "お礼が未送信"
+    assert window.reflections.unsent_only.text() == "お礼未送信のみ"
 
 
 def Qt_Horizontal() -> Any:
