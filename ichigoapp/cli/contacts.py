@@ -154,7 +154,18 @@ def _edit(data: Any, args: argparse.Namespace) -> None:
     from ichigoapp.services.common import parse_birthday_input, parse_day
     from ichigoapp.services.contacts import set_private
 
-    for flag in ("name", "company", "title", "location", "how_we_met", "pronouns", "pronunciation"):
+    for flag in (
+        "name",
+        "given_name",
+        "family_name",
+        "name_order",
+        "company",
+        "title",
+        "location",
+        "how_we_met",
+        "pronouns",
+        "pronunciation",
+    ):
         value = getattr(args, flag)
         if value is not None:
             setattr(data, flag, value)
@@ -274,6 +285,17 @@ def _add_edit(actions: Commands) -> None:
     )
     p.add_argument("--pronouns")
     p.add_argument("--pronunciation", help=_("how to say the name, e.g. a reading in kana"))
+    p.add_argument("--given-name", dest="given_name")
+    p.add_argument("--family-name", dest="family_name")
+    p.add_argument(
+        "--name-order",
+        dest="name_order",
+        choices=["auto", "given-first", "family-first"],
+        help=_(
+            "which of the given and family names comes first (auto: family first "
+            "for a name in Japanese, Chinese or Korean script)"
+        ),
+    )
     p.add_argument("--how-we-met", dest="how_we_met")
     p.add_argument("--met-on", dest="met_on", help=_("YYYY-MM-DD (empty to clear)"))
     p.add_argument(

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput
@@ -25,6 +25,7 @@ from ichigoapp.model import (
     Reflection,
     Tag,
 )
+from ichigoapp.services import names
 from ichigoapp.services.common import checked_email, clean_text, get_or_fail, iso
 
 
@@ -53,6 +54,7 @@ class ContactInput:
     birthday: date | None = None
     pronouns: str = ""
     pronunciation: str = ""  # how to say the name (a Japanese name's reading)
+    name_order: str = names.AUTO  # see services/names.py
 
 
 PRIVACY_FIELDS = (*PRIVATE_CAPABLE_FIELDS, "details")
@@ -112,6 +114,7 @@ def _validate(session: Session, data: ContactInput, contact: Contact | None) -> 
         raise BadInput("keep-in-touch cadence must be a positive number of days")
     if data.met_through_id is not None:
         get_or_fail(session, Contact, data.met_through_id, "contact")
+    names.checked_order(data.name_order)
     return emails
 
 
@@ -132,6 +135,7 @@ def _apply(session: Session, contact: Contact, data: ContactInput, emails: list[
     contact.birthday = data.birthday
     contact.pronouns = clean_text(data.pronouns)
     contact.pronunciation = clean_text(data.pronunciation)
+    contact.name_order = names.checked_order(data.name_order)
     contact.tags = tags_named(session, data.tags)
 
     current = {e.email: e for e in contact.emails}
@@ -224,6 +228,7 @@ def contact_input_from(contact: Contact) -> ContactInput:
         birthday=contact.birthday,
         pronouns=contact.pronouns,
         pronunciation=contact.pronunciation,
+        name_order=contact.name_order,
     )
 
 
@@ -238,15 +243,26 @@ def delete_contact(session: Session, contact_id: int) -> None:
     session.flush()
 
 
+def shown_name(contact: Contact) -> str:
+    """The contact's name as lists, cards and the command line show it."""
+    return names.full_name(
+        contact.display_name, contact.given_name, contact.family_name, contact.name_order
+    )
+
+
 def list_contacts(session: Session) -> list[Contact]:
-    return list(session.scalars(select(Contact).order_by(func.lower(Contact.display_name))))
+    """Every contact in name order (a Japanese name by its reading)."""
+    contacts = session.scalars(select(Contact).order_by(Contact.id))
+    return sorted(contacts, key=lambda c: names.sort_key(shown_name(c), c.pronunciation))
 
 
 def contact_summary(contact: Contact) -> dict[str, Any]:
     """The shape of ``contacts list --json`` rows."""
     return {
         "id": contact.id,
-        "name": contact.display_name,
+        "name": shown_name(contact),  # in the contact's name order
+        "display_name": contact.display_name,  # as typed or imported
+        "name_order": contact.name_order,
         "given_name": contact.given_name,
         "family_name": contact.family_name,
         "emails": [e.email for e in contact.emails],

@@ -255,7 +255,8 @@ def _read_contact(c: dict[str, Any], tags: dict[str, Tag]) -> Contact:
     labels = c["labels"]
     contact = Contact(
         id=c["id"],
-        display_name=c["name"],
+        # "name" is the name as shown; exports before name orders had only that.
+        display_name=c.get("display_name", c["name"]),
         given_name=c["given_name"],
         family_name=c["family_name"],
         company=c["company"],
@@ -271,6 +272,7 @@ def _read_contact(c: dict[str, Any], tags: dict[str, Tag]) -> Contact:
         birthday=parse_birthday(c["birthday"]) if c["birthday"] else None,
         pronouns=c["pronouns"],
         pronunciation=c["pronunciation"],
+        name_order=c.get("name_order", "auto"),
         photo=base64.b64decode(c["photo"]) if c["photo"] else None,
         extra=dict(c["extra"]),
         created_at=_when(c["created_at"]),

@@ -24,6 +24,7 @@ from ichigoapp.model import (
     contact_tag,
 )
 from ichigoapp.model.encounter import effective_status
+from ichigoapp.services import names
 from ichigoapp.services.common import get_or_fail
 from ichigoapp.services.today import (
     _NOBODY,
@@ -49,6 +50,14 @@ class ContactRow:
     tags: tuple[str, ...]
     last_met: datetime | None
     keep_in_touch_days: int | None
+    reading: str = ""  # how to say the name (a Japanese name's yomigana)
+    sort_name: str = ""  # where the row sorts by name (services/names.py)
+
+
+def _shown(display: str, given: str, family: str, order: str, reading: str) -> tuple[str, str]:
+    """The name as shown, and where it sorts."""
+    shown = names.full_name(display, given, family, order)
+    return shown, names.sort_key(shown, reading)
 
 
 def contact_rows(session: Session, now: datetime) -> list[ContactRow]:
@@ -69,27 +78,41 @@ def contact_rows(session: Session, now: datetime) -> list[ContactRow]:
     stmt = select(
         Contact.id,
         Contact.display_name,
+        Contact.given_name,
+        Contact.family_name,
+        Contact.name_order,
+        Contact.pronunciation,
         Contact.company,
         Contact.title,
         primary_email,
         Contact.location,
         Contact.keep_in_touch_days,
         last_met_of_contact(now),
-    ).order_by(func.lower(Contact.display_name), Contact.id)
-    return [
-        ContactRow(
-            contact_id=cid,
-            name=name,
-            company=company,
-            title=title,
-            email=email or "",
-            location=location,
-            tags=tuple(sorted(tags.get(cid, ()))),
-            last_met=_as_utc(last_met),
-            keep_in_touch_days=cadence,
+    ).order_by(Contact.id)
+    rows = []
+    for row in session.execute(stmt):
+        cid, display, given, family, order, reading = row[:6]
+        company, title, email, location, cadence, last_met = row[6:]
+        name, sort_name = _shown(display, given, family, order, reading)
+        rows.append(
+            ContactRow(
+                contact_id=cid,
+                name=name,
+                company=company,
+                title=title,
+                email=email or "",
+                location=location,
+                tags=tuple(sorted(tags.get(cid, ()))),
+                last_met=_as_utc(last_met),
+                keep_in_touch_days=cadence,
+                reading=reading,
+                sort_name=sort_name,
+            )
         )
-        for cid, name, company, title, email, location, cadence, last_met in session.execute(stmt)
-    ]
+    # In name order, a Japanese name by its reading (one key per row, in Python: SQL
+    # cannot fold kana).
+    rows.sort(key=lambda r: (r.sort_name, r.contact_id))
+    return rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,13 +124,23 @@ class ContactChoice:
 
 def contact_choices(session: Session) -> list[ContactChoice]:
     """Every contact, for pickers (merge with, met through, link attendee)."""
-    stmt = select(Contact.id, Contact.display_name, Contact.title, Contact.company).order_by(
-        func.lower(Contact.display_name), Contact.id
-    )
-    return [
-        ContactChoice(int(i), str(n), ", ".join(x for x in (str(t), str(c)) if x))
-        for i, n, t, c in session.execute(stmt)
-    ]
+    stmt = select(
+        Contact.id,
+        Contact.display_name,
+        Contact.given_name,
+        Contact.family_name,
+        Contact.name_order,
+        Contact.pronunciation,
+        Contact.title,
+        Contact.company,
+    ).order_by(Contact.id)
+    keyed = []
+    for i, display, given, family, order, reading, t, c in session.execute(stmt):
+        name, key = _shown(display, given, family, order, reading)
+        subtitle = ", ".join(x for x in (str(t), str(c)) if x)
+        keyed.append((key, int(i), ContactChoice(int(i), name, subtitle)))
+    keyed.sort(key=lambda k: (k[0], k[1]))
+    return [choice for _key, _id, choice in keyed]
 
 
 class EncounterScope(enum.StrEnum):

@@ -61,14 +61,16 @@ def is_full_name(display_name: str, given: str, family: str) -> bool:
 def full_name(display_name: str, given: str, family: str, order: str = AUTO) -> str:
     """The name to show: the full name in the contact's order, else the name as typed.
 
-    CJK parts are joined without a space (佐藤花子), others with one (Horváth Zsófia).
+    A CJK name in its own order is written without a space (佐藤花子); any other with
+    one (Horváth Zsófia, and 花子 佐藤 when the user asked for the given name first).
     """
     given, family = given.strip(), family.strip()
     if not (given and family) or not is_full_name(display_name, given, family):
         return display_name
-    first, second = (family, given) if family_first(order, given, family) else (given, family)
-    joint = "" if is_unspaced(first[-1]) and is_unspaced(second[0]) else " "
-    return f"{first}{joint}{second}"
+    if not family_first(order, given, family):
+        return f"{given} {family}"
+    joint = "" if is_unspaced(family[-1]) and is_unspaced(given[0]) else " "
+    return f"{family}{joint}{given}"
 
 
 def kana_reading(pronunciation: str) -> str:
@@ -83,3 +85,9 @@ def sort_key(shown_name: str, pronunciation: str = "") -> str:
     """Where a contact sorts: by a kana reading when there is one (Japanese names in
     gojūon order), else by the name as shown, case and width folded."""
     return kana_reading(pronunciation) or fold(shown_name)
+
+
+def folded(text: str) -> str:
+    """``text`` with width, case and kana folded, for filters that compare text as the
+    search does ("ﾀﾅｶ", "タナカ" and "たなか" are the same)."""
+    return fold(text)

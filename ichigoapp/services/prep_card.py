@@ -39,8 +39,11 @@ from ichigoapp.model import (
     Promise,
     PromiseDirection,
 )
+from ichigoapp.model.textfold import is_unspaced
 from ichigoapp.services.common import get_or_fail, local_zone
+from ichigoapp.services.contacts import shown_name
 from ichigoapp.services.me import my_emails
+from ichigoapp.services.names import kana_reading
 
 # How much history a card carries at most; the printer shows less when space is short.
 MAX_PAST = 3
@@ -135,6 +138,14 @@ class Attendee:
     thanks_sent: bool = True
     questions: list[str] = field(default_factory=list)
     photo: bytes | None = field(default=None, repr=False)  # the contact's picture, if any
+
+    @property
+    def reading_above(self) -> str:
+        """A name in CJK script with a kana reading: the reading, printed small above
+        the name as furigana are (other pronunciations follow the name)."""
+        if self.pronunciation and is_unspaced(self.name) and kana_reading(self.pronunciation):
+            return self.pronunciation
+        return ""
 
     @property
     def essential(self) -> tuple[str, str]:
@@ -373,7 +384,7 @@ def _known_attendee(
     contact: Contact, encounter: Encounter, history: _History, now: datetime, zone: tzinfo
 ) -> Attendee:
     person = Attendee(
-        name=contact.display_name,
+        name=shown_name(contact),  # in the contact's name order, no honorific
         known=True,
         contact_id=contact.id,
         job_title=contact.title,
@@ -391,7 +402,7 @@ def _known_attendee(
         person.how_we_met = contact.how_we_met
         person.met_on = contact.met_on
         if contact.met_through is not None:
-            person.met_through = contact.met_through.display_name
+            person.met_through = shown_name(contact.met_through)
     if not contact.is_private("interests"):
         person.interests = [i for i in (contact.interests or []) if i]
     if not contact.is_private("notes"):
@@ -491,7 +502,7 @@ def _build(encounter: Encounter, history: _History, mine: set[str], now: datetim
     for part in _participants(encounter, mine):
         if part.reply_status.upper() == "DECLINED":
             card.declined.append(
-                part.contact.display_name if part.contact else part.name or part.email
+                shown_name(part.contact) if part.contact else part.name or part.email
             )
             continue
         if part.contact is not None:

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from ichigoapp.services.lists import ContactRow, EncounterRow, ReflectionRow
+from ichigoapp.services.names import folded
 from ichigoapp.services.today import PromiseItem
 from ichigoapp.ui import fmt, theme
 from ichigoapp.ui.translation import QT_TRANSLATE_NOOP, tr
@@ -192,7 +193,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if role == SortRole:
             return self.sort_key(row, col)
         if role == SearchTextRole:
-            return self.search_text(row).casefold()
+            return folded(self.search_text(row))
         if role == RowRole:
             return row
         if role == Qt.ItemDataRole.FontRole:
@@ -235,10 +236,12 @@ class ContactTableModel(RowTableModel[ContactRow]):
     def sort_key(self, row: ContactRow, column: int) -> Any:
         if column == self.COL_LAST_MET:
             return (row.last_met or _EPOCH).timestamp()
+        if column == self.COL_NAME:
+            return row.sort_name  # a Japanese name by its reading
         return super().sort_key(row, column)
 
     def search_text(self, row: ContactRow) -> str:
-        return f"{super().search_text(row)} {row.location}"
+        return f"{super().search_text(row)} {row.location} {row.reading}"
 
 
 class EncounterTableModel(RowTableModel[EncounterRow]):
@@ -419,7 +422,7 @@ class RowFilterProxy(QSortFilterProxyModel):
 
     def set_text(self, text: str) -> None:
         self.beginFilterChange()
-        self._words = text.casefold().split()
+        self._words = folded(text).split()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:

@@ -211,7 +211,8 @@ def test_a_name_is_said_right_and_a_birthday_soon_is_noted(
     write_pdf([build_prep_card(session, enc.id, now=NOW)], out, CardSize.A6)
 
     text = " ".join(pdf_text(out).split())
-    assert "山田 太郎 (やまだ たろう) · he/him · first meeting · birthday in 3 days" in text
+    # The kana reading of a name in kanji is printed above it, as furigana are.
+    assert "やまだ たろう 山田 太郎 · he/him · first meeting · birthday in 3 days" in text
     assert "Far Birthday · first meeting" in text
     assert text.count("birthday") == 1
 

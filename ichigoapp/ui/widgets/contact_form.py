@@ -109,6 +109,20 @@ class ContactForm(QWidget):
         self.family = QLineEdit(placeholderText=translate("ContactForm", "Family name"))
         self.family.setAccessibleName(translate("ContactForm", "Family name"))
         form.addRow("", self._hbox(self.given, self.family))
+        # Which part the full name starts with; "auto" puts a CJK family name first.
+        self.name_order = QComboBox()
+        self.name_order.setAccessibleName(self.tr("Name order"))
+        for label, order in (
+            (self.tr("Automatic (family name first in Japanese, Chinese, Korean)"), "auto"),
+            (self.tr("Given name first"), "given-first"),
+            (self.tr("Family name first"), "family-first"),
+        ):
+            self.name_order.addItem(label, order)
+        self.name_order.setToolTip(
+            self.tr("How the full name is shown, from the given and family names")
+        )
+        self.name_order.currentIndexChanged.connect(self._changed)
+        form.addRow(self.tr("Name or&der:"), self.name_order)
         self.pronunciation = QLineEdit(
             placeholderText=translate("ContactForm", "How to say the name (a reading, say)")
         )
@@ -356,6 +370,7 @@ class ContactForm(QWidget):
             self.name.setText(data.name)
             self.given.setText(data.given_name)
             self.family.setText(data.family_name)
+            self.name_order.setCurrentIndex(max(self.name_order.findData(data.name_order), 0))
             self.company.setText(data.company)
             self.title_edit.setText(data.title)
             self.location.setText(data.location)
@@ -399,6 +414,7 @@ class ContactForm(QWidget):
             name=self.name.text(),
             given_name=self.given.text(),
             family_name=self.family.text(),
+            name_order=str(self.name_order.currentData() or "auto"),
             emails=_lines(self.emails),
             phones=_lines(self.phones),
             links=_lines(self.links),
