@@ -138,6 +138,27 @@ class Vault:
         if self.writable:
             self.daily_backup()
 
+    def check_due(self) -> bool:
+        """Whether every page should be read now: after the last writer died without
+        closing the vault, before the daily backup, and once a day (DAILY) otherwise.
+        Between, SQLCipher's HMAC refuses a damaged page whenever one is read."""
+        from ichigoapp.store.meta import last_check
+
+        if self._lock is not None and self._lock.unclean:
+            return True
+        if self.writable and backup_due(self.path):
+            return True
+        last = last_check(self.path)
+        return last is None or not last.ok or datetime.now(UTC) - last.at >= DAILY
+
+    def maintain_if_due(self) -> bool:
+        """:meth:`maintain` when :meth:`check_due` (the app's background maintenance:
+        a start within a day of the last check reads no more than it shows)."""
+        if not self.check_due():
+            return False
+        self.maintain()
+        return True
+
     def _backup_keep(self) -> int:
         from sqlalchemy import select
 

@@ -1,7 +1,10 @@
 """The vault's page-by-page check and daily backup, run after the window is up.
 
 On a large vault these read every page (seconds); doing them before the first paint
-would make every start feel slow. Damage found here is offered a restore, as at unlock.
+would make every start feel slow, and doing them on every start would take the
+machine's cores from the first screen of data: they run when due (after a crash,
+before the daily backup, once a day; ``Vault.check_due``). Damage found here is
+offered a restore, as at unlock.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ log = logging.getLogger(__name__)
 
 
 class Maintenance(QObject):
-    """Runs ``vault.maintain()`` on a worker thread; emits ``damaged`` on the GUI thread."""
+    """Runs ``vault.maintain_if_due()`` on a worker thread; emits ``damaged`` on the GUI
+    thread."""
 
     damaged = Signal(object)  # VaultCorrupt
     done = Signal()
@@ -33,7 +37,7 @@ class Maintenance(QObject):
             return
         # Connected to methods of this GUI-thread object, so the slots run on the GUI
         # thread (a lambda would run on the worker's).
-        self.worker = Worker(lambda _progress: self.vault.maintain())
+        self.worker = Worker(lambda _progress: self.vault.maintain_if_due())
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
         self.worker.start()

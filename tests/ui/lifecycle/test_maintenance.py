@@ -1,8 +1,10 @@
-"""The page check and daily backup run after the first paint, and damage found then is
-offered a restore just as at unlock."""
+"""The page check and daily backup run after the first paint, when due (after a crash,
+before the daily backup, once a day), and damage found then is offered a restore just
+as at unlock."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from ichigoapp.services import contacts
 from ichigoapp.store import KeyMode, create_vault, open_vault
 from ichigoapp.store.backup import auto_backups
+from ichigoapp.store.meta import last_check, record_check
 
 PAGE = 4096
 
@@ -48,6 +51,8 @@ def test_damage_found_after_start_offers_the_backup(
     path = _vault_with_people(tmp_path / "v.vault")
     with open_vault(path):  # the daily backup: a good copy from before the damage
         pass
+    # The last check of every page was a day ago: the start's maintenance checks again.
+    record_check(path, ok=True, at=datetime.now(UTC) - timedelta(days=1))
     data = bytearray(path.read_bytes())
     data[5 * PAGE + 300] ^= 0x40
     path.write_bytes(bytes(data))
@@ -76,3 +81,39 @@ def test_damage_found_after_start_offers_the_backup(
     with replacement.vault.session() as s:
         assert len(contacts.list_contacts(s)) == 150
     replacement.close()
+
+
+def test_a_start_within_a_day_of_the_last_check_reads_no_more_than_it_shows(
+    tmp_path: Path, qtbot: Any
+) -> None:
+    from ichigoapp.ui.main_window import open_main_window
+
+    path = _vault_with_people(tmp_path / "v.vault")
+    with open_vault(path):  # checked every page and made the day's backup
+        pass
+    checked = last_check(path)
+    assert checked is not None and checked.ok
+    window = open_main_window(path, [])
+    assert window is not None
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.maintenance is not None, timeout=20_000)
+    assert window.maintenance is not None
+    window.maintenance.wait()  # its work ended (there was none)
+    assert last_check(path) == checked  # no new check
+    assert len(auto_backups(path)) == 1  # nor a second backup
+    window.close()
+
+
+def test_after_a_crash_the_app_checks_every_page_again(tmp_path: Path) -> None:
+    path = _vault_with_people(tmp_path / "v.vault")
+    with open_vault(path):
+        pass
+    with open_vault(path, verify=False) as vault:
+        assert not vault.check_due()  # closed cleanly, checked today, backed up today
+    (path.with_name(path.name + ".lock")).write_bytes(b"open\n")  # a writer died
+    with open_vault(path, verify=False) as vault:
+        assert vault.check_due()
+        assert vault.maintain_if_due()
+    checked = last_check(path)
+    assert checked is not None and checked.ok
