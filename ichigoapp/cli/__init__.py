@@ -4,7 +4,7 @@ Exit codes: 0 ok, 2 bad input, 3 vault locked or wrong key, 1 anything else. A u
 error is one line on stderr, never a traceback. Handlers call services only.
 
 One module per group of commands (``vault``, ``contacts``, ``journal``, ``calendar``,
-``sources``, ``today``, ``compose``, ``prep``), the shared parts in ``common``;
+``sources``, ``today``, ``search``, ``compose``, ``prep``), the shared parts in ``common``;
 :func:`build_parser` lists every command in the order ``ichigo --help`` shows them.
 Each handler imports the services it calls: ``ichigo gui`` (what the desktop entry
 runs) must reach its window without loading SQLAlchemy first (see ``app.run_gui``),
@@ -21,7 +21,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ichigoapp import __version__, i18n
-from ichigoapp.cli import calendar, compose, contacts, journal, prep, sources, today, vault
+from ichigoapp.cli import (
+    calendar,
+    compose,
+    contacts,
+    journal,
+    prep,
+    search,
+    sources,
+    today,
+    vault,
+)
 from ichigoapp.cli.common import Commands, Handler, Parser, vault_path
 from ichigoapp.errors import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, IchigoError
 from ichigoapp.i18n import _
@@ -60,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     sources.add_sync(commands)
     today.add_today(commands)
     today.add_agenda(commands)
+    search.add_search(commands)
     compose.add_compose(commands)
     compose.add_thanks(commands)
     prep.add_prep(commands)
