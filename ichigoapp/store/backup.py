@@ -46,7 +46,7 @@ def export_copy(conn: Connection, destination: Path, secret: Secret) -> None:
         # Owner-only from the start: SQLCipher fills the empty file and keeps its mode.
         create_private(partial)
         # Bound parameters: the key never appears in SQL text.
-        cursor.execute("ATTACH DATABASE ? AS backup KEY ?", (str(partial), secret.value))
+        cursor.execute("ATTACH DATABASE ? AS backup KEY ?", (str(partial), secret.bound()))
         try:
             problems = cipher.mismatches(cipher.settings(cursor, "backup"))
             cursor.execute("SELECT sqlcipher_export('backup')")

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ichigoapp.store.keys import Secret
 
 COMPATIBILITY = 4
 KDF_ITER = 256_000
@@ -94,10 +97,10 @@ def describe(found: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def older_generation(path: Path, key_sql: str) -> int | None:
-    """The older SQLCipher generation (3, 2 or 1) whose settings open ``path`` with the
-    key, or None. ``key_sql`` is the key as quoted for ``PRAGMA key``. Only asked after
-    the pinned settings failed, to tell "made elsewhere" from "wrong key"."""
+def older_generation(path: Path, secret: Secret) -> int | None:
+    """The older SQLCipher generation (3, 2 or 1) whose settings open ``path`` with
+    ``secret``, or None. Only asked after the pinned settings failed, to tell "made
+    elsewhere" from "wrong key"."""
     import sqlcipher3
 
     for generation in OLDER_COMPATIBILITY:
@@ -107,7 +110,7 @@ def older_generation(path: Path, key_sql: str) -> int | None:
         except sqlcipher3.Error:
             return None
         try:
-            conn.execute(f"PRAGMA key = {key_sql}")
+            secret.apply(conn)
             conn.execute(f"PRAGMA cipher_compatibility = {generation}")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.Error:

@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 
 from ichigoapp.store import cipher
-from ichigoapp.store.keys import KeychainUnavailable, KeyMode, Secret, load_key, quoted_key
+from ichigoapp.store.keys import KeychainUnavailable, KeyMode, Secret, load_key
 from ichigoapp.store.meta import VaultMeta
 
 _log_silenced = threading.Event()
@@ -50,7 +50,7 @@ def opens_with(path: Path, secret: Secret) -> bool:
     except sqlcipher3.Error:
         return False
     try:
-        conn.execute(f"PRAGMA key = {quoted_key(secret)}")
+        secret.apply(conn)
         row = conn.execute("PRAGMA cipher_version").fetchone()
         if not row or not row[0]:
             return False

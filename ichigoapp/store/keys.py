@@ -9,16 +9,16 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import enum
+import hmac
 import os
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import keyring
 import keyring.errors
 
-from ichigoapp.errors import InsecureKeychain
+from ichigoapp.errors import InsecureKeychain, VaultError
 from ichigoapp.store.hardening import disable_core_dumps
 
 KEYRING_SERVICE = "ichigo"
@@ -35,44 +35,113 @@ class KeyMode(enum.StrEnum):
     PASSPHRASE = "passphrase"  # noqa: S105
 
 
-@dataclass(frozen=True)
+_HEX_DIGITS = b"0123456789abcdef"
+
+
+class SecretWiped(VaultError):
+    """A vault key was used after its vault was locked or closed."""
+
+
 class Secret:
-    """What is handed to SQLCipher's ``PRAGMA key``: a raw key or a passphrase."""
+    """What SQLCipher is keyed with: a raw key or a passphrase.
 
-    value: str = field(repr=False)
-    mode: KeyMode
+    The key lives in one ``bytearray`` that is handed to SQLCipher as a buffer
+    (``Connection.set_key``, or a bound ``ATTACH ... KEY ?`` parameter), never formatted
+    into SQL text or any ``str``, and overwritten with zeros by :meth:`wipe` (the vault
+    calls it when it is locked or closed) or when the object is collected. Best effort:
+    what handed the key over first (the keychain library's string, the typed passphrase)
+    is Python's own immutable copy, which is freed but not overwritten; docs/SECURITY.md
+    says so. ``repr`` never shows the key.
+    """
 
-    def __post_init__(self) -> None:
+    __slots__ = ("_buffer", "_wiped", "mode")
+
+    def __init__(self, key_text: bytes | bytearray, mode: KeyMode) -> None:
         # No process that holds a key may dump its memory to disk (store/hardening.py).
         disable_core_dumps()
+        self._buffer = bytearray(key_text)
+        self._wiped = False
+        self.mode = mode
 
     @classmethod
-    def raw(cls, key: bytes) -> Secret:
+    def raw(cls, key: bytes | bytearray) -> Secret:
+        """A 32-byte key, as SQLCipher's raw-key literal ``x'<64 hex digits>'``."""
         if len(key) != RAW_KEY_BYTES:
             raise ValueError("a raw vault key is 32 bytes")
-        return cls(f"x'{key.hex()}'", KeyMode.KEYCHAIN)
+        text = bytearray(3 + 2 * RAW_KEY_BYTES)
+        text[0:2] = b"x'"
+        for i, byte in enumerate(key):  # no intermediate hex string
+            text[2 + 2 * i] = _HEX_DIGITS[byte >> 4]
+            text[3 + 2 * i] = _HEX_DIGITS[byte & 0x0F]
+        text[-1] = ord("'")
+        try:
+            return cls(text, KeyMode.KEYCHAIN)
+        finally:
+            text[:] = bytes(len(text))
 
     @classmethod
     def passphrase(cls, text: str) -> Secret:
         if not text:
             raise ValueError("empty passphrase")
-        return cls(text, KeyMode.PASSPHRASE)
+        return cls(text.encode("utf-8"), KeyMode.PASSPHRASE)
+
+    @property
+    def wiped(self) -> bool:
+        return self._wiped
+
+    def _key(self) -> bytearray:
+        if self._wiped:
+            raise SecretWiped("the vault is locked; unlock it again to go on")
+        return self._buffer
+
+    def apply(self, connection: Any) -> None:
+        """Key a fresh ``sqlcipher3`` connection: the first thing done on it."""
+        connection.set_key(self._key())
+
+    def rekey(self, connection: Any) -> None:
+        """Re-encrypt the database open on ``connection`` under this key."""
+        connection.reset_key(self._key())
+
+    def bound(self) -> bytearray:
+        """The key as a bound parameter of ``ATTACH DATABASE ? AS x KEY ?``: the buffer
+        itself (SQLite reads it as a blob), so it never becomes SQL text."""
+        return self._key()
+
+    def matches(self, passphrase: str) -> bool:
+        """Whether ``passphrase`` is this secret (in constant time)."""
+        return hmac.compare_digest(self._key(), passphrase.encode("utf-8"))
+
+    def appears_in(self, text: str) -> bool:
+        """Whether the key (or a raw key's bare hex digits) occurs in ``text``: a check
+        that a message about to be shown or logged carries no key."""
+        key = bytes(self._key())
+        needles = [key[2:-1]] if self.mode is KeyMode.KEYCHAIN else [key]
+        haystack = text.encode("utf-8", "surrogatepass")
+        return any(needle in haystack or needle.upper() in haystack for needle in needles)
+
+    def copy(self) -> Secret:
+        return Secret(self._key(), self.mode)
 
     def raw_key(self) -> bytes:
         """The 32 bytes of a keychain-mode secret (to store under another entry)."""
         if self.mode is not KeyMode.KEYCHAIN:
             raise ValueError("a passphrase has no raw key")
-        return bytes.fromhex(self.value[2:-1])
+        return bytes.fromhex(self._key()[2:-1].decode("ascii"))
+
+    def wipe(self) -> None:
+        """Overwrite the key with zeros; the secret can no longer key anything."""
+        self._buffer[:] = bytes(len(self._buffer))
+        self._wiped = True
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self.wipe()
 
     def __repr__(self) -> str:
         return f"Secret(<hidden>, mode={self.mode.value})"
 
-
-def quoted_key(secret: Secret) -> str:
-    """``secret`` as the value of ``PRAGMA key``/``rekey`` (which cannot be bound): an
-    SQL identifier with '"' doubled, exactly as SQLAlchemy's pysqlcipher dialect quotes
-    the key it sends, so the two always agree. Never logged, never in an error."""
-    return '"' + secret.value.replace('"', '""') + '"'
+    def __reduce__(self) -> Any:
+        raise TypeError("a vault key is not pickled")
 
 
 class KeychainUnavailable(Exception):

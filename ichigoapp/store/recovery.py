@@ -17,7 +17,7 @@ import sqlcipher3
 from ichigoapp.errors import IchigoError, VaultCorrupt, VaultError, VaultWriteFailed, WrongKey
 from ichigoapp.store import cipher
 from ichigoapp.store.backup import auto_backups
-from ichigoapp.store.keys import Secret, quoted_key
+from ichigoapp.store.keys import Secret
 from ichigoapp.store.meta import VaultMeta
 
 # How many automatic backups to try, newest first, when looking for a good one. Each
@@ -55,7 +55,7 @@ def backup_opens_with(backup: Path, secret: Secret) -> bool:
     conn = sqlcipher3.connect(":memory:")
     try:
         # Bound parameters: the key never appears in SQL text (nor in an error).
-        conn.execute("ATTACH DATABASE ? AS b KEY ?", (str(backup), secret.value))
+        conn.execute("ATTACH DATABASE ? AS b KEY ?", (str(backup), secret.bound()))
         problems = conn.execute("PRAGMA b.cipher_integrity_check").fetchall()
         check = conn.execute("PRAGMA b.quick_check").fetchall()
         conn.execute("DETACH DATABASE b")
@@ -135,7 +135,7 @@ def first_page_error(vault: Path, secret: Secret) -> IchigoError:
             f"opens its backup); it was left untouched; {_restore_hint(vault, backup)}",
             backup=backup,
         )
-    generation = cipher.older_generation(vault, quoted_key(secret))
+    generation = cipher.older_generation(vault, secret)
     if generation is not None:
         return VaultError(
             f"the vault {vault} was encrypted with the settings of SQLCipher {generation}, "

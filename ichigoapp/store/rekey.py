@@ -33,7 +33,7 @@ from sqlalchemy.engine import Engine
 from ichigoapp.errors import BadInput, KeyUnavailable, VaultError
 from ichigoapp.store import keys
 from ichigoapp.store.backup import keychain_generations_needed
-from ichigoapp.store.engine import make_engine
+from ichigoapp.store.engine import close_engine, make_engine
 from ichigoapp.store.keys import KeychainUnavailable, KeyMode, PlaintextKeychain, Secret
 from ichigoapp.store.meta import PendingKey, VaultMeta
 
@@ -81,7 +81,7 @@ def change_key(
     """
     old = old.settled()
     target = replace(old, key_mode=to, key_generation=old.key_generation + 1)
-    if to is KeyMode.PASSPHRASE and passphrase == old_secret.value:
+    if to is KeyMode.PASSPHRASE and passphrase and old_secret.matches(passphrase):
         raise BadInput("the new passphrase is the same as the old one; nothing was changed")
 
     backup("before-passwd")  # 1
@@ -110,21 +110,17 @@ def _rekey(path: Path, engine: Engine, secret: Secret) -> None:
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         assert raw is not None
-        cursor = raw.cursor()
         try:
-            # The raw cursor keeps the statement (which holds the key) out of SQLAlchemy's
-            # error text; only the driver's own words are passed on.
-            cursor.execute(f"PRAGMA rekey = {keys.quoted_key(secret)}")
-            cursor.fetchall()
+            # From the key's buffer (sqlite3_rekey), never as SQL text; only the
+            # driver's own words are passed on.
+            secret.rekey(raw)
         except Exception as exc:
             raise VaultError(
                 f"could not change the key of {path} ({type(exc).__name__}); "
                 "the old key still works"
             ) from None
-        finally:
-            cursor.close()
-    # Close every pooled connection: they were keyed with the old secret.
-    engine.dispose()
+    # Close every pooled connection (they were keyed with the old secret) and wipe it.
+    close_engine(engine)
 
 
 def finish_key_change(path: Path, *, old: VaultMeta, new: VaultMeta) -> VaultMeta:

@@ -35,7 +35,7 @@ from ichigoapp.store.backup import (
     export_copy,
     prune_auto_backups,
 )
-from ichigoapp.store.engine import CACHE_KIB, make_engine
+from ichigoapp.store.engine import CACHE_KIB, close_engine, make_engine, secret_of
 from ichigoapp.store.keys import KeychainUnavailable, KeyMode, PlaintextKeychain, Secret
 from ichigoapp.store.lock import WriterLock, left_open, lock_path_for
 from ichigoapp.store.meta import VaultMeta, check_path_for, meta_path_for, record_check
@@ -172,10 +172,8 @@ class Vault:
             return DEFAULT_KEEP
 
     def _secret(self) -> Secret:
-        # The engine's URL holds the secret; reuse it rather than keeping another copy.
-        password = self.engine.url.password
-        assert password is not None
-        return Secret(password, self.meta.key_mode)
+        # The engine holds the key; reuse it rather than keeping another copy.
+        return secret_of(self.engine)
 
     def change_key(self, to: KeyMode, passphrase: str | None = None) -> VaultMeta:
         """Re-encrypt the vault (open for writing) under a new key; returns the new meta.
@@ -199,7 +197,9 @@ class Vault:
         return meta
 
     def close(self) -> None:
-        self.engine.dispose()
+        """Close the vault: every connection, the writer's lock, and the key, which is
+        overwritten in memory (a locked app keeps no key)."""
+        close_engine(self.engine)
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -483,7 +483,7 @@ def _pending_secret(
     if meta.key_mode is KeyMode.PASSPHRASE:
         return None  # passphrase to passphrase: the one given was the one to try
     typed = _ask(ask_passphrase, f"New passphrase for {path} (a key change was interrupted)")
-    if not typed or typed == tried.value:
+    if not typed or tried.matches(typed):
         return None
     return Secret.passphrase(typed)
 

@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 import sqlcipher3
 from sqlalchemy import text
-from sqlalchemy.dialects.sqlite.pysqlcipher import SQLiteDialect_pysqlcipher
 
 from ichigoapp.errors import (
     KeyUnavailable,
@@ -24,6 +23,9 @@ from ichigoapp.errors import (
 )
 from ichigoapp.services import contacts
 from ichigoapp.store import KeyMode, create_vault, open_vault
+from ichigoapp.store import engine as engine_module
+from ichigoapp.store.engine import secret_of
+from ichigoapp.store.keys import SecretWiped
 from ichigoapp.store.meta import VaultMeta, meta_path_for
 
 MARKER = "PLAINTEXT-MARKER-7f3a9 tea with oat milk"
@@ -52,18 +54,23 @@ def test_notes_are_not_readable_on_disk(vault_path: Path) -> None:
     assert not vault_path.read_bytes().startswith(b"SQLite format 3")
 
 
-def test_key_is_the_first_statement_on_every_connection(
+def test_key_is_set_before_any_statement_and_never_as_sql_text(
     vault_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     create_vault(vault_path, passphrase="correct horse").close()
     traces: list[list[str]] = []
     real_connect = sqlcipher3.connect
 
+    class Traced(sqlcipher3.Connection):  # type: ignore[misc]
+        def set_key(self, key: Any) -> Any:
+            self.statements.append("<set_key>")
+            return super().set_key(key)
+
     def traced_connect(*args: Any, **kwargs: Any) -> Any:
-        conn = real_connect(*args, **kwargs)
-        statements: list[str] = []
-        traces.append(statements)
-        conn.set_trace_callback(statements.append)
+        conn = real_connect(*args, factory=Traced, **kwargs)
+        conn.statements = []
+        traces.append(conn.statements)
+        conn.set_trace_callback(conn.statements.append)
         return conn
 
     monkeypatch.setattr(sqlcipher3, "connect", traced_connect)
@@ -71,7 +78,19 @@ def test_key_is_the_first_statement_on_every_connection(
         assert s.execute(text("SELECT count(*) FROM contact")).scalar() == 0
     assert traces
     for statements in traces:
-        assert statements[0].lower().startswith("pragma key")
+        assert statements[0] == "<set_key>"
+        assert not any("correct horse" in statement for statement in statements)
+
+
+def test_a_closed_vault_keeps_no_key(vault_path: Path) -> None:
+    vault = create_vault(vault_path, passphrase="correct horse")
+    secret = secret_of(vault.engine)
+    assert secret.matches("correct horse")
+    vault.close()
+    assert secret.wiped
+    assert bytes(secret._buffer) == bytes(len(b"correct horse"))
+    with pytest.raises(SecretWiped, match="locked"):
+        vault.engine.connect()
 
 
 def test_a_plain_sqlite_driver_is_refused(
@@ -79,7 +98,7 @@ def test_a_plain_sqlite_driver_is_refused(
 ) -> None:
     create_vault(vault_path, passphrase="pw").close()
     before = _sha(vault_path)
-    monkeypatch.setattr(SQLiteDialect_pysqlcipher, "import_dbapi", classmethod(lambda cls: sqlite3))
+    monkeypatch.setattr(engine_module, "driver", lambda: sqlite3)
     with pytest.raises(NotEncrypted):
         open_vault(vault_path, passphrase="pw")
     assert _sha(vault_path) == before

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from ichigoapp.store import Vault, open_vault
+from ichigoapp.store.engine import secret_of
 from ichigoapp.ui.lifecycle.autolock import AutoLock
 from ichigoapp.ui.lifecycle.session_watch import (
     PBT_APMSUSPEND,
@@ -87,8 +88,11 @@ def watch(locking: Any, session_bus: str) -> Any:
 
 
 @needs_dbus
-def test_suspend_locks_at_once(locking: Any, logind: FakeLogind, watch: Any, qtbot: Any) -> None:
+def test_suspend_locks_at_once(
+    locking: Any, logind: FakeLogind, watch: Any, qtbot: Any, vault: Vault
+) -> None:
     lock, _clock = locking
+    key = secret_of(vault.engine)
     assert watch().watching == ["suspend", "screen lock", "user switch", "screen saver"]
     logind.prepare_for_sleep(False)  # resuming says nothing
     qtbot.wait(300)
@@ -96,6 +100,8 @@ def test_suspend_locks_at_once(locking: Any, logind: FakeLogind, watch: Any, qtb
     logind.prepare_for_sleep(True)
     qtbot.waitUntil(lambda: lock.is_locked, timeout=5000)
     assert lock.lock_reason == "suspend"
+    # The key that opened the vault is overwritten in memory, not merely dropped.
+    assert key.wiped and not any(key._buffer)
 
 
 @needs_dbus
