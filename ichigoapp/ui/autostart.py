@@ -92,6 +92,8 @@ def desktop_entry(cmd: list[str]) -> bytes:
         "Type=Application\n"
         "Name=Ichigo\n"
         "Comment=Reminders before and after each meeting\n"
+        # The desktop picks the line of the user's language (Desktop Entry Specification).
+        "Comment[ja]=ミーティングの前後にお知らせします\n"
         f"Exec={exec_line}\n"
         f"Icon={APP_ID}\n"
         "Terminal=false\n"
