@@ -25,10 +25,10 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput
-from ichigoapp.i18n import _, pgettext
+from ichigoapp.i18n import _, active, pgettext
 from ichigoapp.importers.normalise import normalise_email
 from ichigoapp.model import Contact, Encounter, Participation, Promise, PromiseDirection
-from ichigoapp.services import wording
+from ichigoapp.services import wording, wording_ja
 from ichigoapp.services.common import get_or_fail, local_zone
 from ichigoapp.services.me import my_emails, my_names
 from ichigoapp.services.thanks import people_to_thank
@@ -111,6 +111,12 @@ def _local_day(encounter: Encounter) -> date:
 
 def _today(today: date | None) -> date:
     return today if today is not None else date.today()
+
+
+def _composes_in_japanese() -> bool:
+    """Japanese drafts have their own composition (wording_ja); other languages get the
+    English one, whose pronoun rewriting is English grammar, until they have theirs."""
+    return active().language == "ja"
 
 
 def _my_name(session: Session) -> str:
@@ -232,6 +238,17 @@ def thanks_draft(
             % {"names": pgettext("alternatives", " or ").join(left_out)}
         )
 
+    title = _one_line(encounter.title)
+    if _composes_in_japanese():
+        body = wording_ja.thanks_body(
+            [c.family_name or c.display_name for c in contacts],
+            line,
+            encounter.kind,
+            wording_ja.when(_local_day(encounter), _today(today)),
+            _my_name(session),
+        )
+        return Draft(tuple(recipients), wording_ja.thanks_subject(title), body, tuple(left_out))
+
     group = len(recipients) > 1
     names = [n for c in contacts for n in _names_of(c)]
     sentence = wording.gratitude_sentence(
@@ -246,7 +263,6 @@ def thanks_draft(
             wording.signed(_my_name(session)),
         )
     )
-    title = _one_line(encounter.title)
     subject = f"Thank you — {title}" if title else "Thank you"
     return Draft(tuple(recipients), subject, body, tuple(left_out))
 
@@ -282,6 +298,15 @@ def followup_draft(session: Session, promise_id: int, *, today: date | None = No
     if address is None:
         raise BadInput(_("no e-mail address known for %(names)s") % {"names": contact.display_name})
 
+    recipient = Recipient(contact.id, contact.display_name, address)
+    if _composes_in_japanese():
+        day_ja = wording_ja.when(_local_day(encounter), _today(today)) if encounter else None
+        body = wording_ja.followup_body(
+            contact.family_name or contact.display_name, promise.text, day_ja, _my_name(session)
+        )
+        what = _one_line(encounter.title) if encounter is not None else ""
+        return Draft((recipient,), wording_ja.followup_subject(what), body)
+
     names = _names_of(contact)
     day = wording.when(_local_day(encounter), _today(today)) if encounter is not None else None
     is_name = _name_checker(session)
@@ -295,5 +320,4 @@ def followup_draft(session: Session, promise_id: int, *, today: date | None = No
         subject = f"Following up — {_one_line(encounter.title)}"
     else:
         subject = "Following up"
-    recipient = Recipient(contact.id, contact.display_name, address)
     return Draft((recipient,), subject, "\n\n".join(paragraphs))

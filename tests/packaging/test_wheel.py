@@ -59,6 +59,9 @@ def test_the_wheel_carries_resources_and_migrations(dist: Path) -> None:
     }
     assert "ichigoapp/_resources/prep_card.html.j2" in resources
     assert "ichigoapp/_resources/icons/ichigo.svg" in resources
+    # The compiled translations the app and the CLI load (make translations).
+    assert "ichigoapp/_resources/translations/ja/LC_MESSAGES/ichigo.mo" in resources
+    assert "ichigoapp/_resources/translations/ichigo_ja.qm" in resources
     assert resources <= names, sorted(resources - names)
     migrations = ROOT / "ichigoapp" / "store" / "migrations"
     scripts = {
@@ -138,3 +141,7 @@ def test_the_installed_wheel_runs_on_its_own(
     assert resources.name == "_resources"
     assert venv in resources.parents
     assert (resources / "prep_card.html.j2").is_file()
+
+    # It speaks Japanese from the catalogue it carries.
+    japanese = _run([ichigo, "--help"], cwd=where, env={**env, "ICHIGO_LANG": "ja"})
+    assert japanese.startswith("使い方: ichigo")
