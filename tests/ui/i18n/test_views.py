@@ -132,6 +132,19 @@ def test_the_main_window_speaks_japanese(
     window.show_page(window.reflections)
     assert window.reflections.unsent_only.text() == "お礼未送信のみ"
 
+    # The date pickers start the week on Sunday, as calendars in Japan do; dates are
+    # entered in the Japanese order.
+    from PySide6.QtCore import Qt
+
+    birthday = contacts.form.birthday
+    assert birthday.calendarWidget().firstDayOfWeek() == Qt.DayOfWeek.Sunday
+    assert birthday.displayFormat() == "yyyy/MM/dd"
+
+    # Search results are grouped under Japanese headings.
+    window.search.setText("Hanako")
+    rows = [window.search.model.item(r).text() for r in range(window.search.model.rowCount())]
+    assert rows[0] == "連絡先"
+
 
 def Qt_Horizontal() -> Any:
     from PySide6.QtCore import Qt
