@@ -171,8 +171,12 @@ def _lead_text(lead: timedelta) -> str:
     """ "30 minutes", "1 hour", "1 hour 30 minutes"."""
     minutes = int(lead.total_seconds() // 60)
     hours, rest = divmod(minutes, 60)
-    parts = ([plural(hours, "hour")] if hours else []) + ([plural(rest, "minute")] if rest else [])
-    return pgettext("list of units", " ").join(parts)
+    if hours and rest:
+        return _("%(hours)s %(minutes)s") % {
+            "hours": plural(hours, "hour"),
+            "minutes": plural(rest, "minute"),
+        }
+    return plural(hours, "hour") if hours else plural(rest, "minute")
 
 
 def _first_line(text: str) -> str:
