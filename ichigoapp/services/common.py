@@ -10,7 +10,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput, NotFound
-from ichigoapp.i18n import ngettext
+from ichigoapp.i18n import N_, _, ngettext
 from ichigoapp.importers.birthday import parse_birthday
 from ichigoapp.importers.normalise import is_email_address, normalise_email
 from ichigoapp.model import Base
@@ -28,14 +28,25 @@ def checked_email(raw: str) -> str:
     """An address the user typed, normalised; a clear error when it is not one."""
     value = normalise_email(raw)
     if not is_email_address(value):
-        raise BadInput(f"'{raw}' is not an email address")
+        raise BadInput(_("'%(text)s' is not an email address") % {"text": raw})
     return value
+
+
+# "No <thing> with id N" for the things looked up by id, one whole message each.
+_NOT_FOUND = {
+    "attendee": N_("no attendee with id %(id)d"),
+    "contact": N_("no contact with id %(id)d"),
+    "encounter": N_("no encounter with id %(id)d"),
+    "promise": N_("no promise with id %(id)d"),
+    "reflection": N_("no reflection with id %(id)d"),
+}
 
 
 def get_or_fail(session: Session, model: type[M], ident: int, what: str) -> M:
     obj = session.get(model, ident)
     if obj is None:
-        raise NotFound(f"no {what} with id {ident}")
+        message = _NOT_FOUND.get(what)
+        raise NotFound(_(message) % {"id": ident} if message else f"no {what} with id {ident}")
     return obj
 
 
@@ -45,7 +56,8 @@ def parse_instant(text: str, what: str = "time") -> datetime:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
         raise BadInput(
-            f"{what} '{text}' is not an ISO 8601 date-time (e.g. 2026-05-04T09:30)"
+            _("%(what)s '%(text)s' is not an ISO 8601 date-time (e.g. 2026-05-04T09:30)")
+            % {"what": what, "text": text}
         ) from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=local_zone())
@@ -90,7 +102,10 @@ def parse_birthday_input(text: str, what: str = "birthday") -> date:
     typed = _TYPED_BIRTHDAY.fullmatch(text.strip())
     birthday = parse_birthday(text) if typed else None
     if birthday is None:
-        raise BadInput(f"{what} '{text}' is not a date (YYYY-MM-DD, or --MM-DD without the year)")
+        raise BadInput(
+            _("%(what)s '%(text)s' is not a date (YYYY-MM-DD, or --MM-DD without the year)")
+            % {"what": what, "text": text}
+        )
     return birthday
 
 

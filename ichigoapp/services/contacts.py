@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput
+from ichigoapp.i18n import _
 from ichigoapp.importers.birthday import birthday_text
 from ichigoapp.importers.normalise import normalise_email
 from ichigoapp.model import (
@@ -104,14 +105,17 @@ def tags_named(session: Session, names: list[str]) -> list[Tag]:
 def _validate(session: Session, data: ContactInput, contact: Contact | None) -> list[str]:
     name = clean_text(data.name)
     if not name:
-        raise BadInput("a contact needs a name")
+        raise BadInput(_("a contact needs a name"))
     emails = list(dict.fromkeys(checked_email(e) for e in data.emails if e.strip()))
     for email in emails:
         owner = _email_owner(session, email)
         if owner is not None and owner is not contact:
-            raise BadInput(f"{email} already belongs to {owner.display_name} (id {owner.id})")
+            raise BadInput(
+                _("%(email)s already belongs to %(name)s (id %(id)d)")
+                % {"email": email, "name": owner.display_name, "id": owner.id}
+            )
     if data.keep_in_touch_days is not None and data.keep_in_touch_days <= 0:
-        raise BadInput("keep-in-touch cadence must be a positive number of days")
+        raise BadInput(_("keep-in-touch cadence must be a positive number of days"))
     if data.met_through_id is not None:
         get_or_fail(session, Contact, data.met_through_id, "contact")
     names.checked_order(data.name_order)

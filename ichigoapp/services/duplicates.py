@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput
+from ichigoapp.i18n import _
 from ichigoapp.importers.normalise import normalise_phone
 from ichigoapp.model import Contact, ContactEmail, ContactPhone, NotDuplicate
 from ichigoapp.services.common import get_or_fail
@@ -213,7 +214,7 @@ def suggestions_for(session: Session, contact_ids: set[int]) -> list[DuplicateSu
 def not_duplicates(session: Session, first_id: int, second_id: int) -> None:
     """The user's word: these two are different people; never suggest them again."""
     if first_id == second_id:
-        raise BadInput("a contact is always the same person as itself")
+        raise BadInput(_("a contact is always the same person as itself"))
     for ident in (first_id, second_id):
         get_or_fail(session, Contact, ident, "contact")
     low, high = sorted((first_id, second_id))

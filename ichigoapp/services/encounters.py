@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ichigoapp.errors import BadInput
+from ichigoapp.i18n import _
 from ichigoapp.model import Contact, Encounter, Participation
 
 # The vocabulary of EncounterInput, for the front ends (they never import the model).
@@ -35,15 +36,15 @@ class EncounterInput:
 
 def _validate(data: EncounterInput) -> None:
     if not clean_text(data.title):
-        raise BadInput("an encounter needs a title")
+        raise BadInput(_("an encounter needs a title"))
     if data.start.tzinfo is None or (data.end is not None and data.end.tzinfo is None):
-        raise BadInput("encounter times need a time zone")
+        raise BadInput(_("encounter times need a time zone"))
     if data.end is not None and data.end < data.start:
-        raise BadInput("an encounter cannot end before it starts")
+        raise BadInput(_("an encounter cannot end before it starts"))
     if data.kind not in {k.value for k in EncounterKind}:
-        raise BadInput(f"unknown kind '{data.kind}'")
+        raise BadInput(_("unknown kind '%(kind)s'") % {"kind": data.kind})
     if data.status not in {s.value for s in EncounterStatus}:
-        raise BadInput(f"unknown status '{data.status}'")
+        raise BadInput(_("unknown status '%(status)s'") % {"status": data.status})
 
 
 def add_encounter(session: Session, data: EncounterInput) -> Encounter:

@@ -24,6 +24,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput, IchigoError, ImportFailed
+from ichigoapp.i18n import _
 from ichigoapp.importers import mail
 from ichigoapp.importers.ics import IcsAttendee, IcsEvent, parse_ics
 from ichigoapp.model import (
@@ -626,7 +627,7 @@ def _import_one(
     with transaction() as session:
         start, end = window or import_window(session)
         if end <= start:
-            raise BadInput("the import window ends before it starts")
+            raise BadInput(_("the import window ends before it starts"))
         for data in calendars:
             _apply_calendar(session, data, source, (start, end), report, progress, should_cancel)
         log.info("imported %s: %d calendar(s)", display_name, len(calendars))

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput
+from ichigoapp.i18n import _
 from ichigoapp.importers.birthday import birthday_text
 from ichigoapp.model import (
     Contact,
@@ -45,7 +46,7 @@ _TEXT_FIELDS = {
 def merge_contacts(session: Session, keep_id: int, other_id: int) -> Contact:
     """Fold ``other`` into ``keep`` (in the caller's transaction) and delete ``other``."""
     if keep_id == other_id:
-        raise BadInput("cannot merge a contact with itself")
+        raise BadInput(_("cannot merge a contact with itself"))
     keep = get_or_fail(session, Contact, keep_id, "contact")
     other = get_or_fail(session, Contact, other_id, "contact")
     whose = f"was {other.display_name}'s"

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput
+from ichigoapp.i18n import _
 from ichigoapp.model import (
     Contact,
     Encounter,
@@ -90,7 +91,7 @@ def add_promise(
     due: date | None = None,
 ) -> Promise:
     if not clean_text(text):
-        raise BadInput("a promise needs some text")
+        raise BadInput(_("a promise needs some text"))
     if encounter_id is not None:
         get_or_fail(session, Encounter, encounter_id, "encounter")
     if contact_id is not None:

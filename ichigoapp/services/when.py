@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, tzinfo
 
 from ichigoapp.errors import BadInput
+from ichigoapp.i18n import _
 
 
 def local_zone() -> tzinfo:
@@ -21,7 +22,9 @@ def parse_day(text: str, what: str = "date") -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise BadInput(f"{what} '{text}' is not a date (YYYY-MM-DD)") from None
+        raise BadInput(
+            _("%(what)s '%(text)s' is not a date (YYYY-MM-DD)") % {"what": what, "text": text}
+        ) from None
 
 
 def day_start(day: date) -> datetime:
