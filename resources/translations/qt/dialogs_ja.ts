@@ -791,7 +791,7 @@ This file is not encrypted.</source>
     </message>
     <message>
         <source>Remembered: this pair is never suggested again</source>
-        <translation>記録され、この組み合わせは今後表示されません</translation>
+        <translation>記録され、この二人は今後候補に出ません</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1154,7 +1154,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Remembered: this pair is never suggested again</source>
-        <translation>記録され、この組み合わせは今後表示されません</translation>
+        <translation>記録され、この二人は今後候補に出ません</translation>
     </message>
     <message>
         <source>remember they are different people</source>

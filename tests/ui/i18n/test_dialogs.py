@@ -73,6 +73,14 @@ PACKAGING = _packaging_translations()
 AREA: list[Path] = PACKAGING.qt_dialogs_files()
 
 
+def _area_contexts() -> set[str]:
+    root = ET.parse(TS).getroot()  # noqa: S314 - our own catalogue
+    return {context.findtext("name") or "" for context in root.iter("context")}
+
+
+AREA_CONTEXTS = _area_contexts()
+
+
 # --------------------------------------------------------------------------- languages
 
 
@@ -326,6 +334,31 @@ def test_lupdate_finds_every_string_of_the_area_translated(tmp_path: Path) -> No
     assert not unfinished, "untranslated for ja:\n" + "\n".join(unfinished)
     assert not wrong, "placeholders differ:\n" + "\n".join(wrong)
     assert len(_messages(copy)) > 400  # the scan really read the area
+
+
+def test_every_counted_message_of_the_area_has_english_plural_forms(tmp_path: Path) -> None:
+    """English reads "1 file" / "2 files", never "2 file(s)": numerus_en.ts holds the
+    forms of every %n message of the area."""
+    copy = tmp_path / "numerus_en.ts"
+    shutil.copy(PACKAGING.NUMERUS_EN, copy)
+    command = PACKAGING.lupdate_command(AREA, PACKAGING.NUMERUS_EN, language="en", plural_only=True)
+    command[command.index("-ts") + 1] = str(copy)
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    missing = []
+    for context, message in _messages(copy):
+        if message.get("numerus") != "yes" or context not in AREA_CONTEXTS:
+            continue
+        element = message.find("translation")
+        assert element is not None
+        forms = [f.text or "" for f in element.iter("numerusform")]
+        source = message.findtext("source") or ""
+        if (
+            element.get("type") == "unfinished"
+            or len(forms) != 2
+            or any("(s)" in form or "person/people" in form for form in forms)
+        ):
+            missing.append(f"{context}: {source} -> {forms}")
+    assert not missing, "\n".join(missing)
 
 
 # --------------------------------------------------------------------------- the scan
