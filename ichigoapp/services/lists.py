@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from ichigoapp.i18n import _, format_date
 from ichigoapp.model import (
     Contact,
     ContactEmail,
@@ -480,13 +481,13 @@ def contact_timeline(session: Session, contact_id: int, now: datetime) -> list[T
         r = e.reflection
         if r is not None and not r.is_empty():
             parts = [
-                f"{label}: {value}"
+                _("%(label)s: %(text)s") % {"label": label, "text": value}
                 for label, value in (
-                    ("Learned", r.learned),
-                    ("Went well", r.went_well),
-                    ("Better next time", r.improve),
-                    ("Grateful for", r.gratitude),
-                    ("Next time", r.next_time),
+                    (_("Learned"), r.learned),
+                    (_("Went well"), r.went_well),
+                    (_("Better next time"), r.improve),
+                    (_("Grateful for"), r.gratitude),
+                    (_("Next time"), r.next_time),
                 )
                 if value
             ]
@@ -494,23 +495,23 @@ def contact_timeline(session: Session, contact_id: int, now: datetime) -> list[T
                 TimelineEntry(
                     TimelineKind.REFLECTION,
                     e.start,
-                    f"Reflection on {e.title}",
+                    _("Reflection on %(title)s") % {"title": e.title},
                     "\n".join(parts),
                     encounter_id=e.id,
                 )
             )
     promises = session.scalars(select(Promise).where(Promise.contact_id == contact_id))
     for p in promises:
-        who = "I promised" if p.direction == PromiseDirection.MINE.value else "They promised"
-        state = f"done {p.done_on.isoformat()}" if p.done_on else "open"
-        due = f", due {p.due.isoformat()}" if p.due else ""
+        who = _("I promised") if p.direction == PromiseDirection.MINE.value else _("They promised")
+        state = _("done %(date)s") % {"date": format_date(p.done_on)} if p.done_on else _("open")
+        due = _(", due %(date)s") % {"date": format_date(p.due)} if p.due else ""
         # A promise belongs on the timeline where it was made, i.e. at its encounter.
         when = p.encounter.start if p.encounter is not None else p.created_at
         entries.append(
             TimelineEntry(
                 TimelineKind.PROMISE,
                 when,
-                f"{who}: {p.text}",
+                _("%(label)s: %(text)s") % {"label": who, "text": p.text},
                 f"{state}{due}",
                 encounter_id=p.encounter_id,
                 promise_id=p.id,

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput, NotFound
+from ichigoapp.i18n import _, format_time, ngettext, pgettext
 from ichigoapp.model import (
     REMOVED_FROM_CALENDAR,
     Encounter,
@@ -70,8 +71,8 @@ def set_followed_calendars(source: Source, calendars: list[FollowedCalendar]) ->
 def check_every(minutes: int) -> int:
     if not MIN_EVERY_MINUTES <= minutes <= MAX_EVERY_MINUTES:
         raise BadInput(
-            f"sync every {minutes} minutes? Choose from {MIN_EVERY_MINUTES} minutes "
-            f"to a day ({MAX_EVERY_MINUTES} minutes)"
+            _("sync every %(n)d minutes? Choose from %(least)d minutes to a day (%(most)d minutes)")
+            % {"n": minutes, "least": MIN_EVERY_MINUTES, "most": MAX_EVERY_MINUTES}
         )
     return minutes
 
@@ -79,12 +80,12 @@ def check_every(minutes: int) -> int:
 def check_name(session: Session, name: str, *, other_than: int | None = None) -> str:
     name = " ".join(name.split())
     if not name:
-        raise BadInput("a calendar source needs a name (say 'Work')")
+        raise BadInput(_("a calendar source needs a name (say 'Work')"))
     clash = session.scalar(
         select(Source.id).where(func.lower(Source.name) == name.lower(), Source.id != other_than)
     )
     if clash is not None:
-        raise BadInput(f"there is already a calendar source called '{name}'")
+        raise BadInput(_("there is already a calendar source called '%(name)s'") % {"name": name})
     return name
 
 
@@ -103,9 +104,9 @@ def add_source(
     """Remember a source (not synced yet). CalDAV sources name the calendars followed;
     an address book says which contacts it receives (:func:`check_push`)."""
     if kind == SourceKind.CALDAV and not calendars:
-        raise BadInput("no calendar of that account was chosen to follow")
+        raise BadInput(_("no calendar of that account was chosen to follow"))
     if kind == SourceKind.CARDDAV and (not calendars or len(calendars) > 1):
-        raise BadInput("an address book link follows exactly one address book")
+        raise BadInput(_("an address book link follows exactly one address book"))
     source = Source(
         name=check_name(session, name),
         kind=kind.value,
@@ -127,28 +128,28 @@ def check_push(session: Session, push: str) -> str:
     push = push.strip()
     if push in ("none", "all"):
         return push
-    kind, _, tag = push.partition(":")
+    kind, _sep, tag = push.partition(":")
     if kind != "tag" or not tag.strip():
-        raise BadInput(f"push must be all, none or tag:TAG, not '{push}'")
+        raise BadInput(_("push must be all, none or tag:TAG, not '%(push)s'") % {"push": push})
     tag = " ".join(tag.split())
     if session.scalar(select(Tag.id).where(Tag.name == tag)) is None:
-        raise BadInput(f"no contact has the tag '{tag}'")
+        raise BadInput(_("no contact has the tag '%(tag)s'") % {"tag": tag})
     return f"tag:{tag}"
 
 
 def describe_push(push: str) -> str:
     """Which contacts an address book receives, in words ("pull only"...)."""
     if push == "none":
-        return "pull only"
+        return _("pull only")
     if push == "all":
-        return "both ways, all contacts"
-    return f"both ways, contacts tagged {push.removeprefix('tag:')}"
+        return _("both ways, all contacts")
+    return _("both ways, contacts tagged %(tag)s") % {"tag": push.removeprefix("tag:")}
 
 
 def get_source(session: Session, source_id: int) -> Source:
     source = session.get(Source, source_id)
     if source is None:
-        raise NotFound(f"no calendar source with id {source_id}")
+        raise NotFound(_("no calendar source with id %(id)d") % {"id": source_id})
     return source
 
 
@@ -284,17 +285,24 @@ def sync_status(session: Session, now: datetime) -> str:
     failing = [s for s in sources if s.last_error]
     offline = all("(offline?)" in (s.last_error or "") for s in failing)
     if failing and offline and len(failing) == len(sources):
-        when = f"last synced {last.astimezone():%H:%M}" if last else "not synced yet"
-        return f"Offline — {when}"
+        if last is None:
+            return _("Offline — not synced yet")
+        return _("Offline — last synced %(time)s") % {"time": format_time(last.astimezone())}
     if failing:
-        names = ", ".join(f"'{s.name}'" for s in failing[:2])
-        more = f" and {len(failing) - 2} more" if len(failing) > 2 else ""
-        return f"{names}{more} did not sync — see File › Calendars…"
+        names = pgettext("list", ", ").join(_("'%(name)s'") % {"name": s.name} for s in failing[:2])
+        if len(failing) > 2:
+            names = ngettext(
+                "%(names)s and %(n)d more", "%(names)s and %(n)d more", len(failing) - 2
+            ) % {
+                "names": names,
+                "n": len(failing) - 2,
+            }
+        return _("%(names)s did not sync — see File › Calendars…") % {"names": names}
     if last is None:
-        return "Calendars not synced yet"
+        return _("Calendars not synced yet")
     minutes = int((now - last).total_seconds() // 60)
     if minutes < 1:
-        return "Synced just now"
+        return _("Synced just now")
     if minutes < 60:
-        return f"Synced {minutes} min ago"
-    return f"Synced at {last.astimezone():%H:%M}"
+        return ngettext("Synced %(n)d min ago", "Synced %(n)d min ago", minutes) % {"n": minutes}
+    return _("Synced at %(time)s") % {"time": format_time(last.astimezone())}
