@@ -817,7 +817,7 @@ def write_pdf(
     _require_app()
     if not cards:
         raise ValueError("no cards to write")
-    return _write_file(path, size, "Ichigo prep cards", _card_jobs(cards, size), progress)
+    return _write_file(path, size, i18n._("Ichigo prep cards"), _card_jobs(cards, size), progress)
 
 
 def write_day_sheet(
@@ -832,7 +832,9 @@ def write_day_sheet(
     _require_app()
     if not cards:
         raise ValueError("no meetings to put on the sheet")
-    return _write_file(path, size, "Ichigo day sheet", _sheet_jobs(day, cards, size), progress)
+    return _write_file(
+        path, size, i18n._("Ichigo day sheet"), _sheet_jobs(day, cards, size), progress
+    )
 
 
 def print_cards(
