@@ -107,3 +107,13 @@ def test_argparse_words_are_the_running_pythons() -> None:
     source = Path(argparse.__file__).read_text(encoding="utf-8")
     for message in ARGPARSE_MESSAGES:
         assert repr(message)[1:-1] in source or message in source, message
+
+
+def test_the_pseudo_locale_marks_every_message_and_keeps_the_contract(tmp_path: Path) -> None:
+    env = {**cli_env(tmp_path), "ICHIGO_LANG": "pseudo"}
+    shown = run_cli("prep", "--help", env=env)
+    assert shown.code == 0
+    assert "print prep cards" not in shown.out and "show this help" not in shown.out
+    assert "⟦þŕîñţ þŕéþ çàŕđš" in shown.out
+    # Option names and choices are the contract: never marked.
+    assert "--pdf OUT.pdf" in shown.out and "{a6,a5,a4,letter,index}" in shown.out
