@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage
 from tests.cli_helpers import REPO, python
 
 sys.path.insert(0, str(REPO / "packaging"))
-from make_screenshots import DIALOGS, PAGES
+from make_screenshots import DIALOGS, JAPANESE, PAGES
 
 
 def test_every_page_and_dialog_is_shot(tmp_path: Path) -> None:
@@ -22,6 +22,8 @@ def test_every_page_and_dialog_is_shot(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     expected = {*PAGES, "prep-card", *(f"dialog-{name}" for name in DIALOGS)}
+    # Today, Contacts and the prep card again in Japanese, to review the translation.
+    expected |= {f"{name}-ja" for name in (*JAPANESE, "prep-card")}
     assert {p.stem for p in tmp_path.glob("*.png")} == expected
     for name in expected:
         image = QImage(str(tmp_path / f"{name}.png"))
