@@ -495,3 +495,56 @@ def test_under_the_pseudo_locale_no_label_or_button_of_the_pages_is_clipped(
         problems += [f"{type(page).__name__}: {p}" for p in _clipped(page)]
     problems += [f"status bar: {p}" for p in _clipped(window.statusBar())]
     assert not problems, "\n".join(problems)
+
+
+# --- the app itself starts in the chosen language ------------------------------------------
+_START_IN_JAPANESE = """
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+
+def look():
+    from ichigoapp.ui.main_window import MainWindow
+    windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.attached]
+    if not windows:
+        return
+    window = windows[0]
+    print(json.dumps({
+        "nav": [window.nav.item(n).text() for n in range(window.nav.count())],
+        "menus": [a.text() for a in window.menuBar().actions()],
+    }))
+    app.exit(0)
+
+timer = QTimer()
+timer.timeout.connect(look)
+timer.start(50)
+from ichigoapp.app import run_gui
+run_gui(Path(sys.argv[1]))
+"""
+
+
+def test_the_app_starts_in_the_language_of_ichigo_lang(tmp_path: Path) -> None:
+    """run_gui installs the translators before it builds a window (a real start)."""
+    import json
+    import os
+
+    from tests.cli_helpers import python
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ICHIGO_", "XDG_"))}
+    env.update(
+        PYTHONPATH=str(ROOT),
+        QT_QPA_PLATFORM="offscreen",
+        ICHIGO_LANG="ja",
+        ICHIGO_HOME=str(tmp_path / "home"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        ICHIGO_PASSPHRASE="a test vault, not a secret",
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    done = python(["-c", _START_IN_JAPANESE, str(tmp_path / "test.vault")], env, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    assert shown["nav"] == ["今日", "連絡先", "ミーティング", "振り返り", "約束"]
+    assert shown["menus"] == ["ファイル(&F)", "編集(&E)", "表示(&V)", "ヘルプ(&H)"]
