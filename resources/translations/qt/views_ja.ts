@@ -1513,11 +1513,11 @@ Both get back exactly what they had before the merge, with their meetings and pr
     </message>
     <message>
         <source>Thanks sent</source>
-        <translation>お礼を送った</translation>
+        <translation>お礼済みにする</translation>
     </message>
     <message>
         <source>Thanks sent to {name} for {title}</source>
-        <translation>「{title}」について{name}にお礼を送った</translation>
+        <translation>「{title}」の{name}へのお礼を送信済みにする</translation>
     </message>
     <message>
         <source>All calm</source>
@@ -1662,7 +1662,7 @@ here or in calendars you import later</source>
     </message>
     <message>
         <source>Is this &lt;b&gt;{name}&lt;/b&gt;?</source>
-        <translation>&lt;b&gt;{name}&lt;/b&gt;さんですか?</translation>
+        <translation>この人は &lt;b&gt;{name}&lt;/b&gt; ですか?</translation>
     </message>
     <message>
         <source>Yes, link to {name}</source>
