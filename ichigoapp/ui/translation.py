@@ -106,9 +106,7 @@ def install(app: QCoreApplication | None = None, setting: str | None = None) -> 
         if choice.language != "en":
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             _load(app, QLocale(choice.locale), "qtbase", qt_dir)
-    activate = getattr(i18n, "activate", None)
-    if callable(activate):  # the command line's and the cards' catalogue
-        activate(choice)
+    i18n.activate(choice)  # the same language for the cards and messages without Qt
     _current = choice
     return choice
 
