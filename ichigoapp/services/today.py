@@ -30,6 +30,7 @@ from ichigoapp.model import (
 from ichigoapp.services.birthdays import BirthdayItem, birthdays_soon
 from ichigoapp.services.common import iso, local_zone
 from ichigoapp.services.duplicates import find_duplicates
+from ichigoapp.services.names import full_name
 from ichigoapp.services.thanks import owes_thanks, people_to_thank, still_to_thank
 
 HORIZON_DAYS = 7
@@ -195,13 +196,20 @@ def _in_order(people: list[Attendee]) -> tuple[Attendee, ...]:
     return tuple(people)
 
 
+def _shown(contact: Contact) -> str:
+    """A contact's name in its own order (services/names.py)."""
+    return full_name(
+        contact.display_name, contact.given_name, contact.family_name, contact.name_order
+    )
+
+
 def _attendees(encounter: Encounter) -> tuple[Attendee, ...]:
     return _in_order(
         [
             Attendee(
                 participation_id=p.id,
                 contact_id=p.contact_id,
-                name=p.contact.display_name if p.contact is not None else p.name,
+                name=_shown(p.contact) if p.contact is not None else p.name,
                 email=p.email,
                 role=p.role,
                 reply_status=p.reply_status,
@@ -236,6 +244,9 @@ def _attendees_of(
             Participation.id,
             Participation.contact_id,
             Contact.display_name,
+            Contact.given_name,
+            Contact.family_name,
+            Contact.name_order,
             Participation.name,
             Participation.email,
             Participation.role,
@@ -248,11 +259,13 @@ def _attendees_of(
         .order_by(Participation.encounter_id, Participation.contact_id, Participation.id)
     )
     found: dict[int, list[Attendee]] = {}
-    for eid, pid, cid, contact_name, name, email, role, reply, ignored in session.execute(stmt):
+    for row in session.execute(stmt):
+        eid, pid, cid, contact_name, given, family, order = row[:7]
+        name, email, role, reply, ignored = row[7:]
         person = Attendee(
             participation_id=pid,
             contact_id=cid,
-            name=contact_name if contact_name is not None else name,
+            name=name if contact_name is None else full_name(contact_name, given, family, order),
             email=email,
             role=role,
             reply_status=reply,

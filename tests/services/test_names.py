@@ -96,3 +96,27 @@ def test_the_name_order_is_kept_and_checked(session: Session) -> None:
     form.name_order = "sideways"
     with pytest.raises(BadInput, match="given-first"):
         contacts.update_contact(session, cid, form)
+
+
+def test_today_names_the_people_of_a_meeting_in_their_order(session: Session) -> None:
+    from datetime import timedelta
+
+    from ichigoapp.services.encounters import EncounterInput, add_encounter
+    from ichigoapp.services.today import today_overview
+
+    hanako = _add(session, "花子 佐藤", given_name="花子", family_name="佐藤")
+    zsofia = _add(
+        session,
+        "Zsófia Horváth",
+        given_name="Zsófia",
+        family_name="Horváth",
+        name_order="family-first",
+    )
+    data = EncounterInput(
+        title="打ち合わせ", start=NOW + timedelta(days=1), contact_ids=[hanako, zsofia]
+    )
+    add_encounter(session, data)
+    session.flush()
+
+    (meeting,) = today_overview(session, NOW, duplicates=False).upcoming
+    assert sorted(a.name for a in meeting.attendees) == ["Horváth Zsófia", "佐藤花子"]
