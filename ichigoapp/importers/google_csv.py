@@ -53,6 +53,10 @@ _FAMILY = ("last name", "family name")
 _PREFIX = ("name prefix", "title")
 _SUFFIX = ("name suffix", "suffix")
 _FULL = ("name",)
+# Readings (a Japanese name's yomigana): today's columns, then the older export's.
+_PHONETIC_FAMILY = ("phonetic last name", "family name yomi")
+_PHONETIC_GIVEN = ("phonetic first name", "given name yomi")
+_PHONETIC_FULL = ("yomi name",)
 _NICKNAME = ("nickname",)
 _FILE_AS = ("file as",)
 _COMPANY = ("organization name", "organization 1 - name", "company")
@@ -161,6 +165,8 @@ def _record(row: _Row) -> ContactRecord | None:
         company=row.get(_COMPANY),
         title=row.get(_TITLE),
         notes=row.get(_NOTES),
+        pronunciation=join_nonempty([row.get(_PHONETIC_FAMILY), row.get(_PHONETIC_GIVEN)])
+        or row.get(_PHONETIC_FULL),
     )
     department = row.get(_DEPARTMENT)
     if department:

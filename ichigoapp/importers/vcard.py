@@ -60,6 +60,9 @@ X_CONNECTED_ON = "X-ICHIGO-CONNECTED-ON"
 X_EXTRA = "X-ICHIGO-EXTRA"
 X_EXTRA_KEY = "X-KEY"
 X_PRONUNCIATION = "X-ICHIGO-PRONUNCIATION"
+# Readings as iOS, macOS and Android write them.
+X_PHONETIC_FAMILY = "X-PHONETIC-LAST-NAME"
+X_PHONETIC_GIVEN = "X-PHONETIC-FIRST-NAME"
 X_HOW_WE_MET = "X-ICHIGO-HOW-WE-MET"
 X_MET_ON = "X-ICHIGO-MET-ON"
 X_MET_THROUGH = "X-ICHIGO-MET-THROUGH"
@@ -339,6 +342,17 @@ def _record_from_lines(lines: list[_Line]) -> ContactRecord:
 
     given = join_nonempty(name_parts[1:3]) if len(name_parts) > 1 else ""
     family = name_parts[0] if name_parts else ""
+    if not record.pronunciation:
+        # The reading phones and Apple Contacts keep (a Japanese name's yomigana), family
+        # name first as readings are written; the lines also stay in `extra`.
+        phonetic = {
+            line.name: unescape_text(line.value).strip()
+            for line in lines
+            if line.name in (X_PHONETIC_FAMILY, X_PHONETIC_GIVEN)
+        }
+        record.pronunciation = join_nonempty(
+            [phonetic.get(X_PHONETIC_FAMILY, ""), phonetic.get(X_PHONETIC_GIVEN, "")]
+        )
     record.given_name = given
     record.family_name = family
     if org:
