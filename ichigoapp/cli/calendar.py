@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ichigoapp.cli.common import Commands, emit, open_vault_for, reading
+from ichigoapp.cli.common import Commands, emit, open_vault_for, reading, vault_path
 from ichigoapp.errors import EXIT_BAD_INPUT, EXIT_OK, BadInput
 from ichigoapp.i18n import _, ngettext
 
@@ -118,15 +118,22 @@ def _window(args: argparse.Namespace, default_days: int) -> tuple[datetime, date
 
 
 def cmd_meetings(args: argparse.Namespace) -> int:
-    from ichigoapp.services import encounters as encounter_svc
+    from ichigoapp.services.quick_read import vault_meetings
 
     start, end = _window(args, default_days=7)
     now = datetime.now(UTC)
-    with reading(args) as session:
-        rows = [
-            encounter_svc.meeting_dict(e, now)
-            for e in encounter_svc.list_encounters(session, start, end)
-        ]
+    # Plain SQL without SQLAlchemy on an ordinary vault (scripts call this often);
+    # anything unusual (a vault to check, upgrade or ask a passphrase for) takes the
+    # ordinary open, which does that and explains.
+    rows = vault_meetings(vault_path(args), start, end, now)
+    if rows is None:
+        from ichigoapp.services import encounters as encounter_svc
+
+        with reading(args) as session:
+            rows = [
+                encounter_svc.meeting_dict(e, now)
+                for e in encounter_svc.list_encounters(session, start, end)
+            ]
 
     def text() -> str:
         from ichigoapp.i18n import format_datetime

@@ -1,0 +1,96 @@
+"""A read-only look at an up-to-date vault without SQLAlchemy: the command line's quick path.
+
+Scripts, shell prompts and launchers call ``ichigo meetings`` many times a day, and
+importing SQLAlchemy and the model takes longer than the answer takes to find. For an
+ordinary vault, :func:`open_reader` gives a keyed, pinned and configured DB-API
+connection (``engine.connect_raw``, the same one the engine pools), so a read command
+can run plain SQL on it. Ordinary means: the key comes from the keychain or from
+``ICHIGO_PASSPHRASE`` without asking, no key change is pending, the last writer closed
+the vault cleanly (else every page is checked first, which ``open_vault`` does) and the
+schema is this Ichigo's :data:`~ichigoapp.store.migrate.HEAD`. Anything else gives None,
+and the caller takes the ordinary path (``open_vault``), which checks, asks or explains.
+
+Errors are the ordinary path's too: a wrong key or a damaged first page comes out of
+``connect_raw`` as the user's error, and a damaged page met by a query is turned into
+the same "this vault is damaged" error as the engine's (``recovery.user_error_for``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ichigoapp.store import keys
+from ichigoapp.store.keys import KeychainUnavailable, KeyMode, Secret
+from ichigoapp.store.lock import left_open
+from ichigoapp.store.meta import VaultMeta
+
+
+class Reader:
+    """Plain SQL on an open vault connection; storage errors become user errors."""
+
+    def __init__(self, path: Path, secret: Secret, connection: Any) -> None:
+        self.path = path
+        self._secret = secret
+        self._conn = connection
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return list(self._conn.execute(sql, tuple(params)).fetchall())
+        except Exception as exc:
+            from ichigoapp.store import recovery
+
+            mapped = recovery.user_error_for(exc, self.path, self._secret)
+            if mapped is not None:
+                raise mapped from None
+            raise
+
+
+def _secret(meta: VaultMeta) -> Secret | None:
+    """The vault's key when it can be had without asking anyone; else None."""
+    if meta.pending is not None:
+        return None  # an interrupted key change: open_vault knows which key to try
+    if meta.key_mode is KeyMode.KEYCHAIN:
+        try:
+            raw = keys.load_key(meta.keyring_entry)
+        except KeychainUnavailable:
+            return None
+        return Secret.raw(raw) if raw is not None else None
+    passphrase = keys.passphrase_from_env()
+    return Secret.passphrase(passphrase) if passphrase else None
+
+
+@contextmanager
+def open_reader(path: Path) -> Iterator[Reader | None]:
+    """A :class:`Reader` on the vault at ``path``, or None where the ordinary path must
+    open it (see the module's docstring). Takes no writer lock: it reads while the app
+    has the vault open, as ``open_vault(write=False)`` does."""
+    from ichigoapp.store.engine import connect_raw
+    from ichigoapp.store.migrate import HEAD
+
+    path = path.expanduser().absolute()
+    try:
+        meta = VaultMeta.read(path) if path.is_file() else None
+    except Exception:  # an unreadable meta file is for the ordinary path to report
+        meta = None
+    secret = _secret(meta) if meta is not None else None
+    if secret is None or left_open(path):
+        yield None
+        return
+    try:
+        connection = connect_raw(path, secret)
+        try:
+            reader = Reader(path, secret, connection)
+            try:
+                revision = reader.rows("SELECT version_num FROM alembic_version")
+            except Exception as exc:
+                if "no such table" not in str(exc):
+                    raise
+                revision = []
+            yield reader if revision == [(HEAD,)] else None
+        finally:
+            connection.close()
+    finally:
+        secret.wipe()  # the key lives no longer than the command's read
