@@ -53,6 +53,8 @@ def _squeezed(text: str) -> str:
 
 def is_full_name(display_name: str, given: str, family: str) -> bool:
     """Whether ``display_name`` is just the given and family names, in either order."""
+    if display_name in (f"{given} {family}", f"{family} {given}", given + family, family + given):
+        return True  # as nearly every importer and the form write it: no folding needed
     shown = _squeezed(display_name)
     parts = (_squeezed(given), _squeezed(family))
     return bool(shown) and shown in (parts[0] + parts[1], parts[1] + parts[0])
@@ -84,7 +86,8 @@ def kana_reading(pronunciation: str) -> str:
 def sort_key(shown_name: str, pronunciation: str = "") -> str:
     """Where a contact sorts: by a kana reading when there is one (Japanese names in
     gojūon order), else by the name as shown, case and width folded."""
-    return kana_reading(pronunciation) or fold(shown_name)
+    reading = kana_reading(pronunciation) if pronunciation else ""
+    return reading or (shown_name.lower() if shown_name.isascii() else fold(shown_name))
 
 
 def folded(text: str) -> str:
