@@ -13,6 +13,7 @@ from ichigoapp.importers.birthday import birthday_in, next_birthday
 from ichigoapp.importers.birthday import birthday_soon as birthday_soon
 from ichigoapp.importers.birthday import has_year as has_year
 from ichigoapp.model import Contact
+from ichigoapp.services.names import full_name
 
 BIRTHDAY_DAYS = 7  # how far ahead Today looks
 
@@ -35,15 +36,21 @@ def birthdays_soon(
 ) -> tuple[BirthdayItem, ...]:
     """Everyone whose birthday falls within ``within`` days of ``today``, soonest first."""
     rows = session.execute(
-        select(Contact.id, Contact.display_name, Contact.birthday).where(
-            Contact.birthday.is_not(None)
-        )
+        select(
+            Contact.id,
+            Contact.display_name,
+            Contact.birthday,
+            Contact.given_name,
+            Contact.family_name,
+            Contact.name_order,
+        ).where(Contact.birthday.is_not(None))
     ).all()
     items = []
-    for contact_id, name, born in rows:
+    for contact_id, name, born, given, family, order in rows:
         if born is None:
             continue  # filtered by the query; here for the type checker
         on = next_birthday(born, today)
         if (on - today).days <= within:
-            items.append(BirthdayItem(contact_id, name, on, (on - today).days))
+            shown = full_name(name, given, family, order)
+            items.append(BirthdayItem(contact_id, shown, on, (on - today).days))
     return tuple(sorted(items, key=lambda b: (b.days, b.name.casefold(), b.contact_id)))

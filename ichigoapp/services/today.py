@@ -513,6 +513,9 @@ def keep_in_touch(
         select(
             Contact.id.label("contact_id"),
             Contact.display_name.label("name"),
+            Contact.given_name.label("given"),
+            Contact.family_name.label("family"),
+            Contact.name_order.label("name_order"),
             Contact.keep_in_touch_days.label("cadence"),
             last_met_of_contact(now).label("last_met"),
         )
@@ -544,6 +547,9 @@ def keep_in_touch(
             cadenced.c.cadence,
             cadenced.c.last_met,
             func.count().over().label("total"),
+            cadenced.c.given,
+            cadenced.c.family,
+            cadenced.c.name_order,
         )
         .where(
             or_(
@@ -561,8 +567,10 @@ def keep_in_touch(
     )
     found = session.execute(stmt).all()
     items = tuple(
-        KeepInTouchItem(int(cid), str(name), int(cadence), _as_utc(last_met))
-        for cid, name, cadence, last_met, _total in found
+        KeepInTouchItem(
+            int(cid), full_name(name, given, family, order), int(cadence), _as_utc(last_met)
+        )
+        for cid, name, cadence, last_met, _total, given, family, order in found
     )
     # The window count is over every row before the limit: the whole list's length.
     return Listing(items, int(found[0][4]) if found else 0)
@@ -674,6 +682,9 @@ def _promise_items(
             Contact.display_name,
             Promise.encounter_id,
             Encounter.title,
+            Contact.given_name,
+            Contact.family_name,
+            Contact.name_order,
         )
         .outerjoin(Contact, Contact.id == Promise.contact_id)
         .outerjoin(Encounter, Encounter.id == Promise.encounter_id)
@@ -681,12 +692,12 @@ def _promise_items(
         .order_by(*order)
         .limit(limit)
     )
-    return [
-        PromiseItem(pid, text, direction, due, done_on, cid, contact_name or "", eid, title or "")
-        for pid, text, direction, due, done_on, cid, contact_name, eid, title in session.execute(
-            stmt
-        )
-    ]
+    items = []
+    for row in session.execute(stmt):
+        pid, text, direction, due, done_on, cid, contact_name, eid, title = row[:9]
+        name = full_name(contact_name, *row[9:]) if contact_name is not None else ""
+        items.append(PromiseItem(pid, text, direction, due, done_on, cid, name, eid, title or ""))
+    return items
 
 
 @dataclass(frozen=True, slots=True)

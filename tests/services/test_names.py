@@ -120,3 +120,35 @@ def test_today_names_the_people_of_a_meeting_in_their_order(session: Session) ->
 
     (meeting,) = today_overview(session, NOW, duplicates=False).upcoming
     assert sorted(a.name for a in meeting.attendees) == ["Horváth Zsófia", "佐藤花子"]
+
+
+def test_today_names_people_to_keep_in_touch_with_promises_and_birthdays_in_order(
+    session: Session,
+) -> None:
+    from datetime import date, timedelta
+
+    from ichigoapp.model import PromiseDirection
+    from ichigoapp.services.reflections import add_promise
+    from ichigoapp.services.today import today_overview
+
+    hanako = _add(
+        session,
+        "花子 佐藤",
+        given_name="花子",
+        family_name="佐藤",
+        keep_in_touch_days=30,
+        birthday=date(1990, 12, 5),
+    )
+    add_promise(
+        session,
+        text="本を送る",
+        direction=PromiseDirection.MINE,
+        contact_id=hanako,
+        due=(NOW + timedelta(days=1)).date(),
+    )
+    session.flush()
+
+    overview = today_overview(session, NOW, duplicates=False)
+    assert [k.name for k in overview.keep_in_touch] == ["佐藤花子"]
+    assert [p.contact_name for p in overview.promises_due] == ["佐藤花子"]
+    assert [b.name for b in overview.birthdays] == ["佐藤花子"]
