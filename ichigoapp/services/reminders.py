@@ -48,6 +48,7 @@ from ichigoapp.model import (
 from ichigoapp.services.birthdays import birthdays_soon
 from ichigoapp.services.common import day_start, iso, local_zone, plural
 from ichigoapp.services.me import my_emails
+from ichigoapp.services.names import full_name
 from ichigoapp.services.settings import read_setting, write_setting
 from ichigoapp.services.today import (
     awaiting_reflection,
@@ -324,6 +325,8 @@ def _with_people(session: Session, meetings: list[_Meeting]) -> list[_Meeting]:
             Participation.email,
             Participation.role,
             Participation.reply_status,
+            Contact.family_name,
+            Contact.name_order,
         )
         .outerjoin(Contact, Contact.id == Participation.contact_id)
         .where(Participation.encounter_id.in_([m.encounter_id for m in meetings]))
@@ -331,7 +334,7 @@ def _with_people(session: Session, meetings: list[_Meeting]) -> list[_Meeting]:
     ).all()
     found: dict[int, list[tuple[int | None, str, str]]] = {}
     seen: set[tuple[int, str]] = set()
-    for eid, cid, display, given, name, email, role, reply in rows:
+    for eid, cid, display, given, name, email, role, reply, family, order in rows:
         address = normalise_email(email or "")
         if role.upper() in _NOT_PEOPLE_ROLES or reply.upper() == "DECLINED":
             continue
@@ -339,7 +342,10 @@ def _with_people(session: Session, meetings: list[_Meeting]) -> list[_Meeting]:
             continue
         if cid is None and looks_like_room(email or "", name or ""):
             continue
-        label = display if cid is not None else (name or email or "")
+        # A contact by their name in its own order (services/names.py).
+        label = (
+            full_name(display, given, family, order) if cid is not None else (name or email or "")
+        )
         if not label:
             continue
         who = f"c{cid}" if cid is not None else f"e{address or label}"

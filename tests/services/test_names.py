@@ -152,3 +152,19 @@ def test_today_names_people_to_keep_in_touch_with_promises_and_birthdays_in_orde
     assert [k.name for k in overview.keep_in_touch] == ["佐藤花子"]
     assert [p.contact_name for p in overview.promises_due] == ["佐藤花子"]
     assert [b.name for b in overview.birthdays] == ["佐藤花子"]
+
+
+def test_reminders_name_the_people_of_a_meeting_in_their_order(session: Session) -> None:
+    from datetime import timedelta
+
+    from ichigoapp.services.encounters import EncounterInput, add_encounter
+    from ichigoapp.services.reminders import plan
+
+    hanako = _add(session, "花子 佐藤", given_name="花子", family_name="佐藤")
+    start = NOW + timedelta(hours=3)
+    add_encounter(session, EncounterInput(title="打ち合わせ", start=start, contact_ids=[hanako]))
+    session.flush()
+
+    said = " ".join(f"{r.title} {r.body}" for r in plan(session, NOW, NOW + timedelta(days=1)))
+    assert "佐藤花子" in said
+    assert "花子 佐藤" not in said
