@@ -30,6 +30,7 @@ from ichigoapp.errors import BadInput
 from ichigoapp.i18n import _
 from ichigoapp.importers.normalise import normalise_phone
 from ichigoapp.model import Contact, ContactEmail, ContactPhone, NotDuplicate
+from ichigoapp.model.textfold import is_unspaced
 from ichigoapp.services.common import get_or_fail
 from ichigoapp.services.identity import phone_region
 
@@ -53,10 +54,17 @@ class DuplicateSuggestion:
 
 
 def name_key(name: str) -> str:
-    """A name's words without accents, case, punctuation or order."""
+    """A name's words without accents, case, punctuation or order.
+
+    A name in CJK script has no spaces to find its words by ("佐藤花子", "花子 佐藤",
+    "佐藤 花子" are one name): its characters, in order, are the key.
+    """
     plain = unicodedata.normalize("NFKD", name)
     plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
-    return " ".join(sorted(re.findall(r"\w+", plain)))
+    words = sorted(re.findall(r"\w+", plain))
+    if words and all(is_unspaced(word) for word in words):
+        return "".join(sorted("".join(words)))
+    return " ".join(words)
 
 
 def _domain_word(domain: str) -> str:

@@ -168,3 +168,15 @@ def test_reminders_name_the_people_of_a_meeting_in_their_order(session: Session)
     said = " ".join(f"{r.title} {r.body}" for r in plan(session, NOW, NOW + timedelta(days=1)))
     assert "佐藤花子" in said
     assert "花子 佐藤" not in said
+
+
+def test_one_japanese_name_in_two_orders_is_a_possible_duplicate(session: Session) -> None:
+    from ichigoapp.services.duplicates import find_duplicates
+
+    first = _add(session, "佐藤花子")
+    second = _add(session, "花子 佐藤")
+    _add(session, "佐藤太郎")
+    session.flush()
+
+    pairs = [s.ids for s in find_duplicates(session)]
+    assert pairs == [(first, second)]
