@@ -251,10 +251,11 @@ def format_day(value: date) -> str:
 
 
 def format_long_day(value: date) -> str:
-    """Full weekday and month: ``2026年12月5日土曜日``, ``Saturday, 5 December 2026``."""
-    from babel.dates import format_skeleton
+    """Full weekday and month: ``2026年12月5日土曜日``, ``Saturday, 5 December 2026``,
+    ``Saturday, December 5, 2026`` (CLDR's full date format)."""
+    from babel.dates import format_date as babel_date
 
-    return format_skeleton("yMMMMEEEEd", value, locale=_locale()).translate(_SPACES)
+    return babel_date(value, "full", locale=_locale()).translate(_SPACES)
 
 
 def format_day_short(value: date) -> str:

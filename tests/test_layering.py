@@ -21,7 +21,7 @@ NO_QT = ("model", "store", "importers", "sync", "services")
 # ui, cli -> services, printing -> sync, importers, store -> model).
 MAY_IMPORT = {
     "model": {"model"},
-    "store": {"store", "model", "errors", "paths"},
+    "store": {"store", "model", "errors", "paths", "i18n"},
     "importers": {"importers", "errors", "i18n"},
     "sync": {"sync", "importers", "store", "model", "errors", "paths"},
     "services": {"services", "sync", "importers", "store", "model", "errors", "paths", "i18n"},

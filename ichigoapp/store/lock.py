@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from ichigoapp.errors import VaultInUse
+from ichigoapp.i18n import _
 from ichigoapp.paths import PRIVATE_FILE
 
 
@@ -86,8 +87,11 @@ class WriterLock:
             if time.monotonic() >= deadline:
                 handle.close()
                 raise VaultInUse(
-                    f"the vault {self.vault} is open in another Ichigo window or command; "
-                    "close it there and try again"
+                    _(
+                        "the vault %(path)s is open in another Ichigo window or command; "
+                        "close it there and try again"
+                    )
+                    % {"path": self.vault}
                 )
             time.sleep(0.05)
 

@@ -25,6 +25,7 @@ from ichigoapp.errors import (
     VaultMissing,
     WrongKey,
 )
+from ichigoapp.i18n import _
 from ichigoapp.paths import create_private, make_private_dir
 from ichigoapp.store import keys, migrate, rekey
 from ichigoapp.store.backup import (
@@ -234,7 +235,7 @@ def create_vault(
     """
     path = path.expanduser().absolute()
     if path.exists() or meta_path_for(path).exists():
-        raise VaultExists(f"a vault already exists at {path}; refusing to create a new one")
+        raise VaultExists(_vault_exists(path))
     make_private_dir(path.parent)
 
     secret, meta = _new_secret(path, mode, passphrase, ask_passphrase)
@@ -246,9 +247,7 @@ def create_vault(
             # Owner-only from the first byte; SQLCipher gives its WAL and SHM the same mode.
             create_private(path)
         except FileExistsError:  # someone raced us between the check and the lock
-            raise VaultExists(
-                f"a vault already exists at {path}; refusing to create a new one"
-            ) from None
+            raise VaultExists(_vault_exists(path)) from None
         engine = make_engine(path, secret)
         migrate.upgrade(engine)
         meta.write(path)
@@ -307,15 +306,21 @@ def _new_secret(
             log.info("keychain unusable (%s); using a passphrase", exc)
 
     if not passphrase and ask_passphrase is not None:
-        passphrase = ask_passphrase(f"New passphrase for {path}")
+        passphrase = ask_passphrase(_("New passphrase for %(path)s") % {"path": path})
     if not passphrase:
         if refused is not None:
             raise refused
         raise KeyUnavailable(
-            "no keychain is available and no passphrase was given: set ICHIGO_PASSPHRASE "
-            "or run this in a terminal to choose one"
+            _(
+                "no keychain is available and no passphrase was given: set ICHIGO_PASSPHRASE "
+                "or run this in a terminal to choose one"
+            )
         )
     return Secret.passphrase(passphrase), VaultMeta.new(KeyMode.PASSPHRASE)
+
+
+def _vault_exists(path: Path) -> str:
+    return _("a vault already exists at %(path)s; refusing to create a new one") % {"path": path}
 
 
 def _remove_half_made(path: Path) -> None:
@@ -337,25 +342,33 @@ def unlock_secret(
             raw = keys.load_key(meta.keyring_entry)
         except KeychainUnavailable as exc:
             raise KeyUnavailable(
-                f"the vault {path} keeps its key in the system keychain, which is not "
-                f"available ({exc}); unlock the keychain and try again"
+                _(
+                    "the vault %(path)s keeps its key in the system keychain, which is not "
+                    "available (%(reason)s); unlock the keychain and try again"
+                )
+                % {"path": path, "reason": exc}
             ) from None
         if raw is None:
             raise KeyUnavailable(
-                f"the system keychain has no key for the vault {path} "
-                f"(service '{keys.KEYRING_SERVICE}', entry '{meta.keyring_entry}'); restore "
-                "that keychain entry, or restore a backup into a new vault with "
-                "`ichigo --vault NEW restore BACKUP`. Ichigo never makes a new key for an "
-                "existing vault."
+                _(
+                    "the system keychain has no key for the vault %(path)s (service "
+                    "'%(service)s', entry '%(entry)s'); restore that keychain entry, or "
+                    "restore a backup into a new vault with `ichigo --vault NEW restore "
+                    "BACKUP`. Ichigo never makes a new key for an existing vault."
+                )
+                % {"path": path, "service": keys.KEYRING_SERVICE, "entry": meta.keyring_entry}
             )
         return Secret.raw(raw)
 
     if passphrase is None:
-        passphrase = _ask(ask_passphrase, f"Passphrase for {path}")
+        passphrase = _ask(ask_passphrase, _("Passphrase for %(path)s") % {"path": path})
     if not passphrase:
         raise KeyUnavailable(
-            f"the vault {path} is protected by a passphrase: set ICHIGO_PASSPHRASE "
-            "or run the command in a terminal to be asked for it"
+            _(
+                "the vault %(path)s is protected by a passphrase: set ICHIGO_PASSPHRASE "
+                "or run the command in a terminal to be asked for it"
+            )
+            % {"path": path}
         )
     return Secret.passphrase(passphrase)
 
@@ -391,7 +404,9 @@ def open_vault(
     """
     path = path.expanduser().absolute()
     if not path.exists():
-        raise VaultMissing(f"no vault at {path}; create one with `ichigo init`")
+        raise VaultMissing(
+            _("no vault at %(path)s; create one with `ichigo init`") % {"path": path}
+        )
     meta = VaultMeta.read(path) or VaultMeta(vault_id="unknown", key_mode=KeyMode.PASSPHRASE)
     if secret is None:
         secret = unlock_secret(path, meta, passphrase=passphrase, ask_passphrase=ask_passphrase)

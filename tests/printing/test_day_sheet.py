@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session
 
+from ichigoapp import i18n
 from ichigoapp.printing.prep_cards import CardSize, SheetLayout, write_day_sheet
 from ichigoapp.services.common import day_start
 from ichigoapp.services.prep_card import PrepCard, cards_for_range
 from tests.pdf import pdf_pages, pdf_text
 from tests.prep_data import MEETING_START, NOW, big_meeting, history, meeting, person, unmatched
+
+
+@pytest.fixture(autouse=True)
+def british_english() -> Iterator[None]:
+    """The sheet's dates and times as CLDR writes them for en_GB (24-hour clock)."""
+    i18n.activate(i18n.Choice("en", "en_GB"))
+    yield
+    i18n.activate(i18n.Choice("en", "en_US"))
+
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -44,7 +55,7 @@ def test_a_day_on_one_page_in_order_with_a_line_per_person(
 
     assert pdf_pages(out) == 1
     text = pdf_text(out, layout=True)
-    assert "Monday 4 May 2026" in text and "3 MEETINGS" in text
+    assert "Monday, 4 May 2026" in text and "3 MEETINGS" in text
     # In order, each with its time and people.
     assert text.index("09:30 Partnership review") < text.index("12:30 Lunch with Ken")
     assert text.index("Lunch with Ken") < text.index("16:30 Focus time")

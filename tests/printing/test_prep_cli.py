@@ -62,7 +62,7 @@ def test_prep_a_day_on_one_sheet(cli_vault: tuple[Path, dict[str, int]], tmp_pat
     result = run_cli("--vault", str(path), *args, env=env)
 
     assert result.code == 0, result.err
-    assert "day sheet of 2026-05-04 (2 meetings)" in result.out
+    assert "day sheet of May 4, 2026 (2 meetings)" in result.out
     assert pdf_pages(out) == 1
     text = pdf_text(out)
     assert text.index("Morning coffee") < text.index("Lunch") and "Gone" not in text
