@@ -243,19 +243,44 @@ def format_date(value: date) -> str:
     return format_skeleton("yMMMd", value, locale=_locale()).translate(_SPACES)
 
 
-def format_day(value: date) -> str:
-    """Date with its weekday: ``2026年12月5日(土)``, ``Sat, 5 Dec 2026``, ``Sat, Dec 5, 2026``."""
-    from babel.dates import format_skeleton
+def _pattern(skeleton: str) -> str:
+    """The active locale's CLDR pattern for ``skeleton`` ("full" for the full date).
 
-    return format_skeleton("yMMMEd", value, locale=_locale()).translate(_SPACES)
+    English that puts the day before the month writes no comma after the weekday
+    ("Sat 5 Dec 2026", "Saturday 5 December 2026"), as the app's windows do (QLocale,
+    ui/fmt.py) and as British style guides do; CLDR 46 has "Sat, 5 Dec 2026" for en_GB
+    with the year but "Sat 5 Dec" without it. American English is unchanged.
+    """
+    from babel import Locale
+    from babel.dates import match_skeleton
+
+    locale = Locale.parse(_locale())
+    if skeleton == "full":
+        pattern = str(locale.date_formats["full"].pattern)
+    else:
+        skeletons = locale.datetime_skeletons
+        key = skeleton if skeleton in skeletons else match_skeleton(skeleton, skeletons)
+        pattern = str(skeletons[key].pattern) if key else skeleton
+    if locale.language == "en":
+        pattern = re.sub(r"^(E+), d ", r"\1 d ", pattern)
+    return pattern
+
+
+def _format(value: date, skeleton: str) -> str:
+    from babel.dates import format_date as babel_date
+
+    return babel_date(value, _pattern(skeleton), locale=_locale()).translate(_SPACES)
+
+
+def format_day(value: date) -> str:
+    """Date with its weekday: ``2026年12月5日(土)``, ``Sat 5 Dec 2026``, ``Sat, Dec 5, 2026``."""
+    return _format(value, "yMMMEd")
 
 
 def format_long_day(value: date) -> str:
-    """Full weekday and month: ``2026年12月5日土曜日``, ``Saturday, 5 December 2026``,
+    """Full weekday and month: ``2026年12月5日土曜日``, ``Saturday 5 December 2026``,
     ``Saturday, December 5, 2026`` (CLDR's full date format)."""
-    from babel.dates import format_date as babel_date
-
-    return babel_date(value, "full", locale=_locale()).translate(_SPACES)
+    return _format(value, "full")
 
 
 def format_day_short(value: date) -> str:

@@ -22,6 +22,7 @@ def back_to_english() -> Iterator[None]:
 def test_japanese_dates_times_and_durations() -> None:
     i18n.activate(Choice("ja", "ja_JP"))
     assert i18n.format_datetime(SATURDAY_2PM) == "2026年12月5日(土) 14:00"
+    assert i18n.format_long_day(SATURDAY_2PM) == "2026年12月5日土曜日"
     assert i18n.format_day_short(SATURDAY_2PM) == "12月5日(土)"
     assert i18n.format_duration(timedelta(minutes=90)) == "1時間30分"
     assert i18n.first_weekday() == 6  # Sunday
@@ -29,14 +30,17 @@ def test_japanese_dates_times_and_durations() -> None:
 
 def test_british_and_american_english_differ_as_cldr_says() -> None:
     i18n.activate(Choice("en", "en_GB"))
-    # CLDR 46 writes en_GB's weekday date with a comma ("Sat, 5 Dec 2026"); the
-    # comma-less "Sat 5 Dec" is its form without the year.
-    assert i18n.format_day(SATURDAY_2PM) == "Sat, 5 Dec 2026"
+    # CLDR 46 writes "Sat, 5 Dec 2026" but "Sat 5 Dec": English with the day first
+    # goes without the comma, as the app's windows do.
+    assert i18n.format_day(SATURDAY_2PM) == "Sat 5 Dec 2026"
+    assert i18n.format_datetime(SATURDAY_2PM) == "Sat 5 Dec 2026 14:00"
+    assert i18n.format_long_day(SATURDAY_2PM) == "Saturday 5 December 2026"
     assert i18n.format_day_short(SATURDAY_2PM) == "Sat 5 Dec"
     assert i18n.format_time(SATURDAY_2PM) == "14:00"
     assert i18n.first_weekday() == 0  # Monday
     i18n.activate(Choice("en", "en_US"))
     assert i18n.format_day(SATURDAY_2PM) == "Sat, Dec 5, 2026"
+    assert i18n.format_long_day(SATURDAY_2PM) == "Saturday, December 5, 2026"
     assert i18n.format_time(SATURDAY_2PM) == "2:00\u00a0PM"
     assert i18n.format_date(date(2026, 12, 5)) == "Dec 5, 2026"
     assert i18n.format_duration(timedelta(minutes=45)) == "45 min"

@@ -55,7 +55,7 @@ def test_a_day_on_one_page_in_order_with_a_line_per_person(
 
     assert pdf_pages(out) == 1
     text = pdf_text(out, layout=True)
-    assert "Monday, 4 May 2026" in text and "3 MEETINGS" in text
+    assert "Monday 4 May 2026" in text and "3 MEETINGS" in text
     # In order, each with its time and people.
     assert text.index("09:30 Partnership review") < text.index("12:30 Lunch with Ken")
     assert text.index("Lunch with Ken") < text.index("16:30 Focus time")
