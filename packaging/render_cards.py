@@ -4,7 +4,7 @@ Usage: ``python packaging/render_cards.py [OUT_DIR]`` (``make screenshots`` runs
 with ``docs/cards``). Four meeting shapes (a one-to-one, a first meeting, a small
 group, a big meeting of six well-known people and thirty guests) at the five card
 sizes, each page of a card that runs over two; plus ``day-sheet.png``; and a Japanese
-card (``ja-*.png``: a meeting with 佐藤花子, read by a Japanese user). The README
+card and day sheet (``ja-*.png``: a meeting with 佐藤花子, read by a Japanese user). The README
 shows some of them; reviewers compare them when the card's layout changes.
 
 Reproducible: a throw-away demo vault seeded for a fixed date in a fixed time zone,
@@ -201,10 +201,10 @@ def _japanese(session: Session, out: Path) -> list[Path]:
     """A Japanese user's card: Japanese labels, dates and names, a reading over a name."""
     from ichigoapp import i18n
     from ichigoapp.model import EncounterStatus, Participation, PromiseDirection
-    from ichigoapp.printing.prep_cards import CardSize, render_pages
+    from ichigoapp.printing.prep_cards import CardSize, render_day_sheet, render_pages
     from ichigoapp.services import contacts, encounters, reflections
     from ichigoapp.services.common import day_start
-    from ichigoapp.services.prep_card import build_prep_card
+    from ichigoapp.services.prep_card import build_prep_card, cards_for_range
 
     hanako = contacts.add_contact(
         session,
@@ -276,6 +276,11 @@ def _japanese(session: Session, out: Path) -> list[Path]:
             for number, image in enumerate(render_pages(card, size, DPI), start=1):
                 suffix = "" if number == 1 else f"-page{number}"
                 written.append(_save(image, out / f"ja-one-to-one-{size}{suffix}.png"))
+        day = day_start(JA_DAY)
+        cards = cards_for_range(session, day, day_start(JA_DAY + timedelta(days=1)), NOW)
+        for number, image in enumerate(render_day_sheet(JA_DAY, cards, CardSize.A4, DPI), 1):
+            suffix = "" if number == 1 else f"-page{number}"
+            written.append(_save(image, out / f"ja-day-sheet{suffix}.png"))
     finally:
         i18n.activate(i18n.Choice("en", "en_GB"))
     return written
