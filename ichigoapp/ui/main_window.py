@@ -11,8 +11,6 @@ the time a bare Qt window takes, not after every module has loaded.
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,7 +42,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
     from ichigoapp.services.merge_undo import MergeRecord
-    from ichigoapp.services.today import TodayOverview
     from ichigoapp.store import Vault
     from ichigoapp.store.keys import Secret
     from ichigoapp.ui.actions.file_menu import FileActions
@@ -58,8 +55,6 @@ if TYPE_CHECKING:
     from ichigoapp.ui.pages.today import TodayView
     from ichigoapp.ui.widgets.search_field import SearchField
     from ichigoapp.ui.worker import Worker
-
-log = logging.getLogger(__name__)
 
 # The pages' titles, for the navigation and the View menu before the pages exist
 # (each page class has the same as its ``title``; ``attach`` asserts it). In English:
@@ -145,8 +140,6 @@ class MainWindow(QMainWindow):
         # Windows opened on vaults restored from a backup (kept alive with this one).
         self.restored_windows: list[MainWindow] = []
         self._opening: Secret | None = None
-        # The Today page's data, computed by the opening worker (see _open_vault).
-        self._first_overview: TodayOverview | None = None
         self._open_worker: Worker | None = None
         self._close_when_open = False
         self._painted = False
@@ -251,7 +244,6 @@ class MainWindow(QMainWindow):
         self.vault_label.setToolTip(str(vault.path))
         bus, clock = self.bus, self.clock
         self.today = TodayView(vault, bus, clock)
-        self.today.preloaded, self._first_overview = self._first_overview, None
         self.contacts = ContactsView(vault, bus, clock)
         self.encounters = EncountersView(vault, bus, clock)
         self.reflections = ReflectionsView(vault, bus, clock)
@@ -527,23 +519,9 @@ class MainWindow(QMainWindow):
         def run(_progress: object) -> Vault:
             from ichigoapp.store import open_vault
 
-            # The pages are imported on a second thread while this one opens the vault
-            # and runs the Today page's queries (SQLite works without Python's lock):
-            # the first screen of data waits for the longer of the two, not for both.
-            importing = threading.Thread(target=import_pages, name="import-pages")
-            importing.start()
-            try:
-                # The page check and the daily backup follow on a worker once attached.
-                vault = open_vault(path, secret=secret, verify=False)
-                try:
-                    from ichigoapp.ui.pages.today import first_overview
-
-                    self._first_overview = first_overview(vault, self.clock())
-                except Exception:  # the page asks again when shown, and reports it then
-                    log.debug("the Today page's first overview failed", exc_info=True)
-                return vault
-            finally:
-                importing.join()
+            import_pages()
+            # The page check and the daily backup follow on a worker once attached.
+            return open_vault(path, secret=secret, verify=False)
 
         self._open_worker = Worker(run)
         self._open_worker.finished.connect(self._on_vault_open)

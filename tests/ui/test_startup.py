@@ -59,32 +59,6 @@ def test_the_frame_shows_first_then_the_vault_fills_it(vault_path: Path, qtbot: 
     assert not window.isVisible()
 
 
-def test_the_today_page_s_data_is_found_while_the_pages_load(
-    vault_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from ichigoapp.services.today import TodayOverview
-    from ichigoapp.ui.pages import today as today_page
-
-    _closed_keychain_vault(vault_path)
-    on_gui_thread: list[bool] = []
-    real = today_page.today_overview
-
-    def watched(*args: Any, **kwargs: Any) -> TodayOverview:
-        on_gui_thread.append(threading.current_thread() is threading.main_thread())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(today_page, "today_overview", watched)
-    window = _opening(vault_path, qtbot)
-    with qtbot.waitSignal(window.opened, timeout=20_000):
-        window.show()
-    # The opening worker asked, while another thread imported the pages; the page then
-    # showed that answer without asking again on the GUI thread.
-    assert on_gui_thread == [False]
-    shown = "\n".join(label.text() for label in window.today.findChildren(QLabel))
-    assert "Coffee with Hanako" in shown
-    window.close()
-
-
 def test_a_vault_in_use_is_explained_and_the_window_closes(
     vault_path: Path, qtbot: Any, dialog_log: DialogLog
 ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import partial
 from html import escape
 from typing import TYPE_CHECKING
@@ -64,17 +64,6 @@ def _link(kind: str, ident: int, text: str) -> str:
     return f'<a style="text-decoration:none" href="{kind}:{ident}">{escape(text)}</a>'
 
 
-# How old an overview made before the page existed may be when the page first shows.
-PRELOAD_FRESH = timedelta(seconds=30)
-
-
-def first_overview(vault: Vault, now: datetime) -> TodayOverview:
-    """What the Today page shows at ``now``: the window's opening computes it on its
-    worker, while the pages are imported, so the first screen of data comes sooner."""
-    with vault.session() as session:
-        return today_overview(session, now, limit=TODAY_LIMIT, duplicates=False)
-
-
 class TodayView(Page):
     title = QT_TRANSLATE_NOOP("MainWindow", "Today")
     # A "N new" badge was clicked: triage the new people of that encounter.
@@ -94,8 +83,6 @@ class TodayView(Page):
         self._recount = False
         self._count_when_painted = False
         self._work_ended = False  # the vault is closing: start no more threads
-        # Computed before the page existed (MainWindow's opening), used by its first show.
-        self.preloaded: TodayOverview | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -105,13 +92,6 @@ class TodayView(Page):
         outer.addWidget(self.scroll_area)
         self._content: QWidget | None = None
         self._columns: QBoxLayout | None = None
-
-    def take_preloaded(self, now: datetime) -> TodayOverview | None:
-        """The preloaded overview, once, if it was made for about ``now``."""
-        overview, self.preloaded = self.preloaded, None
-        if overview is None or abs(now - overview.now) > PRELOAD_FRESH:
-            return None
-        return overview
 
     def _on_link(self, href: str) -> None:
         kind, _, ident = href.partition(":")
@@ -206,9 +186,8 @@ class TodayView(Page):
 
     def reload(self) -> None:
         now = self.clock()
-        overview = self.take_preloaded(now)
-        if overview is None:
-            overview = first_overview(self.vault, now)
+        with self.vault.session() as session:
+            overview = today_overview(session, now, limit=TODAY_LIMIT, duplicates=False)
         # The last count, while a fresh one is made off the GUI thread (_count_duplicates).
         self.overview = overview = replace(overview, possible_duplicates=self.duplicate_pairs)
         self.reflect_buttons.clear()
