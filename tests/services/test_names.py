@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -180,3 +181,32 @@ def test_one_japanese_name_in_two_orders_is_a_possible_duplicate(session: Sessio
 
     pairs = [s.ids for s in find_duplicates(session)]
     assert pairs == [(first, second)]
+
+
+def test_the_json_export_keeps_the_name_as_typed_and_its_order(
+    session: Session, tmp_path: Path
+) -> None:
+    import json
+
+    from ichigoapp.services.json_io import export_json, import_json
+    from ichigoapp.store import KeyMode, create_vault
+
+    cid = _add(
+        session,
+        "Zsófia Horváth",
+        given_name="Zsófia",
+        family_name="Horváth",
+        name_order="family-first",
+    )
+    session.commit()
+    exported = json.loads(json.dumps(export_json(session, now=NOW)))
+    (row,) = exported["contacts"]
+    assert (row["name"], row["display_name"]) == ("Horváth Zsófia", "Zsófia Horváth")
+
+    with create_vault(tmp_path / "copy.vault", mode=KeyMode.KEYCHAIN) as copy:
+        with copy.session() as s:
+            import_json(s, exported)
+            s.commit()
+        with copy.session() as s:
+            form = contacts.contact_form(s, cid)
+            assert (form.name, form.name_order) == ("Zsófia Horváth", "family-first")
