@@ -113,7 +113,7 @@ class ContactForm(QWidget):
         self.name_order = QComboBox()
         self.name_order.setAccessibleName(self.tr("Name order"))
         for label, order in (
-            (self.tr("Automatic (family name first in Japanese, Chinese, Korean)"), "auto"),
+            (self.tr("Automatic (from the script)"), "auto"),
             (self.tr("Given name first"), "given-first"),
             (self.tr("Family name first"), "family-first"),
         ):

@@ -257,8 +257,8 @@
         <translation>名前の順序</translation>
     </message>
     <message>
-        <source>Automatic (family name first in Japanese, Chinese, Korean)</source>
-        <translation>自動(日本語・中国語・韓国語の名前は姓が先)</translation>
+        <source>Automatic (from the script)</source>
+        <translation>自動(文字から判断)</translation>
     </message>
     <message>
         <source>Given name first</source>
