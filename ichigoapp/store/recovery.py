@@ -15,6 +15,7 @@ from pathlib import Path
 import sqlcipher3
 
 from ichigoapp.errors import IchigoError, VaultCorrupt, VaultError, VaultWriteFailed, WrongKey
+from ichigoapp.i18n import _
 from ichigoapp.store import cipher
 from ichigoapp.store.backup import auto_backups
 from ichigoapp.store.keys import Secret
@@ -143,14 +144,19 @@ def first_page_error(vault: Path, secret: Secret) -> IchigoError:
             "untouched. Convert it once with SQLCipher's own shell (`PRAGMA key = ...;` "
             "then `PRAGMA cipher_migrate;`) and open it again"
         )
-    message = f"wrong passphrase or key for vault {vault}, or the file is damaged"
     newest = newest_good_backup(vault, None)
     if newest is not None:
-        message += (
-            f"; if the passphrase is right, restore the newest automatic backup with "
-            f"`ichigo --vault {restore_target_for(vault)} restore {newest}`"
+        return WrongKey(
+            _(
+                "wrong passphrase or key for vault %(path)s, or the file is damaged; if the "
+                "passphrase is right, restore the newest automatic backup with "
+                "`ichigo --vault %(target)s restore %(backup)s`"
+            )
+            % {"path": vault, "target": restore_target_for(vault), "backup": newest}
         )
-    return WrongKey(message)
+    return WrongKey(
+        _("wrong passphrase or key for vault %(path)s, or the file is damaged") % {"path": vault}
+    )
 
 
 def write_error(vault: Path | None, exc: BaseException) -> VaultWriteFailed | None:
