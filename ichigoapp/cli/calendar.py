@@ -122,7 +122,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
 
     start, end = _window(args, default_days=7)
     now = datetime.now(UTC)
-    # Plain SQL without SQLAlchemy on an ordinary vault (scripts call this often);
+    # Plain SQL without the ORM or the model on an ordinary vault (scripts call this often);
     # anything unusual (a vault to check, upgrade or ask a passphrase for) takes the
     # ordinary open, which does that and explains.
     rows = vault_meetings(vault_path(args), start, end, now)
