@@ -263,3 +263,24 @@ def test_secrets_never_reach_the_log(vault_path: Path, caplog: pytest.LogCapture
         open_vault(vault_path, passphrase=secret + "x")
     assert secret not in caplog.text
     assert MARKER not in caplog.text
+
+
+def test_a_worker_threads_connection_closes_cleanly_with_the_vault(
+    vault_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The import worker opens its own connection; lock and quit close it from the GUI
+    thread, which must not log an error (nor leave the connection open)."""
+    import threading
+
+    vault = create_vault(vault_path, passphrase="correct horse")
+
+    def work() -> None:
+        with vault.session() as s:
+            assert s.execute(text("SELECT count(*) FROM contact")).scalar() == 0
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    with caplog.at_level(logging.WARNING):
+        vault.close()
+    assert not [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
