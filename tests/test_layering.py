@@ -23,7 +23,7 @@ MAY_IMPORT = {
     "model": {"model"},
     "store": {"store", "model", "errors", "paths", "i18n"},
     "importers": {"importers", "errors", "i18n"},
-    "sync": {"sync", "importers", "store", "model", "errors", "paths"},
+    "sync": {"sync", "importers", "store", "model", "errors", "paths", "i18n"},
     "services": {"services", "sync", "importers", "store", "model", "errors", "paths", "i18n"},
     "printing": {"printing", "services", "paths", "errors", "i18n"},
 }

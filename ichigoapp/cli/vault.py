@@ -294,7 +294,11 @@ def _security_text(report: dict[str, Any]) -> str:
     lines.append(_("Backups in the backup folder: {n}").format(n=len(backups)))
     for b in backups:
         state = {True: _("opens"), False: _("DOES NOT OPEN"), None: _("not tried")}[b["opens"]]
-        lines.append(f"  {Path(b['path']).name}: {b['key']}; {state}")
+        lines.append(
+            _("  {name}: {key}; {state}").format(
+                name=Path(b["path"]).name, key=b["key"], state=state
+            )
+        )
     weaknesses = report["weaknesses"]
     if weaknesses:
         lines.append(_("Weaknesses found: {n}").format(n=len(weaknesses)))

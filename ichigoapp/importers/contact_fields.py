@@ -10,6 +10,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from ichigoapp.errors import ImportFailed
+from ichigoapp.i18n import _
 
 _FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 
@@ -81,12 +82,16 @@ def join_nonempty(parts: list[str], sep: str = " ") -> str:
     return sep.join(part.strip() for part in parts if part and part.strip())
 
 
-def read_csv_rows(text: str, name: str = "The file") -> list[list[str]]:
+def read_csv_rows(text: str, name: str = "") -> list[list[str]]:
     """All rows of a CSV text; quoted commas, doubled quotes and CRLF handled by csv."""
     try:
         return list(csv.reader(io.StringIO(text, newline=""), strict=False))
     except csv.Error as exc:  # e.g. a cell over csv's size limit: the file is unusable
-        raise ImportFailed(f"{name} could not be read as CSV: {exc}.") from exc
+        raise ImportFailed(
+            _("{name} could not be read as CSV: {problem}.").format(
+                name=name or _("The file"), problem=exc
+            )
+        ) from exc
 
 
 _ISO_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")

@@ -15,6 +15,7 @@ import re
 from pathlib import PurePath
 
 from ichigoapp.errors import ImportFailed
+from ichigoapp.i18n import _
 from ichigoapp.importers.contact_fields import decode_text, read_csv_rows
 from ichigoapp.importers.contact_types import ContactParseResult
 from ichigoapp.importers.google_csv import is_google_header, parse_google_rows
@@ -33,14 +34,14 @@ def detect_and_parse(data: bytes, filename: str = "") -> ContactParseResult:
     saved as .csv still imports. Raises ImportFailed when the file as a whole cannot be
     read; everything else is reported row by row in the result.
     """
-    name = PurePath(filename).name if filename else "The file"
+    name = PurePath(filename).name if filename else _("The file")
     if not data.strip():
-        raise ImportFailed(f"{name} is empty.")
+        raise ImportFailed(_("{name} is empty.").format(name=name))
     text = decode_text(data)
     if _VCARD_BEGIN.search(text):
         return parse_vcards(text)
     if not text.strip():
-        raise ImportFailed(f"{name} is empty.")
+        raise ImportFailed(_("{name} is empty.").format(name=name))
 
     rows = read_csv_rows(text, name)
     header_at = find_linkedin_header(rows)
@@ -50,8 +51,12 @@ def detect_and_parse(data: bytes, filename: str = "") -> ContactParseResult:
     if first is not None and is_google_header(rows[first]):
         return parse_google_rows(rows, first)
     if filename.lower().endswith((".vcf", ".vcard")):
-        raise ImportFailed(f"{name} has no BEGIN:VCARD, so it is not a vCard file.")
+        raise ImportFailed(
+            _("{name} has no BEGIN:VCARD, so it is not a vCard file.").format(name=name)
+        )
     raise ImportFailed(
-        f"{name} is not a contacts file Ichigo can read "
-        "(expected a vCard, a LinkedIn Connections.csv or a Google Contacts CSV)."
+        _(
+            "{name} is not a contacts file Ichigo can read "
+            "(expected a vCard, a LinkedIn Connections.csv or a Google Contacts CSV)."
+        ).format(name=name)
     )

@@ -35,6 +35,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from datetime import date
 
 from ichigoapp.errors import ImportFailed
+from ichigoapp.i18n import _
 from ichigoapp.importers.ics_parse import ChunkJob, GroupOutcome, parse_chunk
 from ichigoapp.importers.ics_split import (
     Group,
@@ -89,7 +90,9 @@ def parse_ics(
         raise exc.original from None
     except Exception as exc:  # a bug or a pathological file: still a user-facing message
         detail = " ".join(str(exc).split())[:120] or type(exc).__name__
-        raise ImportFailed(f"This calendar file could not be read ({detail}).") from exc
+        raise ImportFailed(
+            _("This calendar file could not be read ({detail}).").format(detail=detail)
+        ) from exc
 
 
 def _parse(
@@ -101,13 +104,13 @@ def _parse(
     workers: int | None,
 ) -> IcsParseResult:
     if not data or not data.strip():
-        raise ImportFailed("The calendar file is empty.")
+        raise ImportFailed(_("The calendar file is empty."))
     split_file = split(decode(data))
     if not split_file.blocks and not split_file.incomplete:
         split_file = _fallback_split(data, split_file)
     if not split_file.recognisable:
         raise ImportFailed(
-            "This is not an iCalendar (.ics) file: no BEGIN:VCALENDAR or BEGIN:VEVENT found."
+            _("This is not an iCalendar (.ics) file: no BEGIN:VCALENDAR or BEGIN:VEVENT found.")
         )
     problems: list[IcsProblem] = []
     for block in split_file.incomplete:
@@ -115,9 +118,12 @@ def _parse(
         problems.append(
             IcsProblem(
                 block.uid or None,
-                f"event '{title or '(no title)'}' (UID {block.uid or 'none'}, line "
-                f"{block.line_no}): the file ends or the next event starts before END:VEVENT; "
-                "skipped",
+                _(
+                    "event '{title}' (UID {uid}, line {line}): the file ends or the next "
+                    "event starts before END:VEVENT; skipped"
+                ).format(
+                    title=title or _("(no title)"), uid=block.uid or _("none"), line=block.line_no
+                ),
             )
         )
     groups = group_blocks(split_file, window_start, window_end)

@@ -27,6 +27,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from ichigoapp.errors import ImportFailed
+from ichigoapp.i18n import _
 
 # Beyond these a message is refused (a bomb of parts) or a part skipped (a huge one).
 MAX_PARTS = 500
@@ -113,25 +114,37 @@ def _looks_like_headers(text: bytes) -> bool:
     )
 
 
-def read_message(data: bytes, name: str = "the message") -> MessageInvites:
-    """Every calendar part of one RFC 5322 message."""
+def read_message(data: bytes, name: str = "") -> MessageInvites:
+    """Every calendar part of one RFC 5322 message (``name`` for messages about it)."""
+    name = name or _("the message")
     if len(data) > MAX_MESSAGE_BYTES:
         raise ImportFailed(
-            f"{name} is {len(data) // (1024 * 1024)} MB; messages larger than "
-            f"{MAX_MESSAGE_BYTES // (1024 * 1024)} MB are not read"
+            _("{name} is {size} MB; messages larger than {limit} MB are not read").format(
+                name=name,
+                size=len(data) // (1024 * 1024),
+                limit=MAX_MESSAGE_BYTES // (1024 * 1024),
+            )
         )
     try:
         message = email.message_from_bytes(data, policy=email.policy.default)
     except Exception as exc:  # the parser is lenient; this is a bug or a pathology
-        raise ImportFailed(f"{name} could not be read as an e-mail message") from exc
+        raise ImportFailed(
+            _("{name} could not be read as an e-mail message").format(name=name)
+        ) from exc
     found = MessageInvites(subject=_header(message, "subject"), date=_date(message))
     if not _MAYBE_INVITE.search(data):
         return found
     for count, (part, depth) in enumerate(_walk(message, 0), start=1):
         if count > MAX_PARTS:
-            raise ImportFailed(f"{name} has more than {MAX_PARTS} parts; not read")
+            raise ImportFailed(
+                _("{name} has more than {limit} parts; not read").format(name=name, limit=MAX_PARTS)
+            )
         if depth > MAX_DEPTH:
-            raise ImportFailed(f"{name} nests parts more than {MAX_DEPTH} deep; not read")
+            raise ImportFailed(
+                _("{name} nests parts more than {limit} deep; not read").format(
+                    name=name, limit=MAX_DEPTH
+                )
+            )
         calendar = _calendar_part(part)
         if calendar is not None:
             found.parts.append(calendar)

@@ -29,6 +29,7 @@ from urllib.parse import unquote_to_bytes
 
 from vobject.base import ContentLine, VObjectError, getLogicalLines, textLineToContentLine
 
+from ichigoapp.i18n import _
 from ichigoapp.importers.birthday import NO_YEAR, parse_birthday
 from ichigoapp.importers.contact_fields import clean_label, join_nonempty, parse_iso_date
 from ichigoapp.importers.contact_types import (
@@ -187,14 +188,24 @@ def _logical_lines(text: str) -> Iterator[tuple[str, int]]:
 
 def read_content_line(raw: str, number: int) -> _Line:
     if not _SAFE_LINE.match(raw):
-        raise CardError(f"line {number} is not a vCard property: {_snippet(raw)}")
+        raise CardError(
+            _("line {number} is not a vCard property: {text}").format(
+                number=number, text=_snippet(raw)
+            )
+        )
     try:
         content: ContentLine = textLineToContentLine(raw, number)
     except VObjectError as exc:
-        raise CardError(f"line {number} is not a vCard property: {_snippet(raw)}") from exc
+        raise CardError(
+            _("line {number} is not a vCard property: {text}").format(
+                number=number, text=_snippet(raw)
+            )
+        ) from exc
     except (UnicodeDecodeError, LookupError, ValueError) as exc:
         # quoted-printable with a CHARSET Python does not know, or bytes that are not it
-        raise CardError(f"line {number} has text in an unknown encoding") from exc
+        raise CardError(
+            _("line {number} has text in an unknown encoding").format(number=number)
+        ) from exc
     params: dict[str, list[str]] = {
         str(key).upper(): [str(v) for v in values] for key, values in content.params.items()
     }
@@ -421,7 +432,7 @@ def _parse_card(card: _RawCard) -> ContactRecord:
     lines = [read_content_line(raw, number) for raw, number in card.lines]
     record = _record_from_lines(lines)
     if not record.display_name:
-        raise CardError("no name, e-mail address, phone or company")
+        raise CardError(_("no name, e-mail address, phone or company"))
     return record
 
 

@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
+from ichigoapp.i18n import _
 from ichigoapp.importers.birthday import NO_YEAR, birthday_vcard, has_year
 from ichigoapp.importers.contact_types import ContactRecord
 from ichigoapp.importers.normalise import normalise_email
@@ -137,7 +138,7 @@ def read_card(text: str) -> ContactRecord:
     """The one card of an address book member; CardError when it is not one."""
     parsed = parse_vcards(text)
     if not parsed.records:
-        raise CardError(parsed.skipped[0].reason if parsed.skipped else "not a vCard")
+        raise CardError(parsed.skipped[0].reason if parsed.skipped else _("not a vCard"))
     return parsed.records[0]
 
 

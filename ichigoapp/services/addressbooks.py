@@ -36,6 +36,7 @@ from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput, MassChanges, SyncFailed
+from ichigoapp.i18n import _
 from ichigoapp.importers.contact_types import ContactRecord
 from ichigoapp.importers.vcard import CardError
 from ichigoapp.importers.vcard_edit import (
@@ -135,7 +136,7 @@ def discover_address_books(
     with Account(normalise_url(url), username, password, name) as account:
         books = account.address_books()
     if not books:
-        raise SyncFailed(f"'{name}': the account has no address book")
+        raise SyncFailed(_("'{name}': the account has no address book").format(name=name))
     return books
 
 
@@ -146,10 +147,16 @@ def pick_address_book(available: Sequence[RemoteCalendar], wanted: str) -> Remot
             if book.name.casefold() == wanted.casefold():
                 return book
         names = ", ".join(f"'{b.name}'" for b in available)
-        raise BadInput(f"no address book called '{wanted}' in this account (it has {names})")
+        raise BadInput(
+            _("no address book called '{wanted}' in this account (it has {names})").format(
+                wanted=wanted, names=names
+            )
+        )
     if len(available) > 1:
         names = ", ".join(f"'{b.name}'" for b in available)
-        raise BadInput(f"the account has several address books ({names}): name one")
+        raise BadInput(
+            _("the account has several address books ({names}): name one").format(names=names)
+        )
     return available[0]
 
 
@@ -423,9 +430,11 @@ def sync_book(session: Session, plan: BookPlan, change: CalendarChanges) -> Book
     changes = counts.destructive + sum(op.kind == "delete" for op in result.ops)
     if not plan.allow_mass_changes and changes > BRAKE_MIN and changes * 10 > linked:
         raise MassChanges(
-            f"'{plan.name}': this sync would delete or overwrite {changes} of the {linked} "
-            "linked contacts, so it stopped and changed nothing; if that is what you "
-            "want, confirm it (ichigo sync --allow-mass-changes)",
+            _(
+                "'{name}': this sync would delete or overwrite {changes} of the {linked} "
+                "linked contacts, so it stopped and changed nothing; if that is what you "
+                "want, confirm it (ichigo sync --allow-mass-changes)"
+            ).format(name=plan.name, changes=changes, linked=linked),
             changes=changes,
             linked=linked,
         )

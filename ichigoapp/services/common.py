@@ -46,7 +46,11 @@ def get_or_fail(session: Session, model: type[M], ident: int, what: str) -> M:
     obj = session.get(model, ident)
     if obj is None:
         message = _NOT_FOUND.get(what)
-        raise NotFound(_(message) % {"id": ident} if message else f"no {what} with id {ident}")
+        raise NotFound(
+            _(message) % {"id": ident}
+            if message
+            else _("no {what} with id {id}").format(what=what, id=ident)
+        )
     return obj
 
 

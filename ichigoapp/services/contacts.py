@@ -66,7 +66,11 @@ def set_private(data: ContactInput, fields: list[str], private: bool) -> None:
     "details" marks every personal detail."""
     for name in fields:
         if name not in PRIVACY_FIELDS:
-            raise BadInput(f"'{name}' cannot be private (choose {', '.join(PRIVACY_FIELDS)})")
+            raise BadInput(
+                _("'{name}' cannot be private (choose {choices})").format(
+                    name=name, choices=", ".join(PRIVACY_FIELDS)
+                )
+            )
         if name == "details":
             data.details = [(label, value, private) for label, value, _was in data.details]
         elif private and name not in data.private_fields:

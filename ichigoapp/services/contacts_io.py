@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput, ImportFailed
+from ichigoapp.i18n import _
 from ichigoapp.importers.birthday import has_year
 from ichigoapp.importers.contact_types import ContactRecord
 from ichigoapp.importers.contacts import detect_and_parse
@@ -291,14 +292,18 @@ def import_contacts_file(
     """Read a LinkedIn/Google CSV or vCard file and import it as one transaction."""
     try:
         if path.stat().st_size > MAX_CONTACTS_FILE_BYTES:
-            raise ImportFailed(f"{path.name} is too large to be a contacts file")
+            raise ImportFailed(
+                _("{name} is too large to be a contacts file").format(name=path.name)
+            )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ImportFailed(f"{path} does not exist") from None
+        raise ImportFailed(_("{path} does not exist").format(path=path)) from None
     except IsADirectoryError:
-        raise ImportFailed(f"{path} is a folder, not a contacts file") from None
+        raise ImportFailed(_("{path} is a folder, not a contacts file").format(path=path)) from None
     except OSError as exc:
-        raise ImportFailed(f"{path} cannot be read ({exc.strerror})") from None
+        raise ImportFailed(
+            _("{path} cannot be read ({problem})").format(path=path, problem=exc.strerror)
+        ) from None
     parsed = detect_and_parse(data, path.name)
     report = ContactImportReport(source_kind=parsed.source_kind)
     report.skipped = [{"where": s.where, "reason": s.reason} for s in parsed.skipped]
@@ -398,9 +403,15 @@ def export_to_file(
         text = export_vcard(session, include_private)
         count = text.count("BEGIN:VCARD")
     else:
-        raise BadInput(f"unknown export format '{kind}' (choose {', '.join(EXPORT_KINDS)})")
+        raise BadInput(
+            _("unknown export format '{kind}' (choose {choices})").format(
+                kind=kind, choices=", ".join(EXPORT_KINDS)
+            )
+        )
     try:
         write_private(path, text.encode("utf-8"))
     except OSError as exc:
-        raise BadInput(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise BadInput(
+            _("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)
+        ) from None
     return count

@@ -27,7 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput
-from ichigoapp.i18n import _
+from ichigoapp.i18n import Choice, _, active
 from ichigoapp.importers.normalise import normalise_phone
 from ichigoapp.model import Contact, ContactEmail, ContactPhone, NotDuplicate
 from ichigoapp.model.textfold import is_unspaced
@@ -132,15 +132,17 @@ def _groups(keyed: Iterable[tuple[str, int]]) -> list[list[int]]:
 
 # The last answer and what it was computed from: Today asks on every refresh, and on
 # ten thousand contacts the comparing takes a second while reading the facts does not.
-_last: tuple[_Facts, dict[tuple[int, int], DuplicateSuggestion]] | None = None
+# The language is part of it: the reasons are worded in the language of their time.
+_last: tuple[tuple[Choice, _Facts], dict[tuple[int, int], DuplicateSuggestion]] | None = None
 
 
 def find_duplicates(session: Session) -> list[DuplicateSuggestion]:
     """Every pair worth a look, most certain first."""
     global _last
     facts = _facts(session)
-    if _last is None or _last[0] != facts:
-        _last = (facts, _suggestions(_people(facts)))
+    key = (active(), facts)
+    if _last is None or _last[0] != key:
+        _last = (key, _suggestions(_people(facts)))
     found = _last[1]
     dismissed = {
         (low, high)
@@ -161,11 +163,11 @@ def _suggestions(people: list[_Person]) -> dict[tuple[int, int], DuplicateSugges
     for ids in _groups((p, x.contact_id) for x in people for p in x.phones):
         for n, a in enumerate(ids):
             for b in ids[n + 1 :]:
-                suggest(a, b, "same phone number", 1.0)
+                suggest(a, b, _("same phone number"), 1.0)
     for ids in _groups((x.key, x.contact_id) for x in people):
         for n, a in enumerate(ids):
             for b in ids[n + 1 :]:
-                suggest(a, b, "same name", 0.9)
+                suggest(a, b, _("same name"), 0.9)
     _similar_at_one_company(people, suggest)
     _related_addresses(people, suggest)
     return found
@@ -196,14 +198,19 @@ def _similar_at_one_company(people: list[_Person], suggest: Suggest) -> None:
                     and matcher.quick_ratio() >= _SIMILAR
                     and matcher.ratio() >= _SIMILAR
                 ):
-                    suggest(a.contact_id, b.contact_id, f"similar names at {a.company}", 0.8)
+                    suggest(
+                        a.contact_id,
+                        b.contact_id,
+                        _("similar names at {company}").format(company=a.company),
+                        0.8,
+                    )
 
 
 def _related_addresses(people: list[_Person], suggest: Suggest) -> None:
     by_local: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for person in people:
         for email in person.emails:
-            local, _, domain = email.partition("@")
+            local, _at, domain = email.partition("@")
             if len(local) >= 3 and local not in _ROLE_ADDRESSES:
                 by_local[local].append((domain, person.contact_id))
     for local, seen in by_local.items():
@@ -211,7 +218,12 @@ def _related_addresses(people: list[_Person], suggest: Suggest) -> None:
             for domain_b, b in seen[n + 1 :]:
                 related = _domain_word(domain_a) == _domain_word(domain_b)
                 if a != b and domain_a != domain_b and related:
-                    suggest(a, b, f"the address {local}@ at related domains", 0.7)
+                    suggest(
+                        a,
+                        b,
+                        _("the address {local}@ at related domains").format(local=local),
+                        0.7,
+                    )
 
 
 def suggestions_for(session: Session, contact_ids: set[int]) -> list[DuplicateSuggestion]:

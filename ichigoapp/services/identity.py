@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput
+from ichigoapp.i18n import _
 from ichigoapp.importers.contact_types import ContactRecord
 from ichigoapp.importers.normalise import linkedin_profile_key, normalise_phone
 from ichigoapp.model import Contact
@@ -46,7 +47,11 @@ def set_phone_region(session: Session, region: str) -> str:
     as "JP"); returns it upper-cased. Refuses a code the phone library does not know."""
     code = region.strip().upper()
     if code not in phonenumbers.SUPPORTED_REGIONS:
-        raise BadInput(f"'{region}' is not a country code for phone numbers (JP, DE, US...)")
+        raise BadInput(
+            _("'{region}' is not a country code for phone numbers (JP, DE, US...)").format(
+                region=region
+            )
+        )
     write_setting(session, PHONE_REGION_SETTING, code)
     return code
 

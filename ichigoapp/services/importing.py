@@ -24,7 +24,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput, IchigoError, ImportFailed
-from ichigoapp.i18n import _
+from ichigoapp.i18n import _, ngettext
 from ichigoapp.importers import mail
 from ichigoapp.importers.ics import IcsAttendee, IcsEvent, parse_ics
 from ichigoapp.model import (
@@ -497,13 +497,17 @@ def _reading(path: Path) -> Iterator[None]:
     try:
         yield
     except FileNotFoundError:
-        raise ImportFailed(f"{path} does not exist") from None
+        raise ImportFailed(_("{path} does not exist").format(path=path)) from None
     except IsADirectoryError:
-        raise ImportFailed(f"{path} is a folder, not a calendar file") from None
+        raise ImportFailed(_("{path} is a folder, not a calendar file").format(path=path)) from None
     except PermissionError:
-        raise ImportFailed(f"{path} cannot be read (permission denied)") from None
+        raise ImportFailed(
+            _("{path} cannot be read (permission denied)").format(path=path)
+        ) from None
     except OSError as exc:
-        raise ImportFailed(f"{path} cannot be read ({exc.strerror})") from None
+        raise ImportFailed(
+            _("{path} cannot be read ({problem})").format(path=path, problem=exc.strerror)
+        ) from None
 
 
 def read_calendar_file(path: Path) -> bytes:
@@ -511,8 +515,11 @@ def read_calendar_file(path: Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ImportFailed(
-                f"{path.name} is {size // (1024 * 1024)} MB; calendars larger than "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB are not imported"
+                _("{name} is {size} MB; calendars larger than {limit} MB are not imported").format(
+                    name=path.name,
+                    size=size // (1024 * 1024),
+                    limit=MAX_FILE_BYTES // (1024 * 1024),
+                )
             )
         return path.read_bytes()
 
@@ -569,13 +576,20 @@ def _calendars_in(path: Path, report: ImportReport) -> list[bytes]:
         report.messages += 1
         report.invites += bool(found.parts)
         if not found.parts:
-            raise ImportFailed(f"no invitation found in {path.name}")
+            raise ImportFailed(_("no invitation found in {name}").format(name=path.name))
         return [_one_calendar(found.parts)]
     seen, messages = mail.invites_in_mailbox(path, kind)
     report.messages += seen
     report.invites += len(messages)
     if not messages:
-        raise ImportFailed(f"no invitation found in the {seen} messages of {path.name}")
+        raise ImportFailed(
+            ngettext(
+                "no invitation found in the %(n)d message of %(name)s",
+                "no invitation found in the %(n)d messages of %(name)s",
+                seen,
+            )
+            % {"n": seen, "name": path.name}
+        )
     return [_one_calendar(m.parts) for m in messages]
 
 
@@ -584,15 +598,18 @@ def _kind_of(path: Path) -> mail.Kind:
         kind = mail.sniff(path)
     if kind == mail.Kind.OUTLOOK_MSG:
         raise ImportFailed(
-            f"{path.name} is an Outlook .msg file, which Ichigo cannot read: save the "
-            "invitation as .ics or forward it as e-mail"
+            _(
+                "{name} is an Outlook .msg file, which Ichigo cannot read: save the "
+                "invitation as .ics or forward it as e-mail"
+            ).format(name=path.name)
         )
     if kind == mail.Kind.UNKNOWN:
-        what = "a folder that is not a mail folder (Maildir)" if path.is_dir() else None
         raise ImportFailed(
-            f"{path.name} is {what}"
-            if what
-            else f"{path.name} is not a calendar, an e-mail message or a mailbox"
+            (
+                _("{name} is a folder that is not a mail folder (Maildir)")
+                if path.is_dir()
+                else _("{name} is not a calendar, an e-mail message or a mailbox")
+            ).format(name=path.name)
         )
     return kind
 
@@ -646,7 +663,7 @@ def _apply_calendar(
 
     def parse_progress(done: int, total: int) -> None:
         if should_cancel and should_cancel():
-            raise ImportCancelled("import cancelled; nothing from this file was saved")
+            raise ImportCancelled(_("import cancelled; nothing from this file was saved"))
         if progress:
             progress("reading", done, total)
 
@@ -671,6 +688,6 @@ def _apply_calendar(
     for problem in result.problems:
         report.errors.append({"file": source, "uid": problem.uid, "message": problem.message})
     if should_cancel and should_cancel():
-        raise ImportCancelled("import cancelled; nothing from this file was saved")
+        raise ImportCancelled(_("import cancelled; nothing from this file was saved"))
     apply_events(session, result.events, source, report, progress)
     remember_empty_groups(session, source, result.group_hashes, set(skipped_hashes), result.events)

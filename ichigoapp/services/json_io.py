@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ichigoapp import __version__
 from ichigoapp.errors import BadInput
+from ichigoapp.i18n import _
 from ichigoapp.importers.birthday import parse_birthday
 from ichigoapp.model import (
     Contact,
@@ -182,23 +183,29 @@ def import_json(session: Session, data: Any) -> dict[str, int]:
     """Put an export back into this (empty) vault, in the caller's transaction; returns
     how many of each kind. Anything unexpected is a clear BadInput; nothing is kept."""
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise BadInput("this is not an Ichigo export (`ichigo export --format json` makes one)")
+        raise BadInput(_("this is not an Ichigo export (`ichigo export --format json` makes one)"))
     if data.get("version") != EXPORT_VERSION:
         raise BadInput(
-            f"this export has version {data.get('version')!r}; this Ichigo reads version "
-            f"{EXPORT_VERSION} (export again with this version to read it back)"
+            _(
+                "this export has version {found}; this Ichigo reads version "
+                "{version} (export again with this version to read it back)"
+            ).format(found=repr(data.get("version")), version=EXPORT_VERSION)
         )
     for model in (Contact, Encounter):
         if session.scalar(select(func.count()).select_from(model)):
             raise BadInput(
-                "import-json needs an empty vault: create one with "
-                "`ichigo --vault NEW.vault init` and import there"
+                _(
+                    "import-json needs an empty vault: create one with "
+                    "`ichigo --vault NEW.vault init` and import there"
+                )
             )
     try:
         return _import(session, data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise BadInput(
-            f"the export is incomplete or damaged ({type(exc).__name__}: {exc})"
+            _("the export is incomplete or damaged ({problem})").format(
+                problem=f"{type(exc).__name__}: {exc}"
+            )
         ) from None
 
 

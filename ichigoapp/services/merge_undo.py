@@ -20,6 +20,7 @@ from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput
+from ichigoapp.i18n import _
 from ichigoapp.model import (
     Base,
     Contact,
@@ -107,13 +108,17 @@ def undo_merge(session: Session, record: MergeRecord) -> None:
     stamp = session.scalar(select(Contact.updated_at).where(Contact.id == record.keep_id))
     if stamp is None:
         raise BadInput(
-            f"{record.keep_name} was deleted after the merge, so it cannot be undone here; "
-            "the backup made before the merge still holds both contacts"
+            _(
+                "{name} was deleted after the merge, so it cannot be undone here; "
+                "the backup made before the merge still holds both contacts"
+            ).format(name=record.keep_name)
         )
     if stamp != record.merged_at or session.get(Contact, record.other_id) is not None:
         raise BadInput(
-            f"{record.keep_name} was changed after the merge, and undoing it would lose "
-            "that change; the backup made before the merge still holds both contacts"
+            _(
+                "{name} was changed after the merge, and undoing it would lose "
+                "that change; the backup made before the merge still holds both contacts"
+            ).format(name=record.keep_name)
         )
     session.flush()
     tables = {t.name: t for t in _owned_tables()}

@@ -18,6 +18,7 @@ import re
 from typing import Final
 
 from ichigoapp.errors import BadInput
+from ichigoapp.i18n import _
 from ichigoapp.model.textfold import fold, is_unspaced
 
 AUTO: Final = "auto"
@@ -33,7 +34,11 @@ def checked_order(value: str) -> str:
     """A valid name order, or a clear error naming the choices."""
     order = (value or AUTO).strip().lower()
     if order not in NAME_ORDERS:
-        raise BadInput(f"name order '{value}' is not one of {', '.join(NAME_ORDERS)}")
+        raise BadInput(
+            _("name order '{value}' is not one of {choices}").format(
+                value=value, choices=", ".join(NAME_ORDERS)
+            )
+        )
     return order
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ichigoapp.i18n import _
 from ichigoapp.services.settings import read_setting
 from ichigoapp.store import Vault
 from ichigoapp.store.audit import Weakness, audit_vault
@@ -36,8 +37,10 @@ def security_report(vault: Vault) -> dict[str, Any]:
         weaknesses.append(
             Weakness(
                 "autolock_off",
-                "auto-lock is off: an unattended, unlocked app shows your notes to anyone "
-                "at the screen; set a time under Settings",
+                _(
+                    "auto-lock is off: an unattended, unlocked app shows your notes to "
+                    "anyone at the screen; set a time under Settings"
+                ),
             )
         )
     check = audit.last_check

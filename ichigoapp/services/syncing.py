@@ -28,6 +28,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput, MassChanges, SyncFailed
+from ichigoapp.i18n import _
 from ichigoapp.importers.ics import IcsEvent, IcsParseResult, parse_ics
 from ichigoapp.importers.ics_split import decode, split, split_line
 from ichigoapp.model import (
@@ -158,7 +159,7 @@ def discover_calendars(url: str, username: str, password: str, name: str) -> lis
     with Account(normalise_url(url), username, password, name) as account:
         calendars = account.calendars()
     if not calendars:
-        raise SyncFailed(f"'{name}': the account has no calendar with events")
+        raise SyncFailed(_("'{name}': the account has no calendar with events").format(name=name))
     return calendars
 
 
@@ -171,7 +172,11 @@ def pick_calendars(available: list[RemoteCalendar], wanted: Sequence[str]) -> li
     missing = [w for w in wanted if w.casefold() not in by_name]
     if missing:
         names = ", ".join(f"'{c.name}'" for c in available)
-        raise BadInput(f"no calendar called '{missing[0]}' in this account (it has {names})")
+        raise BadInput(
+            _("no calendar called '{wanted}' in this account (it has {names})").format(
+                wanted=missing[0], names=names
+            )
+        )
     return [by_name[w.casefold()] for w in dict.fromkeys(wanted)]
 
 
@@ -476,7 +481,9 @@ def _read_and_apply(
     try:
         result = parse_ics(data, window_start=start, window_end=end, known_hashes=is_known)
     except BadInput as exc:  # not a calendar at all: the source's error, nothing changes
-        raise SyncFailed(f"'{plan.name}': {exc.message}") from None
+        raise SyncFailed(
+            _("'{name}': {problem}").format(name=plan.name, problem=exc.message)
+        ) from None
     imported = ImportReport()
     imported.unchanged += sum(known[h] for h in set(skipped))
     apply_events(session, result.events, label, imported)
@@ -586,5 +593,5 @@ def add_and_sync(
     if not report.ok:
         with transaction() as session:
             remove_source(session, source_id)
-        raise SyncFailed(f"{report.error}; the calendar was not added")
+        raise SyncFailed(_("{problem}; the calendar was not added").format(problem=report.error))
     return source_id, report

@@ -22,6 +22,7 @@ from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput
+from ichigoapp.i18n import _
 from ichigoapp.model import (
     Contact,
     ContactEmail,
@@ -182,7 +183,8 @@ def mark_thanks_sent(
     attended = [p for p in encounter.participations if p.contact_id == contact_id]
     if not attended:
         raise BadInput(
-            f"{contact.display_name} (contact {contact_id}) was not at “{encounter.title}”"
+            _("%(name)s (contact %(id)d) was not at “%(title)s”")
+            % {"name": contact.display_name, "id": contact_id, "title": encounter.title}
         )
     for part in attended:
         if part.thanks_sent_on is None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ichigoapp.errors import VaultError
+from ichigoapp.i18n import _
 from ichigoapp.paths import readable_by_others
 from ichigoapp.store import cipher, keys
 from ichigoapp.store.backup import backup_dir_for, backups_in_folder
@@ -98,27 +99,29 @@ def _backup_key(backup: Path, current: VaultMeta, secret: Secret) -> BackupKey:
         # Made before backups carried a key note (before a migration, say): most likely
         # under the key of its time, which is often still the current one.
         if opens_with(backup, secret):
-            return BackupKey(backup, made, None, None, "the current key", True)
-        return BackupKey(backup, made, None, None, "unknown (no key note beside it)", None)
+            return BackupKey(backup, made, None, None, _("the current key"), True)
+        return BackupKey(backup, made, None, None, _("unknown (no key note beside it)"), None)
     mode, generation = meta.key_mode, meta.key_generation
     if (mode, generation) == (current.key_mode, current.key_generation):
         return BackupKey(
-            backup, made, mode, generation, "the current key", opens_with(backup, secret)
+            backup, made, mode, generation, _("the current key"), opens_with(backup, secret)
         )
     if mode is KeyMode.PASSPHRASE:
-        return BackupKey(backup, made, mode, generation, "an earlier passphrase", None)
+        return BackupKey(backup, made, mode, generation, _("an earlier passphrase"), None)
     try:
         raw = keys.load_key(meta.entry_for(generation))
     except KeychainUnavailable:
-        return BackupKey(backup, made, mode, generation, "a keychain key (keychain locked)", None)
+        return BackupKey(
+            backup, made, mode, generation, _("a keychain key (keychain locked)"), None
+        )
     if raw is None:
-        return BackupKey(backup, made, mode, generation, "a keychain key no longer kept", False)
+        return BackupKey(backup, made, mode, generation, _("a keychain key no longer kept"), False)
     return BackupKey(
         backup,
         made,
         mode,
         generation,
-        f"an earlier keychain key, kept (generation {generation})",
+        _("an earlier keychain key, kept (generation {generation})").format(generation=generation),
         opens_with(backup, Secret.raw(raw)),
     )
 
@@ -137,8 +140,10 @@ def _weaknesses(vault: Vault, backups: list[BackupKey]) -> list[Weakness]:
             found.append(
                 Weakness(
                     "readable_by_others",
-                    f"{file} can be read by other accounts on this computer (mode "
-                    f"{mode:04o}); make it private with `chmod 600 '{file}'`",
+                    _(
+                        "{file} can be read by other accounts on this computer (mode "
+                        "{mode}); make it private with `chmod 600 '{file}'`"
+                    ).format(file=file, mode=f"{mode:04o}"),
                 )
             )
     if vault.key_mode is KeyMode.KEYCHAIN or vault.meta.retired_keys:
@@ -147,17 +152,22 @@ def _weaknesses(vault: Vault, backups: list[BackupKey]) -> list[Weakness]:
             found.append(
                 Weakness(
                     "plaintext_keychain",
-                    f"the vault key is kept by the keychain backend {clear}, which stores "
-                    "it unencrypted in a file; protect the vault with a passphrase instead "
-                    "(`ichigo passwd --to-passphrase`) or set up an encrypted keychain",
+                    _(
+                        "the vault key is kept by the keychain backend {backend}, which "
+                        "stores it unencrypted in a file; protect the vault with a passphrase "
+                        "instead (`ichigo passwd --to-passphrase`) or set up an encrypted "
+                        "keychain"
+                    ).format(backend=clear),
                 )
             )
     if core_dumps_allowed():
         found.append(
             Weakness(
                 "core_dumps_allowed",
-                "this process could not turn core dumps off: a crash could write the "
-                "unlocked vault's memory to disk",
+                _(
+                    "this process could not turn core dumps off: a crash could write the "
+                    "unlocked vault's memory to disk"
+                ),
             )
         )
     for backup in backups:
@@ -165,8 +175,10 @@ def _weaknesses(vault: Vault, backups: list[BackupKey]) -> list[Weakness]:
             found.append(
                 Weakness(
                     "backup_does_not_open",
-                    f"the backup {backup.path} does not open with the key it was made "
-                    f"with ({backup.key}); it cannot be restored from this computer",
+                    _(
+                        "the backup {path} does not open with the key it was made with "
+                        "({key}); it cannot be restored from this computer"
+                    ).format(path=backup.path, key=backup.key),
                 )
             )
     return found

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from ichigoapp.errors import BadInput, VaultCorrupt, VaultError
+from ichigoapp.i18n import _
 from ichigoapp.paths import create_private, make_private_dir
 from ichigoapp.store import cipher
 from ichigoapp.store.keys import KeyMode, Secret
@@ -31,7 +32,9 @@ def export_copy(conn: Connection, destination: Path, secret: Secret) -> None:
     """
     destination = destination.absolute()
     if destination.exists():
-        raise BadInput(f"{destination} already exists; choose another file name")
+        raise BadInput(
+            _("{path} already exists; choose another file name").format(path=destination)
+        )
     make_private_dir(destination.parent)
     partial = destination.with_name(destination.name + ".partial")
     with contextlib.suppress(FileNotFoundError):
@@ -58,7 +61,11 @@ def export_copy(conn: Connection, destination: Path, secret: Secret) -> None:
         finally:
             cursor.execute("DETACH DATABASE backup")
         if problems:
-            raise VaultCorrupt(f"the copy at {destination} failed its check: {problems[0]}")
+            raise VaultCorrupt(
+                _("the copy at {path} failed its check: {problem}").format(
+                    path=destination, problem=problems[0]
+                )
+            )
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()

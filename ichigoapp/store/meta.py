@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ichigoapp.errors import VaultError
+from ichigoapp.i18n import _
 from ichigoapp.paths import open_private, write_private
 from ichigoapp.store.keys import KeyMode
 
@@ -134,7 +135,9 @@ class VaultMeta:
                 retired_keys=tuple(int(g) for g in data.get("retired_keys", ())),
             )
         except (ValueError, KeyError, TypeError) as exc:
-            raise VaultError(f"the key-mode file {path} is damaged ({exc})") from None
+            raise VaultError(
+                _("the key-mode file {path} is damaged ({problem})").format(path=path, problem=exc)
+            ) from None
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ichigoapp.errors import VaultTooNew
+from ichigoapp.i18n import _
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -71,8 +72,10 @@ def check_not_newer(vault: Path, revision: str | None) -> None:
     known = {rev.revision for rev in scripts.walk_revisions()}
     if revision not in known:
         raise VaultTooNew(
-            f"the vault {vault} was written by a newer version of Ichigo "
-            f"(schema {revision}); update Ichigo to open it"
+            _(
+                "the vault {path} was written by a newer version of Ichigo "
+                "(schema {revision}); update Ichigo to open it"
+            ).format(path=vault, revision=revision)
         )
 
 

@@ -31,6 +31,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from ichigoapp.errors import BadInput, KeyUnavailable, VaultError
+from ichigoapp.i18n import _
 from ichigoapp.store import keys
 from ichigoapp.store.backup import keychain_generations_needed
 from ichigoapp.store.engine import close_engine, make_engine
@@ -43,22 +44,24 @@ log = logging.getLogger(__name__)
 def _new_secret(meta: VaultMeta, target: VaultMeta, passphrase: str | None) -> Secret:
     if target.key_mode is KeyMode.PASSPHRASE:
         if not passphrase:
-            raise BadInput("a new passphrase is needed (ICHIGO_NEW_PASSPHRASE or the prompt)")
+            raise BadInput(_("a new passphrase is needed (ICHIGO_NEW_PASSPHRASE or the prompt)"))
         return Secret.passphrase(passphrase)
     raw = keys.new_raw_key()
     try:
         keys.store_key(target.keyring_entry, raw)
         # Some backends accept a write and drop it; only trust what reads back.
         if keys.load_key(target.keyring_entry) != raw:
-            raise KeychainUnavailable("the keychain did not keep the key")
+            raise KeychainUnavailable(_("the keychain did not keep the key"))
     except PlaintextKeychain as exc:
         raise keys.insecure_keychain(
-            exc, "nothing was changed: the vault keeps its passphrase"
+            exc, _("nothing was changed: the vault keeps its passphrase")
         ) from None
     except KeychainUnavailable as exc:
         keys.delete_key(target.keyring_entry)
         raise KeyUnavailable(
-            f"cannot store the new key in the system keychain ({exc}); nothing was changed"
+            _(
+                "cannot store the new key in the system keychain ({problem}); nothing was changed"
+            ).format(problem=exc)
         ) from None
     return Secret.raw(raw)
 
@@ -82,7 +85,7 @@ def change_key(
     old = old.settled()
     target = replace(old, key_mode=to, key_generation=old.key_generation + 1)
     if to is KeyMode.PASSPHRASE and passphrase and old_secret.matches(passphrase):
-        raise BadInput("the new passphrase is the same as the old one; nothing was changed")
+        raise BadInput(_("the new passphrase is the same as the old one; nothing was changed"))
 
     backup("before-passwd")  # 1
     new_secret = _new_secret(old, target, passphrase)  # 2
@@ -116,8 +119,9 @@ def _rekey(path: Path, engine: Engine, secret: Secret) -> None:
             secret.rekey(raw)
         except Exception as exc:
             raise VaultError(
-                f"could not change the key of {path} ({type(exc).__name__}); "
-                "the old key still works"
+                _("could not change the key of {path} ({problem}); the old key still works").format(
+                    path=path, problem=type(exc).__name__
+                )
             ) from None
     # Close every pooled connection (they were keyed with the old secret) and wipe it.
     close_engine(engine)

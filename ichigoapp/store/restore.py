@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ichigoapp.errors import KeyUnavailable, VaultCorrupt, VaultError, VaultExists, VaultMissing
+from ichigoapp.i18n import _
 from ichigoapp.store import keys
 from ichigoapp.store.backup import cipher_problems, export_copy
 from ichigoapp.store.engine import make_engine
@@ -64,10 +65,10 @@ def restore_vault(
     source = source.expanduser().absolute()
     target = target.expanduser().absolute()
     if not source.is_file():
-        raise VaultMissing(f"no backup at {source}")
+        raise VaultMissing(_("no backup at {path}").format(path=source))
     _clear_interrupted_restore(target)
     if target.exists() or meta_path_for(target).exists():
-        raise VaultExists(f"{target} already exists; restore into a new file")
+        raise VaultExists(_("{path} already exists; restore into a new file").format(path=target))
     meta = VaultMeta.read(source) or VaultMeta(vault_id="unknown", key_mode=KeyMode.PASSPHRASE)
     if secret is None:
         secret = unlock_secret(source, meta, passphrase=passphrase, ask_passphrase=ask_passphrase)
@@ -77,7 +78,11 @@ def restore_vault(
         with engine.connect() as conn:
             problems = cipher_problems(conn)
         if problems:
-            raise VaultCorrupt(f"the backup {source} is damaged: {problems[0]}")
+            raise VaultCorrupt(
+                _("the backup {path} is damaged: {problem}").format(
+                    path=source, problem=problems[0]
+                )
+            )
         target.parent.mkdir(parents=True, exist_ok=True)
         # A fresh connection: ATTACH/DETACH cannot happen inside the check's transaction.
         with engine.connect() as conn:
@@ -105,10 +110,12 @@ def _keep_key(entry: str, secret: Secret) -> None:
         keys.store_key(entry, secret.raw_key())
     except keys.PlaintextKeychain as exc:
         raise keys.insecure_keychain(
-            exc, "nothing was restored: restore it on a system with an encrypted keychain"
+            exc, _("nothing was restored: restore it on a system with an encrypted keychain")
         ) from None
     except keys.KeychainUnavailable as exc:
         raise KeyUnavailable(
-            f"cannot keep the restored vault's key in the system keychain ({exc}); "
-            "nothing was restored: unlock the keychain and try again"
+            _(
+                "cannot keep the restored vault's key in the system keychain ({problem}); "
+                "nothing was restored: unlock the keychain and try again"
+            ).format(problem=exc)
         ) from None

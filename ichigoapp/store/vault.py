@@ -184,7 +184,7 @@ class Vault:
         why a kill between any two of them loses nothing: store/rekey.py.
         """
         if not self.writable:
-            raise VaultError("the vault must be open for writing to change its key")
+            raise VaultError(_("the vault must be open for writing to change its key"))
         engine, meta = rekey.change_key(
             self.path, self.engine, self.meta, self._secret(), to, passphrase, self.auto_backup
         )
@@ -281,17 +281,19 @@ def _new_secret(
         raw = keys.new_raw_key()
         try:
             if explicit is None and not keys.keychain_usable():
-                raise KeychainUnavailable("no keychain backend")
+                raise KeychainUnavailable(_("no keychain backend"))
             keys.store_key(meta.keyring_entry, raw)
             # Some backends accept a write and drop it; only trust what reads back.
             if keys.load_key(meta.keyring_entry) != raw:
-                raise KeychainUnavailable("the keychain did not keep the key")
+                raise KeychainUnavailable(_("the keychain did not keep the key"))
             return Secret.raw(raw), meta
         except PlaintextKeychain as exc:
             refused = keys.insecure_keychain(
                 exc,
-                "protect the vault with a passphrase instead (`ichigo init --passphrase` "
-                "in a terminal, or ICHIGO_PASSPHRASE)",
+                _(
+                    "protect the vault with a passphrase instead (`ichigo init --passphrase` "
+                    "in a terminal, or ICHIGO_PASSPHRASE)"
+                ),
             )
             if explicit is KeyMode.KEYCHAIN:
                 raise refused from None
@@ -299,8 +301,10 @@ def _new_secret(
         except KeychainUnavailable as exc:
             if explicit is KeyMode.KEYCHAIN:
                 raise KeyUnavailable(
-                    f"cannot store the vault key in the keychain ({exc}); "
-                    "create the vault with a passphrase instead"
+                    _(
+                        "cannot store the vault key in the keychain ({problem}); "
+                        "create the vault with a passphrase instead"
+                    ).format(problem=exc)
                 ) from None
             # Locked, failing or hanging keychain: a passphrase protects the vault instead.
             log.info("keychain unusable (%s); using a passphrase", exc)
@@ -460,9 +464,11 @@ def _open_engine(
         new_secret = _pending_secret(path, meta, target, secret, ask_passphrase)
         if new_secret is None:
             raise WrongKey(
-                f"the vault {path} does not open with its old key: a key change was "
-                "interrupted, so it now opens with the new one; give the new passphrase "
-                "(ICHIGO_PASSPHRASE, or run `ichigo meetings` in a terminal)"
+                _(
+                    "the vault {path} does not open with its old key: a key change was "
+                    "interrupted, so it now opens with the new one; give the new passphrase "
+                    "(ICHIGO_PASSPHRASE, or run `ichigo meetings` in a terminal)"
+                ).format(path=path)
             ) from None
         engine = make_engine(path, new_secret)
         try:
@@ -555,8 +561,10 @@ def _check_and_migrate(
         return
     if not writable:
         raise VaultError(
-            f"the vault {path} needs a schema upgrade; open it once for writing "
-            "(for example with the app) first"
+            _(
+                "the vault {path} needs a schema upgrade; open it once for writing "
+                "(for example with the app) first"
+            ).format(path=path)
         )
     if revision is not None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")

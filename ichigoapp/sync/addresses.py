@@ -11,6 +11,7 @@ import ipaddress
 from urllib.parse import urlsplit, urlunsplit
 
 from ichigoapp.errors import BadInput, SyncFailed
+from ichigoapp.i18n import _
 
 
 def normalise_url(url: str) -> str:
@@ -30,11 +31,13 @@ def check_url(url: str) -> None:
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not parts.hostname:
-        raise BadInput(f"{redact(url)} is not a web address (https://…)")
+        raise BadInput(_("{url} is not a web address (https://…)").format(url=redact(url)))
     if scheme == "http" and not is_loopback(parts.hostname):
         raise BadInput(
-            f"{parts.hostname} was given with plain http://; Ichigo only fetches calendars "
-            "over https:// (plain http only from this computer)"
+            _(
+                "{host} was given with plain http://; Ichigo only fetches calendars "
+                "over https:// (plain http only from this computer)"
+            ).format(host=parts.hostname)
         )
 
 
@@ -49,7 +52,7 @@ def is_loopback(host: str) -> bool:
 
 
 def host_of(url: str) -> str:
-    return urlsplit(url).hostname or "the server"
+    return urlsplit(url).hostname or _("the server")
 
 
 def redact(url: str) -> str:
@@ -57,7 +60,7 @@ def redact(url: str) -> str:
     try:
         parts = urlsplit(url.strip())
     except ValueError:
-        return "(an address that cannot be read)"
+        return _("(an address that cannot be read)")
     host = parts.hostname or ""
     if parts.port is not None:
         host = f"{host}:{parts.port}"
@@ -79,9 +82,15 @@ def network_failure(exc: BaseException, name: str, host: str) -> SyncFailed | No
     import niquests
 
     if isinstance(exc, niquests.exceptions.SSLError):
-        return SyncFailed(f"'{name}': the certificate of {host} is not trusted by this computer")
+        return SyncFailed(
+            _("'{name}': the certificate of {host} is not trusted by this computer").format(
+                name=name, host=host
+            )
+        )
     if isinstance(exc, niquests.exceptions.Timeout):
-        return SyncFailed(f"'{name}': {host} did not answer in time")
+        return SyncFailed(_("'{name}': {host} did not answer in time").format(name=name, host=host))
     if isinstance(exc, niquests.exceptions.ConnectionError):
-        return SyncFailed(f"'{name}': could not reach {host} (offline?)")
+        return SyncFailed(
+            _("'{name}': could not reach {host} (offline?)").format(name=name, host=host)
+        )
     return None

@@ -18,6 +18,7 @@ from urllib.parse import quote, unquote, urlsplit
 from xml.sax.saxutils import escape
 
 from ichigoapp.errors import BadInput, SyncFailed
+from ichigoapp.i18n import _
 from ichigoapp.sync.addresses import check_url, host_of, network_failure
 
 TIMEOUT_S = 60
@@ -78,7 +79,9 @@ class Account:
         try:
             check_url(url)
         except BadInput as exc:
-            raise SyncFailed(f"'{name}': {exc.message}") from None
+            raise SyncFailed(
+                _("'{name}': {problem}").format(name=name, problem=exc.message)
+            ) from None
         self.url = url
         self.name = name
         self.host = host_of(url)
@@ -132,8 +135,10 @@ class Account:
             found = self._collect(book_url, token, known, ADDRESS_DATA)
             if found is None or found.to_load:
                 raise SyncFailed(
-                    f"'{self.name}': {self.host} does not offer the sync report (RFC 6578) "
-                    "with card data, which Ichigo needs for address books"
+                    _(
+                        "'{name}': {host} does not offer the sync report (RFC 6578) "
+                        "with card data, which Ichigo needs for address books"
+                    ).format(name=self.name, host=self.host)
                 )
         return found
 
@@ -159,7 +164,9 @@ class Account:
             tree = response.tree
         if response.status != 207 or tree is None:
             raise SyncFailed(
-                f"'{self.name}': {self.host} answered {response.status} when asked for a card"
+                _("'{name}': {host} answered {status} when asked for a card").format(
+                    name=self.name, host=self.host, status=response.status
+                )
             )
         for answer in tree.iter("{DAV:}response"):
             if member_path(answer.findtext("{DAV:}href") or "") != path:
@@ -363,20 +370,27 @@ class Account:
         except SyncFailed:
             raise
         except error.AuthorizationError:
-            raise SyncFailed(f"the server refused the password for '{self.name}'") from None
+            raise SyncFailed(
+                _("the server refused the password for '{name}'").format(name=self.name)
+            ) from None
         except error.NotFoundError:
             raise SyncFailed(
-                f"'{self.name}': {self.host} has no calendar account at this address"
+                _("'{name}': {host} has no calendar account at this address").format(
+                    name=self.name, host=self.host
+                )
             ) from None
         except Exception as exc:
             network = network_failure(exc, self.name, self.host)
             if network is not None:
                 raise network from None
             if _is_auth(exc):
-                raise SyncFailed(f"the server refused the password for '{self.name}'") from None
+                raise SyncFailed(
+                    _("the server refused the password for '{name}'").format(name=self.name)
+                ) from None
             raise SyncFailed(
-                f"'{self.name}': {self.host} gave an answer Ichigo cannot use "
-                f"({type(exc).__name__})"
+                _("'{name}': {host} gave an answer Ichigo cannot use ({problem})").format(
+                    name=self.name, host=self.host, problem=type(exc).__name__
+                )
             ) from None
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from ichigoapp.errors import BadInput, SyncFailed
+from ichigoapp.i18n import _
 from ichigoapp.sync.addresses import check_url, host_of, network_failure
 
 if TYPE_CHECKING:
@@ -76,18 +77,25 @@ def fetch_feed(
             try:
                 check_url(url)
             except BadInput as exc:
-                raise SyncFailed(f"'{name}': {exc.message}") from None
+                raise SyncFailed(
+                    _("'{name}': {problem}").format(name=name, problem=exc.message)
+                ) from None
             response = _get(session, url, headers, auth, limits, deadline, name)
             if response.status_code in (301, 302, 303, 307, 308):
                 location = response.headers.get("Location", "")
                 response.close()
                 hops += 1
                 if not location:
-                    raise SyncFailed(f"'{name}': {host_of(url)} redirected to nowhere")
+                    raise SyncFailed(
+                        _("'{name}': {host} redirected to nowhere").format(
+                            name=name, host=host_of(url)
+                        )
+                    )
                 if hops > limits.max_redirects:
                     raise SyncFailed(
-                        f"'{name}': {host_of(url)} redirected more than "
-                        f"{limits.max_redirects} times"
+                        _("'{name}': {host} redirected more than {limit} times").format(
+                            name=name, host=host_of(url), limit=limits.max_redirects
+                        )
                     )
                 next_url = urljoin(url, location)
                 if host_of(next_url) != host_of(url):
@@ -123,7 +131,11 @@ def _get(
         network = network_failure(exc, name, host)
         if network is not None:
             raise network from None
-        raise SyncFailed(f"'{name}': {host} could not be asked ({type(exc).__name__})") from None
+        raise SyncFailed(
+            _("'{name}': {host} could not be asked ({problem})").format(
+                name=name, host=host, problem=type(exc).__name__
+            )
+        ) from None
 
 
 def _answer(
@@ -140,11 +152,19 @@ def _answer(
                 response.headers.get("Last-Modified", ""),
             )
         if status in (401, 403):
-            raise SyncFailed(f"the server refused the password for '{name}'")
+            raise SyncFailed(_("the server refused the password for '{name}'").format(name=name))
         if status == 404 or status == 410:
-            raise SyncFailed(f"'{name}': {host} has no calendar at this address (HTTP {status})")
+            raise SyncFailed(
+                _("'{name}': {host} has no calendar at this address (HTTP {status})").format(
+                    name=name, host=host, status=status
+                )
+            )
         if status >= 400:
-            raise SyncFailed(f"'{name}': {host} answered with an error (HTTP {status})")
+            raise SyncFailed(
+                _("'{name}': {host} answered with an error (HTTP {status})").format(
+                    name=name, host=host, status=status
+                )
+            )
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limits.max_bytes:
             raise _too_big(name, host, limits)
@@ -154,7 +174,9 @@ def _answer(
     content_type = response.headers.get("Content-Type", "").lower()
     head = body[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if "text/html" in content_type or head.startswith((b"<!doctype html", b"<html")):
-        raise SyncFailed(f"'{name}': this address returned a web page, not a calendar")
+        raise SyncFailed(
+            _("'{name}': this address returned a web page, not a calendar").format(name=name)
+        )
     return FeedAnswer(
         False, body, response.headers.get("ETag", ""), response.headers.get("Last-Modified", "")
     )
@@ -173,15 +195,25 @@ def _read(
             if size > limits.max_bytes:
                 raise _too_big(name, host, limits)
             if time.monotonic() > deadline:
-                raise SyncFailed(f"'{name}': {host} did not answer in time")
+                raise SyncFailed(
+                    _("'{name}': {host} did not answer in time").format(name=name, host=host)
+                )
             pieces.append(piece)
     except niquests.exceptions.Timeout:
-        raise SyncFailed(f"'{name}': {host} did not answer in time") from None
+        raise SyncFailed(
+            _("'{name}': {host} did not answer in time").format(name=name, host=host)
+        ) from None
     except niquests.exceptions.RequestException:
-        raise SyncFailed(f"'{name}': the connection to {host} broke off") from None
+        raise SyncFailed(
+            _("'{name}': the connection to {host} broke off").format(name=name, host=host)
+        ) from None
     return b"".join(pieces)
 
 
 def _too_big(name: str, host: str, limits: Limits) -> SyncFailed:
     mb = limits.max_bytes // (1024 * 1024)
-    return SyncFailed(f"'{name}': the calendar at {host} is larger than {mb} MB; not read")
+    return SyncFailed(
+        _("'{name}': the calendar at {host} is larger than {size} MB; not read").format(
+            name=name, host=host, size=mb
+        )
+    )
