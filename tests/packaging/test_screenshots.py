@@ -41,7 +41,8 @@ def test_every_page_and_dialog_is_shot(tmp_path: Path) -> None:
 
 
 def test_the_demo_cards_are_rendered_at_every_size(tmp_path: Path) -> None:
-    """docs/cards: four meeting shapes at the five sizes, and a day sheet."""
+    """docs/cards: four meeting shapes at the five sizes, a day sheet, and the same read
+    by a Japanese user (a one-to-one at A6 and A5, and the day sheet)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ICHIGO_", "XDG_"))}
     env["PYTHONPATH"] = str(REPO)
     (tmp_path / "stale-page2.png").write_bytes(b"from an earlier run")
@@ -50,6 +51,7 @@ def test_the_demo_cards_are_rendered_at_every_size(tmp_path: Path) -> None:
     shapes = ("one-to-one", "first-meeting", "group", "big")
     sizes = ("a6", "a5", "a4", "letter", "index")
     expected = {f"{shape}-{size}" for shape in shapes for size in sizes} | {"day-sheet"}
+    expected |= {"ja-one-to-one-a6", "ja-one-to-one-a5", "ja-day-sheet"}
     stems = {p.stem for p in tmp_path.glob("*.png")}
     assert expected <= stems
     assert all("-page" in extra for extra in stems - expected)  # a card's second page
