@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ichigoapp.i18n import _
 from ichigoapp.importers.normalise import normalise_email
 from ichigoapp.model import Contact, Encounter, EncounterStatus, Participation
 from ichigoapp.services.common import get_or_fail
@@ -144,7 +145,7 @@ def _suggestions(
     out: dict[int, Suggestion] = {}
     if name:
         for cid, cname, sub in index.by_name.get(_norm(name), []):
-            out.setdefault(cid, Suggestion(cid, cname, sub, "Same name as your contact"))
+            out.setdefault(cid, Suggestion(cid, cname, sub, _("Same name as your contact")))
     first = (_norm(name).split() or [""])[0]
     for meeting in meetings:
         for cid, cname, sub in index.named_in(meeting.title):
@@ -152,7 +153,7 @@ def _suggestions(
                 continue  # already in that meeting: the unknown person is someone else
             if first and (_norm(cname).split() or [""])[0] != first:
                 continue  # the invite's own name says it is someone else
-            reason = f"The meeting “{meeting.title}” names them"
+            reason = _("The meeting “{title}” names them").format(title=meeting.title)
             out.setdefault(cid, Suggestion(cid, cname, sub, reason))
     return tuple(list(out.values())[:MAX_SUGGESTIONS])
 

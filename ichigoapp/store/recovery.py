@@ -97,22 +97,29 @@ def newest_good_backup(
 
 
 def _restore_hint(vault: Path, backup: Path) -> str:
-    return (
-        f"the newest good automatic backup is {backup}; restore it into a new file with "
-        f"`ichigo --vault {restore_target_for(vault)} restore {backup}`"
-    )
+    return _(
+        "the newest good automatic backup is {backup}; restore it into a new file with "
+        "`ichigo --vault {target} restore {backup}`"
+    ).format(backup=backup, target=restore_target_for(vault))
 
 
 def corrupt_error(vault: Path, detail: str, secret: Secret | None) -> VaultCorrupt:
     """The message for a damaged vault, naming the newest good backup if there is one."""
     backup = newest_good_backup(vault, secret)
-    head = f"the vault {vault} is damaged ({detail}); it was left untouched"
+    head = _("the vault {path} is damaged ({problem}); it was left untouched").format(
+        path=vault, problem=detail
+    )
     if backup is not None:
-        return VaultCorrupt(f"{head}; {_restore_hint(vault, backup)}", backup=backup)
+        return VaultCorrupt(
+            _("{problem}; {hint}").format(problem=head, hint=_restore_hint(vault, backup)),
+            backup=backup,
+        )
     folder = vault.with_name(vault.name + ".backups")
     return VaultCorrupt(
-        f"{head}; no good automatic backup was found in {folder}: restore one of your own "
-        "backups with `ichigo --vault NEW restore BACKUP`"
+        _(
+            "{problem}; no good automatic backup was found in {folder}: restore one of your "
+            "own backups with `ichigo --vault NEW restore BACKUP`"
+        ).format(problem=head, folder=folder)
     )
 
 
@@ -132,17 +139,21 @@ def first_page_error(vault: Path, secret: Secret) -> IchigoError:
     backup = None if changing else newest_good_backup(vault, secret, limit=1)
     if backup is not None:
         return VaultCorrupt(
-            f"the vault {vault} is damaged (its first page cannot be read, yet the same key "
-            f"opens its backup); it was left untouched; {_restore_hint(vault, backup)}",
+            _(
+                "the vault {path} is damaged (its first page cannot be read, yet the same "
+                "key opens its backup); it was left untouched; {hint}"
+            ).format(path=vault, hint=_restore_hint(vault, backup)),
             backup=backup,
         )
     generation = cipher.older_generation(vault, secret)
     if generation is not None:
         return VaultError(
-            f"the vault {vault} was encrypted with the settings of SQLCipher {generation}, "
-            f"not the SQLCipher {cipher.COMPATIBILITY} settings Ichigo uses; it was left "
-            "untouched. Convert it once with SQLCipher's own shell (`PRAGMA key = ...;` "
-            "then `PRAGMA cipher_migrate;`) and open it again"
+            _(
+                "the vault {path} was encrypted with the settings of SQLCipher {generation}, "
+                "not the SQLCipher {current} settings Ichigo uses; it was left "
+                "untouched. Convert it once with SQLCipher's own shell (`PRAGMA key = ...;` "
+                "then `PRAGMA cipher_migrate;`) and open it again"
+            ).format(path=vault, generation=generation, current=cipher.COMPATIBILITY)
         )
     newest = newest_good_backup(vault, None)
     if newest is not None:
@@ -161,28 +172,38 @@ def first_page_error(vault: Path, secret: Secret) -> IchigoError:
 
 def write_error(vault: Path | None, exc: BaseException) -> VaultWriteFailed | None:
     """A clear error for a full disk or a read-only location, else None."""
-    where = f"the vault {vault}" if vault is not None else "the file"
+    where = _("the vault {path}").format(path=vault) if vault is not None else _("the file")
     if isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS:
-        filename = f" ({exc.filename})" if exc.filename else ""
         reason = (
-            "the disk is full"
+            _("the disk is full")
             if exc.errno in (errno.ENOSPC, errno.EDQUOT)
-            else "the location is read-only or not writable"
+            else _("the location is read-only or not writable")
         )
-        return VaultWriteFailed(
-            f"cannot write{filename}: {reason}; nothing already saved was lost. Free some "
-            "space or choose a writable folder, then try again"
+        said = (
+            _(
+                "cannot write ({file}): {reason}; nothing already saved was lost. Free some "
+                "space or choose a writable folder, then try again"
+            )
+            if exc.filename
+            else _(
+                "cannot write: {reason}; nothing already saved was lost. Free some "
+                "space or choose a writable folder, then try again"
+            )
         )
+        return VaultWriteFailed(said.format(file=exc.filename, reason=reason))
     text = _sql_text(exc)
     if any(word in text for word in _FULL_WORDS):
-        reason = "the disk is full (or failed)"
+        reason = _("the disk is full (or failed)")
     elif any(word in text for word in _READONLY_WORDS):
-        reason = "its folder is read-only"
+        reason = _("its folder is read-only")
     else:
         return None
     return VaultWriteFailed(
-        f"cannot write to {where}: {reason}; the change was not saved and nothing already "
-        "saved was lost. Free some space or make the folder writable, then try again"
+        _(
+            "cannot write to {where}: {reason}; the change was not saved and nothing "
+            "already saved was lost. Free some space or make the folder writable, then "
+            "try again"
+        ).format(where=where, reason=reason)
     )
 
 
@@ -195,7 +216,11 @@ def user_error_for(
     if not isinstance(exc, OSError) and is_corruption(exc) and vault is not None:
         with contextlib.suppress(Exception):  # finding a backup must not hide the damage
             return corrupt_error(vault, _one_line(_sql_text(exc)), secret)
-        return VaultCorrupt(f"the vault {vault} is damaged ({_one_line(_sql_text(exc))})")
+        return VaultCorrupt(
+            _("the vault {path} is damaged ({problem})").format(
+                path=vault, problem=_one_line(_sql_text(exc))
+            )
+        )
     return write_error(vault, exc)
 
 
