@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ichigoapp.i18n import _
 from ichigoapp.importers.birthday import parse_birthday
 from ichigoapp.importers.contact_fields import (
     clean_label,
@@ -239,7 +240,10 @@ def parse_google_rows(rows: list[list[str]], header_at: int) -> ContactParseResu
         record = _record(_Row(header, keys, cells))
         if record is None:
             skipped.append(
-                SkippedRow(f"row {index + 1}", "no name, e-mail address, phone or company")
+                SkippedRow(
+                    _("row {number}").format(number=index + 1),
+                    _("no name, e-mail address, phone or company"),
+                )
             )
         else:
             records.append(record)

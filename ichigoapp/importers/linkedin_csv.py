@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ichigoapp.i18n import _
 from ichigoapp.importers.contact_fields import join_nonempty, parse_iso_date
 from ichigoapp.importers.contact_types import (
     SOURCE_LINKEDIN,
@@ -116,8 +117,8 @@ def parse_linkedin_rows(rows: list[list[str]], header_at: int) -> ContactParseRe
         given, family = cell(_FIRST), cell(_LAST)
         display = join_nonempty([given, family])
         if not display:
-            reason = "no first or last name (LinkedIn hides some members)"
-            skipped.append(SkippedRow(f"row {index + 1}", reason))
+            reason = _("no first or last name (LinkedIn hides some members)")
+            skipped.append(SkippedRow(_("row {number}").format(number=index + 1), reason))
             continue
         record = ContactRecord(
             display_name=display,

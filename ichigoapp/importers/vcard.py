@@ -442,7 +442,7 @@ def parse_vcards(text: str) -> ContactParseResult:
     records: list[ContactRecord] = []
     skipped: list[SkippedRow] = []
     for card in _frame_cards(text):
-        where = f"card {card.number}"
+        where = _("card {number}").format(number=card.number)
         try:
             records.append(_parse_card(card))
         except CardError as exc:
@@ -450,5 +450,9 @@ def parse_vcards(text: str) -> ContactParseResult:
         except Exception as exc:
             # vobject is third-party code fed hostile input: whatever it raises for one
             # card must not lose the others, and must not escape to the caller.
-            skipped.append(SkippedRow(where, f"could not be read ({type(exc).__name__})"))
+            skipped.append(
+                SkippedRow(
+                    where, _("could not be read ({problem})").format(problem=type(exc).__name__)
+                )
+            )
     return ContactParseResult(SOURCE_VCARD, records, skipped)

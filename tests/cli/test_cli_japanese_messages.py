@@ -169,3 +169,13 @@ def test_errors_below_the_cli_go_through_the_catalogue() -> None:
                     words = _literal_words(_DataNotWords().visit(node.exc.args[0]))
                     untranslated += [f"{relative}:{node.lineno}: {w!r}" for w in words]
     assert untranslated == []
+
+
+def test_a_skipped_card_says_where_and_why_in_japanese(japanese: None) -> None:
+    from ichigoapp.importers.contacts import detect_and_parse
+
+    parsed = detect_and_parse(b"BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:hi\r\nEND:VCARD\r\n", "a.vcf")
+
+    assert [(s.where, s.reason) for s in parsed.skipped] == [
+        ("1 枚目のカード", "名前、メールアドレス、電話番号、会社のいずれもありません")
+    ]
