@@ -17,6 +17,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from ichigoapp.errors import NotEncrypted, VaultError
+from ichigoapp.i18n import _
 from ichigoapp.store import cipher
 from ichigoapp.store.keycheck import silence_sqlcipher_log
 from ichigoapp.store.keys import Secret
@@ -68,7 +69,7 @@ def connect_raw(path: Path, secret: Secret, *, copy: bool = False) -> Any:
     try:
         if not hasattr(conn, "set_key"):
             raise NotEncrypted(
-                "the database driver is not SQLCipher; refusing to open an unencrypted vault"
+                _("the database driver is not SQLCipher; refusing to open an unencrypted vault")
             )
         secret.apply(conn)
         _configure(conn, path=path, secret=secret, copy=copy)
@@ -86,7 +87,7 @@ def _configure(dbapi_conn: Any, *, path: Path, secret: Secret, copy: bool) -> No
         row = cursor.execute("PRAGMA cipher_version").fetchone()
         if not row or not row[0]:
             raise NotEncrypted(
-                "the database driver is not SQLCipher; refusing to open an unencrypted vault"
+                _("the database driver is not SQLCipher; refusing to open an unencrypted vault")
             )
         cipher.pin(cursor)  # before the first page is read: the key is derived then
         try:
@@ -103,8 +104,10 @@ def _configure(dbapi_conn: Any, *, path: Path, secret: Secret, copy: bool) -> No
         differ = cipher.mismatches(cipher.settings(cursor))
         if differ:
             raise VaultError(
-                f"SQLCipher {row[0]} did not apply the encryption settings Ichigo pins "
-                f"({differ[0]}); the vault {path} was not used with it"
+                _(
+                    "SQLCipher {version} did not apply the encryption settings Ichigo pins "
+                    "({setting}); the vault {path} was not used with it"
+                ).format(version=row[0], setting=differ[0], path=path)
             )
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

@@ -19,6 +19,7 @@ import keyring
 import keyring.errors
 
 from ichigoapp.errors import InsecureKeychain, VaultError
+from ichigoapp.i18n import _
 from ichigoapp.store.hardening import disable_core_dumps
 
 KEYRING_SERVICE = "ichigo"
@@ -91,7 +92,7 @@ class Secret:
 
     def _key(self) -> bytearray:
         if self._wiped:
-            raise SecretWiped("the vault is locked; unlock it again to go on")
+            raise SecretWiped(_("the vault is locked; unlock it again to go on"))
         return self._buffer
 
     def apply(self, connection: Any) -> None:
@@ -153,7 +154,9 @@ class PlaintextKeychain(KeychainUnavailable):
     name). A key there is as good as a key written beside the vault."""
 
     def __init__(self, backend: str) -> None:
-        super().__init__(f"the keychain backend {backend} stores secrets unencrypted")
+        super().__init__(
+            _("the keychain backend {backend} stores secrets unencrypted").format(backend=backend)
+        )
         self.backend = backend
 
 
@@ -172,7 +175,7 @@ def _with_timeout(call: Callable[[], T]) -> T:
     # thread finish (or not) on its own; the caller falls back to a passphrase.
     global _stuck
     if _stuck is not None and not _stuck.done():
-        raise KeychainUnavailable("the keychain did not answer in time")
+        raise KeychainUnavailable(_("the keychain did not answer in time"))
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="keyring")
     try:
         future = pool.submit(call)
@@ -180,7 +183,7 @@ def _with_timeout(call: Callable[[], T]) -> T:
             return future.result(timeout=KEYRING_TIMEOUT_S)
         except concurrent.futures.TimeoutError:
             _stuck = future
-            raise KeychainUnavailable("the keychain did not answer in time") from None
+            raise KeychainUnavailable(_("the keychain did not answer in time")) from None
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
@@ -259,10 +262,12 @@ def plaintext_backend() -> str | None:
 def insecure_keychain(exc: PlaintextKeychain, instead: str) -> InsecureKeychain:
     """The user's error for a refused plaintext keychain; ``instead`` says what to do."""
     return InsecureKeychain(
-        f"the system keychain here ({exc.backend}) keeps passwords unencrypted in a plain "
-        f"file, so Ichigo will not put the vault key in it; {instead}, or set up an "
-        "encrypted keychain (GNOME Keyring, KWallet, the macOS Keychain, Windows Credential "
-        "Manager) and try again"
+        _(
+            "the system keychain here ({backend}) keeps passwords unencrypted in a plain "
+            "file, so Ichigo will not put the vault key in it; {instead}, or set up an "
+            "encrypted keychain (GNOME Keyring, KWallet, the macOS Keychain, Windows "
+            "Credential Manager) and try again"
+        ).format(backend=exc.backend, instead=instead)
     )
 
 

@@ -128,8 +128,6 @@ _USER_ERRORS = {
     "WrongKey",
 }
 _NOT_SCANNED = {
-    "store/engine.py",  # SQLCipher self-checks: a broken install, not a user's doing
-    "store/keys.py",  # keychain internals (owned elsewhere; see the report of issue 21)
     "store/strength.py",  # embeds zxcvbn's English advice: translated as a whole later
 }
 
