@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 
 from ichigoapp.store import cipher
-from ichigoapp.store.keys import KeychainUnavailable, KeyMode, Secret, load_key
+from ichigoapp.store.keys import KeyMode, Secret, keychain_secret_or_none
 from ichigoapp.store.meta import VaultMeta
 
 _log_silenced = threading.Event()
@@ -78,11 +78,5 @@ def keychain_secret(path: Path) -> Secret | None:
         return None
     if meta is None or meta.key_mode is not KeyMode.KEYCHAIN or meta.pending is not None:
         return None
-    try:
-        raw = load_key(meta.keyring_entry)
-    except KeychainUnavailable:
-        return None
-    if raw is None:
-        return None
-    secret = Secret.raw(raw)
-    return secret if opens_with(path, secret) else None
+    secret = keychain_secret_or_none(meta.keyring_entry)
+    return secret if secret is not None and opens_with(path, secret) else None

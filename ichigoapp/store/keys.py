@@ -292,6 +292,16 @@ def load_key(entry: str) -> bytes | None:
     return key if len(key) == RAW_KEY_BYTES else None
 
 
+def keychain_secret_or_none(entry: str) -> Secret | None:
+    """The key kept under ``entry`` as a Secret; None if the keychain cannot be asked
+    or holds no key there (the caller then asks, explains or falls back)."""
+    try:
+        raw = load_key(entry)
+    except KeychainUnavailable:
+        return None
+    return Secret.raw(raw) if raw is not None else None
+
+
 def delete_key(entry: str) -> None:
     with contextlib.suppress(KeychainUnavailable, keyring.errors.PasswordDeleteError):
         _keyring_call(lambda: keyring.delete_password(KEYRING_SERVICE, entry))

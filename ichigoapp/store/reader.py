@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ichigoapp.store import keys
-from ichigoapp.store.keys import KeychainUnavailable, KeyMode, Secret
+from ichigoapp.store.keys import KeyMode, Secret
 from ichigoapp.store.lock import left_open
 from ichigoapp.store.meta import VaultMeta
 
@@ -53,11 +53,7 @@ def _secret(meta: VaultMeta) -> Secret | None:
     if meta.pending is not None:
         return None  # an interrupted key change: open_vault knows which key to try
     if meta.key_mode is KeyMode.KEYCHAIN:
-        try:
-            raw = keys.load_key(meta.keyring_entry)
-        except KeychainUnavailable:
-            return None
-        return Secret.raw(raw) if raw is not None else None
+        return keys.keychain_secret_or_none(meta.keyring_entry)
     passphrase = keys.passphrase_from_env()
     return Secret.passphrase(passphrase) if passphrase else None
 

@@ -496,14 +496,13 @@ def _pending_secret(
     ask_passphrase: PassphraseAsker | None,
 ) -> Secret | None:
     if target.key_mode is KeyMode.KEYCHAIN:
-        try:
-            raw = keys.load_key(target.keyring_entry)
-        except KeychainUnavailable:
-            return None
-        return Secret.raw(raw) if raw is not None else None
+        return keys.keychain_secret_or_none(target.keyring_entry)
     if meta.key_mode is KeyMode.PASSPHRASE:
         return None  # passphrase to passphrase: the one given was the one to try
-    typed = _ask(ask_passphrase, f"New passphrase for {path} (a key change was interrupted)")
+    typed = _ask(
+        ask_passphrase,
+        _("New passphrase for {path} (a key change was interrupted)").format(path=path),
+    )
     if not typed or tried.matches(typed):
         return None
     return Secret.passphrase(typed)
