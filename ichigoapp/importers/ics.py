@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from datetime import date
 
+from ichigoapp import i18n
 from ichigoapp.errors import ImportFailed
 from ichigoapp.i18n import _
 from ichigoapp.importers.ics_parse import ChunkJob, GroupOutcome, parse_chunk
@@ -274,7 +275,12 @@ def _run(jobs: list[ChunkJob], n_workers: int) -> Iterator[list[GroupOutcome]]:
     # deadlock. Workers import only this package, icalendar and recurring_ical_events.
     try:
         pool = ProcessPoolExecutor(
-            max_workers=n_workers - 1, mp_context=multiprocessing.get_context("spawn")
+            max_workers=n_workers - 1,
+            mp_context=multiprocessing.get_context("spawn"),
+            # A spawned process starts in English: it speaks this process's language,
+            # so the notes it writes about broken events read like the rest.
+            initializer=i18n.activate,
+            initargs=(i18n.active(),),
         )
     except (OSError, ValueError, NotImplementedError):
         for job in jobs:

@@ -11,6 +11,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from ichigoapp.i18n import _
 from ichigoapp.importers.ics_split import (
     TIME_PROPS,
     Block,
@@ -58,7 +59,7 @@ class EventDetails:
 
     def label(self) -> str:
         title = self.title if len(self.title) <= 60 else self.title[:57] + "..."
-        return f"event '{title}' (UID {self.uid})"
+        return _("event '{title}' (UID {uid})").format(title=title, uid=self.uid)
 
 
 def find_join_url(texts: list[str]) -> str:
@@ -100,7 +101,8 @@ def read_details(block: Block, method: str) -> EventDetails:
             if name not in d.raw:
                 d.raw[name] = value.strip()
             elif name in _SINGLE:
-                d.notes.append(f"has more than one {name}; the first one is used")
+                note = _("has more than one {name}; the first one is used")
+                d.notes.append(note.format(name=name))
                 continue
             if name == "RRULE" and not value.strip():
                 continue  # an empty "RRULE:" (seen in holiday feeds) means no rule
@@ -147,7 +149,11 @@ def read_details(block: Block, method: str) -> EventDetails:
     d.join_url = find_join_url([location, description, url, alt_desc, *conferences])
     d.attendees = _merge_people(organizer, people)
     if dropped:
-        d.notes.append(f"lists more than {MAX_ATTENDEES} attendees; {dropped} were left out")
+        d.notes.append(
+            _("lists more than {limit} attendees; {dropped} were left out").format(
+                limit=MAX_ATTENDEES, dropped=dropped
+            )
+        )
     return d
 
 

@@ -25,6 +25,7 @@ import icalendar
 import recurring_ical_events
 import x_wr_timezone
 
+from ichigoapp.i18n import _
 from ichigoapp.importers.ics_details import EventDetails, read_details
 from ichigoapp.importers.ics_split import Group
 from ichigoapp.importers.ics_times import (
@@ -130,7 +131,7 @@ def _plain_component(group: Group, block_index: int, details: EventDetails) -> A
 
 def _calendar(job: ChunkJob, items: list[_Item], events: list[str]) -> Any:
     """icalendar's Calendar of the VEVENT texts ``events`` and the VTIMEZONEs items use."""
-    tzids = {t for g, _, _ in items for t in g.tzids}
+    tzids = {t for g, _b, _d in items for t in g.tzids}
     return icalendar.Calendar.from_ical(_calendar_text(job, events, tzids))
 
 
@@ -140,7 +141,7 @@ def _components(job: ChunkJob, cal: Any) -> _Found:
         cal = x_wr_timezone.to_standard(cal)
     found: _Found = {}
     for comp in cal.walk("VEVENT"):
-        g, _, b = str(comp.get("X-ICHIGO-REF", "")).partition(".")
+        g, _sep, b = str(comp.get("X-ICHIGO-REF", "")).partition(".")
         found[(int(g), int(b))] = comp
     return found
 
@@ -253,8 +254,9 @@ def _check_component(comp: Any, details: EventDetails, problems: list[IcsProblem
             problems.append(
                 IcsProblem(
                     details.uid,
-                    f"{details.label()}: {name} '{raw}' "
-                    f"could not be read and was ignored ({message})",
+                    _(
+                        "{event}: {name} '{raw}' could not be read and was ignored ({message})"
+                    ).format(event=details.label(), name=name, raw=raw, message=message),
                 )
             )
     start = dt_of(comp, "DTSTART")
@@ -263,19 +265,26 @@ def _check_component(comp: Any, details: EventDetails, problems: list[IcsProblem
             problems.append(
                 IcsProblem(
                     details.uid,
-                    f"{details.label()}: DTSTART '{details.raw['DTSTART']}' is not a date",
+                    _("{event}: DTSTART '{raw}' is not a date").format(
+                        event=details.label(), raw=details.raw["DTSTART"]
+                    ),
                 )
             )
         else:
             problems.append(
-                IcsProblem(details.uid, f"{details.label()}: has no start time (DTSTART)")
+                IcsProblem(
+                    details.uid,
+                    _("{event}: has no start time (DTSTART)").format(event=details.label()),
+                )
             )
         return False
     if "RECURRENCE-ID" in details.raw and not isinstance(dt_of(comp, "RECURRENCE-ID"), date):
         problems.append(
             IcsProblem(
                 details.uid,
-                f"{details.label()}: RECURRENCE-ID '{details.raw['RECURRENCE-ID']}' is not a date",
+                _("{event}: RECURRENCE-ID '{raw}' is not a date").format(
+                    event=details.label(), raw=details.raw["RECURRENCE-ID"]
+                ),
             )
         )
         return False
@@ -345,7 +354,7 @@ def _group_events(
     usable = [(c, d) for c, d in comps if _check_component(c, d, problems)]
     if not usable:
         return [], problems
-    recurring = any("RRULE" in c or "RDATE" in c for c, _ in usable)
+    recurring = any("RRULE" in c or "RDATE" in c for c, _d in usable)
     if not recurring:
         singles: list[tuple[Times, EventDetails]] = []
         for comp, details in usable:
@@ -356,7 +365,7 @@ def _group_events(
         return single_events, problems + more
     by_ref = {str(c.get("X-ICHIGO-REF")): (c, d) for c, d in usable}
     sub = icalendar.Calendar()
-    for comp, _ in usable:
+    for comp, _d in usable:
         sub.add_component(comp)
     label = usable[0][1].label()
     try:
@@ -368,7 +377,10 @@ def _group_events(
     except Exception as exc:
         problems.append(
             IcsProblem(
-                group.uid, f"{label}: its repeat rule could not be expanded ({_one_line(exc)})"
+                group.uid,
+                _("{event}: its repeat rule could not be expanded ({problem})").format(
+                    event=label, problem=_one_line(exc)
+                ),
             )
         )
         return [], problems
@@ -409,7 +421,12 @@ def parse_chunk(job: ChunkJob) -> list[GroupOutcome]:
                 times = None if group.recurring else fast_times(details, job.x_wr_timezone)
             except Exception as exc:  # defensive: our own reading must not stop the file
                 outcomes[group.index].problems.append(
-                    IcsProblem(block.uid, f"event (UID {block.uid}): {_one_line(exc)}")
+                    IcsProblem(
+                        block.uid,
+                        _("event (UID {uid}): {problem}").format(
+                            uid=block.uid, problem=_one_line(exc)
+                        ),
+                    )
                 )
                 continue
             if times is not None:
@@ -417,9 +434,14 @@ def parse_chunk(job: ChunkJob) -> list[GroupOutcome]:
             else:
                 items.append((group, b, details))
     found, failed = _parse_items(job, items) if items else ({}, [])
-    for (group, _, details), error in failed:
+    for (group, _b, details), error in failed:
         outcomes[group.index].problems.append(
-            IcsProblem(details.uid, f"{details.label()}: could not be read ({_one_line(error)})")
+            IcsProblem(
+                details.uid,
+                _("{event}: could not be read ({problem})").format(
+                    event=details.label(), problem=_one_line(error)
+                ),
+            )
         )
     per_group: dict[int, list[tuple[Any, EventDetails]]] = {}
     for group, b, details in items:

@@ -177,3 +177,27 @@ def test_a_skipped_card_says_where_and_why_in_japanese(japanese: None) -> None:
     assert [(s.where, s.reason) for s in parsed.skipped] == [
         ("1 枚目のカード", "名前、メールアドレス、電話番号、会社のいずれもありません")
     ]
+
+
+def test_notes_from_the_import_workers_speak_japanese_too(japanese: None) -> None:
+    """Big calendars are parsed in spawned processes, which start in English unless
+    told; the notes they write about broken events must read like the rest."""
+    from datetime import date
+
+    from tests.importers.bigcal import make_calendar
+
+    broken = "BEGIN:VEVENT\r\nUID:broken-{n}@example\r\nSUMMARY:No start {n}\r\nEND:VEVENT\r\n"
+    data = make_calendar(3000, seed=11).decode()
+    head, tail = data.split("BEGIN:VEVENT", 1)
+    body, end = ("BEGIN:VEVENT" + tail).rsplit("END:VCALENDAR", 1)
+    # One broken event at each end: this process parses from the front, the pool's
+    # processes from the back.
+    data = head + broken.format(n=1) + body + broken.format(n=2) + "END:VCALENDAR" + end
+    result = parse_ics(
+        data.encode(), window_start=date(2020, 1, 1), window_end=date(2030, 1, 1), workers=2
+    )
+    notes = sorted(p.message for p in result.problems)
+    assert notes == [
+        f"予定「No start {n}」（UID broken-{n}@example）: 開始時刻（DTSTART）がありません"
+        for n in (1, 2)
+    ]
