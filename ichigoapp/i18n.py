@@ -13,6 +13,7 @@ formats are British English.
 
 from __future__ import annotations
 
+import functools
 import gettext
 import math
 import os
@@ -233,7 +234,20 @@ _SPACES = str.maketrans({"\u202f": "\u00a0"})  # CLDR's narrow no-break space: n
 
 
 def _locale() -> str:
-    return active().locale
+    return _known_to_cldr(active().locale)
+
+
+@functools.cache
+def _known_to_cldr(locale: str) -> str:
+    """``locale`` if CLDR knows it, else US English: a system set to a locale CLDR has
+    no data for (a typo in LANG, a private one) must not stop a command from printing."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(locale)
+    except (UnknownLocaleError, ValueError):
+        return "en_US"
+    return locale
 
 
 def format_date(value: date) -> str:

@@ -71,3 +71,11 @@ def test_pseudo_wraps_every_message_and_keeps_placeholders() -> None:
     assert len(text) >= len("Wrote {n} prep cards to {file}") * 1.3
     one = i18n.ngettext("%(n)d meeting", "%(n)d meetings", 1) % {"n": 1}
     assert one.startswith("⟦") and "1" in one
+
+
+def test_a_locale_cldr_does_not_know_formats_as_us_english() -> None:
+    """LANG=xx_YY (a typo, a private locale) must not stop a command from printing."""
+    i18n.activate(i18n.choose(environ={"LANG": "xx_YY.UTF-8"}))
+    assert i18n.active().locale == "xx_YY"
+    assert i18n.format_datetime(SATURDAY_2PM) == "Sat, Dec 5, 2026 2:00\u00a0PM"
+    assert i18n.format_duration(timedelta(minutes=45)) == "45 min"
