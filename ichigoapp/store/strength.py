@@ -12,18 +12,23 @@ Nothing here logs or keeps the passphrase; the rating holds only zxcvbn's words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ichigoapp.errors import WeakPassphrase
+from ichigoapp.i18n import N_, _, active, ngettext
 
 MIN_SCORE = 2
 # zxcvbn refuses longer input (its matching grows fast with length); a passphrase is
 # at least as strong as its first 72 characters.
 MAX_RATED = 72
 
-SCORE_WORDS = ("very weak", "weak", "fair", "strong", "very strong")
+SCORE_WORDS = (N_("very weak"), N_("weak"), N_("fair"), N_("strong"), N_("very strong"))
+# zxcvbn's own words for the shortest and longest times (the rest are "3 hours").
+_CRACK_WORDS = (N_("less than a second"), N_("centuries"))
+_CRACK_TIME = re.compile(r"(\d+) (second|minute|hour|day|month|year)s?")
 
 
 @dataclass(frozen=True)
@@ -44,12 +49,36 @@ class PassphraseRating:
         return SCORE_WORDS[self.score]
 
     def advice(self) -> str:
-        """One line for the user: what is wrong and what would be better."""
-        parts = [f"{self.words} ({self.score} of 4): it could be guessed in {self.crack_time}"]
-        if self.warning:
-            parts.append(self.warning.rstrip(".").lower())
-        hint = " ".join(self.suggestions) or "Use several uncommon words."
-        return "; ".join(parts) + ". " + hint
+        """One line for the user, in the active language: what is wrong and what would be
+        better (zxcvbn's warning and hints, looked up in the catalogue; store/zxcvbn_words.py)."""
+        verdict = _("{rating} ({score} of 4): it could be guessed in {time}").format(
+            rating=_(self.words), score=self.score, time=self.crack_time_words()
+        )
+        hint = " ".join(_(s) for s in self.suggestions) or _("Use several uncommon words.")
+        if not self.warning:
+            return _("{verdict}. {hint}").format(verdict=verdict, hint=hint)
+        warning = _(self.warning).rstrip(".。")
+        if active().language == "en":
+            warning = warning.lower()
+        return _("{verdict}; {warning}. {hint}").format(verdict=verdict, warning=warning, hint=hint)
+
+    def crack_time_words(self) -> str:
+        """zxcvbn's "3 hours", "less than a second", "centuries" in the active language."""
+        if self.crack_time in _CRACK_WORDS:
+            return _(self.crack_time)
+        match = _CRACK_TIME.fullmatch(self.crack_time)
+        if match is None or active().language == "en":
+            return self.crack_time
+        n, unit = int(match.group(1)), match.group(2)
+        forms = {
+            "second": ngettext("%(n)d second", "%(n)d seconds", n),
+            "minute": ngettext("%(n)d minute", "%(n)d minutes", n),
+            "hour": ngettext("%(n)d hour", "%(n)d hours", n),
+            "day": ngettext("%(n)d day", "%(n)d days", n),
+            "month": ngettext("%(n)d month", "%(n)d months", n),
+            "year": ngettext("%(n)d year", "%(n)d years", n),
+        }
+        return forms[unit] % {"n": n}
 
 
 def rate_passphrase(text: str, context: Sequence[str] = ()) -> PassphraseRating:
@@ -78,7 +107,9 @@ def check_new_passphrase(
     rating = rate_passphrase(text, context)
     if rating.weak and not allow_weak:
         raise WeakPassphrase(
-            f"this passphrase is {rating.advice()} Nothing was changed; choose a stronger "
-            f"one, or {how_to_confirm} to use it anyway"
+            _(
+                "this passphrase is {advice} Nothing was changed; choose a stronger one, "
+                "or {how_to_confirm} to use it anyway"
+            ).format(advice=rating.advice(), how_to_confirm=how_to_confirm)
         )
     return rating

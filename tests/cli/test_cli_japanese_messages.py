@@ -127,9 +127,7 @@ _USER_ERRORS = {
     "VaultTooNew",
     "WrongKey",
 }
-_NOT_SCANNED = {
-    "store/strength.py",  # embeds zxcvbn's English advice: translated as a whole later
-}
+_NOT_SCANNED: set[str] = set()
 
 
 class _DataNotWords(ast.NodeTransformer):
@@ -201,3 +199,32 @@ def test_notes_from_the_import_workers_speak_japanese_too(japanese: None) -> Non
         f"予定「No start {n}」（UID broken-{n}@example）: 開始時刻（DTSTART）がありません"
         for n in (1, 2)
     ]
+
+
+def test_a_weak_passphrase_is_explained_in_japanese(japanese: None) -> None:
+    """zxcvbn words its advice in English; the catalogue holds each of its sentences."""
+    from ichigoapp.errors import WeakPassphrase
+    from ichigoapp.store.strength import check_new_passphrase
+
+    with pytest.raises(WeakPassphrase) as info:
+        check_new_passphrase("password1", allow_weak=False, how_to_confirm="--allow-weak")
+    assert str(info.value) == (
+        "このパスフレーズは非常に弱い（4段階中0）です。1秒未満で推測される可能性があります。"
+        "非常によく使われるパスワードです。単語をもう一つか二つ加えてください。"
+        "あまり使われない単語ほど安全です。何も変更していません。より強いパスフレーズを"
+        "選ぶか、それでも使う場合は--allow-weak。"
+    )
+
+
+def test_the_catalogue_knows_every_sentence_zxcvbn_can_say() -> None:
+    import zxcvbn.feedback
+
+    from ichigoapp.store.zxcvbn_words import ZXCVBN_MESSAGES
+
+    source = ast.parse(Path(zxcvbn.feedback.__file__).read_text(encoding="utf-8"))
+    said = {
+        node.args[0].value
+        for node in ast.walk(source)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_"
+    }
+    assert said == set(ZXCVBN_MESSAGES)
