@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -168,20 +168,9 @@ class PassphraseDialog(QDialog):
             rating = rate_passphrase(text, [self.vault_path.stem])
             if rating.weak and not self.weak_ok.isChecked():
                 # Anyone with the vault file can try passphrases as fast as they like.
-                # zxcvbn's own warning and hints are English: shown to English readers
-                # only; the verdict and the time are said in every language.
-                english = QLocale().language() == QLocale.Language.English
+                # The advice (zxcvbn's warning and hints included) is in the user's language.
                 self.show_error(
                     self.tr("This passphrase is {advice}").format(advice=rating.advice())
-                    if english
-                    else self.tr(
-                        "This passphrase is {rating} ({score} of 4): it could be guessed in "
-                        "{time}. Use several uncommon words."
-                    ).format(
-                        rating=self._score_words(rating.score),
-                        score=rating.score,
-                        time=self._crack_time(rating.crack_time),
-                    )
                 )
                 self.weak_ok.setVisible(True)
                 return

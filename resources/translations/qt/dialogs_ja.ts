@@ -1353,10 +1353,6 @@ Nothing was merged.</source>
         <source>This passphrase is {advice}</source>
         <translation>このパスフレーズの評価: {advice}</translation>
     </message>
-    <message>
-        <source>This passphrase is {rating} ({score} of 4): it could be guessed in {time}. Use several uncommon words.</source>
-        <translation>このパスフレーズは{rating}です（4 段階中 {score}）。{time}で推測されるおそれがあります。あまり使われない単語をいくつか組み合わせてください。</translation>
-    </message>
 </context>
 <context>
     <name>PdfOutput</name>

@@ -141,6 +141,11 @@ def test_the_new_vault_passphrase_dialog_speaks_japanese(
     dialog.passphrase_edit.setText("password1")
     # The verdict and zxcvbn's time, in Japanese: "非常に弱い（推測されるまで 1 秒未満）".
     assert re.fullmatch(r"非常に弱い（推測されるまで [^A-Za-z]+）", dialog.strength_label.text())
+    dialog.confirm_edit.setText("password1")
+    dialog.accept()
+    # Refused with zxcvbn's own warning, from the catalogue: why it is weak, not only how.
+    assert dialog.error_label.text().startswith("このパスフレーズの評価: 非常に弱い")
+    assert "非常によく使われるパスワードです。" in dialog.error_label.text()
 
 
 def test_printing_a_day_reads_japanese_dates_and_counts(
