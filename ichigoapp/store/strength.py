@@ -52,7 +52,7 @@ class PassphraseRating:
         """One line for the user, in the active language: what is wrong and what would be
         better (zxcvbn's warning and hints, looked up in the catalogue; store/zxcvbn_words.py)."""
         verdict = _("{rating} ({score} of 4): it could be guessed in {time}").format(
-            rating=_(self.words), score=self.score, time=self.crack_time_words()
+            rating=self.rating_words(), score=self.score, time=self.crack_time_words()
         )
         hint = " ".join(_(s) for s in self.suggestions) or _("Use several uncommon words.")
         if not self.warning:
@@ -61,6 +61,10 @@ class PassphraseRating:
         if active().language == "en":
             warning = warning.lower()
         return _("{verdict}; {warning}. {hint}").format(verdict=verdict, warning=warning, hint=hint)
+
+    def rating_words(self) -> str:
+        """The score as words ("very weak" ... "very strong") in the active language."""
+        return _(self.words)
 
     def crack_time_words(self) -> str:
         """zxcvbn's "3 hours", "less than a second", "centuries" in the active language."""

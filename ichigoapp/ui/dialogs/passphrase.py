@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -19,17 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from ichigoapp.store.strength import rate_passphrase
-from ichigoapp.ui.translation import QT_TRANSLATE_NOOP
 
 MIN_PASSPHRASE = 8
-# zxcvbn's score, 0 to 4, as the dialog says it (store.strength.SCORE_WORDS in English).
-SCORE_WORDS = (
-    QT_TRANSLATE_NOOP("PassphraseDialog", "very weak"),
-    QT_TRANSLATE_NOOP("PassphraseDialog", "weak"),
-    QT_TRANSLATE_NOOP("PassphraseDialog", "fair"),
-    QT_TRANSLATE_NOOP("PassphraseDialog", "strong"),
-    QT_TRANSLATE_NOOP("PassphraseDialog", "very strong"),
-)
 
 
 class PassphraseDialog(QDialog):
@@ -117,34 +107,10 @@ class PassphraseDialog(QDialog):
         rating = rate_passphrase(text, [self.vault_path.stem])
         self.strength_label.setText(
             self.tr("{rating}: guessed in {time}").format(
-                rating=self._score_words(rating.score), time=self._crack_time(rating.crack_time)
+                rating=rating.rating_words(), time=rating.crack_time_words()
             )
         )
         self.weak_ok.setChecked(False)  # a confirmation was for the passphrase it saw
-
-    def _crack_time(self, shown: str) -> str:
-        """zxcvbn's English "3 hours", "less than a second", "centuries", in words of the
-        user's language (its own text when the shape is unknown)."""
-        if shown == "less than a second":
-            return self.tr("less than a second")
-        if shown == "centuries":
-            return self.tr("centuries")
-        match = re.fullmatch(r"(\d+) (second|minute|hour|day|month|year)s?", shown)
-        if match is None:
-            return shown
-        n, unit = int(match.group(1)), match.group(2)
-        units = {
-            "second": self.tr("%n second(s)", "", n),
-            "minute": self.tr("%n minute(s)", "", n),
-            "hour": self.tr("%n hour(s)", "", n),
-            "day": self.tr("%n day(s)", "", n),
-            "month": self.tr("%n month(s)", "", n),
-            "year": self.tr("%n year(s)", "", n),
-        }
-        return units[unit]
-
-    def _score_words(self, score: int) -> str:
-        return self.tr(SCORE_WORDS[max(0, min(score, len(SCORE_WORDS) - 1))])
 
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)

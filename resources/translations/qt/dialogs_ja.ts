@@ -1204,26 +1204,6 @@ Nothing was merged.</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <source>very weak</source>
-        <translation>非常に弱い</translation>
-    </message>
-    <message>
-        <source>weak</source>
-        <translation>弱い</translation>
-    </message>
-    <message>
-        <source>fair</source>
-        <translation>普通</translation>
-    </message>
-    <message>
-        <source>strong</source>
-        <translation>強い</translation>
-    </message>
-    <message>
-        <source>very strong</source>
-        <translation>非常に強い</translation>
-    </message>
-    <message>
         <source>Create your Ichigo vault</source>
         <translation>Ichigo の保管庫を作成</translation>
     </message>
@@ -1290,50 +1270,6 @@ Nothing was merged.</source>
     <message>
         <source>{rating}: guessed in {time}</source>
         <translation>{rating}（推測されるまで {time}）</translation>
-    </message>
-    <message>
-        <source>less than a second</source>
-        <translation>1 秒未満</translation>
-    </message>
-    <message>
-        <source>centuries</source>
-        <translation>数百年</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n second(s)</source>
-        <translation>
-            <numerusform>%n 秒</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n 分</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n 時間</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n 日</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n month(s)</source>
-        <translation>
-            <numerusform>%n か月</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n year(s)</source>
-        <translation>
-            <numerusform>%n 年</numerusform>
-        </translation>
     </message>
     <message>
         <source>Please enter a passphrase.</source>
