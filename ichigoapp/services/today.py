@@ -29,6 +29,7 @@ from ichigoapp.model import (
 )
 from ichigoapp.services.birthdays import BirthdayItem, birthdays_soon
 from ichigoapp.services.common import iso, local_zone
+from ichigoapp.services.contacts import shown_name
 from ichigoapp.services.duplicates import find_duplicates
 from ichigoapp.services.names import full_name
 from ichigoapp.services.thanks import owes_thanks, people_to_thank, still_to_thank
@@ -196,20 +197,13 @@ def _in_order(people: list[Attendee]) -> tuple[Attendee, ...]:
     return tuple(people)
 
 
-def _shown(contact: Contact) -> str:
-    """A contact's name in its own order (services/names.py)."""
-    return full_name(
-        contact.display_name, contact.given_name, contact.family_name, contact.name_order
-    )
-
-
 def _attendees(encounter: Encounter) -> tuple[Attendee, ...]:
     return _in_order(
         [
             Attendee(
                 participation_id=p.id,
                 contact_id=p.contact_id,
-                name=_shown(p.contact) if p.contact is not None else p.name,
+                name=shown_name(p.contact) if p.contact is not None else p.name,
                 email=p.email,
                 role=p.role,
                 reply_status=p.reply_status,
