@@ -18,13 +18,26 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "ichigoapp"
 NO_QT = ("model", "store", "importers", "sync", "services")
 # What each lower layer may import of Ichigo besides itself (DESIGN section 1:
-# ui, cli -> services, printing -> sync, importers, store -> model).
+# ui, cli -> services, printing -> sync, importers, store -> model). ``textfold`` is
+# pure text functions under the model, importable without it (services/names.py in
+# the Today read that runs before SQLAlchemy is imported).
 MAY_IMPORT = {
-    "model": {"model"},
-    "store": {"store", "model", "errors", "paths", "i18n"},
+    "textfold": {"textfold"},
+    "model": {"model", "textfold"},
+    "store": {"store", "model", "textfold", "errors", "paths", "i18n"},
     "importers": {"importers", "errors", "i18n"},
     "sync": {"sync", "importers", "store", "model", "errors", "paths", "i18n"},
-    "services": {"services", "sync", "importers", "store", "model", "errors", "paths", "i18n"},
+    "services": {
+        "services",
+        "sync",
+        "importers",
+        "store",
+        "model",
+        "textfold",
+        "errors",
+        "paths",
+        "i18n",
+    },
     "printing": {"printing", "services", "paths", "errors", "i18n"},
 }
 

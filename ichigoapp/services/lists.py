@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, literal_column, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ichigoapp.i18n import _, format_date
@@ -22,22 +22,40 @@ from ichigoapp.model import (
     PromiseDirection,
     Reflection,
     Tag,
+    UTCDateTime,
     contact_tag,
 )
 from ichigoapp.model.encounter import effective_status
-from ichigoapp.services import names
+from ichigoapp.services import names, today_read
 from ichigoapp.services.common import get_or_fail
-from ichigoapp.services.today import (
-    _NOBODY,
-    Attendee,
-    PromiseItem,
-    _as_utc,
-    _attendees,
-    _finished,
-    _people_labels,
-    _promise_items,
-    last_met_of_contact,
-)
+from ichigoapp.services.today import Attendee, PromiseItem, raw
+
+
+def _finished(now: datetime) -> ColumnElement[bool]:
+    """The meeting has ended (or, without an end, started) by ``now``: Today's SQL."""
+    return literal_column(today_read.FINISHED_AT, UTCDateTime) <= now
+
+
+@dataclass(frozen=True, slots=True)
+class _People:
+    labels: tuple[str, ...]  # everyone, in the order Today gives them
+    known: tuple[str, ...]  # those matched to a contact
+    waiting: int  # how many wait in the "new people" list
+
+
+_NOBODY = _People((), (), 0)
+
+
+def _people_labels(session: Session, encounter_ids: list[int]) -> dict[int, _People]:
+    """The attendees of each encounter in ``encounter_ids`` as names, in one query."""
+    return {
+        eid: _People(
+            labels=tuple(a.label for a in people),
+            known=tuple(a.label for a in people if a.matched),
+            waiting=sum(1 for a in people if not a.matched and not a.ignored),
+        )
+        for eid, people in today_read.attendees_of(raw(session), encounter_ids).items()
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,12 +106,13 @@ def contact_rows(session: Session, now: datetime) -> list[ContactRow]:
         primary_email,
         Contact.location,
         Contact.keep_in_touch_days,
-        last_met_of_contact(now),
     ).order_by(Contact.id)
+    # Each one's last meeting by Today's query (keep in touch), run for everyone.
+    met = today_read.last_met_by_contact(raw(session), now)
     rows = []
     for row in session.execute(stmt):
         cid, display, given, family, order, reading = row[:6]
-        company, title, email, location, cadence, last_met = row[6:]
+        company, title, email, location, cadence = row[6:]
         name, sort_name = _shown(display, given, family, order, reading)
         rows.append(
             ContactRow(
@@ -104,7 +123,7 @@ def contact_rows(session: Session, now: datetime) -> list[ContactRow]:
                 email=email or "",
                 location=location,
                 tags=tuple(sorted(tags.get(cid, ()))),
-                last_met=_as_utc(last_met),
+                last_met=met.get(cid),
                 keep_in_touch_days=cadence,
                 reading=reading,
                 sort_name=sort_name,
@@ -319,7 +338,7 @@ def encounter_detail(session: Session, encounter_id: int) -> EncounterDetail:
         intention=e.intention,
         notes=e.notes,
         description=e.description,
-        attendees=_attendees(e),
+        attendees=today_read.attendees_of(raw(session), [e.id]).get(e.id, ()),
         has_reflection=e.reflection is not None,
         status_reason=e.status_reason,
     )
@@ -437,9 +456,10 @@ def reflection_rows(
 
 def promise_rows(session: Session, encounter_id: int | None = None) -> list[PromiseItem]:
     """All promises (open first, by due date); optionally those of one encounter."""
-    where = [] if encounter_id is None else [Promise.encounter_id == encounter_id]
-    order = (Promise.done_on.is_not(None), Promise.due.is_(None), Promise.due, Promise.id)
-    return _promise_items(session, *where, order=order)
+    where = "1" if encounter_id is None else "promise.encounter_id = :encounter"
+    order = "promise.done_on IS NOT NULL, promise.due IS NULL, promise.due, promise.id"
+    found = {"encounter": encounter_id} if encounter_id is not None else {}
+    return today_read.promise_items(raw(session), where, found, order)
 
 
 # --- a contact's timeline ----------------------------------------------------------------

@@ -19,7 +19,7 @@ from typing import Final
 
 from ichigoapp.errors import BadInput
 from ichigoapp.i18n import _
-from ichigoapp.model.textfold import fold, is_unspaced
+from ichigoapp.textfold import fold, is_unspaced
 
 AUTO: Final = "auto"
 GIVEN_FIRST: Final = "given-first"

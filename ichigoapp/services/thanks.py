@@ -18,103 +18,27 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput
 from ichigoapp.i18n import _
-from ichigoapp.model import (
-    Contact,
-    ContactEmail,
-    Encounter,
-    MeIdentity,
-    Participation,
-    Reflection,
-)
+from ichigoapp.model import Contact, Encounter, Reflection
+from ichigoapp.services import today_read
 from ichigoapp.services.common import get_or_fail
+from ichigoapp.services.today_items import ThankPerson
 
-_NOT_ATTENDING_REPLY = "DECLINED"
-_NOT_A_PERSON_ROLE = "NON-PARTICIPANT"
-
-
-def _my_contacts() -> Select[Any]:
-    """Contacts holding one of the user's own addresses: the user, not someone to thank."""
-    mine = select(MeIdentity.value).where(MeIdentity.kind == "email")
-    return select(ContactEmail.contact_id).where(ContactEmail.email.in_(mine))
-
-
-def thankable(encounter_id: Any) -> tuple[ColumnElement[bool], ...]:
-    """Conditions on ``Participation`` for a person of encounter ``encounter_id`` (a
-    value or a correlated column) to be thanked."""
-    return (
-        Participation.encounter_id == encounter_id,
-        Participation.contact_id.is_not(None),
-        func.upper(Participation.reply_status) != _NOT_ATTENDING_REPLY,
-        func.upper(Participation.role) != _NOT_A_PERSON_ROLE,
-        Participation.contact_id.not_in(_my_contacts()),
-    )
-
-
-def still_to_thank(encounter_id: Any) -> ColumnElement[Any]:
-    """How many rows "Thanks to send" has for a meeting whose reflection waits for
-    thanks: one per person not yet thanked, or one for the meeting without people.
-
-    One pass over the meeting's attendees (per meeting listed, so it counts)."""
-    unthanked = func.count(
-        func.distinct(case((Participation.thanks_sent_on.is_(None), Participation.contact_id)))
-    )
-    return (
-        select(case((func.count() == 0, 1), else_=unthanked))
-        .where(*thankable(encounter_id))
-        .scalar_subquery()
-    )
-
-
-def owes_thanks(encounter_id: Any) -> ColumnElement[bool]:
-    """The meeting has someone still to thank, or nobody to thank by name."""
-    return still_to_thank(encounter_id) > 0
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    """Someone to thank for a meeting, and whether they were thanked."""
-
-    contact_id: int
-    name: str
-    thanked_on: date | None
-
-    @property
-    def thanked(self) -> bool:
-        return self.thanked_on is not None
+# Someone to thank for a meeting, and whether they were thanked.
+Person = ThankPerson
 
 
 def people_to_thank(session: Session, encounter_ids: Iterable[int]) -> dict[int, list[Person]]:
     """The people to thank of each meeting, each once, alphabetically; someone with two
-    attendances (two addresses) counts as thanked when both are marked."""
-    ids = list(dict.fromkeys(encounter_ids))
-    if not ids:
-        return {}
-    stmt = (
-        select(
-            Participation.encounter_id,
-            Participation.contact_id,
-            Contact.display_name,
-            Participation.thanks_sent_on,
-        )
-        .join(Contact, Contact.id == Participation.contact_id)
-        .where(*thankable(Participation.encounter_id), Participation.encounter_id.in_(ids))
-    )
-    found: dict[int, dict[int, Person]] = {}
-    for eid, cid, name, on in session.execute(stmt):
-        assert cid is not None  # joined to its contact
-        people = found.setdefault(eid, {})
-        known = people.get(cid)
-        if known is None or (known.thanked and on is None):
-            people[cid] = Person(cid, name, on)
-    return {
-        eid: sorted(people.values(), key=lambda p: (p.name.casefold(), p.contact_id))
-        for eid, people in found.items()
-    }
+    attendances (two addresses) counts as thanked when both are marked (the query of
+    Today's "Thanks to send", ``today_read.people_to_thank``)."""
+    session.flush()
+    conn = session.connection().connection.driver_connection
+    return today_read.people_to_thank(conn, encounter_ids)
 
 
 def everyone_thanked(session: Session, encounter_id: int) -> bool:

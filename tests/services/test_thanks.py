@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from ichigoapp.errors import BadInput
 from ichigoapp.model import Encounter, Participation
-from ichigoapp.services import today
+from ichigoapp.services import today_read
 from ichigoapp.services.contacts import ContactInput, add_contact
 from ichigoapp.services.encounters import EncounterInput, add_encounter
 from ichigoapp.services.json_io import export_json
@@ -65,7 +65,7 @@ def test_a_group_meeting_lists_each_person_to_thank(
     walk_length: int,
 ) -> None:
     """Through the walk down the newest meetings, and (1) the join that takes over."""
-    monkeypatch.setattr(today, "THANKS_WALK", walk_length)
+    monkeypatch.setattr(today_read, "THANKS_WALK", walk_length)
     walk, ama, kofi, lena = group
     # A newer meeting thanked as a whole is passed over.
     done = _meeting(session, "Done", [ama], days_ago=0)

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from ichigoapp.model import Encounter, EncounterStatus, Participation, PromiseDirection
-from ichigoapp.services import today
+from ichigoapp.services import today_read
 from ichigoapp.services.contacts import ContactInput, add_contact
 from ichigoapp.services.encounters import EncounterInput, add_encounter
 from ichigoapp.services.lists import contact_rows
@@ -38,7 +38,7 @@ CANCELLED = EncounterStatus.CANCELLED.value
 @pytest.fixture(params=["window", "lookup"])
 def last_met_way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """Everyone found in the recent window, or (almost) everyone looked up one by one."""
-    monkeypatch.setattr(today, "RECENT_DAYS", 100_000 if request.param == "window" else 0)
+    monkeypatch.setattr(today_read, "RECENT_DAYS", 100_000 if request.param == "window" else 0)
     yield request.param
 
 
@@ -222,7 +222,7 @@ def test_unsent_thanks_newest_first_however_far_back(
     session: Session, monkeypatch: pytest.MonkeyPatch, walk: int
 ) -> None:
     """The walk down the newest encounters, and (walk of 1) the join that takes over."""
-    monkeypatch.setattr(today, "THANKS_WALK", walk)
+    monkeypatch.setattr(today_read, "THANKS_WALK", walk)
     kim = _person(session, "Kim")
     days = [NOW - timedelta(days=d) for d in range(40)]
     said = _meet(session, [kim], days[1])
