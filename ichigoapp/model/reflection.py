@@ -6,7 +6,7 @@ import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, Date, ForeignKey, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ichigoapp.model.base import Base
@@ -36,6 +36,17 @@ class Reflection(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     encounter: Mapped[Encounter] = relationship(back_populates="reflection")
+
+    __table_args__ = (
+        # The reflections whose gratitude waits to be said: Today's "Thanks to send"
+        # counts them without reading every reflection (migration 0012). The terms are
+        # today_read.WAITING's, which SQLite must find in the query to use the index.
+        Index(
+            "ix_reflection_unsent_thanks",
+            "encounter_id",
+            sqlite_where=text("gratitude != '' AND thanks_sent = 0"),
+        ),
+    )
 
     def is_empty(self) -> bool:
         return not any((self.learned, self.went_well, self.improve, self.gratitude, self.next_time))
