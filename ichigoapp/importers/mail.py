@@ -182,7 +182,9 @@ def _calendar_part(part: Message) -> CalendarPart | None:
         return None  # no real invitation is this big
     charset = part.get_content_charset()
     if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8", "us-ascii"):
-        with contextlib.suppress(LookupError, UnicodeDecodeError):  # then read leniently
+        # An unknown charset, bytes it cannot decode, or a name no codec lookup accepts
+        # (a NUL in it raises ValueError): then the calendar is read leniently.
+        with contextlib.suppress(LookupError, ValueError):
             payload = payload.decode(charset).encode("utf-8")
     method = str(part.get_param("method", "") or "").strip().upper()
     return CalendarPart(payload, method)

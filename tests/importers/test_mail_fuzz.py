@@ -55,3 +55,13 @@ def test_a_mutated_message_never_crashes_the_reader(data: bytes) -> None:
     for part in found.parts:
         assert isinstance(part.data, bytes) and part.data.strip()
         assert part.method == part.method.upper()
+
+
+def test_a_charset_name_with_a_nul_in_it_still_gives_the_invitation() -> None:
+    """Found by the test above: codecs refuse such a name with ValueError, not
+    LookupError; the calendar part is then read as it is, like any unknown charset."""
+    data = mail_samples.japanese_invite().replace(b'charset="shift_jis"', b'charset="\x00sjis"')
+    assert b'charset="\x00sjis"' in data
+    found = read_message(data, "message.eml")
+    assert [p.method for p in found.parts] == ["REQUEST"]
+    assert b"BEGIN:VCALENDAR" in found.parts[0].data
