@@ -16,10 +16,14 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ichigoapp.services.when import iso
 from ichigoapp.store.reader import Reader, open_reader
+
+if TYPE_CHECKING:
+    from ichigoapp.services.today_items import TodayOverview
+    from ichigoapp.store.keys import Secret
 
 # Every table and column this module reads (tests/services/test_quick_read.py checks
 # them against ichigoapp.model's metadata).
@@ -101,3 +105,13 @@ def vault_meetings(
     vault must be opened the ordinary way (``store/reader.py`` says when)."""
     with open_reader(path) as reader:
         return None if reader is None else meetings(reader, start, end, now)
+
+
+def vault_today(path: Path, now: datetime, secret: Secret | None = None) -> TodayOverview | None:
+    """The Today overview (``today_read.read_overview``, without possible duplicates)
+    of the vault at ``path`` through the quick path; None where it must be opened the
+    ordinary way. ``secret``: the key, when the caller has it (see ``open_reader``)."""
+    from ichigoapp.services.today_read import read_overview
+
+    with open_reader(path, secret) as reader:
+        return None if reader is None else reader.run(lambda conn: read_overview(conn, now))

@@ -17,15 +17,17 @@ the same "this vault is damaged" error as the engine's (``recovery.user_error_fo
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ichigoapp.store import keys
 from ichigoapp.store.keys import KeyMode, Secret
 from ichigoapp.store.lock import left_open
 from ichigoapp.store.meta import VaultMeta
+
+T = TypeVar("T")
 
 
 class Reader:
@@ -37,8 +39,12 @@ class Reader:
         self._conn = connection
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self.run(lambda conn: list(conn.execute(sql, tuple(params)).fetchall()))
+
+    def run(self, read: Callable[[Any], T]) -> T:
+        """``read(connection)``: reads of their own on the DB-API connection."""
         try:
-            return list(self._conn.execute(sql, tuple(params)).fetchall())
+            return read(self._conn)
         except Exception as exc:
             from ichigoapp.store import recovery
 
@@ -59,10 +65,14 @@ def _secret(meta: VaultMeta) -> Secret | None:
 
 
 @contextmanager
-def open_reader(path: Path) -> Iterator[Reader | None]:
+def open_reader(path: Path, secret: Secret | None = None) -> Iterator[Reader | None]:
     """A :class:`Reader` on the vault at ``path``, or None where the ordinary path must
     open it (see the module's docstring). Takes no writer lock: it reads while the app
-    has the vault open, as ``open_vault(write=False)`` does."""
+    has the vault open, as ``open_vault(write=False)`` does.
+
+    ``secret``, the vault's key already at hand (the app's start-up has it from the
+    keychain), is used through a copy, which is wiped after the read like a key
+    fetched here; the caller's stays as it was."""
     from ichigoapp.store.engine import connect_raw
     from ichigoapp.store.migrate import HEAD
 
@@ -71,8 +81,15 @@ def open_reader(path: Path) -> Iterator[Reader | None]:
         meta = VaultMeta.read(path) if path.is_file() else None
     except Exception:  # an unreadable meta file is for the ordinary path to report
         meta = None
-    secret = _secret(meta) if meta is not None else None
+    if meta is None:
+        secret = None
+    elif secret is not None:
+        secret = secret.copy() if meta.pending is None else None
+    else:
+        secret = _secret(meta)
     if secret is None or left_open(path):
+        if secret is not None:
+            secret.wipe()
         yield None
         return
     try:

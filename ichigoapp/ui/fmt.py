@@ -16,9 +16,10 @@ from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
-from ichigoapp.services.birthdays import has_year
-from ichigoapp.services.common import local_zone
-from ichigoapp.services.common import plural as plural  # the views say it as the CLI does
+# Light modules only (no SQLAlchemy, no model): the Today page formats its first
+# screen before they are imported (ui/main_window.py).
+from ichigoapp.importers.birthday import has_year
+from ichigoapp.services.when import local_zone
 from ichigoapp.ui.translation import QT_TRANSLATE_NOOP, tr
 
 translate = QCoreApplication.translate

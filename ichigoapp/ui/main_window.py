@@ -11,9 +11,12 @@ the time a bare Qt window takes, not after every module has loaded.
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 # Not Qt's namespace (``PySide6.QtCore.Qt``): PySide builds its ~90 enums on first use,
 # about 25 ms, so the frame does without it and the methods that need it import it.
@@ -42,6 +45,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
     from ichigoapp.services.merge_undo import MergeRecord
+    from ichigoapp.services.today_items import TodayOverview
     from ichigoapp.store import Vault
     from ichigoapp.store.keys import Secret
     from ichigoapp.ui.actions.file_menu import FileActions
@@ -66,10 +70,14 @@ PAGE_TITLES = (
     QT_TRANSLATE_NOOP("MainWindow", "Reflections"),
     QT_TRANSLATE_NOOP("MainWindow", "Promises"),
 )
+# The rows of PAGE_TITLES.
+TODAY, CONTACTS, ENCOUNTERS, REFLECTIONS, PROMISES = range(len(PAGE_TITLES))
 OPEN_AFTER_MS = 500
+WAIT_FOR_PAINT_S = 10.0
 
 
 translate = QCoreApplication.translate
+log = logging.getLogger(__name__)
 
 
 def page_title(title: str) -> str:
@@ -77,15 +85,54 @@ def page_title(title: str) -> str:
     return translate("MainWindow", title)
 
 
+def read_first_overview(path: Path, secret: Secret, now: datetime) -> TodayOverview | None:
+    """The Today overview read without SQLAlchemy (``services/quick_read.py``), or None
+    where the vault is not ordinary or the read failed: the full open then fills the
+    page, and says what is wrong if anything is."""
+    from ichigoapp.services.quick_read import vault_today
+
+    try:
+        return vault_today(path, now, secret=secret)
+    except Exception as exc:  # reported by the full open, which follows
+        log.info("Today not read before opening: %s", type(exc).__name__)
+        return None
+
+
+def _build_page(row: int, vault: Vault, bus: EventBus, clock: Clock) -> Page:
+    """A new page for navigation row ``row`` (its module is imported by ``import_pages``)."""
+    from ichigoapp.ui.pages.contacts import ContactsView
+    from ichigoapp.ui.pages.encounters import EncountersView
+    from ichigoapp.ui.pages.promises import PromisesView
+    from ichigoapp.ui.pages.reflections import ReflectionsView
+    from ichigoapp.ui.pages.today import TodayView
+
+    kind = (TodayView, ContactsView, EncountersView, ReflectionsView, PromisesView)[row]
+    return kind(vault, bus, clock)
+
+
+# First-run proportions of the pages' list and detail; saved ones replace them.
+_SPLITTER_SIZES = {CONTACTS: (520, 580), ENCOUNTERS: (500, 600), REFLECTIONS: (420, 300)}
+
+
 def import_pages() -> None:
-    """Import what ``attach`` needs (run on the opening thread, off the GUI thread)."""
-    import ichigoapp.ui.actions.file_menu
-    import ichigoapp.ui.pages.contacts
-    import ichigoapp.ui.pages.encounters
-    import ichigoapp.ui.pages.promises
-    import ichigoapp.ui.pages.reflections
-    import ichigoapp.ui.pages.today
-    import ichigoapp.ui.widgets.search_field  # noqa: F401
+    """Import, on the opening thread, what the pages and the File menu need below Qt
+    (SQLAlchemy, the model, the services: most of the time it takes).
+
+    Not the pages' own modules: they are imported on the GUI thread as each page is
+    built. Importing them here ran their Qt code on two threads at once (the GUI thread
+    builds the Today page meanwhile), and PySide makes its enums on first use, which is
+    not safe from two threads: once a Qt enum was missing."""
+    import ichigoapp.services.contacts
+    import ichigoapp.services.duplicates
+    import ichigoapp.services.encounters
+    import ichigoapp.services.lists
+    import ichigoapp.services.reflections
+    import ichigoapp.services.search
+    import ichigoapp.services.thanks
+    import ichigoapp.services.today
+    import ichigoapp.services.triage
+    import ichigoapp.store.strength
+    import ichigoapp.sync.addresses  # noqa: F401
 
 
 class MainWindow(QMainWindow):
@@ -101,13 +148,10 @@ class MainWindow(QMainWindow):
     # opening its vault that is not painted within OPEN_AFTER_MS (started minimised,
     # say) sends it then.
     first_painted = Signal()
+    # From the opening worker: the Today overview, read before the vault is open.
+    _first_overview = Signal(object)  # TodayOverview
 
     vault: Vault
-    today: TodayView
-    contacts: ContactsView
-    encounters: EncountersView
-    reflections: ReflectionsView
-    promises: PromisesView
     search: SearchField
     file_actions: FileActions
     language_menu: QMenu  # View › Language (ui/menus.py)
@@ -133,14 +177,23 @@ class MainWindow(QMainWindow):
         self.bus = EventBus(self)
         self.attached = False
         self.failed = False
-        self.pages: list[Page] = []
+        # The pages built so far, by row; the others are built on first need, or one
+        # per turn of the event loop once the Today page has painted (``_build_rest``).
+        self._built: dict[int, Page] = {}
         self.reflection_editor: ReflectionEditor | None = None
         # The last merge, while Edit › Undo merge can take it back.
         self.last_merge: MergeRecord | None = None
         # Windows opened on vaults restored from a backup (kept alive with this one).
         self.restored_windows: list[MainWindow] = []
-        self._opening: Secret | None = None
         self._open_worker: Worker | None = None
+        # Set at the first paint (or when closed first), and when the Today page read
+        # before opening has painted (or will not be shown): the opening worker waits
+        # for them before it imports SQLAlchemy and the services, which would hold up
+        # the paint (Python runs one thread at a time).
+        self._paint_seen = threading.Event()
+        self._first_today_painted = threading.Event()
+        # The Today page shows the vault's data (before or after it is attached).
+        self.data_shown = False
         self._close_when_open = False
         self._painted = False
         self._first_paint_done = False
@@ -159,10 +212,9 @@ class MainWindow(QMainWindow):
     def opening(
         cls, path: Path, secret: Secret, files: list[Path], clock: Clock = system_clock
     ) -> MainWindow:
-        """The frame for a vault whose key is known; it opens the vault once shown."""
+        """The frame for a vault whose key is known; it starts opening the vault now."""
         window = cls(None, files, clock, path=path, key_mode=secret.mode.value)
-        window._opening = secret
-        window.first_painted.connect(window._open_vault)
+        window._open_vault(secret)
         return window
 
     def _build_frame(self, path: Path, key_mode: str) -> None:
@@ -175,7 +227,9 @@ class MainWindow(QMainWindow):
             self.nav.addItem(QListWidgetItem(page_title(title)))
         self.nav.setEnabled(False)
         self.stack = QStackedWidget()
-        self.loading = QLabel(translate("MainWindow", "Opening {vault}…").format(vault=path.name))
+        self.loading: QLabel | None = QLabel(
+            translate("MainWindow", "Opening {vault}…").format(vault=path.name)
+        )
         # Centred and muted by the theme's style sheet (QLabel#opening), which needs
         # no Qt namespace (see the imports).
         self.loading.setObjectName("opening")
@@ -226,13 +280,12 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     def attach(self, vault: Vault) -> None:
-        """Add the pages, the search field and the File menu's features for ``vault``."""
+        """Add the pages, the search field and the File menu's features for ``vault``.
+
+        Only the Today page is built here: the others wait until the Today page has
+        painted, then are built one per turn of the event loop (or at once, when asked
+        for sooner), so the first screen with data does not wait for four pages."""
         from ichigoapp.ui.actions.file_menu import install_file_actions
-        from ichigoapp.ui.pages.contacts import ContactsView
-        from ichigoapp.ui.pages.encounters import EncountersView
-        from ichigoapp.ui.pages.promises import PromisesView
-        from ichigoapp.ui.pages.reflections import ReflectionsView
-        from ichigoapp.ui.pages.today import TodayView
         from ichigoapp.ui.widgets.search_field import SearchField
 
         self.vault = vault
@@ -242,18 +295,19 @@ class MainWindow(QMainWindow):
             app.aboutToQuit.connect(self.finish_background_work)
         self.vault_label.setText(_vault_status(vault.path.name, vault.key_mode.value))
         self.vault_label.setToolTip(str(vault.path))
-        bus, clock = self.bus, self.clock
-        self.today = TodayView(vault, bus, clock)
-        self.contacts = ContactsView(vault, bus, clock)
-        self.encounters = EncountersView(vault, bus, clock)
-        self.reflections = ReflectionsView(vault, bus, clock)
-        self.promises = PromisesView(vault, bus, clock)
-        self.pages = [self.today, self.contacts, self.encounters, self.reflections, self.promises]
-        assert tuple(page.title for page in self.pages) == PAGE_TITLES
-        for page in self.pages:
-            self.stack.addWidget(page)
-        self.stack.removeWidget(self.loading)
-        self.loading.deleteLater()
+        # A stand-in per page until it is built (``_page``), so rows and indexes agree;
+        # the Today page may be there already, shown before the vault was open.
+        first = self._built.get(TODAY)
+        if first is not None:
+            first.attach_vault(vault)
+        for row in range(len(PAGE_TITLES)):
+            if row not in self._built:
+                self.stack.insertWidget(row, QWidget())
+        self._drop_loading()
+        if self.today.was_painted:
+            QTimer.singleShot(0, self._build_rest)
+        else:
+            self.today.first_painted.connect(self._build_rest)
         self.nav.currentRowChanged.connect(self._show_page)
 
         self.search = SearchField(vault, self)
@@ -276,16 +330,78 @@ class MainWindow(QMainWindow):
         self.bus.merged.connect(self._remember_merge)
         self.bus.open_vault.connect(self.open_restored_vault)
 
-        self.contacts.splitter.setSizes([520, 580])
-        self.encounters.splitter.setSizes([500, 600])
-        self.reflections.splitter.setSizes([420, 300])
-        self._restore_splitters()
         self.attached = True
         self.nav.setEnabled(True)
         self.menuBar().setEnabled(True)
-        self.nav.setCurrentRow(0)
-        self._show_page(0)
+        self.nav.setCurrentRow(TODAY)
+        self._show_page(TODAY)  # loads the Today page, unless it shows its data already
+        self.data_shown = True
         self.opened.emit()
+
+    def _drop_loading(self) -> None:
+        if self.loading is not None:
+            self.stack.removeWidget(self.loading)
+            self.loading.deleteLater()
+            self.loading = None
+
+    # --- pages -------------------------------------------------------------------------
+    def _page(self, row: int) -> Page:
+        """The page of navigation row ``row``, built now if it was not yet."""
+        page = self._built.get(row)
+        if page is not None:
+            return page
+        page = _build_page(row, self.vault, self.bus, self.clock)
+        assert page.title == PAGE_TITLES[row]
+        self._built[row] = page
+        sizes = _SPLITTER_SIZES.get(row)
+        splitter = getattr(page, "splitter", None)
+        if sizes is not None and isinstance(splitter, QSplitter):
+            splitter.setSizes(list(sizes))
+            self._restore_splitter(type(page).__name__, splitter)
+        stand_in = self.stack.widget(row)
+        assert stand_in is not None
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(row, page)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        if current == row:
+            self.stack.setCurrentIndex(row)
+        return page
+
+    def _build_rest(self) -> None:
+        """Build the next page not built yet, then come back on the next turn."""
+        if self._work_ended:
+            return
+        for row in range(len(PAGE_TITLES)):
+            if row not in self._built:
+                self._page(row)
+                QTimer.singleShot(0, self._build_rest)
+                return
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, in navigation order (building those not built yet)."""
+        return [self._page(row) for row in range(len(PAGE_TITLES))]
+
+    @property
+    def today(self) -> TodayView:
+        return cast("TodayView", self._page(TODAY))
+
+    @property
+    def contacts(self) -> ContactsView:
+        return cast("ContactsView", self._page(CONTACTS))
+
+    @property
+    def encounters(self) -> EncountersView:
+        return cast("EncountersView", self._page(ENCOUNTERS))
+
+    @property
+    def reflections(self) -> ReflectionsView:
+        return cast("ReflectionsView", self._page(REFLECTIONS))
+
+    @property
+    def promises(self) -> PromisesView:
+        return cast("PromisesView", self._page(PROMISES))
 
     # --- menus ---------------------------------------------------------------------------
     def _fill_menus(self) -> None:
@@ -334,15 +450,16 @@ class MainWindow(QMainWindow):
 
     # --- navigation ----------------------------------------------------------------------
     def _show_page(self, row: int) -> None:
-        if 0 <= row < len(self.pages):
+        if self.attached and 0 <= row < len(PAGE_TITLES):
+            self._page(row)
             self.stack.setCurrentIndex(row)
             self.statusBar().clearMessage()
 
     def show_page(self, page: Page) -> None:
-        self.nav.setCurrentRow(self.pages.index(page))
+        self.nav.setCurrentRow(next(row for row, p in self._built.items() if p is page))
 
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        return self._page(self.stack.currentIndex())
 
     def focus_search(self) -> None:
         from PySide6.QtCore import Qt
@@ -447,8 +564,10 @@ class MainWindow(QMainWindow):
 
     # --- layout persistence --------------------------------------------------------------
     def _splitters(self) -> dict[str, QSplitter]:
+        """The splitters whose state is kept: the window's and those of the pages built
+        (a page never built keeps the state it had saved)."""
         found = {"main": self.splitter}
-        for page in self.pages:
+        for page in self._built.values():
             splitter = getattr(page, "splitter", None)
             if isinstance(splitter, QSplitter):
                 found[type(page).__name__] = splitter
@@ -462,14 +581,12 @@ class MainWindow(QMainWindow):
         state = store.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-        self._restore_splitters()
+        self._restore_splitter("main", self.splitter)
 
-    def _restore_splitters(self) -> None:
-        store = settings()
-        for name, splitter in self._splitters().items():
-            value = store.value(f"splitters/{name}")
-            if isinstance(value, QByteArray) and not value.isEmpty():
-                splitter.restoreState(value)
+    def _restore_splitter(self, name: str, splitter: QSplitter) -> None:
+        value = settings().value(f"splitters/{name}")
+        if isinstance(value, QByteArray) and not value.isEmpty():
+            splitter.restoreState(value)
 
     def save_layout(self) -> None:
         store = settings()
@@ -481,7 +598,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._opening is not None:
+        if self._open_worker is not None and not self._first_paint_done:
             # Opening starts at the first paint (paintEvent), or after this long if the
             # window is not painted (started minimised, say).
             QTimer.singleShot(OPEN_AFTER_MS, self._after_first_paint)
@@ -504,29 +621,70 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         if not self._first_paint_done:
             self._first_paint_done = True
+            self._paint_seen.set()
             self.first_painted.emit()
 
     # --- opening (MainWindow.opening) ----------------------------------------------------
-    def _open_vault(self) -> None:
-        """Open the vault on a worker thread (SQLAlchemy and the pages load there too)."""
+    def _open_vault(self, secret: Secret) -> None:
+        """Open the vault on a worker thread, which first reads the Today overview
+        without SQLAlchemy (shown by ``_show_first_overview`` as soon as it comes), then,
+        once the frame has painted, imports SQLAlchemy and the pages and opens the vault
+        (``_on_vault_open`` attaches it)."""
         from ichigoapp.ui.worker import Worker
 
-        secret, path = self._opening, self.vault_path
-        if secret is None:
-            return
-        self._opening = None
+        path, now = self.vault_path, self.clock()
+        painted, today_painted = self._paint_seen, self._first_today_painted
+        first_overview = self._first_overview
 
         def run(_progress: object) -> Vault:
-            from ichigoapp.store import open_vault
-
+            overview = read_first_overview(path, secret, now)
+            if overview is not None:
+                first_overview.emit(overview)
+            # A window not painted OPEN_AFTER_MS after it is shown (started minimised)
+            # is sent first_painted then, and a closed one sets both; the time limits
+            # only keep a window never shown from waiting for ever.
+            painted.wait(WAIT_FOR_PAINT_S)
+            if overview is not None:
+                today_painted.wait(WAIT_FOR_PAINT_S)
             import_pages()
+            from ichigoapp.store import open_vault  # SQLAlchemy: after the paint
+
             # The page check and the daily backup follow on a worker once attached.
             return open_vault(path, secret=secret, verify=False)
 
+        self._first_overview.connect(self._show_first_overview)
         self._open_worker = Worker(run)
         self._open_worker.finished.connect(self._on_vault_open)
         self._open_worker.failed.connect(self._on_open_failed)
         self._open_worker.start()
+
+    def _show_first_overview(self, overview: TodayOverview) -> None:
+        """The Today page with ``overview`` in place of "Opening…", until attached."""
+        from ichigoapp.ui.pages.today import TodayView
+
+        if self.attached or self._close_when_open or TODAY in self._built:
+            self._first_today_painted.set()
+            return
+        today = TodayView(None, self.bus, self.clock)
+        if self.isVisible() and not self.isMinimized():
+            today.first_painted.connect(self._first_today_painted.set)
+        else:
+            self._first_today_painted.set()  # not painted soon: nothing to wait for
+        today.show_first(overview)
+        self._built[TODAY] = today
+        self.stack.addWidget(today)
+        self.stack.setCurrentWidget(today)
+        self._drop_loading()
+        self.data_shown = True
+
+    def _discard_first_overview(self) -> None:
+        """Forget a Today page shown before an open that failed: a vault restored in
+        its place is not the one it was read from."""
+        today = self._built.pop(TODAY, None)
+        if today is not None:
+            self.stack.removeWidget(today)
+            today.deleteLater()
+            self.data_shown = False
 
     def _end_open_worker(self) -> None:
         assert self._open_worker is not None
@@ -547,6 +705,7 @@ class MainWindow(QMainWindow):
         from ichigoapp.ui.lifecycle.unlock import explain_open_error
 
         self._end_open_worker()
+        self._discard_first_overview()
         restored = None if self._close_when_open else explain_open_error(exc, self.vault_path, self)
         if restored is not None:
             self.attach(restored)
@@ -588,7 +747,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.attached:
-            self._opening = None  # an open not yet started never starts
+            # The opening worker need not wait for a paint.
+            self._paint_seen.set()
+            self._first_today_painted.set()
             if self._open_worker is not None and not self.failed and not self._close_when_open:
                 # Still opening: finish that (a moment), then close properly.
                 self._close_when_open = True
@@ -604,7 +765,8 @@ class MainWindow(QMainWindow):
             self.hide()
             event.ignore()
             return
-        if self.contacts.dirty and not self.contacts.discard_ok():
+        # A page never built has nothing typed in it.
+        if CONTACTS in self._built and self.contacts.dirty and not self.contacts.discard_ok():
             event.ignore()
             return
         self.save_layout()
@@ -620,7 +782,7 @@ class MainWindow(QMainWindow):
         if not self.attached or self.closing:
             return 0
         drafts = []
-        contact = self.contacts.draft()
+        contact = self.contacts.draft() if CONTACTS in self._built else None
         if contact is not None:
             drafts.append(contact_draft(contact, self.contacts.form.contact_id))
         editor = self.reflection_editor

@@ -56,7 +56,7 @@ def accent() -> QColor:
 
 
 def apply(app: QApplication) -> None:
-    app.setStyleSheet(STYLESHEET % {"accent": accent().name()})
+    apply_sheet(app)
     # Follow the system when it switches between light and dark while we run.
     hints = QGuiApplication.styleHints()
     if hasattr(hints, "colorSchemeChanged"):

@@ -6,10 +6,10 @@
                                                 prints the peak RSS
 
 For ``app`` and ``bare`` the first paint of the main window prints ``PAINTED``; the
-app then prints ``CONTENT`` at its first paint with the vault attached (the Today page
-filled) and quits, so the parent times spawn -> first paint and spawn -> content. The
-unlock goes through the keychain: the parent selects the bench's file keyring with
-PYTHON_KEYRING_BACKEND.
+app then prints ``CONTENT`` at its first paint with the Today page showing the vault's
+data (``MainWindow.data_shown``: read before the vault is attached, or after) and quits,
+so the parent times spawn -> first paint and spawn -> content. The unlock goes through
+the keychain: the parent selects the bench's file keyring with PYTHON_KEYRING_BACKEND.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def bare() -> int:
 
 
 class ContentPaint(FirstPaint):
-    """PAINTED at the first paint, CONTENT at the first paint with the vault attached."""
+    """PAINTED at the first paint, CONTENT at the first paint with Today's data shown."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.done or event.type() != QEvent.Type.Paint or not isinstance(watched, QWidget):
@@ -72,7 +72,7 @@ class ContentPaint(FirstPaint):
         if not getattr(self, "painted", False):
             self.painted = True
             print(PAINTED, flush=True)
-        if getattr(window, "attached", False):
+        if getattr(window, "data_shown", False):
             self.done = True
             print(CONTENT, flush=True)
             QTimer.singleShot(0, self.then)  # type: ignore[arg-type]

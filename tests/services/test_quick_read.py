@@ -162,6 +162,32 @@ def test_a_passphrase_vault_without_ICHIGO_PASSPHRASE_takes_the_ordinary_path(
         assert reader is not None
 
 
+def test_a_key_at_hand_reads_the_vault_and_stays_the_callers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's start-up reads Today with the key it got from the keychain: the read
+    wipes only its own copy, and the overview is the one the app's open path gives."""
+    from ichigoapp.services.quick_read import vault_today
+    from ichigoapp.services.today import today_overview
+    from ichigoapp.store.keys import Secret
+
+    monkeypatch.delenv("ICHIGO_PASSPHRASE", raising=False)
+    path = tmp_path / "pass.vault"
+    with create_vault(path, mode=KeyMode.PASSPHRASE, passphrase="correct horse battery") as v:
+        with v.transaction() as session:
+            _fill(session)
+        with v.session() as session:
+            expected = today_overview(session, NOW, limit=8, duplicates=False)
+    assert vault_today(path, NOW) is None  # no key without asking: the ordinary path
+    secret = Secret.passphrase("correct horse battery")
+    assert vault_today(path, NOW, secret=secret) == expected
+    with open_reader(path, secret) as reader:  # the caller's key still opens the vault
+        assert reader is not None
+    lock_path_for(path).write_bytes(OPEN_MARK)  # left open: not read before it is checked
+    assert vault_today(path, NOW, secret=secret) is None
+    assert not secret.wiped
+
+
 def test_a_vault_left_open_by_a_dead_writer_is_checked_first(filled: Vault) -> None:
     path = filled.path
     filled.close()

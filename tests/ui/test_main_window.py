@@ -90,6 +90,36 @@ def test_geometry_and_splitters_are_kept_in_qsettings(
     again = MainWindow(vault, [], lambda: NOW)
     qtbot.addWidget(again)
     assert again.size().height() == 700  # (offscreen clamps widths to its 800 px screen)
+    # The Contacts page, built after the Today page, comes back as it was left.
+    assert again.contacts.splitter.saveState() == store.value("splitters/ContactsView")
+
+
+def test_the_today_page_comes_first_and_the_others_follow(vault: Vault, qtbot: Any) -> None:
+    from ichigoapp.ui.pages.base import Page
+    from ichigoapp.ui.pages.contacts import ContactsView
+    from ichigoapp.ui.pages.today import TodayView
+
+    world = seed.build(vault, NOW)
+    window = MainWindow(vault, [], lambda: NOW)
+    qtbot.addWidget(window)
+    pages = [window.stack.widget(row) for row in range(window.stack.count())]
+    # Only the Today page is built with the window; the others wait for its paint.
+    assert isinstance(pages[0], TodayView)
+    assert not any(isinstance(page, Page) for page in pages[1:])
+    window.show()
+    qtbot.waitUntil(
+        lambda: all(isinstance(window.stack.widget(n), Page) for n in range(5)), timeout=10_000
+    )
+    assert window.stack.count() == window.nav.count() == 5
+    # A page asked for before its turn is built at once: a link from Today, say.
+    other = MainWindow(vault, [], lambda: NOW)
+    qtbot.addWidget(other)
+    other.open_contact(world.hanako)
+    assert isinstance(other.current_page(), ContactsView)
+    assert other.contacts.current_id() == world.hanako
+    assert other.stack.currentWidget() is other.contacts
+    window.close()
+    other.close()
 
 
 def test_closing_releases_the_vault(vault: Vault, qtbot: Any) -> None:

@@ -28,13 +28,28 @@ class Page(QWidget):
 
     title = ""
 
-    def __init__(self, vault: Vault, bus: EventBus, clock: Clock = system_clock) -> None:
+    def __init__(self, vault: Vault | None, bus: EventBus, clock: Clock = system_clock) -> None:
+        """``vault`` is None only for the Today page shown before the vault is open
+        (ui/main_window.py), which is given it with :meth:`attach_vault`."""
         super().__init__()
-        self.vault = vault
+        self._vault = vault
         self.bus = bus
         self.clock = clock
         self._stale = True
         bus.data_changed.connect(self._on_data_changed)
+
+    @property
+    def vault(self) -> Vault:
+        if self._vault is None:
+            raise RuntimeError("the vault is still opening")
+        return self._vault
+
+    @property
+    def has_vault(self) -> bool:
+        return self._vault is not None
+
+    def attach_vault(self, vault: Vault) -> None:
+        self._vault = vault
 
     def _on_data_changed(self) -> None:
         if self.isVisible():

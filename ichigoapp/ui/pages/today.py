@@ -25,21 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ichigoapp.services.duplicates import find_duplicates
-from ichigoapp.services.lists import EncounterScope
-from ichigoapp.services.reflections import set_promise_done
-from ichigoapp.services.thanks import mark_thanks_sent
-from ichigoapp.services.today import (
+# Nothing that loads SQLAlchemy or the model at import: before the vault is open the
+# page shows a first overview read without them (``show_first``, ui/main_window.py),
+# and the services that change the vault are imported where they are used.
+from ichigoapp.services.today_items import (
     TODAY_LIMIT,
     Listing,
     MeetingItem,
     TodayOverview,
     local_today,
-    today_overview,
 )
 from ichigoapp.ui import fmt, theme
 from ichigoapp.ui.clock import Clock, system_clock
-from ichigoapp.ui.dialogs.thanks import open_thanks_dialog
 from ichigoapp.ui.pages.base import Page
 from ichigoapp.ui.translation import QT_TRANSLATE_NOOP, tr
 from ichigoapp.ui.widgets.buttons import button
@@ -68,8 +65,12 @@ class TodayView(Page):
     title = QT_TRANSLATE_NOOP("MainWindow", "Today")
     # A "N new" badge was clicked: triage the new people of that encounter.
     triage_requested = Signal(int)
+    # Once, when the page is first painted with the vault's data.
+    first_painted = Signal()
 
-    def __init__(self, vault: Vault, bus: EventBus, clock: Clock = system_clock) -> None:
+    def __init__(self, vault: Vault | None, bus: EventBus, clock: Clock = system_clock) -> None:
+        """Without ``vault``, the page shows what :meth:`show_first` gives it, and its
+        buttons wait for :meth:`attach_vault`."""
         super().__init__(vault, bus, clock)
         self.overview: TodayOverview | None = None
         self.reflect_buttons: dict[int, QPushButton] = {}
@@ -82,6 +83,7 @@ class TodayView(Page):
         self._duplicates_worker: Worker | None = None
         self._recount = False
         self._count_when_painted = False
+        self._was_painted = False
         self._work_ended = False  # the vault is closing: start no more threads
 
         outer = QVBoxLayout(self)
@@ -104,6 +106,8 @@ class TodayView(Page):
 
     def open_full_list(self, section: str) -> None:
         """Show the whole list behind a section's "N more…" link in its own view."""
+        from ichigoapp.services.lists import EncounterScope
+
         window = self.window()
         show_page = getattr(window, "show_page", None)
         target = {
@@ -185,9 +189,31 @@ class TodayView(Page):
         return translate("TodayView", ", ").join(parts)
 
     def reload(self) -> None:
+        from ichigoapp.services.today import today_overview
+
         now = self.clock()
         with self.vault.session() as session:
             overview = today_overview(session, now, limit=TODAY_LIMIT, duplicates=False)
+        self._show(overview)
+
+    def show_first(self, overview: TodayOverview) -> None:
+        """Show ``overview``, read before the vault was open (``read_overview``), as if
+        the page had loaded it: it is not read again until the data or the day change."""
+        self._stale = False
+        self._show(overview)
+
+    def attach_vault(self, vault: Vault) -> None:
+        """The vault is open: the buttons work, and the possible duplicates are counted."""
+        super().attach_vault(vault)
+        if self._was_painted:
+            QTimer.singleShot(0, self._count_duplicates)
+
+    @property
+    def was_painted(self) -> bool:
+        return self._was_painted
+
+    def _show(self, overview: TodayOverview) -> None:
+        now = overview.now
         # The last count, while a fresh one is made off the GUI thread (_count_duplicates).
         self.overview = overview = replace(overview, possible_duplicates=self.duplicate_pairs)
         self.reflect_buttons.clear()
@@ -347,7 +373,7 @@ class TodayView(Page):
                     translate("TodayView", "Write thanks to {name} for {title}").format(
                         name=who, title=t.title
                     ),
-                    partial(open_thanks_dialog, self, self.vault, self.bus, *key),
+                    partial(self._write_thanks, *key),
                 )
                 sent = button(
                     translate("TodayView", "Thanks sent"),
@@ -401,14 +427,19 @@ class TodayView(Page):
         ):
             self._count_when_painted = False
             QTimer.singleShot(0, self._count_duplicates)
+            if not self._was_painted:
+                self._was_painted = True
+                QTimer.singleShot(0, self.first_painted.emit)
         return super().eventFilter(watched, event)
 
     def _count_duplicates(self) -> None:
         """Count the possible duplicates on a worker thread (a second on ten thousand
         contacts; then the count is remembered, services/duplicates.py) and show the
         section when the count changed."""
-        if self._work_ended:
-            return  # a count queued just before the vault closed
+        from ichigoapp.services.duplicates import find_duplicates
+
+        if self._work_ended or not self.has_vault:
+            return  # a count queued just before the vault closed, or before it opened
         if self._duplicates_worker is not None:
             self._recount = True  # the vault changed while counting: count again after
             return
@@ -544,13 +575,27 @@ class TodayView(Page):
             return ""
         return tr("%n new person(s) to meet: click a “new” badge to triage.", "", n)
 
+    def _write_thanks(self, encounter_id: int, contact_id: int | None) -> None:
+        from ichigoapp.ui.dialogs.thanks import open_thanks_dialog
+
+        if self.has_vault:  # a click in the moment before the vault is open does nothing
+            open_thanks_dialog(self, self.vault, self.bus, encounter_id, contact_id)
+
     def _done(self, promise_id: int) -> None:
+        from ichigoapp.services.reflections import set_promise_done
+
+        if not self.has_vault:
+            return
         what = translate("TodayView", "mark the promise done")
         if self.write(what, lambda s: set_promise_done(s, promise_id, True)):
             self.bus.status.emit(translate("TodayView", "Promise marked done"))
 
     def _thanked(self, encounter_id: int, contact_id: int | None) -> None:
         """Thanks said to one person of the meeting (or to the meeting without people)."""
+        from ichigoapp.services.thanks import mark_thanks_sent
+
+        if not self.has_vault:
+            return
         what = translate("TodayView", "record the thanks")
         if self.write(what, lambda s: mark_thanks_sent(s, encounter_id, contact_id)):
             self.bus.status.emit(translate("TodayView", "Thanks marked as sent"))
