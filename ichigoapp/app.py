@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +14,7 @@ from ichigoapp.errors import EXIT_LOCKED, EXIT_OK
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
+    from ichigoapp.store.keys import Secret
     from ichigoapp.ui.main_window import MainWindow
 
 
@@ -21,6 +24,9 @@ def run_gui(vault_path: Path, files: list[Path] | None = None) -> int:
 
     # Before anything can hold a passphrase or a key: no core dump may contain them.
     disable_core_dumps()
+    # Importing the keyring library and asking the keychain take about as long as Qt
+    # takes to start: both at once, so the window is not kept waiting for the key.
+    key = _ask_keychain(vault_path)
     from PySide6.QtWidgets import QApplication
 
     from ichigoapp.ui import theme
@@ -43,9 +49,13 @@ def run_gui(vault_path: Path, files: list[Path] | None = None) -> int:
     # running window instead of asking for a passphrase only to find the vault locked.
     instance = claim(vault_path, files or [], app)
     if instance is None:
+        unused = key.result()
+        if unused is not None:
+            unused.wipe()
         return EXIT_OK
     theme.apply(app)
-    window = _first_window(vault_path, [*(files or []), *instance.take_queued()], instance.attach)
+    files = [*(files or []), *instance.take_queued()]
+    window = _first_window(vault_path, key.result(), files, instance.attach)
     if window is None:
         # Cancelled, locked or in use elsewhere: the reason has been shown.
         instance.close()
@@ -58,8 +68,27 @@ def run_gui(vault_path: Path, files: list[Path] | None = None) -> int:
     return code if code else EXIT_OK
 
 
+def _ask_keychain(vault_path: Path) -> Future[Secret | None]:
+    """``keycheck.keychain_secret(vault_path)``, asked on a thread of its own."""
+    found: Future[Secret | None] = Future()
+
+    def ask() -> None:
+        from ichigoapp.store.keycheck import keychain_secret
+
+        try:
+            found.set_result(keychain_secret(vault_path))
+        except BaseException as exc:  # for the caller of result() to meet
+            found.set_exception(exc)
+
+    threading.Thread(target=ask, name="keychain", daemon=True).start()
+    return found
+
+
 def _first_window(
-    vault_path: Path, files: list[Path], on_window: Callable[[MainWindow], None]
+    vault_path: Path,
+    secret: Secret | None,
+    files: list[Path],
+    on_window: Callable[[MainWindow], None],
 ) -> MainWindow | None:
     """The main window, shown at once for a keychain vault that unlocks silently.
 
@@ -68,10 +97,8 @@ def _first_window(
     ``MainWindow.opening``). Anything else (first run, a passphrase, a keychain or
     vault problem) goes through ``open_main_window``, which asks or explains first.
     """
-    from ichigoapp.store.keycheck import keychain_secret
     from ichigoapp.ui.main_window import MainWindow, open_main_window
 
-    secret = keychain_secret(vault_path)
     if secret is None:
         _set_app_icon()  # for the dialogs that may come first
         window = open_main_window(vault_path, files)

@@ -15,9 +15,6 @@ import secrets
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-import keyring
-import keyring.errors
-
 from ichigoapp.errors import InsecureKeychain, VaultError
 from ichigoapp.i18n import _
 from ichigoapp.store.hardening import disable_core_dumps
@@ -189,6 +186,8 @@ def _with_timeout(call: Callable[[], T]) -> T:
 
 
 def _keyring_call(call: Callable[[], T]) -> T:
+    import keyring.errors
+
     try:
         return _with_timeout(call)
     except KeychainUnavailable:
@@ -207,6 +206,8 @@ def _keyring_call(call: Callable[[], T]) -> T:
 
 def keychain_usable() -> bool:
     """True when a real keychain backend answers (not the fail/null backend)."""
+    import keyring
+
     try:
         backend = _keyring_call(keyring.get_keyring)
     except KeychainUnavailable:
@@ -249,6 +250,8 @@ def _chained(backend: object) -> list[object]:
 def plaintext_backend() -> str | None:
     """The name of the keychain backend in use if it, or any backend a chainer falls
     back to, stores secrets in clear (keyrings.alt's PlaintextKeyring...); else None."""
+    import keyring
+
     try:
         backend = _keyring_call(keyring.get_keyring)
     except KeychainUnavailable:
@@ -274,6 +277,8 @@ def insecure_keychain(exc: PlaintextKeychain, instead: str) -> InsecureKeychain:
 def store_key(entry: str, key: bytes) -> None:
     """Keep ``key`` under ``entry``; refused (PlaintextKeychain) where it would be kept
     in a plain file: every vault key Ichigo stores passes through here."""
+    import keyring
+
     clear = plaintext_backend()
     if clear is not None:
         raise PlaintextKeychain(clear)
@@ -282,6 +287,8 @@ def store_key(entry: str, key: bytes) -> None:
 
 def load_key(entry: str) -> bytes | None:
     """The raw key for a keychain-mode vault, or None if the entry is missing."""
+    import keyring
+
     stored = _keyring_call(lambda: keyring.get_password(KEYRING_SERVICE, entry))
     if stored is None:
         return None
@@ -303,6 +310,9 @@ def keychain_secret_or_none(entry: str) -> Secret | None:
 
 
 def delete_key(entry: str) -> None:
+    import keyring
+    import keyring.errors
+
     with contextlib.suppress(KeychainUnavailable, keyring.errors.PasswordDeleteError):
         _keyring_call(lambda: keyring.delete_password(KEYRING_SERVICE, entry))
 

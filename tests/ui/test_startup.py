@@ -13,11 +13,13 @@ import keyring
 import keyring.backend
 import keyring.errors
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from ichigoapp.app import _first_window
+from ichigoapp.app import _ask_keychain, _first_window
 from ichigoapp.store import KeyMode, create_vault, keys, open_vault
 from ichigoapp.store.keycheck import keychain_secret
+from ichigoapp.store.lock import OPEN_MARK, lock_path_for
 from ichigoapp.ui import main_window
 from ichigoapp.ui.main_window import PAGE_TITLES, MainWindow
 from tests.cli_helpers import REPO, python
@@ -94,6 +96,48 @@ def test_closing_while_opening_closes_the_vault_too(
             assert again.path == vault_path
 
 
+def test_today_shows_the_vault_before_it_is_open_and_works_once_it_is(
+    vault_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with create_vault(vault_path, mode=KeyMode.KEYCHAIN) as vault:
+        world = seed.build(vault, NOW)
+    # The opening worker waits here, after reading Today, before opening the vault.
+    release = threading.Event()
+    monkeypatch.setattr(main_window, "import_pages", lambda: release.wait(30))
+    window = _opening(vault_path, qtbot)
+    try:
+        window.show()
+        qtbot.waitUntil(lambda: window.data_shown, timeout=20_000)
+        # The week's meeting is on screen while the vault is still opening.
+        assert not window.attached and not window.nav.isEnabled()
+        shown = "\n".join(label.text() for label in window.today.findChildren(QLabel))
+        assert "Coffee with Hanako" in shown
+        first = window.today
+        # A click in that moment does nothing (the promise stays open, nothing breaks).
+        qtbot.mouseClick(first.promise_buttons[world.promise], Qt.MouseButton.LeftButton)
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: window.attached, timeout=20_000)
+    # The same page, not read again, and now its buttons work.
+    assert window.today is first and world.promise in first.promise_buttons
+    qtbot.mouseClick(first.promise_buttons[world.promise], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: world.promise not in window.today.promise_buttons, timeout=5_000)
+    window.close()
+
+
+def test_a_vault_left_open_is_not_read_before_it_is_checked(vault_path: Path, qtbot: Any) -> None:
+    """After a crash the full open checks every page first: nothing is shown before."""
+    _closed_keychain_vault(vault_path)
+    lock_path_for(vault_path).write_bytes(OPEN_MARK)  # what a writer that died leaves
+    shown: list[object] = []
+    window = _opening(vault_path, qtbot)
+    window._first_overview.connect(shown.append)
+    with qtbot.waitSignal(window.opened, timeout=20_000):
+        window.show()
+    assert shown == [] and window.data_shown
+    window.close()
+
+
 class HangingKeyring(keyring.backend.KeyringBackend):
     """A keychain whose every request hangs (a D-Bus service that never answers)."""
 
@@ -127,7 +171,8 @@ def test_a_hanging_keychain_is_waited_for_once_then_explained(
     try:
         # The quick unlock gives up, then the ordinary path explains without asking the
         # stuck keychain a second time (which cost a second timeout).
-        assert _first_window(vault_path, [], lambda _window: None) is None
+        secret = _ask_keychain(vault_path).result(timeout=10)
+        assert _first_window(vault_path, secret, [], lambda _window: None) is None
         assert hanging.asked == 1
         [(title, text)] = dialog_log.errors
         assert title == "Cannot unlock the vault"
@@ -155,7 +200,12 @@ class Watch(QObject):
         if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
             window = watched.window()
             if isinstance(window, QMainWindow):
-                key = "content" if getattr(window, "attached", False) else "frame"
+                if getattr(window, "attached", False):
+                    key = "content"
+                elif getattr(window, "data_shown", False):
+                    key = "today"  # read before the vault is open
+                else:
+                    key = "frame"
                 if key not in seen:
                     seen[key] = [m for m in HEAVY if m in sys.modules]
                     # PySide builds a type on first use; Qt's namespace takes ~25 ms.
@@ -199,6 +249,8 @@ def test_the_window_paints_before_sqlalchemy_loads(vault_path: Path, tmp_path: P
     assert done.returncode == 0, done.stderr[-2000:]
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["frame"] == []
+    # The Today page comes with the vault's data before SQLAlchemy (it uses Qt's namespace).
+    assert seen["today"] in ([], ["PySide6.QtCore.Qt"])
     # Only SQLAlchemy itself once the pages are up; importing and printing load theirs
     # when first used.
     assert seen["content"][0] == "sqlalchemy" and seen["content"][1:] in ([], ["PySide6.QtCore.Qt"])
