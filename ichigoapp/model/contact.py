@@ -17,6 +17,7 @@ from sqlalchemy import (
     Table,
     Text,
     event,
+    text,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
@@ -111,6 +112,12 @@ class Contact(Base):
     )
     met_through: Mapped[Contact | None] = relationship(remote_side=[id])
     participations: Mapped[list[Participation]] = relationship(back_populates="contact")
+
+    __table_args__ = (
+        # Today's birthdays read only the contacts that have one, not every row
+        # (migration 0013); the term is the query's (services/today_read.py).
+        Index("ix_contact_birthday", "birthday", sqlite_where=text("birthday IS NOT NULL")),
+    )
 
     @property
     def primary_email(self) -> str | None:

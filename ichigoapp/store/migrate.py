@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest revision in migrations/versions; a new revision must update it
 # (tests/store/test_migrations.py compares it with what Alembic finds).
-HEAD = "0012"
+HEAD = "0013"
 
 
 def _config(connection: Connection | None = None) -> Config:

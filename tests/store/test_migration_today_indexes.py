@@ -1,5 +1,5 @@
-"""Migration 0012: a vault of the previous release gains the indexes of "Thanks to send",
-and Today's count of the thanks waiting reads them."""
+"""Migrations 0012 and 0013: a vault of the previous release gains the partial indexes
+of Today (thanks to send, birthdays, promises due), and Today's queries read them."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from typing import Any
 
 from sqlalchemy import inspect
 
+from ichigoapp.model import PromiseDirection
 from ichigoapp.services import today_read
 from ichigoapp.services.contacts import ContactInput, add_contact
 from ichigoapp.services.encounters import EncounterInput, add_encounter
-from ichigoapp.services.reflections import ReflectionInput, reflect
+from ichigoapp.services.reflections import ReflectionInput, add_promise, reflect
 from ichigoapp.services.thanks import mark_thanks_sent
 from ichigoapp.services.today import raw, unsent_thanks
 from ichigoapp.store import create_vault, migrate, open_vault
@@ -66,5 +67,39 @@ def test_a_0011_vault_gains_the_thanks_indexes_and_today_reads_them(vault_path: 
             still, waiting_ = today_read.STILL_TO_THANK, today_read.WAITING
             total = f"SELECT sum({still}) FROM reflection WHERE {waiting_}"  # noqa: S608
             plan = _plan(raw(s), total)
-            assert "USING INDEX ix_reflection_unsent_thanks" in plan
-            assert "USING INDEX ix_participation_thankable" in plan
+            assert "INDEX ix_reflection_unsent_thanks" in plan
+            assert "INDEX ix_participation_thankable" in plan
+
+
+def test_a_0012_vault_gains_the_birthday_and_promise_indexes(vault_path: Path) -> None:
+    today = NOW.date()
+    with create_vault(vault_path, passphrase="pw") as vault:
+        with vault.transaction() as s:
+            zoe = add_contact(s, ContactInput(name="Zoë", birthday=today.replace(year=1990)))
+            add_contact(s, ContactInput(name="No Birthday"))
+            for text, due in (
+                ("soon", today),
+                ("far", today + timedelta(days=60)),
+                ("no date", None),
+            ):
+                add_promise(
+                    s, text=text, direction=PromiseDirection.MINE, contact_id=zoe.id, due=due
+                )
+        downgrade_to(vault.engine, "0012")
+        assert "ix_contact_birthday" not in {
+            i["name"] for i in inspect(vault.engine).get_indexes("contact")
+        }
+
+    with open_vault(vault_path, passphrase="pw") as vault:
+        assert migrate.current_revision(vault.engine) == migrate.HEAD
+        with vault.session() as s:
+            conn = raw(s)
+            assert [b.name for b in today_read.birthdays_soon(conn, today)] == ["Zoë"]
+            assert [p.text for p in today_read.promises_due(conn, NOW, limit=8)] == ["soon"]
+            birthdays = "SELECT id FROM contact WHERE birthday IS NOT NULL"
+            assert "INDEX ix_contact_birthday" in _plan(conn, birthdays)
+            open_due = (
+                "SELECT promise.id FROM promise WHERE promise.done_on IS NULL"
+                " AND promise.due IS NOT NULL AND promise.due <= '2026-05-11'"
+            )
+            assert "INDEX ix_promise_open_due" in _plan(conn, open_due)
