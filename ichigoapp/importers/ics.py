@@ -11,6 +11,9 @@ How it works, and why (DESIGN.md sections 4 and 6):
    work: an unchanged re-import costs little more than reading the file.
 3. The other groups are parsed by :mod:`ics_parse` in chunks, in two worker processes
    when there are many, with icalendar and recurring_ical_events.
+4. With ``on_events``, the events of a group no other group can override (its UID is in
+   no other group, and it is not a reply) go to the caller as soon as their chunk is
+   read, so the caller can save them while the rest is still being parsed.
 
 Choices a user may notice:
 
@@ -58,6 +61,7 @@ _SERIES_WEIGHT = 20
 DEFAULT_WORKERS = 2
 _CHUNK_IN_PROCESS = 200
 _CHUNK_PARALLEL = 100
+_IN_FLIGHT = 6  # chunks queued for each pool process
 
 
 class _CallbackError(Exception):
@@ -76,15 +80,22 @@ def parse_ics(
     known_hashes: Callable[[str], bool] | None = None,
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
+    on_events: Callable[[list[IcsEvent]], None] | None = None,
 ) -> IcsParseResult:
     """Read ``data`` as iCalendar. See the module docstring for the rules.
 
     Raises :class:`ImportFailed` if the file cannot be read at all; any other trouble
-    becomes an :class:`IcsProblem` in the result. Exceptions raised by ``known_hashes``
-    or ``progress`` themselves are passed through unchanged (they are the caller's).
+    becomes an :class:`IcsProblem` in the result. Exceptions raised by ``known_hashes``,
+    ``progress`` or ``on_events`` themselves are passed through unchanged (they are the
+    caller's).
+
+    ``on_events``, when given, receives the events of the groups that are final as soon
+    as they are read (step 4 of the module docstring), already deduplicated; those
+    events are then not in the result's ``events``, which holds the rest. Together they
+    are exactly the events returned without ``on_events``.
     """
     try:
-        return _parse(data, window_start, window_end, known_hashes, progress, workers)
+        return _parse(data, window_start, window_end, known_hashes, progress, workers, on_events)
     except ImportFailed:
         raise
     except _CallbackError as exc:
@@ -103,6 +114,7 @@ def _parse(
     known_hashes: Callable[[str], bool] | None,
     progress: Callable[[int, int], None] | None,
     workers: int | None,
+    on_events: Callable[[list[IcsEvent]], None] | None = None,
 ) -> IcsParseResult:
     if not data or not data.strip():
         raise ImportFailed(_("The calendar file is empty."))
@@ -157,22 +169,29 @@ def _parse(
     if skipped_blocks or (progress is not None and not todo):
         report(skipped_blocks)
 
+    final = _final_groups(groups) if on_events is not None else set()
     outcomes: list[GroupOutcome] = []
     jobs = _jobs(todo, split_file, window_start, window_end, workers)
     for outcome_list in _run(jobs, _worker_count(todo, workers)):
         outcomes.extend(outcome_list)
+        if on_events is not None:
+            ready: list[IcsEvent] = []
+            for outcome in outcome_list:
+                if outcome.index in final and outcome.events:
+                    ready += _winners(outcome.events).values()
+                    outcome.events = []
+            if ready:
+                try:
+                    on_events(ready)
+                except Exception as exc:
+                    raise _CallbackError(exc) from exc
         report(sum(o.blocks for o in outcome_list))
     outcomes.sort(key=lambda o: o.index)
 
     events: dict[tuple[str, str], IcsEvent] = {}
     for outcome in outcomes:
         problems.extend(outcome.problems)
-        for event in outcome.events:
-            key = (event.uid, event.recurrence_id)
-            prev = events.get(key)
-            if prev is None or event.sequence >= prev.sequence:
-                events.pop(key, None)  # re-insert so order follows the winning event
-                events[key] = event
+        _winners(outcome.events, events)
     return IcsParseResult(
         method=method,
         events=list(events.values()),
@@ -182,6 +201,31 @@ def _parse(
         group_hashes=[g.hash for g in groups],
         uids=[g.uid for g in groups],
     )
+
+
+def _winners(
+    found: list[IcsEvent], into: dict[tuple[str, str], IcsEvent] | None = None
+) -> dict[tuple[str, str], IcsEvent]:
+    """One event per (UID, RECURRENCE-ID), in ``into``: the higher SEQUENCE wins, then
+    the later one; the order follows the winning events."""
+    events = {} if into is None else into
+    for event in found:
+        key = (event.uid, event.recurrence_id)
+        prev = events.get(key)
+        if prev is None or event.sequence >= prev.sequence:
+            events.pop(key, None)  # re-insert so order follows the winning event
+            events[key] = event
+    return events
+
+
+def _final_groups(groups: list[Group]) -> set[int]:
+    """The groups whose events no other group of the file can override or answer: their
+    UID is in no other group (another METHOD or X-WR-TIMEZONE makes another group), and
+    they are not replies (a reply changes a meeting that may be in the same file)."""
+    count: dict[str, int] = {}
+    for group in groups:
+        count[group.uid] = count.get(group.uid, 0) + 1
+    return {g.index for g in groups if count[g.uid] == 1 and g.method != "REPLY"}
 
 
 def _fallback_split(data: bytes, split_file: SplitFile) -> SplitFile:
@@ -291,8 +335,10 @@ def _run(jobs: list[ChunkJob], n_workers: int) -> Iterator[list[GroupOutcome]]:
     with pool:
         try:
             while queue or in_flight:
-                # Keep each pool process fed with one chunk and one in reserve.
-                while queue and len(in_flight) < 2 * (n_workers - 1):
+                # Keep each pool process fed with a few chunks in reserve: while this
+                # process is busy (the caller saves events between chunks), the pool
+                # must not run dry.
+                while queue and len(in_flight) < _IN_FLIGHT * (n_workers - 1):
                     job = queue.pop()  # the pool works from the back
                     in_flight[pool.submit(parse_chunk, job)] = job
                 done = [f for f in in_flight if f.done()]
@@ -300,6 +346,12 @@ def _run(jobs: list[ChunkJob], n_workers: int) -> Iterator[list[GroupOutcome]]:
                     yield parse_chunk(queue.popleft())
                     continue
                 if not done:
+                    # Nothing left to take from the queue: take back a chunk the pool
+                    # has not started rather than wait for it.
+                    waiting = next((f for f in reversed(in_flight) if f.cancel()), None)
+                    if waiting is not None:
+                        yield parse_chunk(in_flight.pop(waiting))
+                        continue
                     done = list(wait(in_flight, return_when=FIRST_COMPLETED).done)
                 for future in done:
                     job = in_flight.pop(future)

@@ -21,7 +21,7 @@ from ichigoapp.importers.ics_split import (
     unescape_text,
 )
 from ichigoapp.importers.ics_types import IcsAttendee
-from ichigoapp.importers.normalise import looks_like_room, normalise_email
+from ichigoapp.importers.normalise import address_looks_like_room, normalise_email
 
 # Single-valued time properties: a second DTSTART (seen in the wild) would make icalendar
 # return a list and recurring_ical_events fail, so only the first one is kept.
@@ -175,7 +175,9 @@ def _person(
         return None, False
     if name == "ORGANIZER":
         return IcsAttendee(email, cn, "ORGANIZER", partstat, True), cutype in _ROOM_TYPES
-    room = cutype in _ROOM_TYPES or (cutype in ("", "UNKNOWN") and looks_like_room(email, cn))
+    room = cutype in _ROOM_TYPES or (
+        cutype in ("", "UNKNOWN") and address_looks_like_room(email, cn)
+    )
     return IcsAttendee(email, cn, role, partstat, False), room
 
 

@@ -82,14 +82,26 @@ _ROOM_NAME_WORDS = re.compile(
 _ROOM_SCRIPTS = ("会議室", "会议室", "회의실", "応接室")
 
 
+_MAILBOX_SEPARATORS = re.compile(r"[._+\-\d]+")
+_ROOM_SCRIPT_MARKS = re.compile("|".join(_ROOM_SCRIPTS))
+
+
 def looks_like_room(email: str, name: str) -> bool:
     """Whether an attendee is a place (``conf-room-4b@``, "Meeting Room 2", 会議室A)
     rather than a person."""
-    local, _, domain = normalise_email(email).partition("@")
+    return address_looks_like_room(normalise_email(email), name)
+
+
+def address_looks_like_room(normalised: str, name: str) -> bool:
+    """:func:`looks_like_room` for an address already in :func:`normalise_email`'s
+    form (an importer reading thousands of attendees normalises each once)."""
+    local, _, domain = normalised.partition("@")
     if domain.endswith(_ROOM_DOMAINS):
         return True
-    if _ROOM_MAILBOX_WORDS.search(re.sub(r"[._+\-\d]+", " ", local)):
+    if _ROOM_MAILBOX_WORDS.search(_MAILBOX_SEPARATORS.sub(" ", local)):
         return True
     if _ROOM_NAME_WORDS.search(name.strip()):
         return True
-    return any(mark in name or mark in local for mark in _ROOM_SCRIPTS)
+    return _ROOM_SCRIPT_MARKS.search(name) is not None or (
+        _ROOM_SCRIPT_MARKS.search(local) is not None
+    )

@@ -5,8 +5,10 @@ nothing; a higher SEQUENCE updates, a lower one is ignored; a cancellation marks
 encounter cancelled and never deletes it, its notes or its reflection; a moved meeting
 keeps its history and records the reschedule. Each file is one transaction.
 
-Speed: the parser skips groups whose content hash is already stored, and new encounters
-and attendees are written with bulk Core inserts rather than one ORM object per row.
+Speed: the parser skips groups whose content hash is already stored, new encounters
+and attendees are written with bulk Core inserts rather than one ORM object per row, and
+they are written while the worker processes still read the rest of the file (still in
+the file's one transaction).
 """
 
 from __future__ import annotations
@@ -138,11 +140,14 @@ def remember_empty_groups(
     group_hashes: list[str],
     skipped: set[str],
     events: list[IcsEvent],
+    *,
+    saved_hashes: set[str] | None = None,
 ) -> None:
     """Record this file's groups that were read and gave no encounter; forget its
-    remembered ones that are no longer in the file."""
+    remembered ones that are no longer in the file. ``saved_hashes``: the groups of
+    events saved as they were read (parse_ics's ``on_events``), not in ``events``."""
     current = set(group_hashes)
-    empty = current - skipped - {ev.content_hash for ev in events}
+    empty = current - skipped - {ev.content_hash for ev in events} - (saved_hashes or set())
     stale = [
         h
         for h in session.scalars(
@@ -270,6 +275,55 @@ def apply_events(
     progress: Progress | None = None,
 ) -> None:
     """Write parsed events into the vault (inside the caller's transaction)."""
+    _apply(session, events, source, report, progress, _People(session, report))
+
+
+class _People:
+    """Who is the user and whom the user ignored: read once per file, whatever the
+    number of batches its events are saved in."""
+
+    def __init__(self, session: Session, report: ImportReport) -> None:
+        self.mine = my_emails(session)
+        # Someone ignored in triage (a room, a mailing list) stays ignored in new invites.
+        self.strangers = _Strangers(ignored_keys(session), report)
+
+
+class _Saver:
+    """Saves the events parse_ics hands over while it reads the rest of the file
+    (``on_events``), in batches: each batch costs a few lookups, so not one per chunk."""
+
+    BATCH = 1000
+
+    def __init__(self, session: Session, source: str, report: ImportReport) -> None:
+        self.session = session
+        self.source = source
+        self.report = report
+        self.people = _People(session, report)
+        self.pending: list[IcsEvent] = []
+        self.count = 0  # events received, each a distinct (UID, RECURRENCE-ID)
+        self.hashes: set[str] = set()  # the groups they came from
+
+    def __call__(self, events: list[IcsEvent]) -> None:
+        self.pending += events
+        self.count += len(events)
+        self.hashes.update(ev.content_hash for ev in events)
+        if len(self.pending) >= self.BATCH:
+            self.flush([], None)
+
+    def flush(self, rest: list[IcsEvent], progress: Progress | None) -> None:
+        """Save what is pending and ``rest`` (the events parse_ics returned)."""
+        events, self.pending = self.pending + rest, []
+        _apply(self.session, events, self.source, self.report, progress, self.people)
+
+
+def _apply(
+    session: Session,
+    events: list[IcsEvent],
+    source: str,
+    report: ImportReport,
+    progress: Progress | None,
+    people: _People,
+) -> None:
     replies = [ev for ev in events if ev.method == "REPLY"]
     if replies:
         # Answers to meetings already here change the answer only; a reply to a meeting
@@ -277,13 +331,12 @@ def apply_events(
         unmatched = _apply_replies(session, _dedupe(replies), report)
         events = [ev for ev in events if ev.method != "REPLY"] + unmatched
     events = _dedupe(events)
-    mine = my_emails(session)
+    mine = people.mine
+    strangers = people.strangers
     emails = sorted({a.email for ev in events for a in ev.attendees if a.email} - mine)
     by_email: dict[str, int] = {
         email: contact_id for email, contact_id in _rows_in(session, _CONTACTS_BY_EMAIL, emails)
     }
-    # Someone ignored in triage (a room, a mailing list) stays ignored in new invites.
-    strangers = _Strangers(ignored_keys(session), report)
     uids = sorted({ev.uid for ev in events})
     existing_ids = [row[0] for row in _rows_in(session, _ENCOUNTER_IDS_BY_UID, uids)]
     existing: dict[tuple[str, str], Encounter] = {}
@@ -660,6 +713,9 @@ def _apply_calendar(
     should_cancel: Callable[[], bool] | None,
 ) -> None:
     known = known_hashes(session)
+    # Events are saved while the rest of the file is read (in the worker processes):
+    # all in this one transaction, so a failure or a cancel still saves nothing.
+    saver = _Saver(session, source, report)
 
     def parse_progress(done: int, total: int) -> None:
         if should_cancel and should_cancel():
@@ -681,13 +737,21 @@ def _apply_calendar(
         window_end=window[1],
         known_hashes=is_known,
         progress=parse_progress,
+        on_events=saver,
     )
     skipped = sum(known[h] for h in set(skipped_hashes))
     report.unchanged += skipped
-    report.events_seen += skipped + len(_dedupe(result.events))
+    report.events_seen += skipped + saver.count + len(_dedupe(result.events))
     for problem in result.problems:
         report.errors.append({"file": source, "uid": problem.uid, "message": problem.message})
     if should_cancel and should_cancel():
         raise ImportCancelled(_("import cancelled; nothing from this file was saved"))
-    apply_events(session, result.events, source, report, progress)
-    remember_empty_groups(session, source, result.group_hashes, set(skipped_hashes), result.events)
+    saver.flush(result.events, progress)
+    remember_empty_groups(
+        session,
+        source,
+        result.group_hashes,
+        set(skipped_hashes),
+        result.events,
+        saved_hashes=saver.hashes,
+    )

@@ -289,3 +289,71 @@ def test_a_series_outside_the_window_is_remembered_and_skipped_next_time(
     run_import(vault, tmp_path, series.replace(b"RRULE:FREQ=WEEKLY;COUNT=10\r\n", b""), "old.ics")
     with vault.session() as s:
         assert s.scalar(select(func.count()).select_from(EmptyCalendarGroup)) == 0
+
+
+def _counts(vault: Vault) -> tuple[int, int, int]:
+    """Encounters, attendees and search-index rows of encounters in the vault."""
+    from sqlalchemy import text
+
+    with vault.session() as s:
+        return (
+            s.scalar(select(func.count()).select_from(Encounter)) or 0,
+            s.scalar(select(func.count()).select_from(Participation)) or 0,
+            s.scalar(text("SELECT count(*) FROM encounter_fts")) or 0,
+        )
+
+
+def test_a_large_file_saved_while_it_is_read_has_every_event_once(
+    vault: Vault, tmp_path: Path
+) -> None:
+    """Events are saved in batches while the rest of the file is still being read."""
+    from ichigoapp.importers.ics import parse_ics
+    from ichigoapp.model import FtsDeferred
+    from tests.importers.bigcal import make_calendar
+
+    data = make_calendar(1500, seed=5)
+    events = parse_ics(data, window_start=WINDOW[0], window_end=WINDOW[1]).events
+    phases: list[str] = []
+    path = tmp_path / "big.ics"
+    path.write_bytes(data)
+    report = import_calendar(
+        vault.transaction, [path], window=WINDOW, progress=lambda p, d, t: phases.append(p)
+    )
+    assert report.created + report.cancelled == report.events_seen == len(events) > 1500
+    assert report.errors == []
+    encounters, attendees, indexed = _counts(vault)
+    assert encounters == indexed == len(events)
+    assert attendees == sum(len(e.attendees) for e in events)
+    assert phases[-1] == "saving"
+    with vault.session() as s:
+        assert s.scalar(select(func.count()).select_from(FtsDeferred)) == 0
+    again = import_calendar(vault.transaction, [path], window=WINDOW)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, len(events))
+
+
+def test_cancelling_at_the_end_of_reading_a_large_file_saves_nothing(
+    vault: Vault, tmp_path: Path
+) -> None:
+    """Batches already written while reading are undone with the rest: one transaction."""
+    from ichigoapp.services.importing import ImportCancelled
+    from tests.importers.bigcal import make_calendar
+
+    path = tmp_path / "big.ics"
+    path.write_bytes(make_calendar(1500, seed=5))
+    read_all: list[bool] = []
+
+    def progress(phase: str, done: int, total: int) -> None:
+        if phase == "reading" and done == total:
+            read_all.append(True)
+
+    with pytest.raises(ImportCancelled):
+        import_calendar(
+            vault.transaction,
+            [path],
+            window=WINDOW,
+            progress=progress,
+            should_cancel=lambda: bool(read_all),
+        )
+    assert read_all
+    assert _counts(vault) == (0, 0, 0)
+    assert import_calendar(vault.transaction, [path], window=WINDOW).created > 1500
