@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "ichigoapp"
-NO_QT = ("model", "store", "importers", "sync", "services")
+NO_QT = ("model", "store", "importers", "sync", "services", "textfold")
 # What each lower layer may import of Ichigo besides itself (DESIGN section 1:
 # ui, cli -> services, printing -> sync, importers, store -> model). ``textfold`` is
 # pure text functions under the model, importable without it (services/names.py in
