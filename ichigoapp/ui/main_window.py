@@ -200,6 +200,11 @@ class MainWindow(QMainWindow):
         # Asked when the window is closed: keep running in the tray instead (ui/tray.py)?
         self.hide_on_close: Callable[[MainWindow], bool] | None = None
         self.setWindowTitle("Ichigo")  # i18n: keep (the app's name)
+        # The vault the opening worker opened (set on that thread; see _on_quit).
+        self._opened: Vault | None = None
+        app = QCoreApplication.instance()
+        if app is not None:  # a quit that skips closing the window (see _on_quit)
+            app.aboutToQuit.connect(self._on_quit)
         if vault is not None:
             path, key_mode = vault.path, vault.key_mode.value
         assert path is not None, "a window without a vault needs the vault's path"
@@ -290,9 +295,6 @@ class MainWindow(QMainWindow):
 
         self.vault = vault
         self.vault_path = vault.path
-        app = QCoreApplication.instance()
-        if app is not None:  # a quit that skips closing the window still waits for them
-            app.aboutToQuit.connect(self.finish_background_work)
         self.vault_label.setText(_vault_status(vault.path.name, vault.key_mode.value))
         self.vault_label.setToolTip(str(vault.path))
         # A stand-in per page until it is built (``_page``), so rows and indexes agree;
@@ -650,7 +652,9 @@ class MainWindow(QMainWindow):
             from ichigoapp.store import open_vault  # SQLAlchemy: after the paint
 
             # The page check and the daily backup follow on a worker once attached.
-            return open_vault(path, secret=secret, verify=False)
+            opened = open_vault(path, secret=secret, verify=False)
+            self._opened = opened
+            return opened
 
         self._first_overview.connect(self._show_first_overview)
         self._open_worker = Worker(run)
@@ -820,6 +824,20 @@ class MainWindow(QMainWindow):
     def closing(self) -> bool:
         """The vault is closing or closed: nothing should read it any more."""
         return self._work_ended
+
+    def _on_quit(self) -> None:
+        """The app quits with this window open (the session ends, a quit from
+        elsewhere): the threads end and the vault is closed properly, even one still
+        opening, so the next start does not take the quit for a crash."""
+        self.finish_background_work()
+        if self._open_worker is not None:
+            self._close_when_open = True
+            self._paint_seen.set()
+            self._first_today_painted.set()
+            self._open_worker.wait()
+        vault = self.vault if self.attached else self._opened
+        if vault is not None:
+            vault.close()
 
     def finish_background_work(self) -> None:
         """Let the threads reading the vault end: their connections must not outlive it.

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel
 from ichigoapp.app import _ask_keychain, _first_window
 from ichigoapp.store import KeyMode, create_vault, keys, open_vault
 from ichigoapp.store.keycheck import keychain_secret
-from ichigoapp.store.lock import OPEN_MARK, lock_path_for
+from ichigoapp.store.lock import OPEN_MARK, left_open, lock_path_for
 from ichigoapp.ui import main_window
 from ichigoapp.ui.main_window import PAGE_TITLES, MainWindow
 from tests.cli_helpers import REPO, python
@@ -123,6 +123,24 @@ def test_today_shows_the_vault_before_it_is_open_and_works_once_it_is(
     qtbot.mouseClick(first.promise_buttons[world.promise], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: world.promise not in window.today.promise_buttons, timeout=5_000)
     window.close()
+
+
+def test_a_quit_while_opening_closes_the_vault_cleanly(
+    vault_path: Path, qtbot: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A quit that skips closing the window (the session ends) while the vault is still
+    opening: the next start must not take it for a crash (and check every page)."""
+    _closed_keychain_vault(vault_path)
+    release = threading.Event()
+    monkeypatch.setattr(main_window, "import_pages", lambda: release.wait(30))
+    window = _opening(vault_path, qtbot)
+    window.show()
+    qtbot.waitUntil(lambda: window.data_shown, timeout=20_000)
+    release.set()
+    qapp.aboutToQuit.emit()  # what QApplication.quit() sends first
+    assert not left_open(vault_path)
+    with open_vault(vault_path) as again:  # the writer's lock is free
+        assert again.path == vault_path
 
 
 def test_a_vault_left_open_is_not_read_before_it_is_checked(vault_path: Path, qtbot: Any) -> None:
