@@ -14,6 +14,7 @@ from ichigoapp.errors import EXIT_LOCKED, EXIT_OK
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
+    from ichigoapp.services.today_items import TodayOverview
     from ichigoapp.store.keys import Secret
     from ichigoapp.ui.main_window import MainWindow
 
@@ -24,9 +25,10 @@ def run_gui(vault_path: Path, files: list[Path] | None = None) -> int:
 
     # Before anything can hold a passphrase or a key: no core dump may contain them.
     disable_core_dumps()
-    # Importing the keyring library and asking the keychain take about as long as Qt
-    # takes to start: both at once, so the window is not kept waiting for the key.
-    key = _ask_keychain(vault_path)
+    # Importing the keyring library, asking the keychain and reading Today with the key
+    # take about as long as Qt takes to start: all at once, so the window is not kept
+    # waiting for the key, and may show the vault's data in its very first paint.
+    key, first = _start_opening(vault_path)
     from PySide6.QtWidgets import QApplication
 
     from ichigoapp.ui import theme
@@ -49,13 +51,14 @@ def run_gui(vault_path: Path, files: list[Path] | None = None) -> int:
     # running window instead of asking for a passphrase only to find the vault locked.
     instance = claim(vault_path, files or [], app)
     if instance is None:
+        first.result()  # the read is over: the key can go
         unused = key.result()
         if unused is not None:
             unused.wipe()
         return EXIT_OK
     theme.apply(app)
     files = [*(files or []), *instance.take_queued()]
-    window = _first_window(vault_path, key.result(), files, instance.attach)
+    window = _first_window(vault_path, key.result(), first, files, instance.attach)
     if window is None:
         # Cancelled, locked or in use elsewhere: the reason has been shown.
         instance.close()
@@ -68,25 +71,38 @@ def run_gui(vault_path: Path, files: list[Path] | None = None) -> int:
     return code if code else EXIT_OK
 
 
-def _ask_keychain(vault_path: Path) -> Future[Secret | None]:
-    """``keycheck.keychain_secret(vault_path)``, asked on a thread of its own."""
-    found: Future[Secret | None] = Future()
+def _start_opening(
+    vault_path: Path,
+) -> tuple[Future[Secret | None], Future[TodayOverview | None]]:
+    """On a thread of its own: the key of a keychain vault (``keycheck.keychain_secret``),
+    then, with it, the Today overview read without SQLAlchemy (``quick_read.first_look``;
+    None if there is no key or the vault is not ordinary)."""
+    key: Future[Secret | None] = Future()
+    first: Future[TodayOverview | None] = Future()
 
-    def ask() -> None:
+    def work() -> None:
+        from ichigoapp.services.quick_read import first_look
         from ichigoapp.store.keycheck import keychain_secret
+        from ichigoapp.ui.clock import system_clock
 
         try:
-            found.set_result(keychain_secret(vault_path))
+            secret = keychain_secret(vault_path)
         except BaseException as exc:  # for the caller of result() to meet
-            found.set_exception(exc)
+            key.set_exception(exc)
+            first.set_result(None)
+            return
+        key.set_result(secret)
+        path = vault_path.expanduser().absolute()
+        first.set_result(None if secret is None else first_look(path, system_clock(), secret))
 
-    threading.Thread(target=ask, name="keychain", daemon=True).start()
-    return found
+    threading.Thread(target=work, name="keychain", daemon=True).start()
+    return key, first
 
 
 def _first_window(
     vault_path: Path,
     secret: Secret | None,
+    first: Future[TodayOverview | None],
     files: list[Path],
     on_window: Callable[[MainWindow], None],
 ) -> MainWindow | None:
@@ -105,7 +121,7 @@ def _first_window(
         if window is not None:
             _install_autolock(window, on_window)
         return window
-    window = MainWindow.opening(vault_path.expanduser().absolute(), secret, files)
+    window = MainWindow.opening(vault_path.expanduser().absolute(), secret, files, first=first)
     # Loading the SVG icon engine takes ~12 ms; the frame need not wait for it.
     window.first_painted.connect(_set_app_icon)
     window.opened.connect(lambda: _install_autolock(window, on_window))

@@ -13,6 +13,7 @@ which sorts as time does; :func:`stored` writes a bound the same way.
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +25,8 @@ from ichigoapp.store.reader import Reader, open_reader
 if TYPE_CHECKING:
     from ichigoapp.services.today_items import TodayOverview
     from ichigoapp.store.keys import Secret
+
+log = logging.getLogger(__name__)
 
 # Every table and column this module reads (tests/services/test_quick_read.py checks
 # them against ichigoapp.model's metadata).
@@ -115,3 +118,14 @@ def vault_today(path: Path, now: datetime, secret: Secret | None = None) -> Toda
 
     with open_reader(path, secret) as reader:
         return None if reader is None else reader.run(lambda conn: read_overview(conn, now))
+
+
+def first_look(path: Path, now: datetime, secret: Secret) -> TodayOverview | None:
+    """:func:`vault_today` for the app's first screen, which never fails for it: None
+    where the vault is not ordinary or the read failed. The full open follows, fills
+    the page and explains what is wrong, if anything is."""
+    try:
+        return vault_today(path, now, secret=secret)
+    except Exception as exc:
+        log.info("Today not read before opening: %s", type(exc).__name__)
+        return None

@@ -11,10 +11,9 @@ the time a bare Qt window takes, not after every module has loaded.
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable
-from datetime import datetime
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -77,7 +76,6 @@ WAIT_FOR_PAINT_S = 10.0
 
 
 translate = QCoreApplication.translate
-log = logging.getLogger(__name__)
 
 
 def page_title(title: str) -> str:
@@ -85,17 +83,8 @@ def page_title(title: str) -> str:
     return translate("MainWindow", title)
 
 
-def read_first_overview(path: Path, secret: Secret, now: datetime) -> TodayOverview | None:
-    """The Today overview read without SQLAlchemy (``services/quick_read.py``), or None
-    where the vault is not ordinary or the read failed: the full open then fills the
-    page, and says what is wrong if anything is."""
-    from ichigoapp.services.quick_read import vault_today
-
-    try:
-        return vault_today(path, now, secret=secret)
-    except Exception as exc:  # reported by the full open, which follows
-        log.info("Today not read before opening: %s", type(exc).__name__)
-        return None
+def _import_today_page() -> None:
+    import ichigoapp.ui.pages.today  # noqa: F401
 
 
 def _build_page(row: int, vault: Vault, bus: EventBus, clock: Clock) -> Page:
@@ -215,11 +204,23 @@ class MainWindow(QMainWindow):
 
     @classmethod
     def opening(
-        cls, path: Path, secret: Secret, files: list[Path], clock: Clock = system_clock
+        cls,
+        path: Path,
+        secret: Secret,
+        files: list[Path],
+        clock: Clock = system_clock,
+        first: Future[TodayOverview | None] | None = None,
     ) -> MainWindow:
-        """The frame for a vault whose key is known; it starts opening the vault now."""
+        """The frame for a vault whose key is known; it starts opening the vault now.
+
+        ``first``: the Today overview being read already without SQLAlchemy
+        (``quick_read.first_look``, started by ``app.run_gui`` with the key); without
+        it the window reads it first thing. Ready now, it is in the first paint."""
         window = cls(None, files, clock, path=path, key_mode=secret.mode.value)
-        window._open_vault(secret)
+        ready = first.result() if first is not None and first.done() else None
+        if ready is not None:
+            window._show_first_overview(ready)
+        window._open_vault(secret, first)
         return window
 
     def _build_frame(self, path: Path, key_mode: str) -> None:
@@ -625,9 +626,13 @@ class MainWindow(QMainWindow):
             self._first_paint_done = True
             self._paint_seen.set()
             self.first_painted.emit()
+            if self._open_worker is not None and TODAY not in self._built:
+                # While the Today overview is still being read: its page's module (and
+                # the Qt enums it makes on first use) need not wait for it.
+                QTimer.singleShot(0, _import_today_page)
 
     # --- opening (MainWindow.opening) ----------------------------------------------------
-    def _open_vault(self, secret: Secret) -> None:
+    def _open_vault(self, secret: Secret, first: Future[TodayOverview | None] | None) -> None:
         """Open the vault on a worker thread, which first reads the Today overview
         without SQLAlchemy (shown by ``_show_first_overview`` as soon as it comes), then,
         once the frame has painted, imports SQLAlchemy and the pages and opens the vault
@@ -639,9 +644,11 @@ class MainWindow(QMainWindow):
         first_overview = self._first_overview
 
         def run(_progress: object) -> Vault:
-            overview = read_first_overview(path, secret, now)
+            from ichigoapp.services.quick_read import first_look
+
+            overview = first_look(path, now, secret) if first is None else first.result()
             if overview is not None:
-                first_overview.emit(overview)
+                first_overview.emit(overview)  # ignored if shown already
             # A window not painted OPEN_AFTER_MS after it is shown (started minimised)
             # is sent first_painted then, and a closed one sets both; the time limits
             # only keep a window never shown from waiting for ever.

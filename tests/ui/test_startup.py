@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from ichigoapp.app import _ask_keychain, _first_window
+from ichigoapp.app import _first_window, _start_opening
 from ichigoapp.store import KeyMode, create_vault, keys, open_vault
 from ichigoapp.store.keycheck import keychain_secret
 from ichigoapp.store.lock import OPEN_MARK, left_open, lock_path_for
@@ -189,8 +189,8 @@ def test_a_hanging_keychain_is_waited_for_once_then_explained(
     try:
         # The quick unlock gives up, then the ordinary path explains without asking the
         # stuck keychain a second time (which cost a second timeout).
-        secret = _ask_keychain(vault_path).result(timeout=10)
-        assert _first_window(vault_path, secret, [], lambda _window: None) is None
+        key, first = _start_opening(vault_path)
+        assert _first_window(vault_path, key.result(), first, [], lambda _w: None) is None
         assert hanging.asked == 1
         [(title, text)] = dialog_log.errors
         assert title == "Cannot unlock the vault"
@@ -266,7 +266,8 @@ def test_the_window_paints_before_sqlalchemy_loads(vault_path: Path, tmp_path: P
     done = python(["-c", PROBE, str(vault_path)], env)
     assert done.returncode == 0, done.stderr[-2000:]
     seen = json.loads(done.stdout.strip().splitlines()[-1])
-    assert seen["frame"] == []
+    # A frame without data, unless Today was read before the window was built.
+    assert seen.get("frame", []) == []
     # The Today page comes with the vault's data before SQLAlchemy (it uses Qt's namespace).
     assert seen["today"] in ([], ["PySide6.QtCore.Qt"])
     # Only SQLAlchemy itself once the pages are up; importing and printing load theirs
