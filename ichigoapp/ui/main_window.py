@@ -681,11 +681,14 @@ class MainWindow(QMainWindow):
             today.first_painted.connect(self._first_today_painted.set)
         else:
             self._first_today_painted.set()  # not painted soon: nothing to wait for
-        today.show_first(overview)
+        # In place and shown first, then filled: the content is laid out once, in the
+        # window, rather than once alone and again when put in it.
+        today.expect_first()
         self._built[TODAY] = today
         self.stack.addWidget(today)
         self.stack.setCurrentWidget(today)
         self._drop_loading()
+        today.show_first(overview)
         self.data_shown = True
 
     def _discard_first_overview(self) -> None:

@@ -196,6 +196,10 @@ class TodayView(Page):
             overview = today_overview(session, now, limit=TODAY_LIMIT, duplicates=False)
         self._show(overview)
 
+    def expect_first(self) -> None:
+        """:meth:`show_first` will come: until then, being shown reads nothing."""
+        self._stale = False
+
     def show_first(self, overview: TodayOverview) -> None:
         """Show ``overview``, read before the vault was open (``read_overview``), as if
         the page had loaded it: it is not read again until the data or the day change."""
