@@ -40,7 +40,7 @@ from datetime import date
 from ichigoapp import i18n
 from ichigoapp.errors import ImportFailed
 from ichigoapp.i18n import _
-from ichigoapp.importers.ics_parse import ChunkJob, GroupOutcome, parse_chunk
+from ichigoapp.importers.ics_parse import ChunkJob, GroupOutcome, parse_chunk, warm_up
 from ichigoapp.importers.ics_split import (
     Group,
     SplitFile,
@@ -81,6 +81,7 @@ def parse_ics(
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
     on_events: Callable[[list[IcsEvent]], None] | None = None,
+    early_workers: bool = False,
 ) -> IcsParseResult:
     """Read ``data`` as iCalendar. See the module docstring for the rules.
 
@@ -93,9 +94,23 @@ def parse_ics(
     as they are read (step 4 of the module docstring), already deduplicated; those
     events are then not in the result's ``events``, which holds the rest. Together they
     are exactly the events returned without ``on_events``.
+
+    ``early_workers``: for a file the caller has not read before, start the worker
+    process while the file is split, when it looks big enough to need one. Not for a
+    file read again: most of its groups are then skipped, and the process would start
+    for nothing.
     """
     try:
-        return _parse(data, window_start, window_end, known_hashes, progress, workers, on_events)
+        return _parse(
+            data,
+            window_start,
+            window_end,
+            known_hashes,
+            progress,
+            workers,
+            on_events,
+            early_workers,
+        )
     except ImportFailed:
         raise
     except _CallbackError as exc:
@@ -115,9 +130,30 @@ def _parse(
     progress: Callable[[int, int], None] | None,
     workers: int | None,
     on_events: Callable[[list[IcsEvent]], None] | None = None,
+    early_workers: bool = False,
 ) -> IcsParseResult:
     if not data or not data.strip():
         raise ImportFailed(_("The calendar file is empty."))
+    pool = _early_pool(data, workers) if early_workers else None
+    try:
+        return _parse_with(
+            data, window_start, window_end, known_hashes, progress, workers, on_events, pool
+        )
+    finally:
+        if pool is not None:  # shut down already if it was used; else not waited for
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _parse_with(
+    data: bytes,
+    window_start: date,
+    window_end: date,
+    known_hashes: Callable[[str], bool] | None,
+    progress: Callable[[int, int], None] | None,
+    workers: int | None,
+    on_events: Callable[[list[IcsEvent]], None] | None,
+    pool: ProcessPoolExecutor | None,
+) -> IcsParseResult:
     split_file = split(decode(data))
     if not split_file.blocks and not split_file.incomplete:
         split_file = _fallback_split(data, split_file)
@@ -172,7 +208,7 @@ def _parse(
     final = _final_groups(groups) if on_events is not None else set()
     outcomes: list[GroupOutcome] = []
     jobs = _jobs(todo, split_file, window_start, window_end, workers)
-    for outcome_list in _run(jobs, _worker_count(todo, workers)):
+    for outcome_list in _run(jobs, _worker_count(todo, workers), pool):
         outcomes.extend(outcome_list)
         if on_events is not None:
             ready: list[IcsEvent] = []
@@ -294,31 +330,26 @@ def _worker_count(groups: list[Group], workers: int | None) -> int:
     """
     if workers is not None:
         return max(1, workers)
+    return _automatic_workers(sum(1 + _SERIES_WEIGHT * g.recurring for g in groups))
+
+
+def _automatic_workers(weight: int) -> int:
     if getattr(sys, "frozen", False):
         # A frozen (PyInstaller) app re-runs its entry point in a spawned child unless
         # it calls multiprocessing.freeze_support(); do not risk a second window.
         return 1
-    weight = sum(1 + _SERIES_WEIGHT * g.recurring for g in groups)
     if weight <= PARALLEL_MIN_WEIGHT:
         return 1
     return max(1, min(DEFAULT_WORKERS, os.cpu_count() or 1))
 
 
-def _run(jobs: list[ChunkJob], n_workers: int) -> Iterator[list[GroupOutcome]]:
-    """Parse the chunks, in ``n_workers`` processes counting this one.
-
-    This process takes chunks from the front of the queue while the pool's processes
-    start up (spawning costs ~0.5 s) and then take chunks too, so a pool never makes
-    an import slower than doing it here alone, even on a busy machine.
-    """
-    if n_workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield parse_chunk(job)
-        return
+def _new_pool(n_workers: int) -> ProcessPoolExecutor | None:
+    """A pool of ``n_workers - 1`` processes (this one is the other), or None if this
+    platform cannot start one."""
     # "spawn", not "fork": the GUI has Qt threads, and forking a threaded process can
     # deadlock. Workers import only this package, icalendar and recurring_ical_events.
     try:
-        pool = ProcessPoolExecutor(
+        return ProcessPoolExecutor(
             max_workers=n_workers - 1,
             mp_context=multiprocessing.get_context("spawn"),
             # A spawned process starts in English: it speaks this process's language,
@@ -327,6 +358,47 @@ def _run(jobs: list[ChunkJob], n_workers: int) -> Iterator[list[GroupOutcome]]:
             initargs=(i18n.active(),),
         )
     except (OSError, ValueError, NotImplementedError):
+        return None
+
+
+def _early_pool(data: bytes, workers: int | None) -> ProcessPoolExecutor | None:
+    """For a file that looks big enough to be parsed in parallel, a pool whose process
+    starts now (about half a second: Python, icalendar), while this process splits the
+    file, instead of after. The count of VEVENT and RRULE bytes only guesses the work
+    (groups already imported are skipped later); a pool not needed in the end is shut
+    down without waiting for it."""
+    if workers is not None:
+        return None
+    guess = data.count(b"BEGIN:VEVENT") + _SERIES_WEIGHT * data.count(b"RRULE")
+    n_workers = _automatic_workers(guess)
+    if n_workers <= 1:
+        return None
+    pool = _new_pool(n_workers)
+    if pool is not None:
+        try:
+            pool.submit(warm_up)
+        except Exception:  # it will simply start later, or not be used
+            pool.shutdown(wait=False, cancel_futures=True)
+            return None
+    return pool
+
+
+def _run(
+    jobs: list[ChunkJob], n_workers: int, started: ProcessPoolExecutor | None = None
+) -> Iterator[list[GroupOutcome]]:
+    """Parse the chunks, in ``n_workers`` processes counting this one.
+
+    This process takes chunks from the front of the queue while the pool's processes
+    start up (spawning costs ~0.5 s) and then take chunks too, so a pool never makes
+    an import slower than doing it here alone, even on a busy machine. ``started``: a
+    pool already starting (see _early_pool), used instead of a new one.
+    """
+    if n_workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield parse_chunk(job)
+        return
+    pool = started or _new_pool(n_workers)
+    if pool is None:
         for job in jobs:
             yield parse_chunk(job)
         return

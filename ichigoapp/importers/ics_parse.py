@@ -404,6 +404,11 @@ def _group_events(
     return events, problems
 
 
+def warm_up() -> None:
+    """Nothing: sent to a new worker process so that it starts (and imports this
+    module, icalendar and recurring_ical_events) before the first chunk is ready."""
+
+
 def parse_chunk(job: ChunkJob) -> list[GroupOutcome]:
     """Parse all groups of a chunk. Never raises: failures become problems."""
     outcomes: dict[int, GroupOutcome] = {

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -703,6 +704,20 @@ def _import_one(
         log.info("imported %s: %d calendar(s)", display_name, len(calendars))
 
 
+_UID_LINE = re.compile(rb"\nUID:([^\r\n]+)")
+_KNOWN_UIDS = "SELECT DISTINCT ical_uid FROM encounter WHERE ical_uid IN ({})"
+
+
+def _looks_new(session: Session, data: bytes) -> bool:
+    """Whether most of a calendar file is new to the vault, judged by the first UIDs in
+    it (a re-import, or the next export of a calendar imported before, is not)."""
+    found = islice(_UID_LINE.finditer(data, 0, 200_000), 50)
+    sample = sorted({m.group(1).strip().decode("utf-8", "replace") for m in found})
+    if not sample:
+        return True
+    return len(_rows_in(session, _KNOWN_UIDS, sample)) * 2 < len(sample)
+
+
 def _apply_calendar(
     session: Session,
     data: bytes,
@@ -738,6 +753,7 @@ def _apply_calendar(
         known_hashes=is_known,
         progress=parse_progress,
         on_events=saver,
+        early_workers=_looks_new(session, data),
     )
     skipped = sum(known[h] for h in set(skipped_hashes))
     report.unchanged += skipped

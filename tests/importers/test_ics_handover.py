@@ -86,3 +86,21 @@ def test_an_exception_from_on_events_reaches_the_caller_unchanged() -> None:
 
     with pytest.raises(Full, match="disk full"):
         parse_ics(make_calendar(50, seed=3), on_events=refuse, **WINDOW)
+
+
+def test_a_big_file_read_by_the_automatic_pool_gives_the_same_events() -> None:
+    """Big enough for the worker process to be started before the file is split."""
+    from ichigoapp.importers import ics
+
+    data = make_calendar(3000, seed=13)
+    guess = data.count(b"BEGIN:VEVENT") + ics._SERIES_WEIGHT * data.count(b"RRULE")
+    assert guess > ics.PARALLEL_MIN_WEIGHT
+    alone = parse_ics(data, workers=1, **WINDOW)
+    handed: list[IcsEvent] = []
+    pooled = parse_ics(data, on_events=handed.extend, early_workers=True, **WINDOW)
+    assert sorted(handed + pooled.events, key=_key) == sorted(alone.events, key=_key)
+    assert pooled.problems == alone.problems == []
+    # Read again with every group known: the pool started early is not needed at all.
+    known = set(alone.group_hashes)
+    again = parse_ics(data, known_hashes=known.__contains__, early_workers=True, **WINDOW)
+    assert again.events == [] and again.skipped_unchanged == len(known)
