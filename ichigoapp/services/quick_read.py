@@ -8,17 +8,18 @@ them; tests run both paths on the same vaults and compare their output byte for 
 The model stays the one definition of the schema: :data:`COLUMNS` names every table
 and column read here, and a test checks each against the model's metadata. Times are
 stored as SQLAlchemy's SQLite ``DATETIME`` text of the UTC instant (``model/types.py``),
-which sorts as time does; :func:`stored` writes a bound the same way.
+which sorts as time does; ``today_read.stored`` writes a bound the same way.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ichigoapp.services.today_read import instant, stored
 from ichigoapp.services.when import iso
 from ichigoapp.store.reader import Reader, open_reader
 
@@ -53,15 +54,6 @@ ORDER BY p.encounter_id, p.contact_id, p.id
 """
 
 
-def stored(moment: datetime) -> str:
-    """An instant as the vault stores it (naive UTC, SQLAlchemy's SQLite format)."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
-def _instant(text: str | None) -> datetime | None:
-    return None if text is None else datetime.fromisoformat(text).replace(tzinfo=UTC)
-
-
 def effective_status(status: str, start: datetime, end: datetime | None, now: datetime) -> str:
     """``model.effective_status`` on plain values: a planned meeting whose time has
     passed counts as held unless cancelled (a test compares the two on every case)."""
@@ -83,7 +75,7 @@ def meetings(reader: Reader, start: datetime, end: datetime, now: datetime) -> l
     for ident, uid, title, first, last, status, location, join_url in reader.rows(
         _MEETINGS, window
     ):
-        begins, ends = _instant(first), _instant(last)
+        begins, ends = instant(first), instant(last)
         assert begins is not None
         out.append(
             {
