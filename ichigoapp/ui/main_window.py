@@ -1,12 +1,14 @@
 """The main window: navigation, one search field, menus, status bar, saved layout.
 
-It is built in two steps. The frame (navigation, menu bar, tool bar, status bar, saved
-geometry) needs neither the vault nor SQLAlchemy; ``attach`` then adds the pages, the
-search field and the menus' entries for an open vault. ``MainWindow(vault)``
-does both at once. At start-up the app unlocks a keychain vault without SQLAlchemy
-(``store/keycheck.py``), shows the frame with :meth:`MainWindow.opening`, and opens
-the vault and attaches it once the frame is on screen: the window appears in about
-the time a bare Qt window takes, not after every module has loaded.
+It is built in steps. The frame (navigation, menu bar, tool bar, status bar, saved
+geometry) needs neither the vault nor SQLAlchemy; ``attach`` then adds the Today page,
+the search field and the menus' entries for an open vault, and the other pages follow
+once Today has painted. ``MainWindow(vault)`` does it all at once. At start-up the app
+unlocks a keychain vault without SQLAlchemy (``store/keycheck.py``) and, with the same
+key, reads the Today overview in plain SQL (``services/quick_read.first_look``). The
+frame (:meth:`MainWindow.opening`) shows that overview as soon as it is read, then
+imports SQLAlchemy, opens the vault and attaches it: the window appears in about the
+time a bare Qt window takes, and the day's data before every module has loaded.
 """
 
 from __future__ import annotations
@@ -133,9 +135,9 @@ class MainWindow(QMainWindow):
     # Opening failed (the reason has been shown); the window closes itself.
     open_failed = Signal()
     # Once, on the turn of the event loop after the window's first paint: work that
-    # need not delay it (opening the vault, the app icon) waits for this. A window
-    # opening its vault that is not painted within OPEN_AFTER_MS (started minimised,
-    # say) sends it then.
+    # need not delay it (importing SQLAlchemy to open the vault, the app icon) waits
+    # for this. A window opening its vault that is not painted within OPEN_AFTER_MS
+    # (started minimised, say) sends it then.
     first_painted = Signal()
     # From the opening worker: the Today overview, read before the vault is open.
     _first_overview = Signal(object)  # TodayOverview
@@ -602,7 +604,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._open_worker is not None and not self._first_paint_done:
-            # Opening starts at the first paint (paintEvent), or after this long if the
+            # The full open waits for the first paint (paintEvent), or this long if the
             # window is not painted (started minimised, say).
             QTimer.singleShot(OPEN_AFTER_MS, self._after_first_paint)
         elif self.maintenance_pending:
