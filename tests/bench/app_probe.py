@@ -61,7 +61,12 @@ def bare() -> int:
 
 
 class ContentPaint(FirstPaint):
-    """PAINTED at the first paint, CONTENT at the first paint with Today's data shown."""
+    """PAINTED at the first paint, CONTENT at the first paint with Today's data shown
+    (or, with ``until="attached"``, with the vault attached: every page can be built)."""
+
+    def __init__(self, then: object, until: str = "data_shown") -> None:
+        super().__init__(then)
+        self.until = until
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.done or event.type() != QEvent.Type.Paint or not isinstance(watched, QWidget):
@@ -72,7 +77,7 @@ class ContentPaint(FirstPaint):
         if not getattr(self, "painted", False):
             self.painted = True
             print(PAINTED, flush=True)
-        if getattr(window, "data_shown", False):
+        if getattr(window, self.until, False):
             self.done = True
             print(CONTENT, flush=True)
             QTimer.singleShot(0, self.then)  # type: ignore[arg-type]
@@ -128,7 +133,7 @@ def tour(vault: Path) -> int:
         print(f"PEAK_MB {peak_rss_kb() / 1024:.1f}", flush=True)
         qapp.quit()
 
-    watcher = ContentPaint(visit)
+    watcher = ContentPaint(visit, until="attached")
     qapp.installEventFilter(watcher)
     return run_ichigo(vault)
 
