@@ -100,16 +100,13 @@ def parse_ics(
     file read again: most of its groups are then skipped, and the process would start
     for nothing.
     """
+    pool: ProcessPoolExecutor | None = None
     try:
+        if not data or not data.strip():
+            raise ImportFailed(_("The calendar file is empty."))
+        pool = _early_pool(data, workers) if early_workers else None
         return _parse(
-            data,
-            window_start,
-            window_end,
-            known_hashes,
-            progress,
-            workers,
-            on_events,
-            early_workers,
+            data, window_start, window_end, known_hashes, progress, workers, on_events, pool
         )
     except ImportFailed:
         raise
@@ -120,31 +117,12 @@ def parse_ics(
         raise ImportFailed(
             _("This calendar file could not be read ({detail}).").format(detail=detail)
         ) from exc
-
-
-def _parse(
-    data: bytes,
-    window_start: date,
-    window_end: date,
-    known_hashes: Callable[[str], bool] | None,
-    progress: Callable[[int, int], None] | None,
-    workers: int | None,
-    on_events: Callable[[list[IcsEvent]], None] | None = None,
-    early_workers: bool = False,
-) -> IcsParseResult:
-    if not data or not data.strip():
-        raise ImportFailed(_("The calendar file is empty."))
-    pool = _early_pool(data, workers) if early_workers else None
-    try:
-        return _parse_with(
-            data, window_start, window_end, known_hashes, progress, workers, on_events, pool
-        )
     finally:
         if pool is not None:  # shut down already if it was used; else not waited for
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _parse_with(
+def _parse(
     data: bytes,
     window_start: date,
     window_end: date,
