@@ -183,8 +183,6 @@ class MainWindow(QMainWindow):
         # the paint (Python runs one thread at a time).
         self._paint_seen = threading.Event()
         self._first_today_painted = threading.Event()
-        # The Today page shows the vault's data (before or after it is attached).
-        self.data_shown = False
         self._close_when_open = False
         self._painted = False
         self._first_paint_done = False
@@ -340,7 +338,6 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(True)
         self.nav.setCurrentRow(TODAY)
         self._show_page(TODAY)  # loads the Today page, unless it shows its data already
-        self.data_shown = True
         self.opened.emit()
 
     def _drop_loading(self) -> None:
@@ -350,6 +347,12 @@ class MainWindow(QMainWindow):
             self.loading = None
 
     # --- pages -------------------------------------------------------------------------
+    @property
+    def data_shown(self) -> bool:
+        """The Today page shows the vault's data: read before the vault was attached
+        (``_show_first_overview``), or loaded when shown once it is (``attach``)."""
+        return TODAY in self._built
+
     def _page(self, row: int) -> Page:
         """The page of navigation row ``row``, built now if it was not yet."""
         page = self._built.get(row)
@@ -691,7 +694,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(today)
         self._drop_loading()
         today.show_first(overview)
-        self.data_shown = True
 
     def _discard_first_overview(self) -> None:
         """Forget a Today page shown before an open that failed: a vault restored in
@@ -700,7 +702,6 @@ class MainWindow(QMainWindow):
         if today is not None:
             self.stack.removeWidget(today)
             today.deleteLater()
-            self.data_shown = False
 
     def _end_open_worker(self) -> None:
         assert self._open_worker is not None
